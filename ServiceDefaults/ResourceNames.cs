@@ -1,0 +1,24 @@
+namespace HmisPlatform;
+
+/// <summary>The names of the AppHost's resources, which are also the connection and service-discovery names the services use.</summary>
+public static class ResourceNames
+{
+    public const string Postgres = "postgres";
+    public const string Redis = "redis";
+    public const string RequestsDb = "requestsdb";
+    public const string TrainingDb = "trainingdb";
+    public const string AssessmentDb = "assessmentdb";
+    public const string CredentialingDb = "credentialingdb";
+    public const string GatewayDb = "gatewaydb";
+    public const string RequestsApi = "requests-api";
+    public const string TrainingApi = "training-api";
+    public const string AssessmentApi = "assessment-api";
+    public const string CredentialingApi = "credentialing-api";
+    public const string Gateway = "gateway";
+
+    /// <summary>The migration step of a service: the service's own binary run with <c>--migrate</c>.</summary>
+    public static string MigrationsOf(string api) => $"{api.Replace("-api", string.Empty, StringComparison.Ordinal)}-migrations";
+
+    /// <summary>The Kestrel endpoint that speaks HTTP/2 only (gRPC); "http" is HTTP/1.1 for probes and pages.</summary>
+    public const string GrpcEndpoint = "grpc";
+}

@@ -1,0 +1,28 @@
+namespace HmisPlatform.BuildingBlocks.Domain;
+
+/// <summary>
+/// A rule refused the operation. <see cref="Reason"/> is an UPPER_SNAKE code callers can branch on;
+/// <see cref="Message"/> is for people and must hold no personal data.
+/// </summary>
+public class DomainException(ErrorKind kind, string reason, string message) : Exception(message)
+{
+    public ErrorKind Kind { get; } = kind;
+
+    public string Reason { get; } = reason;
+
+    public IReadOnlyList<FieldViolation> FieldViolations { get; init; } = [];
+
+    /// <summary>Preconditions that failed, as (type, subject, description).</summary>
+    public IReadOnlyList<PreconditionViolation> PreconditionViolations { get; init; } = [];
+
+    public static DomainException Invalid(string reason, string message, params FieldViolation[] violations) =>
+        new(ErrorKind.InvalidArgument, reason, message) { FieldViolations = violations };
+
+    public static DomainException Precondition(string reason, string message, params PreconditionViolation[] violations) =>
+        new(ErrorKind.FailedPrecondition, reason, message) { PreconditionViolations = violations };
+
+    public static DomainException NotFound(string reason, string message) => new(ErrorKind.NotFound, reason, message);
+}
+
+/// <summary>A precondition that was not met: what kind, on what subject, and why.</summary>
+public sealed record PreconditionViolation(string Type, string Subject, string Description);

@@ -1,0 +1,39 @@
+using HmisPlatform.BuildingBlocks.Grpc;
+using HmisPlatform.BuildingBlocks.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace HmisPlatform.BuildingBlocks.Hosting;
+
+/// <summary>The wiring every domain service shares: its database, Redis, gRPC with the error interceptor, reflection, messaging.</summary>
+public static class ServiceHosting
+{
+    /// <param name="area">The service's area, as in <c>hmis.&lt;area&gt;.v1</c>: names its error domain and its consumer group.</param>
+    public static MessagingBuilder<TDbContext> AddDomainService<TDbContext>(this IHostApplicationBuilder builder, string area, string database)
+        where TDbContext : DbContext
+    {
+        // Retries are off: commands run in explicit transactions, and retrying a half-applied one is not safe.
+        builder.AddNpgsqlDbContext<TDbContext>(database,
+            settings => settings.DisableRetry = true,
+            options => options.UseSnakeCaseNamingConvention());
+        builder.AddRedisClient(ResourceNames.Redis);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new ErrorDomain($"hmis.{area}"));
+        builder.Services.AddGrpc(options => options.Interceptors.Add<DomainErrorInterceptor>());
+        builder.Services.AddGrpcReflection();
+        return builder.AddMessaging<TDbContext>(area);
+    }
+
+    /// <summary>Maps the health endpoints, gRPC reflection and the service's gRPC API.</summary>
+    public static WebApplication MapDomainService<TService>(this WebApplication app)
+        where TService : class
+    {
+        app.MapDefaultEndpoints();
+        app.MapGrpcService<TService>();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

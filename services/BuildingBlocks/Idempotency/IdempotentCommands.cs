@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text;
+using Google.Protobuf;
+using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.BuildingBlocks.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace HmisPlatform.BuildingBlocks.Idempotency;
+
+/// <summary>
+/// Runs a mutating call at most once per idempotency key. The command's changes, its outbox rows and the stored
+/// answer commit in one transaction; the key's primary key decides between two concurrent first tries, and the
+/// loser's changes roll back and it returns the winner's answer. A failed command stores nothing, so it can be retried.
+/// </summary>
+public sealed class IdempotentCommands<TDbContext>(TDbContext db, OutboxSignal outboxSignal, TimeProvider time)
+    where TDbContext : DbContext
+{
+    public const string KeyReusedReason = "IDEMPOTENCY_KEY_REUSED";
+
+    public async Task<TResponse> RunAsync<TRequest, TResponse>(
+        string requestId, TRequest request, Func<CancellationToken, Task<TResponse>> command, CancellationToken cancellationToken)
+        where TRequest : IMessage<TRequest>
+        where TResponse : IMessage<TResponse>, new()
+    {
+        var key = Ids.Parse(requestId, "request_id");
+        var method = request.Descriptor.FullName;
+        var hash = RequestHash(request);
+
+        var earlier = await FindAsync(key, cancellationToken);
+        if (earlier is not null)
+        {
+            return Replay<TResponse>(earlier, method, hash);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var response = await command(cancellationToken);
+        db.Set<IdempotencyRecord>().Add(new IdempotencyRecord(key, method, hash, response.ToByteArray(), time.GetUtcNow()));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "idempotency_records" })
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var winner = await FindAsync(key, cancellationToken) ?? throw new InvalidOperationException("The winning idempotency record vanished.");
+            return Replay<TResponse>(winner, method, hash);
+        }
+        outboxSignal.Notify();
+        return response;
+    }
+
+    private Task<IdempotencyRecord?> FindAsync(Guid key, CancellationToken cancellationToken) =>
+        db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, cancellationToken);
+
+    private static TResponse Replay<TResponse>(IdempotencyRecord record, string method, byte[] hash)
+        where TResponse : IMessage<TResponse>, new()
+    {
+        if (record.Method != method || !CryptographicOperations.FixedTimeEquals(record.RequestHash, hash))
+        {
+            throw DomainException.Invalid(KeyReusedReason,
+                "This request_id was already used for a different request; use a new request_id.",
+                new FieldViolation("request_id", "already used for a different request", KeyReusedReason));
+        }
+        return new MessageParser<TResponse>(() => new TResponse()).ParseFrom(record.Response);
+    }
+
+    /// <summary>SHA-256 over the method name and the request without its request_id, so only the body decides.</summary>
+    internal static byte[] RequestHash<TRequest>(TRequest request)
+        where TRequest : IMessage<TRequest>
+    {
+        var body = request.Clone();
+        body.Descriptor.FindFieldByName("request_id")?.Accessor.Clear(body);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes(request.Descriptor.FullName));
+        sha.AppendData(body.ToByteArray());
+        return sha.GetHashAndReset();
+    }
+}

@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using Google.Protobuf;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace HmisPlatform.BuildingBlocks.Messaging;
+
+/// <summary>
+/// Reads one event type's stream as this service's consumer group and applies each event through its handler.
+/// The inbox row and the handler's changes commit in one transaction, so a redelivered event changes nothing.
+/// A failed delivery stays pending and is claimed again after <see cref="MessagingOptions.RetryDelay"/> (also from
+/// a replica that died); after <see cref="MessagingOptions.MaxDeliveries"/> it goes to the dead-letter table.
+/// </summary>
+public sealed partial class EventConsumer<TDbContext, TEvent>(
+    IServiceScopeFactory scopes,
+    IConnectionMultiplexer redis,
+    OutboxSignal outboxSignal,
+    MessagingMetrics metrics,
+    TimeProvider time,
+    IOptions<MessagingOptions> options,
+    ILogger<EventConsumer<TDbContext, TEvent>> logger) : BackgroundService
+    where TDbContext : DbContext
+    where TEvent : IMessage<TEvent>, new()
+{
+    private static readonly MessageParser<TEvent> Parser = new(() => new TEvent());
+    private static readonly string EventType = new TEvent().Descriptor.FullName;
+
+    private readonly MessagingOptions _options = options.Value;
+    private readonly string _consumerName = $"{options.Value.ConsumerGroup}-{Environment.MachineName}-{Guid.NewGuid():N}";
+
+    private string Group => _options.ConsumerGroup;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var backoff = _options.PollInterval;
+        var groupReady = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!groupReady)
+                {
+                    await EnsureGroupAsync();
+                    groupReady = true;
+                }
+                var handled = await PollOnceAsync(stoppingToken);
+                backoff = _options.PollInterval;
+                if (handled == 0)
+                {
+                    await Task.Delay(_options.PollInterval, time, stoppingToken);
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogPollFailed(logger, ex, EventType, backoff);
+                await Task.Delay(backoff, time, stoppingToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
+            }
+        }
+    }
+
+    private async Task EnsureGroupAsync()
+    {
+        try
+        {
+            await redis.GetDatabase().StreamCreateConsumerGroupAsync(EventType, Group, "0-0", createStream: true);
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+        {
+            // The group exists: another replica or an earlier run made it.
+        }
+    }
+
+    /// <summary>Retries stale pending deliveries, then reads new ones; returns how many entries were handled.</summary>
+    public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
+    {
+        var database = redis.GetDatabase();
+        var claimed = await database.StreamAutoClaimAsync(
+            EventType, Group, _consumerName, (long)_options.RetryDelay.TotalMilliseconds, "0-0", _options.BatchSize);
+        foreach (var entry in claimed.ClaimedEntries.Where(e => !e.IsNull))
+        {
+            await DeliverAsync(database, entry, retry: true, cancellationToken);
+        }
+        var fresh = await database.StreamReadGroupAsync(EventType, Group, _consumerName, ">", _options.BatchSize);
+        foreach (var entry in fresh)
+        {
+            await DeliverAsync(database, entry, retry: false, cancellationToken);
+        }
+        return claimed.ClaimedEntries.Length + fresh.Length;
+    }
+
+    private async Task DeliverAsync(IDatabase database, StreamEntry entry, bool retry, CancellationToken cancellationToken)
+    {
+        var payload = (byte[]?)entry[StreamFields.Payload] ?? [];
+        try
+        {
+            var integrationEvent = Parser.ParseFrom(payload);
+            await ApplyAsync(integrationEvent, (string?)entry[StreamFields.TraceParent], cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            metrics.HandlerFailed(EventType, Group);
+            var deliveries = retry ? await DeliveriesAsync(database, entry.Id) : 1;
+            if (ex is not InvalidProtocolBufferException && deliveries < _options.MaxDeliveries)
+            {
+                LogHandlerFailed(logger, ex, EventType, entry.Id.ToString(), deliveries);
+                return;
+            }
+            await DeadLetterAsync(entry, payload, ex, deliveries, cancellationToken);
+        }
+        await database.StreamAcknowledgeAsync(EventType, Group, entry.Id);
+    }
+
+    private async Task ApplyAsync(TEvent integrationEvent, string? traceParent, CancellationToken cancellationToken)
+    {
+        ActivityContext.TryParse(traceParent, null, out var parent);
+        using var activity = MessagingMetrics.ActivitySource.StartActivity($"{EventType} process", ActivityKind.Consumer, parent);
+        activity?.SetTag("messaging.system", "redis");
+        activity?.SetTag("messaging.destination.name", EventType);
+        activity?.SetTag("messaging.consumer.group.name", Group);
+
+        var eventId = Guid.Parse((string)integrationEvent.Descriptor.FindFieldByName("event_id").Accessor.GetValue(integrationEvent));
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var firstTime = await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO inbox (consumer, event_id, processed_at) VALUES ({Group}, {eventId}, {time.GetUtcNow()}) ON CONFLICT DO NOTHING",
+            cancellationToken) == 1;
+        if (firstTime)
+        {
+            var handler = scope.ServiceProvider.GetRequiredService<IEventHandler<TEvent>>();
+            await handler.HandleAsync(integrationEvent, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        metrics.Consumed(EventType, Group, duplicate: !firstTime);
+        if (firstTime)
+        {
+            outboxSignal.Notify();
+        }
+    }
+
+    private async Task<int> DeliveriesAsync(IDatabase database, RedisValue id)
+    {
+        var pending = await database.StreamPendingMessagesAsync(EventType, Group, 1, RedisValue.Null, id, id);
+        return pending.Length == 0 ? 1 : pending[0].DeliveryCount;
+    }
+
+    private async Task DeadLetterAsync(StreamEntry entry, byte[] payload, Exception ex, int deliveries, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        db.Set<DeadLetter>().Add(new DeadLetter(
+            Group, EventType, entry.Id.ToString(), payload, $"{ex.GetType().Name}: {ex.Message}", deliveries, time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        metrics.DeadLettered(EventType, Group);
+        LogDeadLettered(logger, ex, EventType, entry.Id.ToString(), deliveries);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading {EventType} failed; trying again in {Backoff}")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception, string eventType, TimeSpan backoff);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handling {EventType} {StreamMessageId} failed (delivery {Deliveries}); it will be retried")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string eventType, string streamMessageId, int deliveries);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{EventType} {StreamMessageId} dead-lettered after {Deliveries} deliveries")]
+    private static partial void LogDeadLettered(ILogger logger, Exception exception, string eventType, string streamMessageId, int deliveries);
+}

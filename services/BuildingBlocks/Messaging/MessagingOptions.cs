@@ -1,0 +1,22 @@
+namespace HmisPlatform.BuildingBlocks.Messaging;
+
+/// <summary>Tuning of the outbox relay and the event consumers (section <c>Messaging</c>).</summary>
+public sealed class MessagingOptions
+{
+    /// <summary>The consumer group of this service on every stream it reads; also the inbox's consumer name.</summary>
+    public string ConsumerGroup { get; set; } = "";
+
+    /// <summary>How often the relay and the consumers look for work when nothing woke them.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How long a delivery stays pending after a failure (or a dead consumer) before it is tried again.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Deliveries after which a failing event goes to the dead-letter table.</summary>
+    public int MaxDeliveries { get; set; } = 5;
+
+    /// <summary>Longest wait between tries while Redis or Postgres is unreachable.</summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(5);
+}

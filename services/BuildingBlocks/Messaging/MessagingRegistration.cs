@@ -1,0 +1,41 @@
+using Google.Protobuf;
+using HmisPlatform.BuildingBlocks.Idempotency;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace HmisPlatform.BuildingBlocks.Messaging;
+
+/// <summary>Registration of the outbox relay, the event consumers and idempotent commands for one service database.</summary>
+public static class MessagingRegistration
+{
+    public static MessagingBuilder<TDbContext> AddMessaging<TDbContext>(this IHostApplicationBuilder builder, string consumerGroup)
+        where TDbContext : DbContext
+    {
+        builder.Services.AddOptions<MessagingOptions>()
+            .Configure(o => o.ConsumerGroup = consumerGroup)
+            .Bind(builder.Configuration.GetSection("Messaging"));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<MessagingMetrics>();
+        builder.Services.AddScoped<IdempotentCommands<TDbContext>>();
+        builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
+        return new MessagingBuilder<TDbContext>(builder.Services);
+    }
+}
+
+/// <summary>Adds the event subscriptions of one service.</summary>
+public sealed class MessagingBuilder<TDbContext>(IServiceCollection services)
+    where TDbContext : DbContext
+{
+    public MessagingBuilder<TDbContext> Subscribe<TEvent, THandler>()
+        where TEvent : IMessage<TEvent>, new()
+        where THandler : class, IEventHandler<TEvent>
+    {
+        services.AddScoped<IEventHandler<TEvent>, THandler>();
+        services.AddHostedService<EventConsumer<TDbContext, TEvent>>();
+        return this;
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace HmisPlatform.BuildingBlocks.Messaging;
+
+/// <summary>
+/// Sends unsent outbox rows to their Redis streams, oldest first, and marks them sent in the same transaction
+/// that locked them. A row stays unsent until Redis accepted it, however long Redis is away; rows are locked with
+/// SKIP LOCKED so several replicas share the work. A crash between XADD and commit sends a row twice, which the
+/// consumers' inbox absorbs.
+/// </summary>
+public sealed partial class OutboxRelay<TDbContext>(
+    IServiceScopeFactory scopes,
+    IConnectionMultiplexer redis,
+    OutboxSignal signal,
+    MessagingMetrics metrics,
+    TimeProvider time,
+    IOptions<MessagingOptions> options,
+    ILogger<OutboxRelay<TDbContext>> logger) : BackgroundService
+    where TDbContext : DbContext
+{
+    private readonly MessagingOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var backoff = _options.PollInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var sent = await PublishBatchAsync(stoppingToken);
+                backoff = _options.PollInterval;
+                if (sent < _options.BatchSize)
+                {
+                    await signal.WaitAsync(_options.PollInterval, stoppingToken);
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogRelayFailed(logger, ex, backoff);
+                await Task.Delay(backoff, time, stoppingToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
+            }
+        }
+    }
+
+    /// <summary>Sends one batch; returns how many rows were sent.</summary>
+    public async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var batch = await db.Set<OutboxMessage>()
+            .FromSql($"SELECT * FROM outbox_messages WHERE sent_at IS NULL ORDER BY id LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(cancellationToken);
+        var database = redis.GetDatabase();
+        foreach (var message in batch)
+        {
+            await database.StreamAddAsync(message.EventType,
+            [
+                new NameValueEntry(StreamFields.EventId, message.EventId.ToString()),
+                new NameValueEntry(StreamFields.Payload, message.Payload),
+                new NameValueEntry(StreamFields.TraceParent, message.TraceParent ?? string.Empty),
+            ]);
+            message.SentAt = time.GetUtcNow();
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        foreach (var message in batch)
+        {
+            metrics.Published(message.EventType);
+        }
+        await ReportBacklogAsync(db, cancellationToken);
+        return batch.Count;
+    }
+
+    private async Task ReportBacklogAsync(TDbContext db, CancellationToken cancellationToken)
+    {
+        var unsent = db.Set<OutboxMessage>().Where(m => m.SentAt == null);
+        var count = await unsent.LongCountAsync(cancellationToken);
+        var oldest = count == 0 ? (DateTimeOffset?)null : await unsent.MinAsync(m => (DateTimeOffset?)m.OccurredAt, cancellationToken);
+        metrics.Backlog(count, oldest is { } at ? time.GetUtcNow() - at : TimeSpan.Zero);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay could not send; trying again in {Backoff}")]
+    private static partial void LogRelayFailed(ILogger logger, Exception exception, TimeSpan backoff);
+}

@@ -1,0 +1,8 @@
+namespace HmisPlatform.Requests.Domain.AccessRequests;
+
+/// <summary>Policy numbers of the request forms (configuration section <c>AccessRequests</c>).</summary>
+public sealed class AccessRequestRules
+{
+    /// <summary>Most users one NEW_AGENCY_USERS request may bundle.</summary>
+    public int MaxBundleSize { get; set; } = 25;
+}
