@@ -13,7 +13,7 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>What every HmisPlatform process gets: OpenTelemetry over OTLP, health checks, service discovery, resilient clients.</summary>
 public static class Extensions
 {
-    public const string HealthPath = "/health";
+    public const string HealthPath = HmisPlatform.ResourceNames.HealthPath;
     public const string AlivePath = "/alive";
 
     /// <summary>Meters and activity sources of the platform's own code, exported with the framework's.</summary>

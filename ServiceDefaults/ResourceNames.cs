@@ -19,6 +19,9 @@ public static class ResourceNames
     /// <summary>The migration step of a service: the service's own binary run with <c>--migrate</c>.</summary>
     public static string MigrationsOf(string api) => $"{api.Replace("-api", string.Empty, StringComparison.Ordinal)}-migrations";
 
+    /// <summary>The health endpoint every process serves over HTTP/1.1.</summary>
+    public const string HealthPath = "/health";
+
     /// <summary>The Kestrel endpoint that speaks HTTP/2 only (gRPC); "http" is HTTP/1.1 for probes and pages.</summary>
     public const string GrpcEndpoint = "grpc";
 }

@@ -1,0 +1,13 @@
+namespace HmisPlatform.AppHost.Infrastructure;
+
+/// <summary>The Postgres server, its service databases and Redis, whichever mode provides them.</summary>
+public sealed record PlatformInfrastructure(
+    IResourceBuilder<IResource> Postgres,
+    IReadOnlyDictionary<string, IResourceBuilder<IResourceWithConnectionString>> Databases,
+    IResourceBuilder<IResourceWithConnectionString> Redis)
+{
+    public static readonly string[] DatabaseNames =
+        [ResourceNames.RequestsDb, ResourceNames.TrainingDb, ResourceNames.AssessmentDb, ResourceNames.CredentialingDb, ResourceNames.GatewayDb];
+
+    public IResourceBuilder<IResourceWithConnectionString> Database(string name) => Databases[name];
+}

@@ -1,0 +1,28 @@
+using AttemptOutcome = Hmis.Assessment.V1.AttemptOutcome;
+using HmisPlatform.Assessment.Domain.Grading;
+
+namespace HmisPlatform.Assessment.Domain.Assignments;
+
+/// <summary>One graded submission of the sample client record.</summary>
+public sealed class SampleClientAttempt
+{
+    public Guid Id { get; private set; }
+
+    public DateTimeOffset SubmittedAt { get; private set; }
+
+    public AttemptOutcome Outcome { get; private set; }
+
+    public List<Finding> Findings { get; private set; } = [];
+
+    public SampleClientAttempt(Guid id, DateTimeOffset submittedAt, AttemptOutcome outcome, IEnumerable<Finding> findings)
+    {
+        Id = id;
+        SubmittedAt = submittedAt;
+        Outcome = outcome;
+        Findings = [.. findings];
+    }
+
+    private SampleClientAttempt()
+    {
+    }
+}

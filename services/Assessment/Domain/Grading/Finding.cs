@@ -1,0 +1,6 @@
+using Hmis.Assessment.V1;
+
+namespace HmisPlatform.Assessment.Domain.Grading;
+
+/// <summary>One difference between the trainee's record and the answer key, with where to look again.</summary>
+public sealed record Finding(string Criterion, string Element, string Expected, string Entered, FindingSeverity Severity, string Guidance);

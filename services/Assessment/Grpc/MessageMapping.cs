@@ -1,0 +1,68 @@
+using Google.Protobuf.WellKnownTypes;
+using Hmis.Assessment.V1;
+using Hmis.Events.V1;
+using HmisPlatform.Assessment.Domain.Assignments;
+using HmisPlatform.BuildingBlocks.Messaging;
+
+namespace HmisPlatform.Assessment.Grpc;
+
+/// <summary>Domain objects to contract messages and events.</summary>
+internal static class MessageMapping
+{
+    public static Assignment ToMessage(this SampleClientAssignment assignment) => new()
+    {
+        Id = assignment.Id.ToString(),
+        PersonId = assignment.PersonId.ToString(),
+        Status = assignment.Status,
+        OpenedAt = Timestamp.FromDateTimeOffset(assignment.OpenedAt),
+        Scenario = new Scenario
+        {
+            Code = assignment.ScenarioCode,
+            ProjectType = assignment.Scenario.ProjectType,
+            Narrative = assignment.Scenario.Narrative(assignment.AnswerKey),
+        },
+        Attempts = { assignment.Attempts.OrderBy(a => a.SubmittedAt).Select(a => a.ToMessage()) },
+    };
+
+    public static Attempt ToMessage(this SampleClientAttempt attempt) => new()
+    {
+        Id = attempt.Id.ToString(),
+        SubmittedAt = Timestamp.FromDateTimeOffset(attempt.SubmittedAt),
+        Outcome = attempt.Outcome,
+        Findings = { attempt.Findings.Select(f => new Finding
+        {
+            Criterion = f.Criterion,
+            Element = f.Element,
+            Expected = f.Expected,
+            Entered = f.Entered,
+            Severity = f.Severity,
+            Guidance = f.Guidance,
+        }) },
+    };
+
+    public static AssessmentScheduled Scheduling(this SampleClientAssignment assignment, DateTimeOffset now)
+    {
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new AssessmentScheduled
+        {
+            EventId = eventId,
+            OccurredAt = occurredAt,
+            PersonId = assignment.PersonId.ToString(),
+            AccessRequestId = assignment.AccessRequestId.ToString(),
+            AssignmentId = assignment.Id.ToString(),
+        };
+    }
+
+    public static AssessmentPassed Pass(this SampleClientAssignment assignment, DateTimeOffset now)
+    {
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new AssessmentPassed
+        {
+            EventId = eventId,
+            OccurredAt = occurredAt,
+            PersonId = assignment.PersonId.ToString(),
+            AccessRequestId = assignment.AccessRequestId.ToString(),
+            AssignmentId = assignment.Id.ToString(),
+        };
+    }
+}

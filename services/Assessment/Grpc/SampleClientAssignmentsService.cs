@@ -1,0 +1,45 @@
+using Grpc.Core;
+using Hmis.Assessment.V1;
+using HmisPlatform.Assessment.Domain.Assignments;
+using HmisPlatform.Assessment.Domain.Grading;
+using HmisPlatform.Assessment.Infrastructure;
+using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.BuildingBlocks.Idempotency;
+using HmisPlatform.BuildingBlocks.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace HmisPlatform.Assessment.Grpc;
+
+/// <summary>The SampleClientAssignments gRPC API.</summary>
+public sealed class SampleClientAssignmentsService(AssessmentDbContext db, IdempotentCommands<AssessmentDbContext> commands, TimeProvider time)
+    : SampleClientAssignments.SampleClientAssignmentsBase
+{
+    public const string AssignmentNotFoundReason = "ASSIGNMENT_NOT_FOUND";
+
+    public override async Task<GetAssignmentResponse> GetAssignment(GetAssignmentRequest request, ServerCallContext context)
+    {
+        var personId = Ids.Parse(request.PersonId, "person_id");
+        var assignment = await db.Assignments.AsNoTracking()
+            .Where(a => a.PersonId == personId).OrderByDescending(a => a.OpenedAt).FirstOrDefaultAsync(context.CancellationToken)
+            ?? throw DomainException.NotFound(AssignmentNotFoundReason, "This person has no assignment.");
+        return new GetAssignmentResponse { Assignment = assignment.ToMessage() };
+    }
+
+    public override Task<SubmitAttemptResponse> SubmitAttempt(SubmitAttemptRequest request, ServerCallContext context) =>
+        commands.RunAsync(request.RequestId, request, async ct =>
+        {
+            var assignmentId = Ids.Parse(request.AssignmentId, "assignment_id");
+            var r = request.Record ?? new SampleClientRecord();
+            var record = EnteredRecord.Parse(r.FirstName, r.LastName, r.DateOfBirth, r.ProjectType, r.ProjectStartDate, r.EntryAssessmentComplete);
+            var assignment = await db.Assignments.SingleOrDefaultAsync(a => a.Id == assignmentId, ct)
+                ?? throw DomainException.NotFound(AssignmentNotFoundReason, "No such assignment.");
+            var now = time.GetUtcNow();
+            var attempt = assignment.Submit(record, now);
+            if (attempt.Outcome == AttemptOutcome.Passed)
+            {
+                db.Publish(assignment.Pass(now));
+            }
+            await db.SaveChangesAsync(ct);
+            return new SubmitAttemptResponse { Attempt = attempt.ToMessage(), Assignment = assignment.ToMessage() };
+        }, context.CancellationToken);
+}

@@ -1,0 +1,38 @@
+using Hmis.Common.V1;
+
+namespace HmisPlatform.Credentialing.Domain.Applicants;
+
+/// <summary>This service's copy of an approved person, kept from AccessRequestApproved, for creating their account later.</summary>
+public sealed class Applicant
+{
+    public Guid PersonId { get; private set; }
+
+    public Guid AccessRequestId { get; private set; }
+
+    public Guid AgencyId { get; private set; }
+
+    public string GivenName { get; private set; } = "";
+
+    public string FamilyName { get; private set; } = "";
+
+    public string Email { get; private set; } = "";
+
+    public List<ProjectType> ProjectTypes { get; private set; } = [];
+
+    public Applicant(Guid personId, Guid accessRequestId, Guid agencyId, string givenName, string familyName, string email, IEnumerable<ProjectType> projectTypes)
+    {
+        PersonId = personId;
+        AccessRequestId = accessRequestId;
+        AgencyId = agencyId;
+        GivenName = givenName;
+        FamilyName = familyName;
+        Email = email;
+        ProjectTypes = [.. projectTypes];
+    }
+
+    private Applicant()
+    {
+    }
+
+    public string FullName => $"{GivenName} {FamilyName}";
+}

@@ -1,0 +1,68 @@
+using Google.Protobuf.WellKnownTypes;
+using Hmis.Credentialing.V1;
+using Hmis.Events.V1;
+using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.Credentialing.Domain.Accounts;
+
+namespace HmisPlatform.Credentialing.Grpc;
+
+/// <summary>Domain objects to contract messages and events.</summary>
+internal static class MessageMapping
+{
+    public static Account ToMessage(this HmisAccount account) => new()
+    {
+        Id = account.Id.ToString(),
+        PersonId = account.PersonId.ToString(),
+        AgencyId = account.AgencyId.ToString(),
+        Username = account.Username,
+        Status = account.Status,
+        ProjectTypes = { account.ProjectTypes },
+        CreatedAt = Timestamp.FromDateTimeOffset(account.CreatedAt),
+        ActivatedAt = Stamp(account.ActivatedAt),
+        AgreementVersion = account.AgreementVersion ?? string.Empty,
+        LastActivityAt = Stamp(account.LastActivityAt),
+    };
+
+    public static AccountPendingAgreement PendingAgreement(this HmisAccount account, DateTimeOffset now)
+    {
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new AccountPendingAgreement
+        {
+            EventId = eventId,
+            OccurredAt = occurredAt,
+            PersonId = account.PersonId.ToString(),
+            AccessRequestId = account.AccessRequestId.ToString(),
+            AccountId = account.Id.ToString(),
+        };
+    }
+
+    public static EndUserAgreementSigned Signed(this HmisAccount account, DateTimeOffset now)
+    {
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new EndUserAgreementSigned
+        {
+            EventId = eventId,
+            OccurredAt = occurredAt,
+            PersonId = account.PersonId.ToString(),
+            AccessRequestId = account.AccessRequestId.ToString(),
+            AccountId = account.Id.ToString(),
+            AgreementVersion = account.AgreementVersion ?? string.Empty,
+        };
+    }
+
+    public static CredentialsIssued CredentialsIssued(this HmisAccount account, DateTimeOffset now)
+    {
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new CredentialsIssued
+        {
+            EventId = eventId,
+            OccurredAt = occurredAt,
+            PersonId = account.PersonId.ToString(),
+            AccessRequestId = account.AccessRequestId.ToString(),
+            AccountId = account.Id.ToString(),
+            Username = account.Username,
+        };
+    }
+
+    private static Timestamp? Stamp(DateTimeOffset? at) => at is { } value ? Timestamp.FromDateTimeOffset(value) : null;
+}

@@ -1,0 +1,13 @@
+using Hmis.Events.V1;
+using HmisPlatform.BuildingBlocks.Hosting;
+using HmisPlatform.Training.Infrastructure;
+using HmisPlatform.Training.IntegrationEvents;
+
+namespace HmisPlatform.Training.Extensions;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder) =>
+        builder.AddDomainService<TrainingDbContext>("training", ResourceNames.TrainingDb)
+            .Subscribe<AccessRequestApproved, EnrolLearningPath>();
+}

@@ -1,0 +1,39 @@
+using Grpc.Core;
+using Hmis.Training.V1;
+using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.BuildingBlocks.Idempotency;
+using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.Training.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace HmisPlatform.Training.Grpc;
+
+/// <summary>The Training gRPC API.</summary>
+public sealed class TrainingService(TrainingDbContext db, IdempotentCommands<TrainingDbContext> commands, TimeProvider time)
+    : Hmis.Training.V1.Training.TrainingBase
+{
+    public const string PathNotFoundReason = "LEARNING_PATH_NOT_FOUND";
+
+    public override async Task<GetLearningPathResponse> GetLearningPath(GetLearningPathRequest request, ServerCallContext context)
+    {
+        var path = await CurrentPathAsync(Ids.Parse(request.PersonId, "person_id"), context.CancellationToken);
+        return new GetLearningPathResponse { LearningPath = path.ToMessage() };
+    }
+
+    public override Task<RecordCourseProgressResponse> RecordCourseProgress(RecordCourseProgressRequest request, ServerCallContext context) =>
+        commands.RunAsync(request.RequestId, request, async ct =>
+        {
+            var path = await CurrentPathAsync(Ids.Parse(request.PersonId, "person_id"), ct);
+            var now = time.GetUtcNow();
+            if (path.RecordProgress(request.CourseCode, request.Percent, now))
+            {
+                db.Publish(path.Completion(now));
+            }
+            await db.SaveChangesAsync(ct);
+            return new RecordCourseProgressResponse { LearningPath = path.ToMessage() };
+        }, context.CancellationToken);
+
+    private async Task<Domain.LearningPaths.LearningPath> CurrentPathAsync(Guid personId, CancellationToken cancellationToken) =>
+        await db.LearningPaths.Where(p => p.PersonId == personId).OrderByDescending(p => p.EnrolledAt).FirstOrDefaultAsync(cancellationToken)
+            ?? throw DomainException.NotFound(PathNotFoundReason, "This person has no learning path.");
+}
