@@ -1,7 +1,9 @@
+using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Hmis.Assessment.V1;
 using Hmis.Events.V1;
 using HmisPlatform.Assessment.Domain.Assignments;
+using ClientFacts = HmisPlatform.Assessment.Domain.Scenarios.ClientFacts;
 using HmisPlatform.BuildingBlocks.Messaging;
 
 namespace HmisPlatform.Assessment.Grpc;
@@ -20,8 +22,17 @@ internal static class MessageMapping
             Code = assignment.ScenarioCode,
             ProjectType = assignment.Scenario.ProjectType,
             Narrative = assignment.Scenario.Narrative(assignment.AnswerKey),
+            IntakeForm = assignment.AnswerKey.ToIntakeForm(),
         },
         Attempts = { assignment.Attempts.OrderBy(a => a.SubmittedAt).Select(a => a.ToMessage()) },
+    };
+
+    private static IntakeForm ToIntakeForm(this ClientFacts facts) => new()
+    {
+        FirstName = facts.FirstName,
+        LastName = facts.LastName,
+        DateOfBirth = facts.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ProjectStartDate = facts.ProjectStartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
     public static Attempt ToMessage(this SampleClientAttempt attempt) => new()

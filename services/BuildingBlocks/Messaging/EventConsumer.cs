@@ -14,6 +14,7 @@ namespace HmisPlatform.BuildingBlocks.Messaging;
 /// The inbox row and the handler's changes commit in one transaction, so a redelivered event changes nothing.
 /// A failed delivery stays pending and is claimed again after <see cref="MessagingOptions.RetryDelay"/> (also from
 /// a replica that died); after <see cref="MessagingOptions.MaxDeliveries"/> it goes to the dead-letter table.
+/// Polling waits in real time; the TimeProvider only stamps rows, so a test's fake clock never stalls delivery.
 /// </summary>
 public sealed partial class EventConsumer<TDbContext, TEvent>(
     IServiceScopeFactory scopes,
@@ -34,6 +35,8 @@ public sealed partial class EventConsumer<TDbContext, TEvent>(
 
     private string Group => _options.ConsumerGroup;
 
+    private string Stream => _options.StreamOf(EventType);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var backoff = _options.PollInterval;
@@ -51,13 +54,13 @@ public sealed partial class EventConsumer<TDbContext, TEvent>(
                 backoff = _options.PollInterval;
                 if (handled == 0)
                 {
-                    await Task.Delay(_options.PollInterval, time, stoppingToken);
+                    await Task.Delay(_options.PollInterval, stoppingToken);
                 }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogPollFailed(logger, ex, EventType, backoff);
-                await Task.Delay(backoff, time, stoppingToken);
+                await Task.Delay(backoff, stoppingToken);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
             }
         }
@@ -67,7 +70,7 @@ public sealed partial class EventConsumer<TDbContext, TEvent>(
     {
         try
         {
-            await redis.GetDatabase().StreamCreateConsumerGroupAsync(EventType, Group, "0-0", createStream: true);
+            await redis.GetDatabase().StreamCreateConsumerGroupAsync(Stream, Group, "0-0", createStream: true);
         }
         catch (RedisServerException ex) when (ex.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
         {
@@ -80,12 +83,12 @@ public sealed partial class EventConsumer<TDbContext, TEvent>(
     {
         var database = redis.GetDatabase();
         var claimed = await database.StreamAutoClaimAsync(
-            EventType, Group, _consumerName, (long)_options.RetryDelay.TotalMilliseconds, "0-0", _options.BatchSize);
+            Stream, Group, _consumerName, (long)_options.RetryDelay.TotalMilliseconds, "0-0", _options.BatchSize);
         foreach (var entry in claimed.ClaimedEntries.Where(e => !e.IsNull))
         {
             await DeliverAsync(database, entry, retry: true, cancellationToken);
         }
-        var fresh = await database.StreamReadGroupAsync(EventType, Group, _consumerName, ">", _options.BatchSize);
+        var fresh = await database.StreamReadGroupAsync(Stream, Group, _consumerName, ">", _options.BatchSize);
         foreach (var entry in fresh)
         {
             await DeliverAsync(database, entry, retry: false, cancellationToken);
@@ -112,7 +115,7 @@ public sealed partial class EventConsumer<TDbContext, TEvent>(
             }
             await DeadLetterAsync(entry, payload, ex, deliveries, cancellationToken);
         }
-        await database.StreamAcknowledgeAsync(EventType, Group, entry.Id);
+        await database.StreamAcknowledgeAsync(Stream, Group, entry.Id);
     }
 
     private async Task ApplyAsync(TEvent integrationEvent, string? traceParent, CancellationToken cancellationToken)
@@ -146,7 +149,7 @@ public sealed partial class EventConsumer<TDbContext, TEvent>(
 
     private async Task<int> DeliveriesAsync(IDatabase database, RedisValue id)
     {
-        var pending = await database.StreamPendingMessagesAsync(EventType, Group, 1, RedisValue.Null, id, id);
+        var pending = await database.StreamPendingMessagesAsync(Stream, Group, 1, RedisValue.Null, id, id);
         return pending.Length == 0 ? 1 : pending[0].DeliveryCount;
     }
 

@@ -6,6 +6,14 @@ public sealed class MessagingOptions
     /// <summary>The consumer group of this service on every stream it reads; also the inbox's consumer name.</summary>
     public string ConsumerGroup { get; set; } = "";
 
+    /// <summary>
+    /// Prepended to every stream name. Empty in a deployment; tests give each test class its own prefix so that
+    /// services under test in parallel never read each other's events.
+    /// </summary>
+    public string StreamPrefix { get; set; } = "";
+
+    public string StreamOf(string eventType) => StreamPrefix + eventType;
+
     /// <summary>How often the relay and the consumers look for work when nothing woke them.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 

@@ -12,6 +12,7 @@ namespace HmisPlatform.BuildingBlocks.Messaging;
 /// that locked them. A row stays unsent until Redis accepted it, however long Redis is away; rows are locked with
 /// SKIP LOCKED so several replicas share the work. A crash between XADD and commit sends a row twice, which the
 /// consumers' inbox absorbs.
+/// Polling waits in real time; the TimeProvider only stamps rows, so a test's fake clock never stalls delivery.
 /// </summary>
 public sealed partial class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopes,
@@ -42,7 +43,7 @@ public sealed partial class OutboxRelay<TDbContext>(
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogRelayFailed(logger, ex, backoff);
-                await Task.Delay(backoff, time, stoppingToken);
+                await Task.Delay(backoff, stoppingToken);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
             }
         }
@@ -60,7 +61,7 @@ public sealed partial class OutboxRelay<TDbContext>(
         var database = redis.GetDatabase();
         foreach (var message in batch)
         {
-            await database.StreamAddAsync(message.EventType,
+            await database.StreamAddAsync(_options.StreamOf(message.EventType),
             [
                 new NameValueEntry(StreamFields.EventId, message.EventId.ToString()),
                 new NameValueEntry(StreamFields.Payload, message.Payload),

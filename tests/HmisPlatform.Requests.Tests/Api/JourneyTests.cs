@@ -1,0 +1,74 @@
+using Google.Protobuf.WellKnownTypes;
+using Hmis.Events.V1;
+using Hmis.Requests.V1;
+using HmisPlatform.Testing;
+
+namespace HmisPlatform.Requests.Tests.Api;
+
+public sealed class JourneyTests(RequestsFixture service) : IClassFixture<RequestsFixture>
+{
+    [Fact]
+    public async Task Journey_EventsOutOfOrderAndTwice_GiveEachStageOnceInOrder()
+    {
+        var submitted = (await service.Client.SubmitAccessRequestAsync(Requests.NewAgencyUser("journey.person@lakeview.example.org"))).AccessRequest;
+        await service.Client.ReviewAccessRequestAsync(Requests.Confirm(submitted.Id));
+        var personId = submitted.Users[0].PersonId;
+        var start = DateTimeOffset.UtcNow;
+        var enrolled = new TrainingEnrolled { EventId = Guid.NewGuid().ToString(), OccurredAt = At(start, 1), PersonId = personId, AccessRequestId = submitted.Id };
+        var completed = new TrainingCompleted { EventId = Guid.NewGuid().ToString(), OccurredAt = At(start, 5), PersonId = personId, AccessRequestId = submitted.Id };
+
+        // Completion arrives first, and enrolment twice.
+        await service.Redis.PublishAsync(service.StreamOf(TrainingCompleted.Descriptor), completed);
+        await service.Redis.PublishAsync(service.StreamOf(TrainingEnrolled.Descriptor), enrolled);
+        await service.Redis.PublishAsync(service.StreamOf(TrainingEnrolled.Descriptor), enrolled);
+
+        var journey = await Eventually.ReturnsAsync(
+            async () => (await service.Client.GetJourneyAsync(new GetJourneyRequest { PersonId = personId })).Journey,
+            j => j.Timeline.Any(e => e.Kind == nameof(TrainingEnrolled)) && j.Timeline.Any(e => e.Kind == nameof(TrainingCompleted)));
+        await Task.Delay(300); // room for a wrongly applied duplicate to show
+
+        journey = (await service.Client.GetJourneyAsync(new GetJourneyRequest { PersonId = personId })).Journey;
+        Assert.Equal(
+            ["AccessRequestSubmitted", "AccessRequestApproved", "TrainingEnrolled", "TrainingCompleted"],
+            journey.Timeline.Select(e => e.Kind));
+        Assert.Equal([JourneyStage.Request, JourneyStage.Training], journey.Stages.Select(s => s.Stage));
+        Assert.Equal(enrolled.OccurredAt, journey.Stages[1].StartedAt);
+        Assert.Equal(journey.Stages[1].StartedAt, journey.Stages[0].CompletedAt);
+        Assert.Null(journey.Stages[1].CompletedAt);
+        Assert.Equal(JourneyStage.Training, journey.CurrentStage);
+    }
+
+    [Fact]
+    public async Task Journey_CredentialsIssuedForEveryUser_CompletesTheRequest()
+    {
+        var submitted = (await service.Client.SubmitAccessRequestAsync(Requests.NewAgencyUser("complete.person@lakeview.example.org"))).AccessRequest;
+        await service.Client.ReviewAccessRequestAsync(Requests.Confirm(submitted.Id));
+        var personId = submitted.Users[0].PersonId;
+
+        await service.Redis.PublishAsync(service.StreamOf(CredentialsIssued.Descriptor), new CredentialsIssued
+        {
+            EventId = Guid.NewGuid().ToString(),
+            OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+            PersonId = personId,
+            AccessRequestId = submitted.Id,
+            AccountId = Guid.NewGuid().ToString(),
+            Username = "cperson",
+        });
+
+        var journey = await Eventually.ReturnsAsync(
+            async () => (await service.Client.GetJourneyAsync(new GetJourneyRequest { PersonId = personId })).Journey,
+            j => j.RequestStatus == AccessRequestStatus.Completed);
+        Assert.Equal(JourneyStage.Complete, journey.CurrentStage);
+    }
+
+    [Fact]
+    public async Task Journey_UnknownPerson_IsNotFound()
+    {
+        var error = await RpcErrors.CatchAsync(() => service.Client.GetJourneyAsync(new GetJourneyRequest { PersonId = Guid.NewGuid().ToString() }).ResponseAsync);
+
+        Assert.Equal(global::Grpc.Core.StatusCode.NotFound, error.StatusCode);
+        Assert.Equal("PERSON_NOT_FOUND", error.Reason());
+    }
+
+    private static Timestamp At(DateTimeOffset start, int minutes) => Timestamp.FromDateTimeOffset(start.AddMinutes(minutes));
+}

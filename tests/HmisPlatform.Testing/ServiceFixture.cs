@@ -1,0 +1,83 @@
+using Grpc.Net.Client;
+using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.BuildingBlocks.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Xunit;
+
+namespace HmisPlatform.Testing;
+
+/// <summary>
+/// One service under test, hosted in-process with its real hosted services (outbox relay, consumers), on its own
+/// fresh database (created by the service's migrations) and its own Redis stream prefix, so test classes are isolated.
+/// </summary>
+public abstract class ServiceFixture<TProgram, TDbContext> : IAsyncLifetime
+    where TProgram : class
+    where TDbContext : DbContext
+{
+    private WebApplicationFactory<TProgram>? _factory;
+    private GrpcChannel? _channel;
+
+    /// <summary>The service's connection name for its database, for example <c>requestsdb</c>.</summary>
+    protected abstract string DatabaseConnectionName { get; }
+
+    public string StreamPrefix { get; } = $"test-{Guid.NewGuid():N}:";
+
+    public IServiceProvider Services => Factory.Services;
+
+    public GrpcChannel Channel => _channel ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public IConnectionMultiplexer Redis => Services.GetRequiredService<IConnectionMultiplexer>();
+
+    private WebApplicationFactory<TProgram> Factory => _factory ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public async Task InitializeAsync()
+    {
+        var servers = await LocalServers.GetAsync();
+        var database = $"{DatabaseConnectionName}_{Guid.NewGuid():N}";
+        _factory = new WebApplicationFactory<TProgram>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Testing");
+            web.UseSetting($"ConnectionStrings:{DatabaseConnectionName}", $"{servers.Postgres};Database={database}");
+            web.UseSetting("ConnectionStrings:redis", servers.Redis);
+            web.UseSetting("Messaging:StreamPrefix", StreamPrefix);
+            web.UseSetting("Messaging:PollInterval", "00:00:00.050");
+            web.UseSetting("Messaging:RetryDelay", "00:00:00.500");
+            web.ConfigureServices(ConfigureServices);
+        });
+        await DatabaseMigrations.MigrateAsync<TDbContext>(_factory.Services, SeedAsync);
+        _channel = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
+    }
+
+    /// <summary>Data the tests of this service start from, written after the migrations.</summary>
+    protected virtual Task SeedAsync(TDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Replaces services of the host under test, for example its TimeProvider.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>Runs a query on the service's database in a fresh scope.</summary>
+    public async Task<T> QueryAsync<T>(Func<TDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<TDbContext>());
+    }
+
+    /// <summary>The stream an event type is published on, for this fixture.</summary>
+    public string StreamOf(Google.Protobuf.Reflection.MessageDescriptor eventType) =>
+        Services.GetRequiredService<IOptions<MessagingOptions>>().Value.StreamOf(eventType.FullName);
+
+    public async Task DisposeAsync()
+    {
+        _channel?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
+}
