@@ -1,0 +1,13 @@
+using Hmis.Assessment.V1;
+using HmisPlatform.Assessment.Infrastructure;
+using HmisPlatform.Testing;
+
+namespace HmisPlatform.Assessment.Tests.Api;
+
+/// <summary>The Assessment service on its own database.</summary>
+public sealed class AssessmentFixture : ServiceFixture<Program, AssessmentDbContext>
+{
+    protected override string DatabaseConnectionName => ResourceNames.AssessmentDb;
+
+    public SampleClientAssignments.SampleClientAssignmentsClient Client => new(Channel);
+}

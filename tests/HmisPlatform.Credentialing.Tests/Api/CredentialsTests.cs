@@ -1,0 +1,147 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Hmis.Common.V1;
+using Hmis.Credentialing.V1;
+using Hmis.Events.V1;
+using HmisPlatform.Testing;
+
+namespace HmisPlatform.Credentialing.Tests.Api;
+
+public sealed class CredentialsTests(CredentialingFixture service) : IClassFixture<CredentialingFixture>
+{
+    private static Timestamp Now => Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
+
+    private async Task<(Guid Person, string AccessRequestId)> ApproveAsync(string given, string family)
+    {
+        var person = Guid.NewGuid();
+        var approval = new AccessRequestApproved
+        {
+            EventId = Guid.NewGuid().ToString(),
+            OccurredAt = Now,
+            AccessRequestId = Guid.NewGuid().ToString(),
+            AgencyId = Guid.NewGuid().ToString(),
+            Applicant = new Applicant { PersonId = person.ToString(), GivenName = given, FamilyName = family, Email = "x@agency.example.org" },
+            Access = new Access { Responsibilities = { Responsibility.EnterClientData }, ProjectTypes = { ProjectType.EmergencyShelter } },
+        };
+        await service.Redis.PublishAsync(service.StreamOf(AccessRequestApproved.Descriptor), approval);
+        return (person, approval.AccessRequestId);
+    }
+
+    private Task PassAsync(Guid person, string accessRequestId) =>
+        service.Redis.PublishAsync(service.StreamOf(AssessmentPassed.Descriptor), new AssessmentPassed
+        {
+            EventId = Guid.NewGuid().ToString(),
+            OccurredAt = Now,
+            PersonId = person.ToString(),
+            AccessRequestId = accessRequestId,
+            AssignmentId = Guid.NewGuid().ToString(),
+        });
+
+    private Task<Account> PendingAccountAsync(Guid person) =>
+        Eventually.ReturnsAsync(
+            async () => (await service.Client.GetPersonAccessAsync(new GetPersonAccessRequest { PersonId = person.ToString() })).Accounts.FirstOrDefault(),
+            a => a is not null)!;
+
+    private Task<SignEndUserAgreementResponse> SignAsync(Account account, string name) =>
+        service.Client.SignEndUserAgreementAsync(new SignEndUserAgreementRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            AccountId = account.Id,
+            TypedFullName = name,
+        }).ResponseAsync;
+
+    [Fact]
+    public async Task AssessmentPassed_CreatesAnAccountPendingTheAgreement()
+    {
+        var (person, request) = await ApproveAsync("Dana", "Whitfield");
+        await PassAsync(person, request);
+
+        var account = await PendingAccountAsync(person);
+
+        Assert.Equal(AccountStatus.PendingAgreement, account.Status);
+        Assert.StartsWith("dwhitfield", account.Username, StringComparison.Ordinal);
+        var pending = await service.Redis.WaitForAsync<AccountPendingAgreement>(service.StreamOf(AccountPendingAgreement.Descriptor));
+        Assert.Contains(pending, p => p.AccountId == account.Id);
+    }
+
+    [Fact]
+    public async Task AssessmentPassed_BeforeTheApprovalArrives_IsRetriedUntilItApplies()
+    {
+        var person = Guid.NewGuid();
+        var request = Guid.NewGuid().ToString();
+        await PassAsync(person, request);
+        await Task.Delay(200);
+        await service.Redis.PublishAsync(service.StreamOf(AccessRequestApproved.Descriptor), new AccessRequestApproved
+        {
+            EventId = Guid.NewGuid().ToString(),
+            OccurredAt = Now,
+            AccessRequestId = request,
+            AgencyId = Guid.NewGuid().ToString(),
+            Applicant = new Applicant { PersonId = person.ToString(), GivenName = "Late", FamilyName = "Arrival", Email = "late@agency.example.org" },
+            Access = new Access { Responsibilities = { Responsibility.EnterClientData }, ProjectTypes = { ProjectType.EmergencyShelter } },
+        });
+
+        var account = await PendingAccountAsync(person);
+
+        Assert.Equal(AccountStatus.PendingAgreement, account.Status);
+    }
+
+    [Fact]
+    public async Task SameName_GetsTheNextFreeUsername()
+    {
+        var (first, firstRequest) = await ApproveAsync("Morgan", "Reyes");
+        await PassAsync(first, firstRequest);
+        var firstAccount = await PendingAccountAsync(first);
+        var (second, secondRequest) = await ApproveAsync("Maria", "Reyes");
+        await PassAsync(second, secondRequest);
+
+        var secondAccount = await PendingAccountAsync(second);
+
+        Assert.Equal("mreyes", firstAccount.Username);
+        Assert.Equal("mreyes2", secondAccount.Username);
+    }
+
+    [Fact]
+    public async Task Sign_WithTheNameOnTheRequest_ActivatesAndIssuesCredentials()
+    {
+        var (person, request) = await ApproveAsync("Quinn", "Okafor");
+        await PassAsync(person, request);
+        var account = await PendingAccountAsync(person);
+
+        var signed = (await SignAsync(account, "  Quinn   Okafor ")).Account;
+
+        Assert.Equal(AccountStatus.Active, signed.Status);
+        Assert.Equal("2026-01", signed.AgreementVersion);
+        var issued = await service.Redis.WaitForAsync<CredentialsIssued>(service.StreamOf(CredentialsIssued.Descriptor));
+        Assert.Contains(issued, i => i.AccountId == account.Id && i.Username == account.Username);
+    }
+
+    [Fact]
+    public async Task Sign_WithAnotherName_IsRefusedAndTheAccountStaysPending()
+    {
+        var (person, request) = await ApproveAsync("Rowan", "Tran");
+        await PassAsync(person, request);
+        var account = await PendingAccountAsync(person);
+
+        var error = await RpcErrors.CatchAsync(() => SignAsync(account, "Someone Else"));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("SIGNATURE_NAME_MISMATCH", error.Reason());
+        Assert.DoesNotContain("Rowan", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(AccountStatus.PendingAgreement, (await PendingAccountAsync(person)).Status);
+    }
+
+    [Fact]
+    public async Task Sign_Twice_IsRefusedTheSecondTime()
+    {
+        var (person, request) = await ApproveAsync("Emerson", "Diaz");
+        await PassAsync(person, request);
+        var account = await PendingAccountAsync(person);
+        await SignAsync(account, "Emerson Diaz");
+
+        var error = await RpcErrors.CatchAsync(() => SignAsync(account, "Emerson Diaz"));
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Equal("ACCOUNT_NOT_PENDING_AGREEMENT", error.Reason());
+    }
+}

@@ -1,0 +1,125 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Hmis.Common.V1;
+using Hmis.Events.V1;
+using Hmis.Training.V1;
+using HmisPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace HmisPlatform.Training.Tests.Api;
+
+public sealed class LearningPathTests(TrainingFixture service) : IClassFixture<TrainingFixture>
+{
+    private static AccessRequestApproved Approval(Guid personId, params Responsibility[] responsibilities) => new()
+    {
+        EventId = Guid.NewGuid().ToString(),
+        OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+        AccessRequestId = Guid.NewGuid().ToString(),
+        AgencyId = Guid.NewGuid().ToString(),
+        Applicant = new Applicant { PersonId = personId.ToString(), GivenName = "Test", FamilyName = "Person", Email = "t.person@agency.example.org" },
+        Access = new Access
+        {
+            Responsibilities = { responsibilities.Length == 0 ? [Responsibility.EnterClientData] : responsibilities },
+            ProjectTypes = { ProjectType.EmergencyShelter },
+        },
+    };
+
+    private async Task<LearningPath> EnrolledPathAsync(AccessRequestApproved approval)
+    {
+        await service.Redis.PublishAsync(service.StreamOf(AccessRequestApproved.Descriptor), approval);
+        return await Eventually.ReturnsAsync(async () =>
+        {
+            try
+            {
+                return (await service.Client.GetLearningPathAsync(new GetLearningPathRequest { PersonId = approval.Applicant.PersonId })).LearningPath;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+            {
+                return null;
+            }
+        }, path => path is not null) ?? throw new InvalidOperationException();
+    }
+
+    private Task<RecordCourseProgressResponse> Progress(Guid personId, string course, int percent) =>
+        service.Client.RecordCourseProgressAsync(new RecordCourseProgressRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            PersonId = personId.ToString(),
+            CourseCode = course,
+            Percent = percent,
+        }).ResponseAsync;
+
+    [Fact]
+    public async Task Approval_DeliveredTwice_EnrolsOneStandardPath()
+    {
+        var person = Guid.NewGuid();
+        var approval = Approval(person);
+        await service.Redis.PublishAsync(service.StreamOf(AccessRequestApproved.Descriptor), approval);
+
+        var path = await EnrolledPathAsync(approval);
+        await Task.Delay(300);
+
+        Assert.Equal(["INTRO_HMIS", "DATA_MANAGEMENT", "ES_TH_SH", "SAMPLE_CLIENT_FINAL_INSTRUCTIONS"], path.Courses.Select(c => c.CourseCode));
+        Assert.Equal(1, await service.QueryAsync(db => db.LearningPaths.CountAsync(p => p.PersonId == person)));
+        var enrolments = await service.Redis.ReadAllAsync<TrainingEnrolled>(service.StreamOf(TrainingEnrolled.Descriptor));
+        Assert.Single(enrolments, e => e.PersonId == person.ToString());
+    }
+
+    [Fact]
+    public async Task Progress_OnRestrictedCourse_FailsPreconditionNamingIntroduction()
+    {
+        var person = Guid.NewGuid();
+        await EnrolledPathAsync(Approval(person));
+
+        var error = await RpcErrors.CatchAsync(() => Progress(person, "ES_TH_SH", 10));
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Equal("PREREQUISITE_NOT_MET", error.Reason());
+        Assert.Equal(["INTRO_HMIS"], error.FailedPreconditionSubjects());
+    }
+
+    [Fact]
+    public async Task Progress_LowerThanBefore_NeverLowersIt()
+    {
+        var person = Guid.NewGuid();
+        await EnrolledPathAsync(Approval(person));
+
+        await Progress(person, "INTRO_HMIS", 60);
+        var after = (await Progress(person, "INTRO_HMIS", 30)).LearningPath;
+
+        var intro = after.Courses.Single(c => c.CourseCode == "INTRO_HMIS");
+        Assert.Equal(60, intro.Percent);
+        Assert.Equal(CourseStatus.InProgress, intro.Status);
+    }
+
+    [Fact]
+    public async Task Progress_AllCoursesComplete_PublishesTrainingCompletedOnce()
+    {
+        var person = Guid.NewGuid();
+        var path = await EnrolledPathAsync(Approval(person));
+
+        foreach (var course in path.Courses)
+        {
+            await Progress(person, course.CourseCode, 100);
+        }
+        await Progress(person, "INTRO_HMIS", 100);
+
+        var completions = await service.Redis.WaitForAsync<TrainingCompleted>(service.StreamOf(TrainingCompleted.Descriptor));
+        await Task.Delay(300);
+        completions = await service.Redis.ReadAllAsync<TrainingCompleted>(service.StreamOf(TrainingCompleted.Descriptor));
+        var completion = Assert.Single(completions, c => c.PersonId == person.ToString());
+        Assert.Equal([ProjectType.EmergencyShelter], completion.ProjectTypes);
+    }
+
+    [Fact]
+    public async Task Progress_OutOfRange_IsInvalidArgumentOnPercent()
+    {
+        var person = Guid.NewGuid();
+        await EnrolledPathAsync(Approval(person));
+
+        var error = await RpcErrors.CatchAsync(() => Progress(person, "INTRO_HMIS", 101));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(["percent"], error.ViolatedFields());
+    }
+}
