@@ -1,0 +1,115 @@
+using Google.Protobuf.WellKnownTypes;
+using Hmis.Events.V1;
+using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.BuildingBlocks.Tests.Fakes;
+using HmisPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
+using StackExchange.Redis;
+
+namespace HmisPlatform.BuildingBlocks.Tests.Messaging;
+
+/// <summary>Each test runs on its own fixture (database, stream, group), since they count what the one consumer did.</summary>
+public sealed class EventConsumerTests : IAsyncLifetime
+{
+    private readonly MessagingFixture _messaging = new();
+    private EventConsumer<MessagingTestDbContext, TrainingEnrolled> _consumer = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _messaging.InitializeAsync();
+        _consumer = _messaging.Create<EventConsumer<MessagingTestDbContext, TrainingEnrolled>>();
+        await _messaging.Redis.GetDatabase().StreamCreateConsumerGroupAsync(Stream, _messaging.Options.ConsumerGroup, "0-0", createStream: true);
+    }
+
+    public Task DisposeAsync() => _messaging.DisposeAsync();
+
+    private string Stream => _messaging.Options.StreamOf(TrainingEnrolled.Descriptor.FullName);
+
+    private static TrainingEnrolled Enrolled(Guid person) => new()
+    {
+        EventId = Guid.NewGuid().ToString(),
+        OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+        PersonId = person.ToString(),
+        AccessRequestId = Guid.NewGuid().ToString(),
+    };
+
+    private Task<int> WidgetsAsync(Guid person) => _messaging.QueryAsync(db => db.Widgets.CountAsync(w => w.Id == person));
+
+    private Task<int> DeadLettersAsync() => _messaging.QueryAsync(db => db.Set<DeadLetter>().CountAsync());
+
+    private async Task<long> PendingAsync() =>
+        (await _messaging.Redis.GetDatabase().StreamPendingAsync(Stream, _messaging.Options.ConsumerGroup)).PendingMessageCount;
+
+    /// <summary>Polls as the consumer's loop would, letting failed deliveries become due for a retry.</summary>
+    private async Task PollAsync(int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            await _consumer.PollOnceAsync(CancellationToken.None);
+            await Task.Delay(_messaging.Options.RetryDelay + TimeSpan.FromMilliseconds(50));
+        }
+    }
+
+    [Fact]
+    public async Task SameEventDeliveredTwice_IsAppliedOnce()
+    {
+        var person = Guid.NewGuid();
+        var enrolled = Enrolled(person);
+        await _messaging.Redis.PublishAsync(Stream, enrolled);
+        await _messaging.Redis.PublishAsync(Stream, enrolled);
+
+        await PollAsync(1);
+
+        Assert.Equal(1, await WidgetsAsync(person));
+        Assert.Equal(0, await PendingAsync());
+    }
+
+    [Fact]
+    public async Task HandlerFailingOnce_IsRetriedAndAppliedOnce()
+    {
+        var person = Guid.NewGuid();
+        _messaging.Failures.FailuresLeft = 1;
+        await _messaging.Redis.PublishAsync(Stream, Enrolled(person));
+
+        await PollAsync(1);
+        Assert.Equal(0, await WidgetsAsync(person));
+        Assert.Equal(1, await PendingAsync());
+
+        await PollAsync(1);
+        Assert.Equal(1, await WidgetsAsync(person));
+        Assert.Equal(0, await PendingAsync());
+        Assert.Equal(0, await DeadLettersAsync());
+    }
+
+    [Fact]
+    public async Task HandlerAlwaysFailing_IsDeadLetteredAfterMaxDeliveriesAndChangesNothing()
+    {
+        var person = Guid.NewGuid();
+        _messaging.Failures.FailuresLeft = int.MaxValue;
+        await _messaging.Redis.PublishAsync(Stream, Enrolled(person));
+
+        await PollAsync(_messaging.Options.MaxDeliveries + 1);
+
+        Assert.Equal(1, await DeadLettersAsync());
+        Assert.Equal(0, await WidgetsAsync(person));
+        Assert.Equal(0, await PendingAsync());
+        var letter = await _messaging.QueryAsync(db => db.Set<DeadLetter>().SingleAsync());
+        Assert.Equal(_messaging.Options.MaxDeliveries, letter.Deliveries);
+        Assert.Contains("planned failure", letter.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnreadablePayload_IsDeadLetteredAtOnce()
+    {
+        await _messaging.Redis.GetDatabase().StreamAddAsync(Stream,
+        [
+            new NameValueEntry(StreamFields.EventId, Guid.NewGuid().ToString()),
+            new NameValueEntry(StreamFields.Payload, new byte[] { 0xff, 0xff, 0xff }),
+        ]);
+
+        await PollAsync(1);
+
+        Assert.Equal(1, await DeadLettersAsync());
+        Assert.Equal(0, await PendingAsync());
+    }
+}
