@@ -137,7 +137,7 @@ public sealed class LocalServers
         }
         if (_directory is not null)
         {
-            Directory.Delete(_directory, recursive: true);
+            TemporaryFolders.Delete(_directory);
         }
     }
 }

@@ -59,6 +59,8 @@ public sealed partial class EventConsumer<TDbContext, TEvent>(
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                // A Redis that came back without its data has lost the group too: make it again.
+                groupReady &= !(ex is RedisServerException && ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal));
                 LogPollFailed(logger, ex, EventType, backoff);
                 await Task.Delay(backoff, stoppingToken);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));

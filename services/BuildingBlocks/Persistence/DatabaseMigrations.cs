@@ -30,7 +30,7 @@ public static partial class DatabaseMigrations
         }
     }
 
-    /// <summary>Runs the migration step and returns true when the process was started for it.</summary>
+    /// <summary>Runs the migration step (seeding only in Development) and returns true when the process was started for it.</summary>
     public static async Task<bool> RunIfRequestedAsync<TDbContext>(this IHost host, string[] args, Func<TDbContext, CancellationToken, Task>? seed = null)
         where TDbContext : DbContext
     {
@@ -38,7 +38,9 @@ public static partial class DatabaseMigrations
         {
             return false;
         }
-        await MigrateAsync(host.Services, seed);
+        // Demo data belongs to Development runs only.
+        var environment = host.Services.GetRequiredService<IHostEnvironment>();
+        await MigrateAsync(host.Services, environment.IsDevelopment() ? seed : null);
         return true;
     }
 

@@ -13,7 +13,7 @@ public sealed class JourneyTests(RequestsFixture service) : IClassFixture<Reques
         var submitted = (await service.Client.SubmitAccessRequestAsync(Requests.NewAgencyUser("journey.person@lakeview.example.org"))).AccessRequest;
         await service.Client.ReviewAccessRequestAsync(Requests.Confirm(submitted.Id));
         var personId = submitted.Users[0].PersonId;
-        var start = DateTimeOffset.UtcNow;
+        var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()); // Postgres keeps microseconds, not ticks
         var enrolled = new TrainingEnrolled { EventId = Guid.NewGuid().ToString(), OccurredAt = At(start, 1), PersonId = personId, AccessRequestId = submitted.Id };
         var completed = new TrainingCompleted { EventId = Guid.NewGuid().ToString(), OccurredAt = At(start, 5), PersonId = personId, AccessRequestId = submitted.Id };
 

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# HmisPlatform's two commands, and the set-up both need.
+#   ./platform.sh run    set up what is missing, then run the whole platform with the Aspire dashboard
+#   ./platform.sh test   set up what is missing, then lint the contracts and run every test
+#   ./platform.sh setup  only the set-up (idempotent)
+# Needs the .NET SDK; installs redis-server, PostgreSQL and Node.js through apt when run as root and missing,
+# and buf (the protobuf linter and client) into .tools/ through npm.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+BUF_VERSION=1.75.0
+BUF=".tools/node_modules/.bin/buf"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# Stops whatever still runs from under a folder (by command line or working directory): servers a crashed
+# test process could not stop itself.
+stop_processes_under() {
+  local dir="$1" pid
+  for pid in $(ls /proc | grep -E '^[0-9]+$'); do
+    [ "$pid" = "$$" ] && continue
+    if tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$dir" \
+       || [[ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" == "$dir"* ]]; then
+      kill "$pid" 2>/dev/null || true
+    fi
+  done
+}
+
+setup() {
+  command -v dotnet >/dev/null || { echo "The .NET SDK is required: https://dotnet.microsoft.com/download" >&2; exit 1; }
+  local missing=()
+  command -v redis-server >/dev/null || missing+=(redis-server)
+  compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
+  command -v setpriv >/dev/null || missing+=(util-linux)
+  command -v npm >/dev/null || missing+=(nodejs npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "Missing: ${missing[*]}. Run this as root once, or install them with apt." >&2
+      exit 1
+    fi
+    say "Installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  if [ ! -x "$BUF" ] || [ "$("$BUF" --version 2>/dev/null)" != "$BUF_VERSION" ]; then
+    say "Installing buf $BUF_VERSION into .tools/"
+    mkdir -p .tools
+    npm install --silent --no-audit --no-fund --prefix .tools "@bufbuild/buf@$BUF_VERSION" >/dev/null
+  fi
+}
+
+run() {
+  setup
+  say "Starting HmisPlatform; open the dashboard with the login link printed below"
+  exec dotnet run --project AppHost --launch-profile http
+}
+
+test_all() {
+  setup
+  say "Linting the contracts (buf lint)"
+  (cd protos && "../$BUF" lint)
+
+  # Every server the tests start lives under this run's own temporary folder, and goes with it.
+  run_dir=$(mktemp -d /tmp/hmis-test-run.XXXXXX)
+  chmod 755 "$run_dir"
+  trap 'stop_processes_under "$run_dir"; rm -rf "$run_dir"' EXIT
+
+  say "Building and running the tests"
+  local log="$run_dir/test.log" status=0
+  TMPDIR="$run_dir" PATH="$PWD/.tools/node_modules/.bin:$PATH" dotnet test HmisPlatform.sln 2>&1 | tee "$log" || status=$?
+  awk '/(Passed|Failed)! +- Failed:/ { gsub(",", ""); f += $4; p += $6; s += $8 } END { printf "Total: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+  return "$status"
+}
+
+case "${1:-}" in
+  setup) setup ;;
+  run) run ;;
+  test) test_all ;;
+  *) echo "usage: $0 run|test|setup" >&2; exit 2 ;;
+esac

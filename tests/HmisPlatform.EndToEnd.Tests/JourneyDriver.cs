@@ -1,0 +1,132 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Hmis.Assessment.V1;
+using Hmis.Common.V1;
+using Hmis.Credentialing.V1;
+using Hmis.Requests.V1;
+using HmisPlatform.Testing;
+using TrainingClient = Hmis.Training.V1.Training.TrainingClient;
+
+namespace HmisPlatform.EndToEnd.Tests;
+
+/// <summary>Takes one new user through the four steps, calling only the gateway, as an agency system and the people would.</summary>
+public sealed class JourneyDriver(GrpcChannel gateway)
+{
+    // The demo data every Development run seeds (services/Requests/Infrastructure/DemoData.cs).
+    private const string LakeviewAgencyId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0001";
+    private const string LakeviewAtaId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0101";
+
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
+
+    public AccessRequests.AccessRequestsClient Requests { get; } = new(gateway);
+
+    public TrainingClient Training { get; } = new(gateway);
+
+    public SampleClientAssignments.SampleClientAssignmentsClient Assessment { get; } = new(gateway);
+
+    public Credentials.CredentialsClient Credentials { get; } = new(gateway);
+
+    public async Task<Hmis.Requests.V1.AccessRequest> SubmitAndApproveAsync(string givenName, string familyName)
+    {
+        var submitted = (await Requests.SubmitAccessRequestAsync(new SubmitAccessRequestRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            Type = RequestType.NewAgencyUsers,
+            AgencyId = LakeviewAgencyId,
+            AtaId = LakeviewAtaId,
+            Users = { new NewUser { GivenName = givenName, FamilyName = familyName, Email = $"{givenName}.{familyName}@lakeview.example.org".ToLowerInvariant() } },
+            Access = new Access { Responsibilities = { Responsibility.EnterClientData }, ProjectTypes = { ProjectType.EmergencyShelter } },
+        })).AccessRequest;
+        Assert.Equal(AccessRequestStatus.Submitted, submitted.Status);
+
+        var reviewed = (await Requests.ReviewAccessRequestAsync(new ReviewAccessRequestRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            AccessRequestId = submitted.Id,
+            Outcome = ReviewOutcome.ConfirmEnrolments,
+        })).AccessRequest;
+        Assert.Equal(AccessRequestStatus.InProgress, reviewed.Status);
+        return reviewed;
+    }
+
+    public Task<Hmis.Training.V1.LearningPath> LearningPathAsync(string personId) =>
+        UntilFoundAsync(async () => (await Training.GetLearningPathAsync(new Hmis.Training.V1.GetLearningPathRequest { PersonId = personId })).LearningPath);
+
+    public async Task CompleteTrainingAsync(string personId)
+    {
+        var path = await LearningPathAsync(personId);
+        foreach (var course in path.Courses)
+        {
+            await Training.RecordCourseProgressAsync(new Hmis.Training.V1.RecordCourseProgressRequest
+            {
+                RequestId = Guid.NewGuid().ToString(),
+                PersonId = personId,
+                CourseCode = course.CourseCode,
+                Percent = 100,
+            });
+        }
+    }
+
+    public Task<Assignment> AssignmentAsync(string personId, TimeSpan? timeout = null) =>
+        UntilFoundAsync(async () => (await Assessment.GetAssignmentAsync(new GetAssignmentRequest { PersonId = personId })).Assignment, timeout);
+
+    public async Task PassAssignmentAsync(string personId)
+    {
+        var assignment = await AssignmentAsync(personId);
+        var form = assignment.Scenario.IntakeForm;
+        var result = await Assessment.SubmitAttemptAsync(new SubmitAttemptRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            AssignmentId = assignment.Id,
+            Record = new SampleClientRecord
+            {
+                FirstName = form.FirstName,
+                LastName = form.LastName,
+                DateOfBirth = form.DateOfBirth,
+                ProjectType = assignment.Scenario.ProjectType,
+                ProjectStartDate = form.ProjectStartDate,
+                EntryAssessmentComplete = true,
+            },
+        });
+        Assert.Equal(AttemptOutcome.Passed, result.Attempt.Outcome);
+    }
+
+    public async Task<Account> SignAgreementAsync(string personId, string fullName)
+    {
+        var pending = await Eventually.ReturnsAsync(
+            async () => (await Credentials.GetPersonAccessAsync(new GetPersonAccessRequest { PersonId = personId })).Accounts.FirstOrDefault(),
+            a => a is not null, StepTimeout) ?? throw new InvalidOperationException();
+        Assert.Equal(AccountStatus.PendingAgreement, pending.Status);
+        return (await Credentials.SignEndUserAgreementAsync(new SignEndUserAgreementRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            AccountId = pending.Id,
+            TypedFullName = fullName,
+        })).Account;
+    }
+
+    /// <summary>
+    /// Waits until the request is complete and every stage event has reached the journey: events of one
+    /// transaction travel on separate streams, so they may arrive in any order.
+    /// </summary>
+    public Task<Journey> CompletedJourneyAsync(string personId, IReadOnlyCollection<string> kinds) =>
+        Eventually.ReturnsAsync(
+            async () => (await Requests.GetJourneyAsync(new GetJourneyRequest { PersonId = personId })).Journey,
+            j => j.RequestStatus == AccessRequestStatus.Completed && kinds.All(k => j.Timeline.Any(e => e.Kind == k)),
+            StepTimeout);
+
+    /// <summary>Waits for a read that answers NOT_FOUND until an event has been applied.</summary>
+    private static async Task<T> UntilFoundAsync<T>(Func<Task<T>> read, TimeSpan? timeout = null)
+        where T : class =>
+        await Eventually.ReturnsAsync(async () =>
+        {
+            try
+            {
+                return await read();
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+            {
+                return null;
+            }
+        }, value => value is not null, timeout ?? StepTimeout) ?? throw new InvalidOperationException();
+}
