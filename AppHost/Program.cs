@@ -16,7 +16,11 @@ var training = builder.AddDomainService<Projects.HmisPlatform_Training>(Resource
 var assessment = builder.AddDomainService<Projects.HmisPlatform_Assessment>(ResourceNames.AssessmentApi, ResourceNames.AssessmentDb, infrastructure);
 var credentialing = builder.AddDomainService<Projects.HmisPlatform_Credentialing>(ResourceNames.CredentialingApi, ResourceNames.CredentialingDb, infrastructure);
 
+var gatewayPorts = builder.Configuration.GetSection("Gateway");
 builder.AddProject<Projects.HmisPlatform_Gateway>(ResourceNames.Gateway)
+    // Fixed ports agency systems and people can rely on (5080 HTTP, 5081 gRPC); Gateway:HttpPort / Gateway:GrpcPort move them.
+    .WithEndpoint("http", e => e.Port = gatewayPorts.GetValue<int?>("HttpPort") ?? e.Port)
+    .WithEndpoint(ResourceNames.GrpcEndpoint, e => e.Port = gatewayPorts.GetValue<int?>("GrpcPort") ?? e.Port)
     .WithReference(requests).WaitFor(requests)
     .WithReference(training).WaitFor(training)
     .WithReference(assessment).WaitFor(assessment)

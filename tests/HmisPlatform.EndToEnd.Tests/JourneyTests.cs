@@ -6,7 +6,8 @@ using Xunit.Abstractions;
 
 namespace HmisPlatform.EndToEnd.Tests;
 
-public sealed class JourneyTests(PlatformFixture platform, ITestOutputHelper output) : IClassFixture<PlatformFixture>
+[Collection(PlatformCollection.Name)]
+public sealed class JourneyTests(PlatformFixture platform, ITestOutputHelper output)
 {
     private static readonly string[] JourneyKinds =
     [

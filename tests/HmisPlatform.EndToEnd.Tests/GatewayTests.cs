@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Aspire.Hosting.Testing;
+using HmisPlatform.Testing;
+
+namespace HmisPlatform.EndToEnd.Tests;
+
+/// <summary>The gateway as a client nobody here wrote sees it: buf curl, with nothing but the gateway's address.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class GatewayTests(PlatformFixture platform)
+{
+    private static readonly string[] PublicMethods =
+    [
+        "hmis.requests.v1.AccessRequests/SubmitAccessRequest",
+        "hmis.requests.v1.AccessRequests/GetAccessRequest",
+        "hmis.requests.v1.AccessRequests/ReviewAccessRequest",
+        "hmis.requests.v1.AccessRequests/GetJourney",
+        "hmis.training.v1.Training/GetLearningPath",
+        "hmis.training.v1.Training/RecordCourseProgress",
+        "hmis.assessment.v1.SampleClientAssignments/GetAssignment",
+        "hmis.assessment.v1.SampleClientAssignments/SubmitAttempt",
+        "hmis.credentialing.v1.Credentials/GetPersonAccess",
+        "hmis.credentialing.v1.Credentials/SignEndUserAgreement",
+    ];
+
+    private string GatewayGrpc => platform.App.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint).ToString().TrimEnd('/');
+
+    [Fact]
+    public async Task BufCurl_ListsEveryServicesMethodsThroughTheGateway()
+    {
+        var listed = await BufCurlAsync("--list-methods", GatewayGrpc);
+
+        Assert.All(PublicMethods, method => Assert.Contains(method, listed, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task BufCurl_SubmitsARequestThroughTheGatewayByReflection()
+    {
+        var body = $$$"""
+            {"request_id":"{{{Guid.NewGuid()}}}","type":"REQUEST_TYPE_NEW_AGENCY_USERS",
+             "agency_id":"0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0002","ata_id":"0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0102",
+             "users":[{"given_name":"Casey","family_name":"Buf","email":"casey.buf@southside.example.org"}],
+             "access":{"responsibilities":["RESPONSIBILITY_REPORTING"],"project_types":["PROJECT_TYPE_SERVICES_ONLY"]}}
+            """;
+
+        var answer = await BufCurlAsync("-d", body, $"{GatewayGrpc}/hmis.requests.v1.AccessRequests/SubmitAccessRequest");
+
+        Assert.Contains("ACCESS_REQUEST_STATUS_SUBMITTED", answer, StringComparison.Ordinal);
+        Assert.Contains("casey.buf@southside.example.org", answer, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> BufCurlAsync(params string[] arguments)
+    {
+        var buf = Path.Combine(RepositoryPaths.Root, ".tools", "node_modules", ".bin", "buf");
+        Assert.True(File.Exists(buf), $"buf is installed by './platform.sh setup' at {buf}");
+        var start = new ProcessStartInfo(buf) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])["curl", "--protocol", "grpc", "--http2-prior-knowledge", .. arguments])
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(process.ExitCode == 0, await error);
+        return await output;
+    }
+}
