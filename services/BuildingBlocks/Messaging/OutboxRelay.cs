@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -61,11 +62,17 @@ public sealed partial class OutboxRelay<TDbContext>(
         var database = redis.GetDatabase();
         foreach (var message in batch)
         {
+            // The publish joins the trace of the change that wrote the row, and consumers continue from it.
+            ActivityContext.TryParse(message.TraceParent, null, out var origin);
+            using var activity = MessagingMetrics.ActivitySource.StartActivity($"{message.EventType} publish", ActivityKind.Producer, origin);
+            activity?.SetTag("messaging.system", "redis");
+            activity?.SetTag("messaging.destination.name", message.EventType);
+            activity?.SetTag("messaging.message.id", message.EventId.ToString());
             await database.StreamAddAsync(_options.StreamOf(message.EventType),
             [
                 new NameValueEntry(StreamFields.EventId, message.EventId.ToString()),
                 new NameValueEntry(StreamFields.Payload, message.Payload),
-                new NameValueEntry(StreamFields.TraceParent, message.TraceParent ?? string.Empty),
+                new NameValueEntry(StreamFields.TraceParent, activity?.Id ?? message.TraceParent ?? string.Empty),
             ]);
             message.SentAt = time.GetUtcNow();
         }

@@ -39,9 +39,10 @@ public sealed class AccessRequestsService(
                 RequestedAccess.Create(request.Access?.Responsibilities ?? [], request.Access?.ProjectTypes ?? []),
                 request.Note, rules.Value, now);
             db.AccessRequests.Add(accessRequest);
+            db.Publish(accessRequest.Submission(now));
             foreach (var user in accessRequest.Users)
             {
-                db.JourneyEntries.Add(new JourneyEntry(user.PersonId, accessRequest.Id, Guid.CreateVersion7(now), JourneyStage.Request, "AccessRequestSubmitted", now));
+                db.JourneyEntries.Add(new JourneyEntry(user.PersonId, accessRequest.Id, Guid.CreateVersion7(now), JourneyStage.Request, nameof(AccessRequestSubmitted), now));
             }
             await db.SaveChangesAsync(ct);
             return new SubmitAccessRequestResponse { AccessRequest = accessRequest.ToMessage() };

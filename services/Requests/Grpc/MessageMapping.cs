@@ -32,6 +32,20 @@ internal static class MessageMapping
         UpdatedAt = Timestamp.FromDateTimeOffset(request.UpdatedAt),
     };
 
+    public static AccessRequestSubmitted Submission(this AccessRequest request, DateTimeOffset now)
+    {
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new AccessRequestSubmitted
+        {
+            EventId = eventId,
+            OccurredAt = occurredAt,
+            AccessRequestId = request.Id.ToString(),
+            AgencyId = request.AgencyId.ToString(),
+            RequestType = request.Type.ToString(),
+            PersonIds = { request.Users.Select(u => u.PersonId.ToString()) },
+        };
+    }
+
     public static AccessRequestApproved ApprovalOf(this AccessRequest request, Domain.AccessRequests.RequestedUser user, DateTimeOffset now)
     {
         var (eventId, occurredAt) = EventOutbox.Stamp(now);
