@@ -10,7 +10,7 @@ var infrastructure = InfrastructureMode.Resolve(options.Mode) == InfrastructureM
     : builder.AddLocalInfrastructure(options);
 
 var requests = builder.AddDomainService<Projects.HmisPlatform_Requests>(ResourceNames.RequestsApi, ResourceNames.RequestsDb, infrastructure)
-    .WithHttpCommand("/dev/reseed", "Re-seed demo data", endpointName: "http",
+    .WithHttpCommand("/dev/reseed", "Re-seed demo data", endpointName: "http", commandName: ResourceNames.ReseedDemoDataCommand,
         commandOptions: new HttpCommandOptions { Method = HttpMethod.Post, IconName = "DatabaseArrowUp", Description = "Restores the demo agencies and ATAs." });
 var training = builder.AddDomainService<Projects.HmisPlatform_Training>(ResourceNames.TrainingApi, ResourceNames.TrainingDb, infrastructure);
 var assessment = builder.AddDomainService<Projects.HmisPlatform_Assessment>(ResourceNames.AssessmentApi, ResourceNames.AssessmentDb, infrastructure);

@@ -19,6 +19,9 @@ public static class ResourceNames
     /// <summary>The migration step of a service: the service's own binary run with <c>--migrate</c>.</summary>
     public static string MigrationsOf(string api) => $"{api.Replace("-api", string.Empty, StringComparison.Ordinal)}-migrations";
 
+    /// <summary>The dashboard command on the Requests resource that restores the demo data (Development only).</summary>
+    public const string ReseedDemoDataCommand = "reseed-demo-data";
+
     /// <summary>The health endpoint every process serves over HTTP/1.1.</summary>
     public const string HealthPath = "/health";
 

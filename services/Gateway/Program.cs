@@ -5,6 +5,9 @@ builder.AddServiceDefaults();
 builder.AddGatewayServices();
 
 var app = builder.Build();
+// "/" becomes "/index.html" before routing picks an endpoint.
+app.UseDefaultFiles();
+app.UseRouting();
 app.MapDefaultEndpoints();
 app.MapGatewayEndpoints();
 app.Run();

@@ -48,6 +48,24 @@ public sealed class GatewayTests(PlatformFixture platform)
         Assert.Contains("casey.buf@southside.example.org", answer, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Gateway_ServesTheWebPageOverHttp()
+    {
+        using var http = platform.App.CreateHttpClient(ResourceNames.Gateway, "http");
+
+        var page = await http.GetStringAsync("/");
+
+        Assert.Contains("HmisPlatform", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DashboardCommand_ReseedsTheDemoData()
+    {
+        var result = await platform.App.ResourceCommands.ExecuteCommandAsync(ResourceNames.RequestsApi, ResourceNames.ReseedDemoDataCommand);
+
+        Assert.True(result.Success, result.Message);
+    }
+
     private static async Task<string> BufCurlAsync(params string[] arguments)
     {
         var buf = Path.Combine(RepositoryPaths.Root, ".tools", "node_modules", ".bin", "buf");

@@ -23,6 +23,3 @@ public class DomainException(ErrorKind kind, string reason, string message) : Ex
 
     public static DomainException NotFound(string reason, string message) => new(ErrorKind.NotFound, reason, message);
 }
-
-/// <summary>A precondition that was not met: what kind, on what subject, and why.</summary>
-public sealed record PreconditionViolation(string Type, string Subject, string Description);

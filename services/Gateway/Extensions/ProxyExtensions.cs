@@ -47,7 +47,6 @@ internal static class ProxyExtensions
         app.MapGrpcService<ReflectionServiceImpl>();
         // Issue 7 puts authentication here: every proxied call will require a validated token.
         app.MapReverseProxy();
-        app.UseDefaultFiles();
         app.MapStaticAssets();
     }
 }

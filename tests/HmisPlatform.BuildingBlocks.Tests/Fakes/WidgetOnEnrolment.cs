@@ -16,9 +16,3 @@ public sealed class WidgetOnEnrolment(MessagingTestDbContext db, FailurePlan pla
         return Task.CompletedTask;
     }
 }
-
-/// <summary>How many times the test handler fails before it succeeds.</summary>
-public sealed class FailurePlan
-{
-    public int FailuresLeft;
-}
