@@ -16,12 +16,11 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 # Stops whatever still runs from under a folder (by command line or working directory): servers a crashed
 # test process could not stop itself.
 stop_processes_under() {
-  local dir="$1" pid
-  for pid in $(ls /proc | grep -E '^[0-9]+$'); do
-    [ "$pid" = "$$" ] && continue
-    if tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$dir" \
-       || [[ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" == "$dir"* ]]; then
-      kill "$pid" 2>/dev/null || true
+  local dir="$1" proc
+  for proc in /proc/[0-9]*; do
+    [ "${proc#/proc/}" = "$$" ] && continue
+    if grep -qsaF -- "$dir" "$proc/cmdline" || [[ "$(readlink "$proc/cwd" 2>/dev/null)" == "$dir"* ]]; then
+      kill "${proc#/proc/}" 2>/dev/null || true
     fi
   done
 }
@@ -63,7 +62,7 @@ test_all() {
   # Every server the tests start lives under this run's own temporary folder, and goes with it.
   run_dir=$(mktemp -d /tmp/hmis-test-run.XXXXXX)
   chmod 755 "$run_dir"
-  trap 'stop_processes_under "$run_dir"; rm -rf "$run_dir"' EXIT
+  trap 'stop_processes_under "$run_dir" || true; rm -rf "$run_dir"' EXIT
 
   say "Building and running the tests"
   local log="$run_dir/test.log" status=0
