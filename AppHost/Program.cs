@@ -9,18 +9,25 @@ var infrastructure = InfrastructureMode.Resolve(options.Mode) == InfrastructureM
     ? builder.AddContainerInfrastructure()
     : builder.AddLocalInfrastructure(options);
 
-var requests = builder.AddDomainService<Projects.HmisPlatform_Requests>(ResourceNames.RequestsApi, ResourceNames.RequestsDb, infrastructure)
-    .WithHttpCommand("/dev/reseed", "Re-seed demo data", endpointName: "http", commandName: ResourceNames.ReseedDemoDataCommand,
-        commandOptions: new HttpCommandOptions { Method = HttpMethod.Post, IconName = "DatabaseArrowUp", Description = "Restores the demo agencies and ATAs." });
-var training = builder.AddDomainService<Projects.HmisPlatform_Training>(ResourceNames.TrainingApi, ResourceNames.TrainingDb, infrastructure);
-var assessment = builder.AddDomainService<Projects.HmisPlatform_Assessment>(ResourceNames.AssessmentApi, ResourceNames.AssessmentDb, infrastructure);
-var credentialing = builder.AddDomainService<Projects.HmisPlatform_Credentialing>(ResourceNames.CredentialingApi, ResourceNames.CredentialingDb, infrastructure);
-
+// The gateway first: every service trusts the tokens its discovery document describes.
 var gatewayPorts = builder.Configuration.GetSection("Gateway");
-builder.AddProject<Projects.HmisPlatform_Gateway>(ResourceNames.Gateway)
+var gateway = builder.AddProject<Projects.HmisPlatform_Gateway>(ResourceNames.Gateway)
     // Fixed ports agency systems and people can rely on (5080 HTTP, 5081 gRPC); Gateway:HttpPort / Gateway:GrpcPort move them.
     .WithEndpoint("http", e => e.Port = gatewayPorts.GetValue<int?>("HttpPort") ?? e.Port)
-    .WithEndpoint(ResourceNames.GrpcEndpoint, e => e.Port = gatewayPorts.GetValue<int?>("GrpcPort") ?? e.Port)
+    .WithEndpoint(ResourceNames.GrpcEndpoint, e => e.Port = gatewayPorts.GetValue<int?>("GrpcPort") ?? e.Port);
+var tokenIssuer = gateway.GetEndpoint("http");
+
+var requests = builder.AddDomainService<Projects.HmisPlatform_Requests>(ResourceNames.RequestsApi, ResourceNames.RequestsDb, infrastructure, tokenIssuer)
+    .WithHttpCommand("/dev/reseed", "Re-seed demo data", endpointName: "http", commandName: ResourceNames.ReseedDemoDataCommand,
+        commandOptions: new HttpCommandOptions { Method = HttpMethod.Post, IconName = "DatabaseArrowUp", Description = "Restores the demo agencies and ATAs." });
+var training = builder.AddDomainService<Projects.HmisPlatform_Training>(ResourceNames.TrainingApi, ResourceNames.TrainingDb, infrastructure, tokenIssuer);
+var assessment = builder.AddDomainService<Projects.HmisPlatform_Assessment>(ResourceNames.AssessmentApi, ResourceNames.AssessmentDb, infrastructure, tokenIssuer);
+var credentialing = builder.AddDomainService<Projects.HmisPlatform_Credentialing>(ResourceNames.CredentialingApi, ResourceNames.CredentialingDb, infrastructure, tokenIssuer);
+
+gateway
+    .WithReference(infrastructure.Database(ResourceNames.GatewayDb))
+    .WithEnvironment("Auth__Issuer", tokenIssuer)
+    .WithMigrationStep<Projects.HmisPlatform_Gateway>(ResourceNames.Gateway, infrastructure.Database(ResourceNames.GatewayDb), infrastructure)
     .WithReference(requests).WaitFor(requests)
     .WithReference(training).WaitFor(training)
     .WithReference(assessment).WaitFor(assessment)

@@ -17,7 +17,7 @@ public static class ResourceNames
     public const string Gateway = "gateway";
 
     /// <summary>The migration step of a service: the service's own binary run with <c>--migrate</c>.</summary>
-    public static string MigrationsOf(string api) => $"{api.Replace("-api", string.Empty, StringComparison.Ordinal)}-migrations";
+    public static string MigrationsOf(string project) => $"{project.Replace("-api", string.Empty, StringComparison.Ordinal)}-migrations";
 
     /// <summary>The dashboard command on the Requests resource that restores the demo data (Development only).</summary>
     public const string ReseedDemoDataCommand = "reseed-demo-data";

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Aspire.Hosting.Testing;
+using Grpc.Core;
+using Hmis.Requests.V1;
 using HmisPlatform.Testing;
 
 namespace HmisPlatform.EndToEnd.Tests;
@@ -33,6 +35,59 @@ public sealed class GatewayTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Gateway_CallWithoutAToken_IsUnauthenticated()
+    {
+        var client = new AccessRequests.AccessRequestsClient(platform.ChannelTo(ResourceNames.Gateway, token: null));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.GetJourneyAsync(new GetJourneyRequest { PersonId = Guid.NewGuid().ToString() }).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Service_ReachedDirectlyWithoutAToken_IsUnauthenticated()
+    {
+        var client = new AccessRequests.AccessRequestsClient(platform.ChannelTo(ResourceNames.RequestsApi, token: null));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.GetJourneyAsync(new GetJourneyRequest { PersonId = Guid.NewGuid().ToString() }).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Service_ReachedDirectlyWithTheGatewaysToken_ValidatesItAgainstThePublishedKeys()
+    {
+        var client = new AccessRequests.AccessRequestsClient(platform.ChannelTo(ResourceNames.RequestsApi, platform.AccessToken));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.GetJourneyAsync(new GetJourneyRequest { PersonId = Guid.NewGuid().ToString() }).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task TokenEndpoint_WrongSecret_IssuesNothing()
+    {
+        using var http = platform.App.CreateHttpClient(ResourceNames.Gateway, "http");
+
+        using var response = await GatewayTokens.RequestAsync(http, GatewayTokens.DemoClientId, "wrong-secret", [PlatformIdentity.RequestsRead]);
+
+        Assert.False(response.IsSuccessStatusCode);
+        Assert.Contains("invalid_client", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DiscoveryDocument_PublishesTheTokenEndpointAndKeys()
+    {
+        using var http = platform.App.CreateHttpClient(ResourceNames.Gateway, "http");
+
+        var discovery = await http.GetStringAsync("/.well-known/openid-configuration");
+
+        Assert.Contains("/connect/token", discovery, StringComparison.Ordinal);
+        Assert.Contains("jwks_uri", discovery, StringComparison.Ordinal);
+        Assert.Contains("client_credentials", discovery, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BufCurl_SubmitsARequestThroughTheGatewayByReflection()
     {
         var body = $$$"""
@@ -42,7 +97,7 @@ public sealed class GatewayTests(PlatformFixture platform)
              "access":{"responsibilities":["RESPONSIBILITY_REPORTING"],"project_types":["PROJECT_TYPE_SERVICES_ONLY"]}}
             """;
 
-        var answer = await BufCurlAsync("-d", body, $"{GatewayGrpc}/hmis.requests.v1.AccessRequests/SubmitAccessRequest");
+        var answer = await BufCurlAsync("-H", $"Authorization: Bearer {platform.AccessToken}", "-d", body, $"{GatewayGrpc}/hmis.requests.v1.AccessRequests/SubmitAccessRequest");
 
         Assert.Contains("ACCESS_REQUEST_STATUS_SUBMITTED", answer, StringComparison.Ordinal);
         Assert.Contains("casey.buf@southside.example.org", answer, StringComparison.Ordinal);

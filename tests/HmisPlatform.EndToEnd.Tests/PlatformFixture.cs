@@ -38,8 +38,20 @@ public sealed class PlatformFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(StartTimeout);
         await _app.StartAsync(timeout.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
-        Gateway = GrpcChannel.ForAddress(_app.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint));
+        using var http = _app.CreateHttpClient(ResourceNames.Gateway, "http");
+        AccessToken = await GatewayTokens.DemoTokenAsync(http);
+        Gateway = ChannelTo(ResourceNames.Gateway, AccessToken);
     }
+
+    /// <summary>The demo agency system's access token, from the gateway's token endpoint.</summary>
+    public string AccessToken { get; private set; } = "";
+
+    /// <summary>A gRPC channel to a resource's HTTP/2 endpoint whose calls carry the token, or none.</summary>
+    public GrpcChannel ChannelTo(string resource, string? token) =>
+        GrpcChannel.ForAddress(App.GetEndpoint(resource, ResourceNames.GrpcEndpoint), new GrpcChannelOptions
+        {
+            HttpHandler = new BearerTokenHandler(token, new SocketsHttpHandler()),
+        });
 
     public Task StopRedisAsync() => RunAsync(KnownResourceCommands.StopCommand, KnownResourceStates.Exited, KnownResourceStates.Finished);
 

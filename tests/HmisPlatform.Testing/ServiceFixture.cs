@@ -1,6 +1,7 @@
 using Grpc.Net.Client;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -47,11 +48,22 @@ public abstract class ServiceFixture<TProgram, TDbContext> : IAsyncLifetime
             web.UseSetting("Messaging:StreamPrefix", StreamPrefix);
             web.UseSetting("Messaging:PollInterval", "00:00:00.050");
             web.UseSetting("Messaging:RetryDelay", "00:00:00.500");
-            web.ConfigureServices(ConfigureServices);
+            web.ConfigureServices(services =>
+            {
+                services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, TestTokens.Trust);
+                ConfigureServices(services);
+            });
         });
         await DatabaseMigrations.MigrateAsync<TDbContext>(_factory.Services, SeedAsync);
-        _channel = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
+        _channel = ChannelWithToken(TestTokens.Issue());
     }
+
+    /// <summary>A channel whose calls carry the given access token, or none.</summary>
+    public GrpcChannel ChannelWithToken(string? token) =>
+        GrpcChannel.ForAddress(Factory.Server.BaseAddress, new GrpcChannelOptions
+        {
+            HttpHandler = new BearerTokenHandler(token, Factory.Server.CreateHandler()),
+        });
 
     /// <summary>Data the tests of this service start from, written after the migrations.</summary>
     protected virtual Task SeedAsync(TDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;

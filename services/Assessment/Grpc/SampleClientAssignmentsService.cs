@@ -6,6 +6,7 @@ using HmisPlatform.Assessment.Infrastructure;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Idempotency;
 using HmisPlatform.BuildingBlocks.Messaging;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace HmisPlatform.Assessment.Grpc;
@@ -16,6 +17,7 @@ public sealed class SampleClientAssignmentsService(AssessmentDbContext db, Idemp
 {
     public const string AssignmentNotFoundReason = "ASSIGNMENT_NOT_FOUND";
 
+    [Authorize(Policy = PlatformIdentity.AssessmentRead)]
     public override async Task<GetAssignmentResponse> GetAssignment(GetAssignmentRequest request, ServerCallContext context)
     {
         var personId = Ids.Parse(request.PersonId, "person_id");
@@ -25,6 +27,7 @@ public sealed class SampleClientAssignmentsService(AssessmentDbContext db, Idemp
         return new GetAssignmentResponse { Assignment = assignment.ToMessage() };
     }
 
+    [Authorize(Policy = PlatformIdentity.AssessmentWrite)]
     public override Task<SubmitAttemptResponse> SubmitAttempt(SubmitAttemptRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>
         {

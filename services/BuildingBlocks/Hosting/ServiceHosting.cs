@@ -24,15 +24,21 @@ public static class ServiceHosting
         builder.Services.AddSingleton(new ErrorDomain($"hmis.{area}"));
         builder.Services.AddGrpc(options => options.Interceptors.Add<DomainErrorInterceptor>());
         builder.Services.AddGrpcReflection();
+        builder.AddCallerAuthentication();
         return builder.AddMessaging<TDbContext>(area);
     }
 
-    /// <summary>Maps the health endpoints, gRPC reflection and the service's gRPC API.</summary>
+    /// <summary>
+    /// Maps the health endpoints and gRPC reflection (open: they describe, they do not act) and the service's gRPC
+    /// API, which only authenticated callers reach; each RPC names the scope it needs.
+    /// </summary>
     public static WebApplication MapDomainService<TService>(this WebApplication app)
         where TService : class
     {
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapDefaultEndpoints();
-        app.MapGrpcService<TService>();
+        app.MapGrpcService<TService>().RequireAuthorization();
         app.MapGrpcReflectionService();
         return app;
     }

@@ -5,6 +5,7 @@ using HmisPlatform.BuildingBlocks.Idempotency;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.Credentialing.Domain.Agreements;
 using HmisPlatform.Credentialing.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace HmisPlatform.Credentialing.Grpc;
@@ -15,6 +16,7 @@ public sealed class CredentialsService(CredentialingDbContext db, IdempotentComm
 {
     public const string AccountNotFoundReason = "ACCOUNT_NOT_FOUND";
 
+    [Authorize(Policy = PlatformIdentity.CredentialsRead)]
     public override async Task<GetPersonAccessResponse> GetPersonAccess(GetPersonAccessRequest request, ServerCallContext context)
     {
         var personId = Ids.Parse(request.PersonId, "person_id");
@@ -25,6 +27,7 @@ public sealed class CredentialsService(CredentialingDbContext db, IdempotentComm
         return new GetPersonAccessResponse { Accounts = { accounts.Select(a => a.ToMessage()) } };
     }
 
+    [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
     public override Task<SignEndUserAgreementResponse> SignEndUserAgreement(SignEndUserAgreementRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>
         {

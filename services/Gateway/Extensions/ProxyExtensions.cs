@@ -45,8 +45,8 @@ internal static class ProxyExtensions
     {
         app.MapGrpcService<ReflectionV1ServiceImpl>();
         app.MapGrpcService<ReflectionServiceImpl>();
-        // Issue 7 puts authentication here: every proxied call will require a validated token.
-        app.MapReverseProxy();
+        // Every proxied call needs a valid access token here; the service behind validates it again.
+        app.MapReverseProxy().RequireAuthorization();
         app.MapStaticAssets();
     }
 }

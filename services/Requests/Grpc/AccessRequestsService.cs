@@ -7,6 +7,7 @@ using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.Requests.Domain.AccessRequests;
 using HmisPlatform.Requests.Domain.Journeys;
 using HmisPlatform.Requests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using AccessRequest = HmisPlatform.Requests.Domain.AccessRequests.AccessRequest;
@@ -23,6 +24,7 @@ public sealed class AccessRequestsService(
 {
     public const string NotFoundReason = "ACCESS_REQUEST_NOT_FOUND";
 
+    [Authorize(Policy = PlatformIdentity.RequestsWrite)]
     public override Task<SubmitAccessRequestResponse> SubmitAccessRequest(SubmitAccessRequestRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>
         {
@@ -48,12 +50,14 @@ public sealed class AccessRequestsService(
             return new SubmitAccessRequestResponse { AccessRequest = accessRequest.ToMessage() };
         }, context.CancellationToken);
 
+    [Authorize(Policy = PlatformIdentity.RequestsRead)]
     public override async Task<GetAccessRequestResponse> GetAccessRequest(GetAccessRequestRequest request, ServerCallContext context)
     {
         var accessRequest = await FindAsync(Ids.Parse(request.AccessRequestId, "access_request_id"), context.CancellationToken);
         return new GetAccessRequestResponse { AccessRequest = accessRequest.ToMessage() };
     }
 
+    [Authorize(Policy = PlatformIdentity.RequestsWrite)]
     public override Task<ReviewAccessRequestResponse> ReviewAccessRequest(ReviewAccessRequestRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>
         {
@@ -69,6 +73,7 @@ public sealed class AccessRequestsService(
             return new ReviewAccessRequestResponse { AccessRequest = accessRequest.ToMessage() };
         }, context.CancellationToken);
 
+    [Authorize(Policy = PlatformIdentity.RequestsRead)]
     public override async Task<GetJourneyResponse> GetJourney(GetJourneyRequest request, ServerCallContext context)
     {
         var personId = Ids.Parse(request.PersonId, "person_id");

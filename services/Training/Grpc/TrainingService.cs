@@ -4,6 +4,7 @@ using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Idempotency;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.Training.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace HmisPlatform.Training.Grpc;
@@ -14,12 +15,14 @@ public sealed class TrainingService(TrainingDbContext db, IdempotentCommands<Tra
 {
     public const string PathNotFoundReason = "LEARNING_PATH_NOT_FOUND";
 
+    [Authorize(Policy = PlatformIdentity.TrainingRead)]
     public override async Task<GetLearningPathResponse> GetLearningPath(GetLearningPathRequest request, ServerCallContext context)
     {
         var path = await CurrentPathAsync(Ids.Parse(request.PersonId, "person_id"), context.CancellationToken);
         return new GetLearningPathResponse { LearningPath = path.ToMessage() };
     }
 
+    [Authorize(Policy = PlatformIdentity.TrainingProgressWrite)]
     public override Task<RecordCourseProgressResponse> RecordCourseProgress(RecordCourseProgressRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>
         {

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+
+namespace HmisPlatform;
+
+/// <summary>
+/// What the gateway's tokens carry and every service checks: the audience, the caller's agency, and the scopes
+/// that grant each group of RPCs.
+/// </summary>
+public static class PlatformIdentity
+{
+    /// <summary>The audience of every access token for the platform's API.</summary>
+    public const string Audience = "hmis-api";
+
+    /// <summary>The agency an agency system's client belongs to.</summary>
+    public const string AgencyClaim = "agency_id";
+
+    public const string ScopeClaim = "scope";
+
+    public const string RequestsRead = "requests.read";
+    public const string RequestsWrite = "requests.write";
+    public const string TrainingRead = "training.read";
+    public const string TrainingProgressWrite = "training.progress.write";
+    public const string AssessmentRead = "assessment.read";
+    public const string AssessmentWrite = "assessment.write";
+    public const string CredentialsRead = "credentials.read";
+    public const string CredentialsWrite = "credentials.write";
+
+    public static IReadOnlyList<string> Scopes { get; } =
+    [
+        RequestsRead, RequestsWrite, TrainingRead, TrainingProgressWrite,
+        AssessmentRead, AssessmentWrite, CredentialsRead, CredentialsWrite,
+    ];
+
+    /// <summary>Whether the caller's token grants the scope (scope claims are space-separated lists).</summary>
+    public static bool HasScope(this ClaimsPrincipal caller, string scope) =>
+        caller.FindAll(ScopeClaim).Any(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope, StringComparer.Ordinal));
+}

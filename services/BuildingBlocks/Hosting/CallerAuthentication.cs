@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace HmisPlatform.BuildingBlocks.Hosting;
+
+/// <summary>
+/// Every service validates the gateway's access tokens itself (issuer, audience, lifetime, signature, token type),
+/// so a service reached directly, bypassing the gateway, refuses a call without a valid token. The keys come from
+/// the gateway's discovery document (configuration <c>Auth:Authority</c>).
+/// </summary>
+public static class CallerAuthentication
+{
+    /// <summary>OpenIddict marks access tokens with this JWT type, so an identity token cannot pass for one.</summary>
+    public const string AccessTokenType = "at+jwt";
+
+    public static void AddCallerAuthentication(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.Authority = builder.Configuration["Auth:Authority"];
+                options.Audience = PlatformIdentity.Audience;
+                // Local runs reach the gateway over loopback HTTP; anywhere else the authority is HTTPS.
+                options.RequireHttpsMetadata = !builder.Environment.IsDevelopment();
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters.ValidTypes = [AccessTokenType];
+                options.TokenValidationParameters.NameClaimType = "sub";
+            });
+        builder.Services.AddAuthorization(options =>
+        {
+            foreach (var scope in PlatformIdentity.Scopes)
+            {
+                options.AddPolicy(scope, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.HasScope(scope)));
+            }
+        });
+    }
+}

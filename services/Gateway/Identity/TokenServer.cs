@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using System.Text.Json;
+using HmisPlatform.BuildingBlocks.Persistence;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace HmisPlatform.Gateway.Identity;
+
+/// <summary>
+/// The gateway as the platform's OAuth 2.0 token server: agency systems get short-lived signed JWT access tokens
+/// with the client-credentials grant; the discovery document and keys are published for the services to validate them.
+/// </summary>
+public static class TokenServer
+{
+    public const string TokenPath = "/connect/token";
+
+    public static void AddTokenServer(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<GatewayDbContext>(ResourceNames.GatewayDb,
+            settings => settings.DisableRetry = true,
+            options => options.UseSnakeCaseNamingConvention().UseOpenIddict());
+        var issuer = builder.Configuration["Auth:Issuer"];
+        var local = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
+
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<GatewayDbContext>())
+            .AddServer(server =>
+            {
+                server.SetTokenEndpointUris(TokenPath.TrimStart('/'));
+                server.AllowClientCredentialsFlow();
+                server.RegisterScopes([.. PlatformIdentity.Scopes]);
+                server.SetAccessTokenLifetime(TimeSpan.FromMinutes(15));
+                // Services validate the JWT with the published signing keys alone.
+                server.DisableAccessTokenEncryption();
+                if (!string.IsNullOrEmpty(issuer))
+                {
+                    server.SetIssuer(new Uri(issuer));
+                }
+                // Development keeps its certificates across restarts; other environments bring their own keys (see the issue note).
+                if (builder.Environment.IsDevelopment())
+                {
+                    server.AddDevelopmentEncryptionCertificate().AddDevelopmentSigningCertificate();
+                }
+                else
+                {
+                    server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                }
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                if (local)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseAspNetCore();
+            });
+        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        builder.Services.AddAuthorization();
+    }
+
+    public static void MapTokenEndpoint(this WebApplication app) =>
+        app.MapPost(TokenPath, IssueAsync).AllowAnonymous();
+
+    /// <summary>
+    /// OpenIddict has authenticated the client and checked its scopes; this names the caller in the token: the
+    /// client as subject, its agency, the granted scopes, and the platform's API as audience.
+    /// </summary>
+    private static async Task<IResult> IssueAsync(HttpContext http, IOpenIddictApplicationManager applications)
+    {
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (!request.IsClientCredentialsGrantType())
+        {
+            return Results.Forbid(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        }
+        var client = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("The client vanished.");
+        var properties = await applications.GetPropertiesAsync(client);
+        var agencyId = properties.TryGetValue(AgencyClients.AgencyProperty, out var agency) && agency.ValueKind == JsonValueKind.String
+            ? agency.GetString()!
+            : throw new InvalidOperationException("A client without an agency cannot be given tokens.");
+
+        var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, request.ClientId);
+        identity.SetClaim(PlatformIdentity.AgencyClaim, agencyId);
+        identity.SetScopes(request.GetScopes());
+        identity.SetResources(PlatformIdentity.Audience);
+        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>The gateway's migration step: its schema, and the demo client in Development.</summary>
+    public static async Task<bool> RunMigrationIfRequestedAsync(this WebApplication app, string[] args) =>
+        await app.RunIfRequestedAsync<GatewayDbContext>(args, async (_, ct) =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await DemoClients.SeedAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), ct);
+        });
+}

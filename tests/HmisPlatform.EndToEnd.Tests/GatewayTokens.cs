@@ -1,0 +1,31 @@
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+
+namespace HmisPlatform.EndToEnd.Tests;
+
+/// <summary>Gets access tokens from the gateway's token endpoint as an agency system does (client credentials).</summary>
+public static class GatewayTokens
+{
+    // The demo client a Development run registers (services/Gateway/Identity/DemoClients.cs, listed in the README).
+    public const string DemoClientId = "lakeview-case-system";
+    public const string DemoClientSecret = "lakeview-demo-secret";
+
+    public static async Task<HttpResponseMessage> RequestAsync(HttpClient gateway, string clientId, string secret, IEnumerable<string> scopes) =>
+        await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+            ["scope"] = string.Join(' ', scopes),
+        }));
+
+    public static async Task<string> DemoTokenAsync(HttpClient gateway)
+    {
+        using var response = await RequestAsync(gateway, DemoClientId, DemoClientSecret, PlatformIdentity.Scopes);
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        return token?.AccessToken ?? throw new InvalidOperationException("The token endpoint answered without a token.");
+    }
+
+    private sealed record TokenResponse([property: JsonPropertyName("access_token")] string AccessToken);
+}

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using Grpc.Core;
+using Hmis.Requests.V1;
+using HmisPlatform.Testing;
+using Microsoft.IdentityModel.Tokens;
+
+namespace HmisPlatform.Requests.Tests.Api;
+
+/// <summary>The service checks every token itself, so reaching it directly, around the gateway, gives nothing.</summary>
+public sealed class CallerAuthenticationTests(RequestsFixture service) : IClassFixture<RequestsFixture>
+{
+    private async Task<RpcException> SubmitWithAsync(string? token)
+    {
+        var client = new AccessRequests.AccessRequestsClient(service.ChannelWithToken(token));
+        return await Assert.ThrowsAsync<RpcException>(() => client.SubmitAccessRequestAsync(Requests.NewAgencyUser("auth.person@lakeview.example.org")).ResponseAsync);
+    }
+
+    public static TheoryData<string, string?> RefusedTokens => new()
+    {
+        { "no token", null },
+        { "expired", TestTokens.Issue(lifetime: TimeSpan.FromMinutes(-10)) },
+        { "wrong audience", TestTokens.Issue(audience: "some-other-api") },
+        { "signed with another key", TestTokens.Issue(key: new RsaSecurityKey(RSA.Create(2048))) },
+        { "an identity token, not an access token", TestTokens.Issue(tokenType: "JWT") },
+        { "alg none", UnsignedToken() },
+        { "not a token", "not-a-jwt" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedTokens))]
+    public async Task Call_WithoutAValidAccessToken_IsUnauthenticated(string why, string? token)
+    {
+        var error = await SubmitWithAsync(token);
+
+        Assert.True(error.StatusCode == StatusCode.Unauthenticated, why);
+    }
+
+    [Fact]
+    public async Task Call_WithoutTheScopeItNeeds_IsPermissionDenied()
+    {
+        var error = await SubmitWithAsync(TestTokens.Issue(scopes: [PlatformIdentity.RequestsRead]));
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Call_WithTheScopeItNeeds_Succeeds()
+    {
+        var client = new AccessRequests.AccessRequestsClient(service.ChannelWithToken(TestTokens.Issue(scopes: [PlatformIdentity.RequestsWrite])));
+
+        var response = await client.SubmitAccessRequestAsync(Requests.NewAgencyUser("scoped.person@lakeview.example.org"));
+
+        Assert.Equal(AccessRequestStatus.Submitted, response.AccessRequest.Status);
+    }
+
+    /// <summary>A token that claims every scope but carries no signature at all.</summary>
+    private static string UnsignedToken()
+    {
+        static string Encode(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return $"{Encode("""{"alg":"none","typ":"at+jwt"}""")}.{Encode($$"""{"iss":"{{TestTokens.Issuer}}","aud":"{{PlatformIdentity.Audience}}","sub":"x","scope":"requests.write","nbf":{{now}},"exp":{{now + 600}}}""")}.";
+    }
+}

@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using HmisPlatform.BuildingBlocks.Hosting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace HmisPlatform.Testing;
+
+/// <summary>
+/// A stand-in for the gateway's token server in service tests: real signed JWT access tokens from a test key that
+/// the service under test is told to trust, so the service's own token validation runs unchanged.
+/// </summary>
+public static class TestTokens
+{
+    public const string Issuer = "https://gateway.test/";
+    public const string DefaultAgencyId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0001";
+
+    public static readonly RsaSecurityKey SigningKey = new(RSA.Create(2048)) { KeyId = "test-signing-key" };
+
+    /// <summary>Points the service's JWT validation at the test issuer and key instead of the gateway's discovery document.</summary>
+    public static void Trust(JwtBearerOptions options)
+    {
+        options.Authority = null;
+        var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
+        configuration.SigningKeys.Add(SigningKey);
+        options.Configuration = configuration;
+        options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+    }
+
+    public static string Issue(
+        IEnumerable<string>? scopes = null,
+        string agencyId = DefaultAgencyId,
+        TimeSpan? lifetime = null,
+        string audience = PlatformIdentity.Audience,
+        SecurityKey? key = null,
+        string tokenType = CallerAuthentication.AccessTokenType)
+    {
+        var now = DateTime.UtcNow;
+        var expires = now + (lifetime ?? TimeSpan.FromMinutes(10));
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = audience,
+            IssuedAt = expires < now ? expires.AddMinutes(-5) : now,
+            NotBefore = expires < now ? expires.AddMinutes(-5) : now,
+            Expires = expires,
+            TokenType = tokenType,
+            Subject = new ClaimsIdentity(
+            [
+                new Claim("sub", "test-agency-system"),
+                new Claim(PlatformIdentity.AgencyClaim, agencyId),
+                new Claim(PlatformIdentity.ScopeClaim, string.Join(' ', scopes ?? PlatformIdentity.Scopes)),
+            ]),
+            SigningCredentials = new SigningCredentials(key ?? SigningKey, SecurityAlgorithms.RsaSha256),
+        });
+    }
+}
