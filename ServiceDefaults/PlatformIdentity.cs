@@ -16,8 +16,15 @@ public static class PlatformIdentity
 
     public const string ScopeClaim = "scope";
 
+    /// <summary>The caller's role, when it is more than an agency's system.</summary>
+    public const string RoleClaim = "role";
+
+    /// <summary>The HMIS Lead's team: reviews every request and sees every agency's data.</summary>
+    public const string HmisTeamRole = "hmis_team";
+
     public const string RequestsRead = "requests.read";
     public const string RequestsWrite = "requests.write";
+    public const string RequestsReview = "requests.review";
     public const string TrainingRead = "training.read";
     public const string TrainingProgressWrite = "training.progress.write";
     public const string AssessmentRead = "assessment.read";
@@ -27,7 +34,7 @@ public static class PlatformIdentity
 
     public static IReadOnlyList<string> Scopes { get; } =
     [
-        RequestsRead, RequestsWrite, TrainingRead, TrainingProgressWrite,
+        RequestsRead, RequestsWrite, RequestsReview, TrainingRead, TrainingProgressWrite,
         AssessmentRead, AssessmentWrite, CredentialsRead, CredentialsWrite,
     ];
 

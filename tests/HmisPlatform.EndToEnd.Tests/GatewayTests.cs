@@ -57,7 +57,7 @@ public sealed class GatewayTests(PlatformFixture platform)
     [Fact]
     public async Task Service_ReachedDirectlyWithTheGatewaysToken_ValidatesItAgainstThePublishedKeys()
     {
-        var client = new AccessRequests.AccessRequestsClient(platform.ChannelTo(ResourceNames.RequestsApi, platform.AccessToken));
+        var client = new AccessRequests.AccessRequestsClient(platform.ChannelTo(ResourceNames.RequestsApi, platform.HmisTeamToken));
 
         var error = await Assert.ThrowsAsync<RpcException>(() => client.GetJourneyAsync(new GetJourneyRequest { PersonId = Guid.NewGuid().ToString() }).ResponseAsync);
 
@@ -92,15 +92,15 @@ public sealed class GatewayTests(PlatformFixture platform)
     {
         var body = $$$"""
             {"request_id":"{{{Guid.NewGuid()}}}","type":"REQUEST_TYPE_NEW_AGENCY_USERS",
-             "agency_id":"0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0002","ata_id":"0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0102",
-             "users":[{"given_name":"Casey","family_name":"Buf","email":"casey.buf@southside.example.org"}],
+             "agency_id":"0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0001","ata_id":"0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0101",
+             "users":[{"given_name":"Casey","family_name":"Buf","email":"casey.buf@lakeview.example.org"}],
              "access":{"responsibilities":["RESPONSIBILITY_REPORTING"],"project_types":["PROJECT_TYPE_SERVICES_ONLY"]}}
             """;
 
         var answer = await BufCurlAsync("-H", $"Authorization: Bearer {platform.AccessToken}", "-d", body, $"{GatewayGrpc}/hmis.requests.v1.AccessRequests/SubmitAccessRequest");
 
         Assert.Contains("ACCESS_REQUEST_STATUS_SUBMITTED", answer, StringComparison.Ordinal);
-        Assert.Contains("casey.buf@southside.example.org", answer, StringComparison.Ordinal);
+        Assert.Contains("casey.buf@lakeview.example.org", answer, StringComparison.Ordinal);
     }
 
     [Fact]

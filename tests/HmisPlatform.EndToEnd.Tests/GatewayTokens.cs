@@ -9,6 +9,8 @@ public static class GatewayTokens
     // The demo client a Development run registers (services/Gateway/Identity/DemoClients.cs, listed in the README).
     public const string DemoClientId = "lakeview-case-system";
     public const string DemoClientSecret = "lakeview-demo-secret";
+    public const string ReviewDeskClientId = "hmis-review-desk";
+    public const string ReviewDeskSecret = "hmis-review-demo-secret";
 
     public static async Task<HttpResponseMessage> RequestAsync(HttpClient gateway, string clientId, string secret, IEnumerable<string> scopes) =>
         await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -19,9 +21,9 @@ public static class GatewayTokens
             ["scope"] = string.Join(' ', scopes),
         }));
 
-    public static async Task<string> DemoTokenAsync(HttpClient gateway)
+    public static async Task<string> TokenAsync(HttpClient gateway, string clientId, string secret, IEnumerable<string> scopes)
     {
-        using var response = await RequestAsync(gateway, DemoClientId, DemoClientSecret, PlatformIdentity.Scopes);
+        using var response = await RequestAsync(gateway, clientId, secret, scopes);
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
         return token?.AccessToken ?? throw new InvalidOperationException("The token endpoint answered without a token.");

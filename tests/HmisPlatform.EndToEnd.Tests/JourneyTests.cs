@@ -18,7 +18,7 @@ public sealed class JourneyTests(PlatformFixture platform, ITestOutputHelper out
     [Fact]
     public async Task NewAgencyUser_GoesFromRequestToLiveCredentials_ThroughTheGateway()
     {
-        var driver = new JourneyDriver(platform.Gateway);
+        var driver = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway);
         var clock = Stopwatch.StartNew();
 
         var request = await driver.SubmitAndApproveAsync("Avery", "Lindqvist");
@@ -42,7 +42,7 @@ public sealed class JourneyTests(PlatformFixture platform, ITestOutputHelper out
     [Fact]
     public async Task RedisStoppedMidJourney_JourneyCompletesAfterwardsWithNoEventLostOrDoubled()
     {
-        var driver = new JourneyDriver(platform.Gateway);
+        var driver = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway);
         var request = await driver.SubmitAndApproveAsync("Jordan", "Achterberg");
         var personId = request.Users[0].PersonId;
         await driver.LearningPathAsync(personId);

@@ -39,12 +39,21 @@ public sealed class PlatformFixture : IAsyncLifetime
         await _app.StartAsync(timeout.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
         using var http = _app.CreateHttpClient(ResourceNames.Gateway, "http");
-        AccessToken = await GatewayTokens.DemoTokenAsync(http);
+        AccessToken = await GatewayTokens.TokenAsync(http, GatewayTokens.DemoClientId, GatewayTokens.DemoClientSecret,
+            PlatformIdentity.Scopes.Where(s => s != PlatformIdentity.RequestsReview));
+        HmisTeamToken = await GatewayTokens.TokenAsync(http, GatewayTokens.ReviewDeskClientId, GatewayTokens.ReviewDeskSecret, PlatformIdentity.Scopes);
         Gateway = ChannelTo(ResourceNames.Gateway, AccessToken);
+        HmisTeamGateway = ChannelTo(ResourceNames.Gateway, HmisTeamToken);
     }
 
-    /// <summary>The demo agency system's access token, from the gateway's token endpoint.</summary>
+    /// <summary>The demo agency system's access token (Lakeview), from the gateway's token endpoint.</summary>
     public string AccessToken { get; private set; } = "";
+
+    /// <summary>The HMIS team review desk's access token.</summary>
+    public string HmisTeamToken { get; private set; } = "";
+
+    /// <summary>The gateway as the HMIS team's review desk calls it.</summary>
+    public GrpcChannel HmisTeamGateway { get; private set; } = null!;
 
     /// <summary>A gRPC channel to a resource's HTTP/2 endpoint whose calls carry the token, or none.</summary>
     public GrpcChannel ChannelTo(string resource, string? token) =>
@@ -71,6 +80,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
+        HmisTeamGateway?.Dispose();
         if (_app is not null)
         {
             await _app.StopAsync();

@@ -58,6 +58,9 @@ public abstract class ServiceFixture<TProgram, TDbContext> : IAsyncLifetime
         _channel = ChannelWithToken(TestTokens.Issue());
     }
 
+    /// <summary>A channel with the HMIS team's token: every agency's data.</summary>
+    public GrpcChannel HmisTeamChannel => ChannelWithToken(TestTokens.HmisTeam());
+
     /// <summary>A channel whose calls carry the given access token, or none.</summary>
     public GrpcChannel ChannelWithToken(string? token) =>
         GrpcChannel.ForAddress(Factory.Server.BaseAddress, new GrpcChannelOptions

@@ -16,7 +16,11 @@ namespace HmisPlatform.Testing;
 public static class TestTokens
 {
     public const string Issuer = "https://gateway.test/";
+    /// <summary>The agency of the default test token: Lakeview Family Services of the demo data.</summary>
     public const string DefaultAgencyId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0001";
+
+    /// <summary>A token of the HMIS team's own system: no agency, every scope.</summary>
+    public static string HmisTeam() => Issue(agencyId: null, role: PlatformIdentity.HmisTeamRole);
 
     public static readonly RsaSecurityKey SigningKey = new(RSA.Create(2048)) { KeyId = "test-signing-key" };
 
@@ -32,7 +36,8 @@ public static class TestTokens
 
     public static string Issue(
         IEnumerable<string>? scopes = null,
-        string agencyId = DefaultAgencyId,
+        string? agencyId = DefaultAgencyId,
+        string? role = null,
         TimeSpan? lifetime = null,
         string audience = PlatformIdentity.Audience,
         SecurityKey? key = null,
@@ -49,11 +54,13 @@ public static class TestTokens
             Expires = expires,
             TokenType = tokenType,
             Subject = new ClaimsIdentity(
-            [
-                new Claim("sub", "test-agency-system"),
-                new Claim(PlatformIdentity.AgencyClaim, agencyId),
-                new Claim(PlatformIdentity.ScopeClaim, string.Join(' ', scopes ?? PlatformIdentity.Scopes)),
-            ]),
+                new[]
+                {
+                    new Claim("sub", "test-system"),
+                    new Claim(PlatformIdentity.ScopeClaim, string.Join(' ', scopes ?? PlatformIdentity.Scopes)),
+                    agencyId is null ? null : new Claim(PlatformIdentity.AgencyClaim, agencyId),
+                    role is null ? null : new Claim(PlatformIdentity.RoleClaim, role),
+                }.OfType<Claim>()),
             SigningCredentials = new SigningCredentials(key ?? SigningKey, SecurityAlgorithms.RsaSha256),
         });
     }

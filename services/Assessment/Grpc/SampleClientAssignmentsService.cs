@@ -4,6 +4,7 @@ using HmisPlatform.Assessment.Domain.Assignments;
 using HmisPlatform.Assessment.Domain.Grading;
 using HmisPlatform.Assessment.Infrastructure;
 using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.BuildingBlocks.Idempotency;
 using HmisPlatform.BuildingBlocks.Messaging;
 using Microsoft.AspNetCore.Authorization;
@@ -15,15 +16,14 @@ namespace HmisPlatform.Assessment.Grpc;
 public sealed class SampleClientAssignmentsService(AssessmentDbContext db, IdempotentCommands<AssessmentDbContext> commands, TimeProvider time)
     : SampleClientAssignments.SampleClientAssignmentsBase
 {
-    public const string AssignmentNotFoundReason = "ASSIGNMENT_NOT_FOUND";
-
     [Authorize(Policy = PlatformIdentity.AssessmentRead)]
     public override async Task<GetAssignmentResponse> GetAssignment(GetAssignmentRequest request, ServerCallContext context)
     {
         var personId = Ids.Parse(request.PersonId, "person_id");
-        var assignment = await db.Assignments.AsNoTracking()
-            .Where(a => a.PersonId == personId).OrderByDescending(a => a.OpenedAt).FirstOrDefaultAsync(context.CancellationToken)
-            ?? throw DomainException.NotFound(AssignmentNotFoundReason, "This person has no assignment.");
+        var assignment = context.Caller().EnsureMayRead(
+            await db.Assignments.AsNoTracking()
+                .Where(a => a.PersonId == personId).OrderByDescending(a => a.OpenedAt).FirstOrDefaultAsync(context.CancellationToken),
+            a => a.AgencyId, "ASSIGNMENT");
         return new GetAssignmentResponse { Assignment = assignment.ToMessage() };
     }
 
@@ -34,8 +34,8 @@ public sealed class SampleClientAssignmentsService(AssessmentDbContext db, Idemp
             var assignmentId = Ids.Parse(request.AssignmentId, "assignment_id");
             var r = request.Record ?? new SampleClientRecord();
             var record = EnteredRecord.Parse(r.FirstName, r.LastName, r.DateOfBirth, r.ProjectType, r.ProjectStartDate, r.EntryAssessmentComplete);
-            var assignment = await db.Assignments.SingleOrDefaultAsync(a => a.Id == assignmentId, ct)
-                ?? throw DomainException.NotFound(AssignmentNotFoundReason, "No such assignment.");
+            var assignment = context.Caller().EnsureMayRead(
+                await db.Assignments.SingleOrDefaultAsync(a => a.Id == assignmentId, ct), a => a.AgencyId, "ASSIGNMENT");
             var now = time.GetUtcNow();
             var attempt = assignment.Submit(record, now);
             if (attempt.Outcome == AttemptOutcome.Passed)

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Hmis.Credentialing.V1;
 using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.BuildingBlocks.Idempotency;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.Credentialing.Domain.Agreements;
@@ -14,14 +15,14 @@ namespace HmisPlatform.Credentialing.Grpc;
 public sealed class CredentialsService(CredentialingDbContext db, IdempotentCommands<CredentialingDbContext> commands, TimeProvider time)
     : Credentials.CredentialsBase
 {
-    public const string AccountNotFoundReason = "ACCOUNT_NOT_FOUND";
-
     [Authorize(Policy = PlatformIdentity.CredentialsRead)]
     public override async Task<GetPersonAccessResponse> GetPersonAccess(GetPersonAccessRequest request, ServerCallContext context)
     {
         var personId = Ids.Parse(request.PersonId, "person_id");
+        var caller = context.Caller();
+        // An agency's system sees its own agency's accounts of the person; the HMIS team sees them all.
         var accounts = await db.Accounts.AsNoTracking()
-            .Where(a => a.PersonId == personId)
+            .Where(a => a.PersonId == personId && (caller.IsHmisTeam || a.AgencyId == caller.AgencyId))
             .OrderByDescending(a => a.CreatedAt)
             .ToListAsync(context.CancellationToken);
         return new GetPersonAccessResponse { Accounts = { accounts.Select(a => a.ToMessage()) } };
@@ -32,8 +33,8 @@ public sealed class CredentialsService(CredentialingDbContext db, IdempotentComm
         commands.RunAsync(request.RequestId, request, async ct =>
         {
             var accountId = Ids.Parse(request.AccountId, "account_id");
-            var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, ct)
-                ?? throw DomainException.NotFound(AccountNotFoundReason, "No such account.");
+            var account = context.Caller().EnsureMayRead(
+                await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, ct), a => a.AgencyId, "ACCOUNT");
             var applicant = await db.Applicants.SingleAsync(a => a.PersonId == account.PersonId && a.AccessRequestId == account.AccessRequestId, ct);
             var now = time.GetUtcNow();
             account.SignAgreement(EndUserAgreement.Current, request.TypedFullName, applicant.FullName, now);

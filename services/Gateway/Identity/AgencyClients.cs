@@ -3,13 +3,20 @@ using OpenIddict.Abstractions;
 
 namespace HmisPlatform.Gateway.Identity;
 
-/// <summary>Agency systems as OAuth 2.0 clients: each belongs to one agency and may ask for some of the platform's scopes.</summary>
+/// <summary>
+/// Systems as OAuth 2.0 clients: an agency's system belongs to one agency; the HMIS team's own systems carry the
+/// HMIS team role instead. Each may ask for some of the platform's scopes.
+/// </summary>
 public static class AgencyClients
 {
     /// <summary>The property of a client registration that names its agency.</summary>
     public const string AgencyProperty = "agency_id";
 
-    public static OpenIddictApplicationDescriptor Describe(string clientId, string secret, string displayName, string agencyId, IEnumerable<string> scopes)
+    /// <summary>The property of a client registration that names its role, when it has one.</summary>
+    public const string RoleProperty = "role";
+
+    public static OpenIddictApplicationDescriptor Describe(
+        string clientId, string secret, string displayName, string? agencyId, string? role, IEnumerable<string> scopes)
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {
@@ -27,7 +34,14 @@ public static class AgencyClients
         {
             descriptor.Permissions.Add(OpenIddictConstants.Permissions.Prefixes.Scope + scope);
         }
-        descriptor.Properties[AgencyProperty] = JsonSerializer.SerializeToElement(agencyId);
+        if (agencyId is not null)
+        {
+            descriptor.Properties[AgencyProperty] = JsonSerializer.SerializeToElement(agencyId);
+        }
+        if (role is not null)
+        {
+            descriptor.Properties[RoleProperty] = JsonSerializer.SerializeToElement(role);
+        }
         return descriptor;
     }
 }

@@ -70,7 +70,7 @@ public static class TokenServer
 
     /// <summary>
     /// OpenIddict has authenticated the client and checked its scopes; this names the caller in the token: the
-    /// client as subject, its agency, the granted scopes, and the platform's API as audience.
+    /// client as subject, its agency or its role, the granted scopes, and the platform's API as audience.
     /// </summary>
     private static async Task<IResult> IssueAsync(HttpContext http, IOpenIddictApplicationManager applications)
     {
@@ -81,13 +81,13 @@ public static class TokenServer
         }
         var client = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("The client vanished.");
         var properties = await applications.GetPropertiesAsync(client);
-        var agencyId = properties.TryGetValue(AgencyClients.AgencyProperty, out var agency) && agency.ValueKind == JsonValueKind.String
-            ? agency.GetString()!
-            : throw new InvalidOperationException("A client without an agency cannot be given tokens.");
+        string? Property(string name) =>
+            properties.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, request.ClientId);
-        identity.SetClaim(PlatformIdentity.AgencyClaim, agencyId);
+        identity.SetClaim(PlatformIdentity.AgencyClaim, Property(AgencyClients.AgencyProperty));
+        identity.SetClaim(PlatformIdentity.RoleClaim, Property(AgencyClients.RoleProperty));
         identity.SetScopes(request.GetScopes());
         identity.SetResources(PlatformIdentity.Audience);
         identity.SetDestinations(_ => [Destinations.AccessToken]);

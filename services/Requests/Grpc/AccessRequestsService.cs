@@ -2,6 +2,7 @@ using Grpc.Core;
 using Hmis.Events.V1;
 using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.BuildingBlocks.Idempotency;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.Requests.Domain.AccessRequests;
@@ -29,6 +30,7 @@ public sealed class AccessRequestsService(
         commands.RunAsync(request.RequestId, request, async ct =>
         {
             var agencyId = Ids.Parse(request.AgencyId, "agency_id");
+            context.Caller().EnsureMayActFor(agencyId, "agency_id");
             var ataId = Ids.Parse(request.AtaId, "ata_id");
             var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId, ct)
                 ?? throw DomainException.NotFound("AGENCY_NOT_FOUND", "No such agency.");
@@ -53,11 +55,14 @@ public sealed class AccessRequestsService(
     [Authorize(Policy = PlatformIdentity.RequestsRead)]
     public override async Task<GetAccessRequestResponse> GetAccessRequest(GetAccessRequestRequest request, ServerCallContext context)
     {
-        var accessRequest = await FindAsync(Ids.Parse(request.AccessRequestId, "access_request_id"), context.CancellationToken);
+        var id = Ids.Parse(request.AccessRequestId, "access_request_id");
+        var accessRequest = context.Caller().EnsureMayRead(
+            await db.AccessRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, context.CancellationToken),
+            r => r.AgencyId, "ACCESS_REQUEST");
         return new GetAccessRequestResponse { AccessRequest = accessRequest.ToMessage() };
     }
 
-    [Authorize(Policy = PlatformIdentity.RequestsWrite)]
+    [Authorize(Policy = PlatformIdentity.RequestsReview)]
     public override Task<ReviewAccessRequestResponse> ReviewAccessRequest(ReviewAccessRequestRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>
         {
@@ -78,13 +83,13 @@ public sealed class AccessRequestsService(
     {
         var personId = Ids.Parse(request.PersonId, "person_id");
         var entries = await db.JourneyEntries.AsNoTracking().Where(e => e.PersonId == personId).ToListAsync(context.CancellationToken);
-        if (entries.Count == 0)
-        {
-            throw DomainException.NotFound("PERSON_NOT_FOUND", "No journey for this person.");
-        }
-        var accessRequestId = entries.OrderByDescending(e => e.OccurredAt).First().AccessRequestId;
-        var status = await db.AccessRequests.Where(r => r.Id == accessRequestId).Select(r => r.Status).SingleAsync(context.CancellationToken);
-        return new GetJourneyResponse { Journey = JourneyView.From(personId, entries).ToMessage(accessRequestId, status) };
+        var latest = entries.OrderByDescending(e => e.OccurredAt).FirstOrDefault();
+        var accessRequest = latest is null
+            ? null
+            : await db.AccessRequests.AsNoTracking().Where(r => r.Id == latest.AccessRequestId)
+                .Select(r => new { r.Id, r.AgencyId, r.Status }).SingleAsync(context.CancellationToken);
+        var owner = context.Caller().EnsureMayRead(accessRequest, r => r.AgencyId, "PERSON");
+        return new GetJourneyResponse { Journey = JourneyView.From(personId, entries).ToMessage(owner.Id, owner.Status) };
     }
 
     private async Task<AccessRequest> FindAsync(Guid id, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Hmis.Training.V1;
 using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.BuildingBlocks.Idempotency;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.Training.Infrastructure;
@@ -13,12 +14,10 @@ namespace HmisPlatform.Training.Grpc;
 public sealed class TrainingService(TrainingDbContext db, IdempotentCommands<TrainingDbContext> commands, TimeProvider time)
     : Hmis.Training.V1.Training.TrainingBase
 {
-    public const string PathNotFoundReason = "LEARNING_PATH_NOT_FOUND";
-
     [Authorize(Policy = PlatformIdentity.TrainingRead)]
     public override async Task<GetLearningPathResponse> GetLearningPath(GetLearningPathRequest request, ServerCallContext context)
     {
-        var path = await CurrentPathAsync(Ids.Parse(request.PersonId, "person_id"), context.CancellationToken);
+        var path = await CurrentPathAsync(Ids.Parse(request.PersonId, "person_id"), context, context.CancellationToken);
         return new GetLearningPathResponse { LearningPath = path.ToMessage() };
     }
 
@@ -26,7 +25,7 @@ public sealed class TrainingService(TrainingDbContext db, IdempotentCommands<Tra
     public override Task<RecordCourseProgressResponse> RecordCourseProgress(RecordCourseProgressRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>
         {
-            var path = await CurrentPathAsync(Ids.Parse(request.PersonId, "person_id"), ct);
+            var path = await CurrentPathAsync(Ids.Parse(request.PersonId, "person_id"), context, ct);
             var now = time.GetUtcNow();
             if (path.RecordProgress(request.CourseCode, request.Percent, now))
             {
@@ -36,7 +35,8 @@ public sealed class TrainingService(TrainingDbContext db, IdempotentCommands<Tra
             return new RecordCourseProgressResponse { LearningPath = path.ToMessage() };
         }, context.CancellationToken);
 
-    private async Task<Domain.LearningPaths.LearningPath> CurrentPathAsync(Guid personId, CancellationToken cancellationToken) =>
-        await db.LearningPaths.Where(p => p.PersonId == personId).OrderByDescending(p => p.EnrolledAt).FirstOrDefaultAsync(cancellationToken)
-            ?? throw DomainException.NotFound(PathNotFoundReason, "This person has no learning path.");
+    private async Task<Domain.LearningPaths.LearningPath> CurrentPathAsync(Guid personId, ServerCallContext context, CancellationToken cancellationToken) =>
+        context.Caller().EnsureMayRead(
+            await db.LearningPaths.Where(p => p.PersonId == personId).OrderByDescending(p => p.EnrolledAt).FirstOrDefaultAsync(cancellationToken),
+            p => p.AgencyId, "LEARNING_PATH");
 }

@@ -17,7 +17,7 @@ public sealed class SampleClientAssignmentTests(AssessmentFixture service) : ICl
             OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
             PersonId = person.ToString(),
             AccessRequestId = Guid.NewGuid().ToString(),
-            AgencyId = Guid.NewGuid().ToString(),
+            AgencyId = TestTokens.DefaultAgencyId,
             ProjectTypes = { ProjectType.EmergencyShelter },
         });
         return await Eventually.ReturnsAsync(async () =>
@@ -26,7 +26,7 @@ public sealed class SampleClientAssignmentTests(AssessmentFixture service) : ICl
             {
                 return (await service.Client.GetAssignmentAsync(new GetAssignmentRequest { PersonId = person.ToString() })).Assignment;
             }
-            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+            catch (RpcException e) when (e.StatusCode == StatusCode.PermissionDenied)
             {
                 return null;
             }
@@ -97,6 +97,24 @@ public sealed class SampleClientAssignmentTests(AssessmentFixture service) : ICl
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(["record.first_name", "record.date_of_birth"], error.ViolatedFields());
+        var after = (await service.Client.GetAssignmentAsync(new GetAssignmentRequest { PersonId = assignment.PersonId })).Assignment;
+        Assert.Empty(after.Attempts);
+    }
+
+    [Fact]
+    public async Task Attempt_OnAnotherAgencysAssignment_IsPermissionDeniedAndNotCounted()
+    {
+        var assignment = await OpenedAssignmentAsync(Guid.NewGuid());
+        var otherAgency = new SampleClientAssignments.SampleClientAssignmentsClient(service.ChannelWithToken(TestTokens.Issue(agencyId: Guid.NewGuid().ToString())));
+
+        var error = await RpcErrors.CatchAsync(() => otherAgency.SubmitAttemptAsync(new SubmitAttemptRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            AssignmentId = assignment.Id,
+            Record = RecordOf(assignment.Scenario.IntakeForm),
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         var after = (await service.Client.GetAssignmentAsync(new GetAssignmentRequest { PersonId = assignment.PersonId })).Assignment;
         Assert.Empty(after.Attempts);
     }

@@ -19,7 +19,7 @@ public sealed class CredentialsTests(CredentialingFixture service) : IClassFixtu
             EventId = Guid.NewGuid().ToString(),
             OccurredAt = Now,
             AccessRequestId = Guid.NewGuid().ToString(),
-            AgencyId = Guid.NewGuid().ToString(),
+            AgencyId = TestTokens.DefaultAgencyId,
             Applicant = new Applicant { PersonId = person.ToString(), GivenName = given, FamilyName = family, Email = "x@agency.example.org" },
             Access = new Access { Responsibilities = { Responsibility.EnterClientData }, ProjectTypes = { ProjectType.EmergencyShelter } },
         };
@@ -76,7 +76,7 @@ public sealed class CredentialsTests(CredentialingFixture service) : IClassFixtu
             EventId = Guid.NewGuid().ToString(),
             OccurredAt = Now,
             AccessRequestId = request,
-            AgencyId = Guid.NewGuid().ToString(),
+            AgencyId = TestTokens.DefaultAgencyId,
             Applicant = new Applicant { PersonId = person.ToString(), GivenName = "Late", FamilyName = "Arrival", Email = "late@agency.example.org" },
             Access = new Access { Responsibilities = { Responsibility.EnterClientData }, ProjectTypes = { ProjectType.EmergencyShelter } },
         });
@@ -143,5 +143,26 @@ public sealed class CredentialsTests(CredentialingFixture service) : IClassFixtu
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Equal("ACCOUNT_NOT_PENDING_AGREEMENT", error.Reason());
+    }
+
+    [Fact]
+    public async Task AnotherAgency_SeesNoneOfThePersonsAccountsAndCannotSign()
+    {
+        var (person, request) = await ApproveAsync("Harper", "Vance");
+        await PassAsync(person, request);
+        var account = await PendingAccountAsync(person);
+        var otherAgency = new Credentials.CredentialsClient(service.ChannelWithToken(TestTokens.Issue(agencyId: Guid.NewGuid().ToString())));
+
+        var seen = await otherAgency.GetPersonAccessAsync(new GetPersonAccessRequest { PersonId = person.ToString() });
+        var error = await RpcErrors.CatchAsync(() => otherAgency.SignEndUserAgreementAsync(new SignEndUserAgreementRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            AccountId = account.Id,
+            TypedFullName = "Harper Vance",
+        }).ResponseAsync);
+
+        Assert.Empty(seen.Accounts);
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Equal(AccountStatus.PendingAgreement, (await PendingAccountAsync(person)).Status);
     }
 }

@@ -62,9 +62,11 @@ public sealed class JourneyTests(RequestsFixture service) : IClassFixture<Reques
     }
 
     [Fact]
-    public async Task Journey_UnknownPerson_IsNotFound()
+    public async Task Journey_UnknownPerson_IsNotFoundForTheHmisTeam()
     {
-        var error = await RpcErrors.CatchAsync(() => service.Client.GetJourneyAsync(new GetJourneyRequest { PersonId = Guid.NewGuid().ToString() }).ResponseAsync);
+        var hmisTeam = new AccessRequests.AccessRequestsClient(service.HmisTeamChannel);
+
+        var error = await RpcErrors.CatchAsync(() => hmisTeam.GetJourneyAsync(new GetJourneyRequest { PersonId = Guid.NewGuid().ToString() }).ResponseAsync);
 
         Assert.Equal(global::Grpc.Core.StatusCode.NotFound, error.StatusCode);
         Assert.Equal("PERSON_NOT_FOUND", error.Reason());

@@ -69,7 +69,9 @@ public sealed class SubmitAccessRequestTests(RequestsFixture service) : IClassFi
         request.AgencyId = DemoData.NoApaAgencyId.ToString();
         request.AtaId = DemoData.NoApaAtaId.ToString();
 
-        var error = await RpcErrors.CatchAsync(() => service.Client.SubmitAccessRequestAsync(request).ResponseAsync);
+        var westside = new AccessRequests.AccessRequestsClient(service.ChannelWithToken(TestTokens.Issue(agencyId: DemoData.NoApaAgencyId.ToString())));
+
+        var error = await RpcErrors.CatchAsync(() => westside.SubmitAccessRequestAsync(request).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Equal("AGENCY_APA_NOT_CURRENT", error.Reason());

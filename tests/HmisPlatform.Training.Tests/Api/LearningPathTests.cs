@@ -15,7 +15,7 @@ public sealed class LearningPathTests(TrainingFixture service) : IClassFixture<T
         EventId = Guid.NewGuid().ToString(),
         OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
         AccessRequestId = Guid.NewGuid().ToString(),
-        AgencyId = Guid.NewGuid().ToString(),
+        AgencyId = TestTokens.DefaultAgencyId,
         Applicant = new Applicant { PersonId = personId.ToString(), GivenName = "Test", FamilyName = "Person", Email = "t.person@agency.example.org" },
         Access = new Access
         {
@@ -33,7 +33,7 @@ public sealed class LearningPathTests(TrainingFixture service) : IClassFixture<T
             {
                 return (await service.Client.GetLearningPathAsync(new GetLearningPathRequest { PersonId = approval.Applicant.PersonId })).LearningPath;
             }
-            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+            catch (RpcException e) when (e.StatusCode == StatusCode.PermissionDenied)
             {
                 return null;
             }
@@ -121,5 +121,19 @@ public sealed class LearningPathTests(TrainingFixture service) : IClassFixture<T
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(["percent"], error.ViolatedFields());
+    }
+
+    [Fact]
+    public async Task LearningPath_OfAnotherAgencysPerson_AnswersLikeAMissingOne()
+    {
+        var person = Guid.NewGuid();
+        await EnrolledPathAsync(Approval(person));
+        var otherAgency = new Hmis.Training.V1.Training.TrainingClient(service.ChannelWithToken(TestTokens.Issue(agencyId: Guid.NewGuid().ToString())));
+
+        var foreign = await RpcErrors.CatchAsync(() => otherAgency.GetLearningPathAsync(new GetLearningPathRequest { PersonId = person.ToString() }).ResponseAsync);
+        var missing = await RpcErrors.CatchAsync(() => otherAgency.GetLearningPathAsync(new GetLearningPathRequest { PersonId = Guid.NewGuid().ToString() }).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, foreign.StatusCode);
+        Assert.Equal((missing.StatusCode, missing.Status.Detail), (foreign.StatusCode, foreign.Status.Detail));
     }
 }

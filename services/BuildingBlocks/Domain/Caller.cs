@@ -1,0 +1,43 @@
+namespace HmisPlatform.BuildingBlocks.Domain;
+
+/// <summary>
+/// Who is calling, as their token says: an agency's system acts only within its agency; the HMIS team acts on
+/// every agency. Another agency's data answers exactly like data that does not exist, so ids reveal nothing.
+/// </summary>
+public sealed record Caller(string Subject, Guid? AgencyId, bool IsHmisTeam)
+{
+    public const string NotAvailableReason = "NOT_AVAILABLE";
+    public const string AgencyNotPermittedReason = "AGENCY_NOT_PERMITTED";
+
+    public bool MayActFor(Guid agencyId) => IsHmisTeam || AgencyId == agencyId;
+
+    /// <summary>Refuses acting for another agency than the caller's own.</summary>
+    public void EnsureMayActFor(Guid agencyId, string field)
+    {
+        if (!MayActFor(agencyId))
+        {
+            throw new DomainException(ErrorKind.PermissionDenied, AgencyNotPermittedReason, "You may act only for your own agency.")
+            {
+                FieldViolations = [new FieldViolation(field, "not your agency", AgencyNotPermittedReason)],
+            };
+        }
+    }
+
+    /// <summary>
+    /// The resource when the caller may see it. For the HMIS team a missing one is NOT_FOUND; for an agency's
+    /// system a missing one and another agency's one both get the same PERMISSION_DENIED.
+    /// </summary>
+    public T EnsureMayRead<T>(T? resource, Func<T, Guid> agencyOf, string what)
+        where T : class
+    {
+        if (resource is not null && MayActFor(agencyOf(resource)))
+        {
+            return resource;
+        }
+        if (IsHmisTeam)
+        {
+            throw DomainException.NotFound($"{what}_NOT_FOUND", "Nothing was found with that id.");
+        }
+        throw new DomainException(ErrorKind.PermissionDenied, NotAvailableReason, "Nothing with that id is available to you.");
+    }
+}
