@@ -1,14 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using HmisPlatform.BuildingBlocks.Persistence;
 
 namespace HmisPlatform.Credentialing.Infrastructure;
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the model without a running database.</summary>
-internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<CredentialingDbContext>
-{
-    public CredentialingDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<CredentialingDbContext>()
-            .UseNpgsql("Host=localhost;Database=credentialingdb")
-            .UseSnakeCaseNamingConvention()
-            .Options);
-}
+internal sealed class DesignTimeDbContextFactory : DesignTimeDbContextFactory<CredentialingDbContext>;

@@ -1,14 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using HmisPlatform.BuildingBlocks.Persistence;
 
 namespace HmisPlatform.Gateway.Identity;
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the model without a running database.</summary>
-internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<GatewayDbContext>
-{
-    public GatewayDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<GatewayDbContext>()
-            .UseNpgsql("Host=localhost;Database=gatewaydb")
-            .UseSnakeCaseNamingConvention()
-            .Options);
-}
+internal sealed class DesignTimeDbContextFactory : DesignTimeDbContextFactory<GatewayDbContext>;

@@ -1,14 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using HmisPlatform.BuildingBlocks.Persistence;
 
 namespace HmisPlatform.Requests.Infrastructure;
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the model without a running database.</summary>
-internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<RequestsDbContext>
-{
-    public RequestsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<RequestsDbContext>()
-            .UseNpgsql("Host=localhost;Database=requestsdb")
-            .UseSnakeCaseNamingConvention()
-            .Options);
-}
+internal sealed class DesignTimeDbContextFactory : DesignTimeDbContextFactory<RequestsDbContext>;

@@ -1,14 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using HmisPlatform.BuildingBlocks.Persistence;
 
 namespace HmisPlatform.Training.Infrastructure;
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the model without a running database.</summary>
-internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<TrainingDbContext>
-{
-    public TrainingDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<TrainingDbContext>()
-            .UseNpgsql("Host=localhost;Database=trainingdb")
-            .UseSnakeCaseNamingConvention()
-            .Options);
-}
+internal sealed class DesignTimeDbContextFactory : DesignTimeDbContextFactory<TrainingDbContext>;
