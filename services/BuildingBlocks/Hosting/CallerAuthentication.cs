@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,23 @@ public static class CallerAuthentication
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters.ValidTypes = [AccessTokenType];
                 options.TokenValidationParameters.NameClaimType = "sub";
+                options.Events = new JwtBearerEvents
+                {
+                    OnChallenge = context =>
+                    {
+                        if (!AuthenticationStatus.IsGrpc(context.Request))
+                        {
+                            return Task.CompletedTask;
+                        }
+                        context.HandleResponse();
+                        return AuthenticationStatus.WriteAsync(context.Response, StatusCode.Unauthenticated,
+                            AuthenticationStatus.ReasonFor(context.AuthenticateFailure), "A valid access token is required.");
+                    },
+                    OnForbidden = context => AuthenticationStatus.IsGrpc(context.Request)
+                        ? AuthenticationStatus.WriteAsync(context.Response, StatusCode.PermissionDenied,
+                            AuthenticationStatus.ScopeMissingReason, "The access token does not grant this call.")
+                        : Task.CompletedTask,
+                };
             });
         builder.Services.AddAuthorization(options =>
         {

@@ -1,3 +1,4 @@
+using System.Data;
 using Grpc.Core;
 using Hmis.Events.V1;
 using Hmis.Requests.V1;
@@ -82,6 +83,8 @@ public sealed class AccessRequestsService(
     public override async Task<GetJourneyResponse> GetJourney(GetJourneyRequest request, ServerCallContext context)
     {
         var personId = Ids.Parse(request.PersonId, "person_id");
+        // One snapshot for the entries and the request's status, which an event handler changes together.
+        await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, context.CancellationToken);
         var entries = await db.JourneyEntries.AsNoTracking().Where(e => e.PersonId == personId).ToListAsync(context.CancellationToken);
         var latest = entries.OrderByDescending(e => e.OccurredAt).FirstOrDefault();
         var accessRequest = latest is null

@@ -16,24 +16,30 @@ public sealed class CallerAuthenticationTests(RequestsFixture service) : IClassF
         return await Assert.ThrowsAsync<RpcException>(() => client.SubmitAccessRequestAsync(Requests.NewAgencyUser("auth.person@lakeview.example.org")).ResponseAsync);
     }
 
-    public static TheoryData<string, string?> RefusedTokens => new()
+    public static TheoryData<string, string?, string> RefusedTokens => new()
     {
-        { "no token", null },
-        { "expired", TestTokens.Issue(lifetime: TimeSpan.FromMinutes(-10)) },
-        { "wrong audience", TestTokens.Issue(audience: "some-other-api") },
-        { "signed with another key", TestTokens.Issue(key: new RsaSecurityKey(RSA.Create(2048))) },
-        { "an identity token, not an access token", TestTokens.Issue(tokenType: "JWT") },
-        { "alg none", UnsignedToken() },
-        { "not a token", "not-a-jwt" },
+        { "no token", null, "TOKEN_MISSING" },
+        { "expired", TestTokens.Issue(lifetime: TimeSpan.FromMinutes(-10)), "TOKEN_EXPIRED" },
+        { "wrong audience", TestTokens.Issue(audience: "some-other-api"), "TOKEN_INVALID" },
+        { "signed with another key", TestTokens.Issue(key: new RsaSecurityKey(RSA.Create(2048))), "TOKEN_INVALID" },
+        { "an identity token, not an access token", TestTokens.Issue(tokenType: "JWT"), "TOKEN_INVALID" },
+        { "alg none", UnsignedToken(), "TOKEN_INVALID" },
+        { "not a token", "not-a-jwt", "TOKEN_INVALID" },
     };
 
     [Theory]
     [MemberData(nameof(RefusedTokens))]
-    public async Task Call_WithoutAValidAccessToken_IsUnauthenticated(string why, string? token)
+    public async Task Call_WithoutAValidAccessToken_IsUnauthenticatedWithItsReason(string why, string? token, string reason)
     {
         var error = await SubmitWithAsync(token);
 
         Assert.True(error.StatusCode == StatusCode.Unauthenticated, why);
+        Assert.Equal(reason, error.Reason());
+        Assert.Equal("hmis.auth", error.Domain());
+        if (token is not null)
+        {
+            Assert.DoesNotContain(token, error.ToString(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -42,6 +48,7 @@ public sealed class CallerAuthenticationTests(RequestsFixture service) : IClassF
         var error = await SubmitWithAsync(TestTokens.Issue(scopes: [PlatformIdentity.RequestsRead]));
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Equal("SCOPE_MISSING", error.Reason());
     }
 
     [Fact]
