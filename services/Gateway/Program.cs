@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddTokenServer();
 builder.AddGatewayServices();
+builder.AddCallerRateLimits();
 
 var app = builder.Build();
 if (await app.RunMigrationIfRequestedAsync(args))
@@ -17,7 +18,11 @@ app.UseDefaultFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapTokenEndpoint();
 app.MapGatewayEndpoints();
 app.Run();
+
+/// <summary>The entry point, visible to the gateway's tests.</summary>
+public partial class Program;

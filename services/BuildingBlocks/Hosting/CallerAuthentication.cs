@@ -1,4 +1,5 @@
 using Grpc.Core;
+using HmisPlatform.BuildingBlocks.Grpc;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,16 +33,16 @@ public static class CallerAuthentication
                 {
                     OnChallenge = context =>
                     {
-                        if (!AuthenticationStatus.IsGrpc(context.Request))
+                        if (!GrpcRefusal.IsGrpc(context.Request))
                         {
                             return Task.CompletedTask;
                         }
                         context.HandleResponse();
-                        return AuthenticationStatus.WriteAsync(context.Response, StatusCode.Unauthenticated,
+                        return GrpcRefusal.WriteAsync(context.Response, StatusCode.Unauthenticated, AuthenticationStatus.Domain,
                             AuthenticationStatus.ReasonFor(context.AuthenticateFailure), "A valid access token is required.");
                     },
-                    OnForbidden = context => AuthenticationStatus.IsGrpc(context.Request)
-                        ? AuthenticationStatus.WriteAsync(context.Response, StatusCode.PermissionDenied,
+                    OnForbidden = context => GrpcRefusal.IsGrpc(context.Request)
+                        ? GrpcRefusal.WriteAsync(context.Response, StatusCode.PermissionDenied, AuthenticationStatus.Domain,
                             AuthenticationStatus.ScopeMissingReason, "The access token does not grant this call.")
                         : Task.CompletedTask,
                 };

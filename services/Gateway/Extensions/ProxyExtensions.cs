@@ -46,7 +46,7 @@ internal static class ProxyExtensions
         app.MapGrpcService<ReflectionV1ServiceImpl>();
         app.MapGrpcService<ReflectionServiceImpl>();
         // Every proxied call needs a valid access token here; the service behind validates it again.
-        app.MapReverseProxy().RequireAuthorization();
+        app.MapReverseProxy().RequireAuthorization().RequireRateLimiting(CallerRateLimits.Policy);
         app.MapStaticAssets();
     }
 }

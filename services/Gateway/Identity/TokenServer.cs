@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using HmisPlatform.BuildingBlocks.Persistence;
+using HmisPlatform.Gateway.Extensions;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -66,7 +67,7 @@ public static class TokenServer
     }
 
     public static void MapTokenEndpoint(this WebApplication app) =>
-        app.MapPost(TokenPath, IssueAsync).AllowAnonymous();
+        app.MapPost(TokenPath, IssueAsync).AllowAnonymous().RequireRateLimiting(CallerRateLimits.Policy);
 
     /// <summary>
     /// OpenIddict has authenticated the client and checked its scopes; this names the caller in the token: the

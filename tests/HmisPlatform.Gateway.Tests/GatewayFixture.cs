@@ -1,0 +1,74 @@
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+using Grpc.Net.Client;
+using HmisPlatform.BuildingBlocks.Persistence;
+using HmisPlatform.Gateway.Identity;
+using HmisPlatform.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
+
+namespace HmisPlatform.Gateway.Tests;
+
+/// <summary>
+/// The gateway in-process on its own database with the demo clients, a small rate limit, and a backend address
+/// where nothing listens: these tests are about what the gateway decides before it proxies.
+/// </summary>
+public sealed class GatewayFixture : IAsyncLifetime
+{
+    public const int PermitLimit = 3;
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(3);
+
+    private WebApplicationFactory<Program>? _factory;
+
+    private WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync()
+    {
+        var servers = await LocalServers.GetAsync();
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Testing");
+            web.UseSetting($"ConnectionStrings:{ResourceNames.GatewayDb}", $"{servers.Postgres};Database=gatewaydb_{Guid.NewGuid():N}");
+            web.UseSetting("RateLimits:PermitLimit", PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("RateLimits:Window", Window.ToString());
+            web.UseSetting($"services:{ResourceNames.RequestsApi}:{ResourceNames.GrpcEndpoint}:0", $"http://127.0.0.1:{FreePort.Next()}");
+        });
+        await DatabaseMigrations.MigrateAsync<GatewayDbContext>(_factory.Services, async (_, ct) =>
+        {
+            await using var scope = _factory.Services.CreateAsyncScope();
+            await DemoClients.SeedAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), ct);
+        });
+    }
+
+    public async Task<string> TokenAsync(string clientId, string secret)
+    {
+        using var http = Factory.CreateClient();
+        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+            ["scope"] = PlatformIdentity.RequestsRead,
+        }));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+    }
+
+    public GrpcChannel ChannelWithToken(string token) =>
+        GrpcChannel.ForAddress(Factory.Server.BaseAddress, new GrpcChannelOptions
+        {
+            HttpHandler = new BearerTokenHandler(token, Factory.Server.CreateHandler()),
+        });
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
+
+    private sealed record TokenResponse([property: JsonPropertyName("access_token")] string AccessToken);
+}

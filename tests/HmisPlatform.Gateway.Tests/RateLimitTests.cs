@@ -1,0 +1,49 @@
+using Google.Rpc;
+using Grpc.Core;
+using Hmis.Requests.V1;
+using HmisPlatform.Gateway.Identity;
+using HmisPlatform.Testing;
+
+namespace HmisPlatform.Gateway.Tests;
+
+public sealed class RateLimitTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
+{
+    private static async Task<StatusCode> CallAsync(AccessRequests.AccessRequestsClient client)
+    {
+        try
+        {
+            await client.GetJourneyAsync(new GetJourneyRequest { PersonId = Guid.NewGuid().ToString() });
+            return StatusCode.OK;
+        }
+        catch (RpcException e)
+        {
+            return e.StatusCode;
+        }
+    }
+
+    [Fact]
+    public async Task CallerOverItsLimit_IsResourceExhaustedWithARetryHint_OthersAreNot_AndItRecovers()
+    {
+        var lakeview = new AccessRequests.AccessRequestsClient(gateway.ChannelWithToken(
+            await gateway.TokenAsync(DemoClients.LakeviewClientId, DemoClients.LakeviewSecret)));
+        var reviewDesk = new AccessRequests.AccessRequestsClient(gateway.ChannelWithToken(
+            await gateway.TokenAsync(DemoClients.ReviewDeskClientId, DemoClients.ReviewDeskSecret)));
+
+        // A quick burst touches at most two windows, so one call more than two windows allow must be refused.
+        RpcException? refused = null;
+        for (var i = 0; i <= 2 * GatewayFixture.PermitLimit && refused is null; i++)
+        {
+            refused = await Record.ExceptionAsync(() => lakeview.GetJourneyAsync(new GetJourneyRequest { PersonId = Guid.NewGuid().ToString() }).ResponseAsync) is RpcException { StatusCode: StatusCode.ResourceExhausted } e ? e : null;
+        }
+
+        Assert.NotNull(refused);
+        var status = refused.GetRpcStatus()!;
+        Assert.Equal("RATE_LIMITED", status.GetDetail<ErrorInfo>().Reason);
+        var retryAfter = status.GetDetail<RetryInfo>().RetryDelay.ToTimeSpan();
+        Assert.InRange(retryAfter, TimeSpan.FromSeconds(1), GatewayFixture.Window);
+        Assert.NotEqual(StatusCode.ResourceExhausted, await CallAsync(reviewDesk));
+
+        await Task.Delay(retryAfter + TimeSpan.FromMilliseconds(200));
+        Assert.NotEqual(StatusCode.ResourceExhausted, await CallAsync(lakeview));
+    }
+}
