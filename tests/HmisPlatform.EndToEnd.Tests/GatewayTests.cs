@@ -42,6 +42,7 @@ public sealed class GatewayTests(PlatformFixture platform)
         var error = await Assert.ThrowsAsync<RpcException>(() => client.GetJourneyAsync(new GetJourneyRequest { PersonId = Guid.NewGuid().ToString() }).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        Assert.Equal("TOKEN_MISSING", error.Reason());
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
     }
 
-    public GrpcChannel ChannelWithToken(string token) =>
+    public GrpcChannel ChannelWithToken(string? token) =>
         GrpcChannel.ForAddress(Factory.Server.BaseAddress, new GrpcChannelOptions
         {
             HttpHandler = new BearerTokenHandler(token, Factory.Server.CreateHandler()),

@@ -1,6 +1,5 @@
-using Grpc.Core;
-using HmisPlatform.BuildingBlocks.Grpc;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,24 +28,8 @@ public static class CallerAuthentication
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters.ValidTypes = [AccessTokenType];
                 options.TokenValidationParameters.NameClaimType = "sub";
-                options.Events = new JwtBearerEvents
-                {
-                    OnChallenge = context =>
-                    {
-                        if (!GrpcRefusal.IsGrpc(context.Request))
-                        {
-                            return Task.CompletedTask;
-                        }
-                        context.HandleResponse();
-                        return GrpcRefusal.WriteAsync(context.Response, StatusCode.Unauthenticated, AuthenticationStatus.Domain,
-                            AuthenticationStatus.ReasonFor(context.AuthenticateFailure), "A valid access token is required.");
-                    },
-                    OnForbidden = context => GrpcRefusal.IsGrpc(context.Request)
-                        ? GrpcRefusal.WriteAsync(context.Response, StatusCode.PermissionDenied, AuthenticationStatus.Domain,
-                            AuthenticationStatus.ScopeMissingReason, "The access token does not grant this call.")
-                        : Task.CompletedTask,
-                };
             });
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
         builder.Services.AddAuthorization(options =>
         {
             foreach (var scope in PlatformIdentity.Scopes)

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using System.Text.Json;
+using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Gateway.Extensions;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -64,6 +66,7 @@ public static class TokenServer
             });
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         builder.Services.AddAuthorization();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
     }
 
     public static void MapTokenEndpoint(this WebApplication app) =>

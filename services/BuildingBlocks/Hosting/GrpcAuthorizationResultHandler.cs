@@ -1,0 +1,37 @@
+using Grpc.Core;
+using HmisPlatform.BuildingBlocks.Grpc;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Http;
+
+namespace HmisPlatform.BuildingBlocks.Hosting;
+
+/// <summary>
+/// Answers a gRPC call that authorization refuses in the richer error model, whatever validated the token (the
+/// services' JWT bearer, the gateway's OpenIddict validation): UNAUTHENTICATED with TOKEN_MISSING, TOKEN_EXPIRED or
+/// TOKEN_INVALID, or PERMISSION_DENIED with SCOPE_MISSING. Other requests get the usual 401/403.
+/// </summary>
+public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (!GrpcRefusal.IsGrpc(context.Request) || authorizeResult.Succeeded)
+        {
+            await _default.HandleAsync(next, context, policy, authorizeResult);
+            return;
+        }
+        if (authorizeResult.Challenged)
+        {
+            // The handler keeps its result for the request, so this reads why the token failed without validating it twice.
+            var authentication = await context.AuthenticateAsync();
+            await GrpcRefusal.WriteAsync(context.Response, StatusCode.Unauthenticated, AuthenticationStatus.Domain,
+                AuthenticationStatus.ReasonFor(authentication.Failure), "A valid access token is required.");
+            return;
+        }
+        await GrpcRefusal.WriteAsync(context.Response, StatusCode.PermissionDenied, AuthenticationStatus.Domain,
+            AuthenticationStatus.ScopeMissingReason, "The access token does not grant this call.");
+    }
+}
