@@ -10,7 +10,7 @@ public static class EventStreams
     /// <summary>Adds an event to its stream as another service's relay would.</summary>
     public static Task PublishAsync(this IConnectionMultiplexer redis, string stream, IMessage integrationEvent)
     {
-        var eventId = (string)integrationEvent.Descriptor.FindFieldByName("event_id").Accessor.GetValue(integrationEvent);
+        var eventId = EventEnvelope.EventId(integrationEvent).ToString();
         return redis.GetDatabase().StreamAddAsync(stream,
         [
             new NameValueEntry(StreamFields.EventId, eventId),

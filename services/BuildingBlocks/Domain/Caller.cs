@@ -16,10 +16,8 @@ public sealed record Caller(string Subject, Guid? AgencyId, bool IsHmisTeam)
     {
         if (!MayActFor(agencyId))
         {
-            throw new DomainException(ErrorKind.PermissionDenied, AgencyNotPermittedReason, "You may act only for your own agency.")
-            {
-                FieldViolations = [new FieldViolation(field, "not your agency", AgencyNotPermittedReason)],
-            };
+            throw DomainException.PermissionDenied(AgencyNotPermittedReason, "You may act only for your own agency.",
+                new FieldViolation(field, "not your agency", AgencyNotPermittedReason));
         }
     }
 
@@ -38,6 +36,6 @@ public sealed record Caller(string Subject, Guid? AgencyId, bool IsHmisTeam)
         {
             throw DomainException.NotFound($"{what}_NOT_FOUND", "Nothing was found with that id.");
         }
-        throw new DomainException(ErrorKind.PermissionDenied, NotAvailableReason, "Nothing with that id is available to you.");
+        throw DomainException.PermissionDenied(NotAvailableReason, "Nothing with that id is available to you.");
     }
 }

@@ -22,4 +22,7 @@ public class DomainException(ErrorKind kind, string reason, string message) : Ex
         new(ErrorKind.FailedPrecondition, reason, message) { PreconditionViolations = violations };
 
     public static DomainException NotFound(string reason, string message) => new(ErrorKind.NotFound, reason, message);
+
+    public static DomainException PermissionDenied(string reason, string message, params FieldViolation[] violations) =>
+        new(ErrorKind.PermissionDenied, reason, message) { FieldViolations = violations };
 }

@@ -128,7 +128,7 @@ public sealed partial class EventConsumer<TDbContext, TEvent>(
         activity?.SetTag("messaging.destination.name", EventType);
         activity?.SetTag("messaging.consumer.group.name", Group);
 
-        var eventId = Guid.Parse((string)integrationEvent.Descriptor.FindFieldByName("event_id").Accessor.GetValue(integrationEvent));
+        var eventId = EventEnvelope.EventId(integrationEvent);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -17,13 +17,9 @@ public static class EventOutbox
     /// </summary>
     public static void Publish(this DbContext db, IMessage integrationEvent)
     {
-        var descriptor = integrationEvent.Descriptor;
-        var eventId = descriptor.FindFieldByName("event_id")?.Accessor.GetValue(integrationEvent) as string
-            ?? throw new InvalidOperationException($"{descriptor.FullName} has no event_id field.");
-        var occurredAt = descriptor.FindFieldByName("occurred_at")?.Accessor.GetValue(integrationEvent) as Timestamp
-            ?? throw new InvalidOperationException($"{descriptor.FullName} has no occurred_at set.");
         db.Set<OutboxMessage>().Add(new OutboxMessage(
-            Guid.Parse(eventId), StreamOf(descriptor), integrationEvent.ToByteArray(), occurredAt.ToDateTimeOffset(), Activity.Current?.Id));
+            EventEnvelope.EventId(integrationEvent), StreamOf(integrationEvent.Descriptor), integrationEvent.ToByteArray(),
+            EventEnvelope.OccurredAt(integrationEvent), Activity.Current?.Id));
     }
 
     /// <summary>A new event id and timestamp pair, for building events.</summary>

@@ -86,12 +86,15 @@ public sealed partial class OutboxRelay<TDbContext>(
         return batch.Count;
     }
 
+    /// <summary>One query a poll, over the partial index of unsent rows.</summary>
     private async Task ReportBacklogAsync(TDbContext db, CancellationToken cancellationToken)
     {
-        var unsent = db.Set<OutboxMessage>().Where(m => m.SentAt == null);
-        var count = await unsent.LongCountAsync(cancellationToken);
-        var oldest = count == 0 ? (DateTimeOffset?)null : await unsent.MinAsync(m => (DateTimeOffset?)m.OccurredAt, cancellationToken);
-        metrics.Backlog(count, oldest is { } at ? time.GetUtcNow() - at : TimeSpan.Zero);
+        var backlog = await db.Set<OutboxMessage>()
+            .Where(m => m.SentAt == null)
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.LongCount(), Oldest = g.Min(m => m.OccurredAt) })
+            .SingleOrDefaultAsync(cancellationToken);
+        metrics.Backlog(backlog?.Count ?? 0, backlog is null ? TimeSpan.Zero : time.GetUtcNow() - backlog.Oldest);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay could not send; trying again in {Backoff}")]

@@ -1,5 +1,4 @@
 using Google.Protobuf;
-using Google.Protobuf.WellKnownTypes;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.Requests.Domain.Journeys;
 using HmisPlatform.Requests.Infrastructure;
@@ -16,14 +15,12 @@ public sealed class JourneyRecorder<TEvent>(RequestsDbContext db, TimeProvider t
 {
     public async Task HandleAsync(TEvent integrationEvent, CancellationToken cancellationToken)
     {
-        var descriptor = integrationEvent.Descriptor;
-        string Text(string field) => (string)descriptor.FindFieldByName(field).Accessor.GetValue(integrationEvent);
-        var personId = Guid.Parse(Text("person_id"));
-        var accessRequestId = Guid.Parse(Text("access_request_id"));
-        var occurredAt = ((Timestamp)descriptor.FindFieldByName("occurred_at").Accessor.GetValue(integrationEvent)).ToDateTimeOffset();
-        var kind = descriptor.Name;
+        var personId = Guid.Parse(EventEnvelope.Text(integrationEvent, "person_id"));
+        var accessRequestId = Guid.Parse(EventEnvelope.Text(integrationEvent, "access_request_id"));
+        var kind = integrationEvent.Descriptor.Name;
 
-        db.JourneyEntries.Add(new JourneyEntry(personId, accessRequestId, Guid.Parse(Text("event_id")), JourneyStages.Of(kind), kind, occurredAt));
+        db.JourneyEntries.Add(new JourneyEntry(personId, accessRequestId, EventEnvelope.EventId(integrationEvent),
+            JourneyStages.Of(kind), kind, EventEnvelope.OccurredAt(integrationEvent)));
         if (kind == JourneyStages.CredentialsIssued)
         {
             await CompleteRequestAsync(accessRequestId, personId, cancellationToken);
