@@ -15,10 +15,12 @@ namespace HmisPlatform.Gateway.Tests;
 /// The gateway in-process on its own database with the demo clients, a small rate limit, and a backend address
 /// where nothing listens: these tests are about what the gateway decides before it proxies.
 /// </summary>
-public sealed class GatewayFixture : IAsyncLifetime
+public class GatewayFixture : IAsyncLifetime
 {
-    public const int PermitLimit = 3;
-    public static readonly TimeSpan Window = TimeSpan.FromSeconds(3);
+    /// <summary>Calls per caller per window; generous, except for the rate limit's own tests.</summary>
+    protected virtual int PermitLimit => 10_000;
+
+    protected virtual TimeSpan Window => TimeSpan.FromMinutes(1);
 
     private WebApplicationFactory<Program>? _factory;
 
@@ -38,23 +40,37 @@ public sealed class GatewayFixture : IAsyncLifetime
         await DatabaseMigrations.MigrateAsync<GatewayDbContext>(_factory.Services, async (_, ct) =>
         {
             await using var scope = _factory.Services.CreateAsyncScope();
-            await DemoClients.SeedAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), ct);
+            await DemoClients.SeedAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), TimeProvider.System, ct);
         });
     }
 
-    public async Task<string> TokenAsync(string clientId, string secret)
+    public IServiceProvider Services => Factory.Services;
+
+    public HttpClient CreateHttpClient() => Factory.CreateClient();
+
+    /// <summary>Asks the token endpoint for a client-credentials token; the answer as it came.</summary>
+    public async Task<HttpResponseMessage> RequestTokenAsync(string clientId, string secret, string scope = PlatformIdentity.RequestsRead)
     {
         using var http = Factory.CreateClient();
-        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        return await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = clientId,
             ["client_secret"] = secret,
-            ["scope"] = PlatformIdentity.RequestsRead,
+            ["scope"] = scope,
         }));
+    }
+
+    public async Task<string> TokenAsync(string clientId, string secret, string scope = PlatformIdentity.RequestsRead)
+    {
+        using var response = await RequestTokenAsync(clientId, secret, scope);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
     }
+
+    /// <summary>A channel whose calls carry the HMIS team review desk's token.</summary>
+    public async Task<GrpcChannel> HmisTeamChannelAsync() =>
+        ChannelWithToken(await TokenAsync(DemoClients.ReviewDeskClientId, DemoClients.ReviewDeskSecret));
 
     public GrpcChannel ChannelWithToken(string? token) =>
         GrpcChannel.ForAddress(Factory.Server.BaseAddress, new GrpcChannelOptions
@@ -71,4 +87,15 @@ public sealed class GatewayFixture : IAsyncLifetime
     }
 
     private sealed record TokenResponse([property: JsonPropertyName("access_token")] string AccessToken);
+}
+
+/// <summary>The gateway with a small rate limit, for the limit's own tests.</summary>
+public sealed class RateLimitedGatewayFixture : GatewayFixture
+{
+    public const int Limit = 3;
+    public static readonly TimeSpan LimitWindow = TimeSpan.FromSeconds(3);
+
+    protected override int PermitLimit => Limit;
+
+    protected override TimeSpan Window => LimitWindow;
 }

@@ -6,7 +6,7 @@ using HmisPlatform.Testing;
 
 namespace HmisPlatform.Gateway.Tests;
 
-public sealed class RateLimitTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
+public sealed class RateLimitTests(RateLimitedGatewayFixture gateway) : IClassFixture<RateLimitedGatewayFixture>
 {
     private static async Task<StatusCode> CallAsync(AccessRequests.AccessRequestsClient client)
     {
@@ -31,7 +31,7 @@ public sealed class RateLimitTests(GatewayFixture gateway) : IClassFixture<Gatew
 
         // A quick burst touches at most two windows, so one call more than two windows allow must be refused.
         RpcException? refused = null;
-        for (var i = 0; i <= 2 * GatewayFixture.PermitLimit && refused is null; i++)
+        for (var i = 0; i <= 2 * RateLimitedGatewayFixture.Limit && refused is null; i++)
         {
             refused = await Record.ExceptionAsync(() => lakeview.GetJourneyAsync(new GetJourneyRequest { PersonId = Guid.NewGuid().ToString() }).ResponseAsync) is RpcException { StatusCode: StatusCode.ResourceExhausted } e ? e : null;
         }
@@ -40,7 +40,7 @@ public sealed class RateLimitTests(GatewayFixture gateway) : IClassFixture<Gatew
         var status = refused.GetRpcStatus()!;
         Assert.Equal("RATE_LIMITED", status.GetDetail<ErrorInfo>().Reason);
         var retryAfter = status.GetDetail<RetryInfo>().RetryDelay.ToTimeSpan();
-        Assert.InRange(retryAfter, TimeSpan.FromSeconds(1), GatewayFixture.Window);
+        Assert.InRange(retryAfter, TimeSpan.FromSeconds(1), RateLimitedGatewayFixture.LimitWindow);
         Assert.NotEqual(StatusCode.ResourceExhausted, await CallAsync(reviewDesk));
 
         await Task.Delay(retryAfter + TimeSpan.FromMilliseconds(200));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HmisPlatform.BuildingBlocks.Hosting;
 
@@ -28,7 +29,7 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
             // The handler keeps its result for the request, so this reads why the token failed without validating it twice.
             var authentication = await context.AuthenticateAsync();
             await GrpcRefusal.WriteAsync(context.Response, StatusCode.Unauthenticated, AuthenticationStatus.Domain,
-                AuthenticationStatus.ReasonFor(authentication.Failure), "A valid access token is required.");
+                AuthenticationStatus.ReasonFor(authentication, (context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow()), "A valid access token is required.");
             return;
         }
         await GrpcRefusal.WriteAsync(context.Response, StatusCode.PermissionDenied, AuthenticationStatus.Domain,

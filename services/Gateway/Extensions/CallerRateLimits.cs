@@ -39,7 +39,7 @@ public static class CallerRateLimits
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Task.CompletedTask;
         }
-        return GrpcRefusal.WriteAsync(http.Response, Grpc.Core.StatusCode.ResourceExhausted, Domain, RateLimitedReason,
+        return GrpcRefusal.WriteAsync(http.Response, global::Grpc.Core.StatusCode.ResourceExhausted, Domain, RateLimitedReason,
             "Too many calls; try again later.",
             new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(seconds)) },
             new QuotaFailure { Violations = { new QuotaFailure.Types.Violation { Subject = "caller", Description = "calls per window" } } });

@@ -1,4 +1,7 @@
 using Grpc.Reflection;
+using HmisPlatform.BuildingBlocks.Grpc;
+using HmisPlatform.Gateway.Grpc;
+using HmisPlatform.Gateway.Security;
 using Yarp.ReverseProxy.Configuration;
 
 namespace HmisPlatform.Gateway.Extensions;
@@ -33,10 +36,14 @@ internal static class ProxyExtensions
         }).ToList();
         builder.Services.AddReverseProxy()
             .LoadFromMemory(routes, clusters)
+            .AddTransforms(transforms => transforms.AddProxiedRefusalAudit())
             .AddServiceDiscoveryDestinationResolver();
 
-        var services = ServiceRoutes.All.Select(r => r.Service).Append(Grpc.Health.V1.Health.Descriptor).ToList();
-        builder.Services.AddGrpc();
+        var services = ServiceRoutes.All.Select(r => r.Service)
+            .Append(Hmis.Gateway.V1.ClientsReflection.Descriptor.Services.Single())
+            .Append(global::Grpc.Health.V1.Health.Descriptor).ToList();
+        builder.Services.AddSingleton(new ErrorDomain("hmis.gateway"));
+        builder.Services.AddGrpc(options => options.Interceptors.Add<DomainErrorInterceptor>());
         builder.Services.AddSingleton(new ReflectionServiceImpl(services));
         builder.Services.AddSingleton(new ReflectionV1ServiceImpl(services));
     }
@@ -45,6 +52,7 @@ internal static class ProxyExtensions
     {
         app.MapGrpcService<ReflectionV1ServiceImpl>();
         app.MapGrpcService<ReflectionServiceImpl>();
+        app.MapGrpcService<ClientsService>().RequireRateLimiting(CallerRateLimits.Policy);
         // Every proxied call needs a valid access token here; the service behind validates it again.
         app.MapReverseProxy().RequireAuthorization().RequireRateLimiting(CallerRateLimits.Policy);
         app.MapStaticAssets();

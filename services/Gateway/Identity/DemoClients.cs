@@ -14,14 +14,15 @@ public static class DemoClients
     public const string ReviewDeskClientId = "hmis-review-desk";
     public const string ReviewDeskSecret = "hmis-review-demo-secret";
 
-    public static async Task SeedAsync(IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    public static async Task SeedAsync(IOpenIddictApplicationManager applications, TimeProvider time, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         OpenIddictApplicationDescriptor[] demo =
         [
             AgencyClients.Describe(LakeviewClientId, LakeviewSecret, "Lakeview Family Services case system", LakeviewAgencyId, role: null,
-                PlatformIdentity.Scopes.Where(s => s != PlatformIdentity.RequestsReview)),
+                Domain.ClientRegistration.AgencyScopes, now),
             AgencyClients.Describe(ReviewDeskClientId, ReviewDeskSecret, "HMIS team review desk", agencyId: null, PlatformIdentity.HmisTeamRole,
-                PlatformIdentity.Scopes),
+                PlatformIdentity.Scopes, now),
         ];
         foreach (var client in demo)
         {

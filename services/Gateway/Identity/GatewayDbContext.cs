@@ -1,9 +1,27 @@
+using HmisPlatform.Gateway.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace HmisPlatform.Gateway.Identity;
 
-/// <summary>The gateway's database, <c>gatewaydb</c>: registered clients, their authorizations and tokens.</summary>
+/// <summary>The gateway's database, <c>gatewaydb</c>: registered clients, their tokens, and the security audit.</summary>
 public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.UseOpenIddict();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.UseOpenIddict();
+        modelBuilder.Entity<SecurityEvent>(e =>
+        {
+            e.ToTable("security_events");
+            e.Property(x => x.Id).UseIdentityAlwaysColumn();
+            e.Property(x => x.Kind).HasMaxLength(64);
+            e.Property(x => x.Actor).HasMaxLength(200);
+            e.Property(x => x.Subject).HasMaxLength(200);
+            e.Property(x => x.Detail).HasMaxLength(600);
+            e.Property(x => x.TraceId).HasMaxLength(32);
+            e.HasIndex(x => x.OccurredAt);
+            e.HasIndex(x => new { x.Actor, x.OccurredAt });
+        });
+    }
 }

@@ -1,12 +1,13 @@
 using System.Security.Claims;
 using System.Text.Json;
-using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Gateway.Extensions;
+using HmisPlatform.Gateway.Security;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using OpenIddict.Validation.AspNetCore;
@@ -63,10 +64,17 @@ public static class TokenServer
             {
                 validation.UseLocalServer();
                 validation.UseAspNetCore();
+                validation.AddAudiences(PlatformIdentity.Audience);
+                // Every call checks the token's entry, so a revoked client's tokens fail from its next call on.
+                validation.EnableTokenEntryValidation();
             });
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
-        builder.Services.AddAuthorization();
-        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
+        builder.Services.AddAuthorization(options => options.AddGatewayPolicies());
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<SecurityAudit>();
+        builder.Services.AddScoped<ClientRegistry>();
+        builder.Services.AddHostedService<TokenPruning>();
     }
 
     public static void MapTokenEndpoint(this WebApplication app) =>
@@ -76,7 +84,7 @@ public static class TokenServer
     /// OpenIddict has authenticated the client and checked its scopes; this names the caller in the token: the
     /// client as subject, its agency or its role, the granted scopes, and the platform's API as audience.
     /// </summary>
-    private static async Task<IResult> IssueAsync(HttpContext http, IOpenIddictApplicationManager applications)
+    private static async Task<IResult> IssueAsync(HttpContext http, IOpenIddictApplicationManager applications, SecurityAudit audit)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (!request.IsClientCredentialsGrantType())
@@ -95,6 +103,9 @@ public static class TokenServer
         identity.SetScopes(request.GetScopes());
         identity.SetResources(PlatformIdentity.Audience);
         identity.SetDestinations(_ => [Destinations.AccessToken]);
+        await audit.RecordAsync(SecurityEventKinds.TokenIssued, request.ClientId, request.ClientId,
+            Guid.TryParse(Property(AgencyClients.AgencyProperty), out var agency) ? agency : null,
+            string.Join(' ', request.GetScopes()), http.RequestAborted);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
@@ -103,6 +114,6 @@ public static class TokenServer
         await app.RunIfRequestedAsync<GatewayDbContext>(args, async (_, ct) =>
         {
             await using var scope = app.Services.CreateAsyncScope();
-            await DemoClients.SeedAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), ct);
+            await DemoClients.SeedAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), TimeProvider.System, ct);
         });
 }
