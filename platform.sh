@@ -54,10 +54,22 @@ run() {
   exec dotnet run --project AppHost --launch-profile http
 }
 
+# The Google API protos the contracts import, from the NuGet package the build uses (restored first).
+google_protos() {
+  local version packages
+  version=$(sed -n 's/.*Include="Google.Api.CommonProtos" Version="\([^"]*\)".*/\1/p' Directory.Packages.props)
+  packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
+  mkdir -p .tools/googleapis/google/api
+  cp "$packages/google.api.commonprotos/$version/content/protos/google/api/"{annotations,http}.proto .tools/googleapis/google/api/
+}
+
 test_all() {
   setup
+  say "Restoring packages"
+  dotnet restore HmisPlatform.sln --verbosity quiet
+  google_protos
   say "Linting the contracts (buf lint)"
-  (cd protos && "../$BUF" lint)
+  "$BUF" lint protos
 
   # Every server the tests start lives under this run's own temporary folder, and goes with it.
   run_dir=$(mktemp -d /tmp/hmis-test-run.XXXXXX)
@@ -66,7 +78,7 @@ test_all() {
 
   say "Building and running the tests"
   local log="$run_dir/test.log" status=0
-  TMPDIR="$run_dir" PATH="$PWD/.tools/node_modules/.bin:$PATH" dotnet test HmisPlatform.sln 2>&1 | tee "$log" || status=$?
+  TMPDIR="$run_dir" PATH="$PWD/.tools/node_modules/.bin:$PATH" dotnet test HmisPlatform.sln --no-restore 2>&1 | tee "$log" || status=$?
   awk '/(Passed|Failed)! +- Failed:/ { gsub(",", ""); f += $4; p += $6; s += $8 } END { printf "Total: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
   return "$status"
 }

@@ -22,6 +22,9 @@ public class GatewayFixture : IAsyncLifetime
 
     protected virtual TimeSpan Window => TimeSpan.FromMinutes(1);
 
+    /// <summary>How long the token server's access tokens live.</summary>
+    protected virtual TimeSpan AccessTokenLifetime => TimeSpan.FromMinutes(15);
+
     private WebApplicationFactory<Program>? _factory;
 
     private WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
@@ -35,6 +38,7 @@ public class GatewayFixture : IAsyncLifetime
             web.UseSetting($"ConnectionStrings:{ResourceNames.GatewayDb}", $"{servers.Postgres};Database=gatewaydb_{Guid.NewGuid():N}");
             web.UseSetting("RateLimits:PermitLimit", PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("RateLimits:Window", Window.ToString());
+            web.UseSetting("Auth:AccessTokenLifetime", AccessTokenLifetime.ToString());
             web.UseSetting($"services:{ResourceNames.RequestsApi}:{ResourceNames.GrpcEndpoint}:0", $"http://127.0.0.1:{FreePort.Next()}");
         });
         await DatabaseMigrations.MigrateAsync<GatewayDbContext>(_factory.Services, async (_, ct) =>
@@ -98,4 +102,12 @@ public sealed class RateLimitedGatewayFixture : GatewayFixture
     protected override int PermitLimit => Limit;
 
     protected override TimeSpan Window => LimitWindow;
+}
+
+/// <summary>The gateway with access tokens that live two seconds, to see one expire.</summary>
+public sealed class ShortLivedTokensGatewayFixture : GatewayFixture
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(2);
+
+    protected override TimeSpan AccessTokenLifetime => Lifetime;
 }

@@ -68,6 +68,10 @@ public abstract class ServiceFixture<TProgram, TDbContext> : IAsyncLifetime
             HttpHandler = new BearerTokenHandler(token, Factory.Server.CreateHandler()),
         });
 
+    /// <summary>An HTTP client for the service's HTTP/JSON routes whose requests carry the given access token, or none.</summary>
+    public HttpClient HttpClientWithToken(string? token) =>
+        new(new BearerTokenHandler(token, Factory.Server.CreateHandler())) { BaseAddress = Factory.Server.BaseAddress };
+
     /// <summary>Data the tests of this service start from, written after the migrations.</summary>
     protected virtual Task SeedAsync(TDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -11,7 +11,8 @@ namespace HmisPlatform.BuildingBlocks.Hosting;
 /// <summary>
 /// Answers a gRPC call that authorization refuses in the richer error model, whatever validated the token (the
 /// services' JWT bearer, the gateway's OpenIddict validation): UNAUTHENTICATED with TOKEN_MISSING, TOKEN_EXPIRED or
-/// TOKEN_INVALID, or PERMISSION_DENIED with SCOPE_MISSING. Other requests get the usual 401/403.
+/// TOKEN_REVOKED, TOKEN_INVALID, or PERMISSION_DENIED with SCOPE_MISSING; over HTTP/JSON as 401/403 with the same
+/// google.rpc.Status. Other requests (web pages) get the usual challenge.
 /// </summary>
 public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
@@ -19,7 +20,7 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (!GrpcRefusal.IsGrpc(context.Request) || authorizeResult.Succeeded)
+        if (authorizeResult.Succeeded || !(GrpcRefusal.IsGrpc(context.Request) || GrpcRefusal.IsHttpJsonApi(context.Request)))
         {
             await _default.HandleAsync(next, context, policy, authorizeResult);
             return;

@@ -22,7 +22,8 @@ public static class ServiceHosting
         builder.AddRedisClient(ResourceNames.Redis);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ErrorDomain($"hmis.{area}"));
-        builder.Services.AddGrpc(options => options.Interceptors.Add<DomainErrorInterceptor>());
+        // HTTP/JSON for agency systems that do not speak gRPC, from the contracts' google.api.http routes.
+        builder.Services.AddGrpc(options => options.Interceptors.Add<DomainErrorInterceptor>()).AddJsonTranscoding(json => json.TypeRegistry = GrpcRefusal.ErrorDetailTypes);
         builder.Services.AddGrpcReflection();
         builder.AddCallerAuthentication();
         return builder.AddMessaging<TDbContext>(area);

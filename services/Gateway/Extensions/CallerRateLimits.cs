@@ -9,7 +9,7 @@ namespace HmisPlatform.Gateway.Extensions;
 
 /// <summary>
 /// A fixed window of calls per caller: per client (the token's subject) once authenticated, per address before.
-/// A caller over its limit gets RESOURCE_EXHAUSTED (HTTP 429 outside gRPC) with when to try again.
+/// A caller over its limit gets RESOURCE_EXHAUSTED (HTTP 429 with the same status as JSON outside gRPC) with when to try again.
 /// </summary>
 public static class CallerRateLimits
 {
@@ -34,11 +34,6 @@ public static class CallerRateLimits
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        if (!GrpcRefusal.IsGrpc(http.Request))
-        {
-            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            return Task.CompletedTask;
-        }
         return GrpcRefusal.WriteAsync(http.Response, global::Grpc.Core.StatusCode.ResourceExhausted, Domain, RateLimitedReason,
             "Too many calls; try again later.",
             new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(seconds)) },

@@ -1,60 +1,99 @@
+using System.Net;
+using Google.Protobuf.Reflection;
 using Grpc.Reflection;
 using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.Gateway.Grpc;
 using HmisPlatform.Gateway.Security;
 using Yarp.ReverseProxy.Configuration;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace HmisPlatform.Gateway.Extensions;
 
 internal static class ProxyExtensions
 {
+    private const string JsonClusterSuffix = "-json";
+
+    /// <summary>The gateway's own public contract: the HMIS team's register of clients.</summary>
+    private static readonly ServiceDescriptor GatewayService = Hmis.Gateway.V1.ClientsReflection.Descriptor.Services.Single();
+
     /// <summary>
-    /// YARP routes each service's gRPC path prefix to that service's HTTP/2 endpoint, found through service discovery.
-    /// The gateway answers gRPC reflection itself from the contracts it compiles, since one reflection stream cannot
-    /// be split over four backends.
+    /// YARP routes each service's gRPC path prefix to that service's HTTP/2 endpoint, and each HTTP/JSON route its
+    /// contract declares to that service's HTTP/1.1 endpoint, where the service transcodes it; both found through
+    /// service discovery. The gateway answers gRPC reflection itself from the contracts it compiles, since one
+    /// reflection stream cannot be split over four backends.
     /// </summary>
     public static void AddGatewayServices(this IHostApplicationBuilder builder)
     {
-        var routes = ServiceRoutes.All.Select(r => new RouteConfig
+        var grpcRoutes = ServiceRoutes.All.Select(r => new RouteConfig
         {
             RouteId = r.Service.FullName,
             ClusterId = r.Backend,
             Match = new RouteMatch { Path = $"/{r.Service.FullName}/{{**method}}" },
-        }).ToList();
-        var clusters = ServiceRoutes.All.Select(r => r.Backend).Distinct().Select(backend => new ClusterConfig
+        });
+        var jsonRoutes = ServiceRoutes.All.SelectMany(r => HttpRoute.Of(r.Service).Select(route => new RouteConfig
         {
-            ClusterId = backend,
-            HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig
-            {
-                Version = new Version(2, 0),
-                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            },
-            Destinations = new Dictionary<string, DestinationConfig>
-            {
-                [backend] = new() { Address = $"http://_{ResourceNames.GrpcEndpoint}.{backend}" },
-            },
-        }).ToList();
+            RouteId = route.Method.FullName,
+            ClusterId = r.Backend + JsonClusterSuffix,
+            Match = new RouteMatch { Path = route.Path, Methods = [route.Verb] },
+            Metadata = new Dictionary<string, string> { [JsonContractCheck.MethodMetadata] = route.Method.FullName },
+        }));
+        var backends = ServiceRoutes.All.Select(r => r.Backend).Distinct().ToList();
+        var clusters = backends.Select(backend => Cluster(backend, backend, ResourceNames.GrpcEndpoint, HttpVersion.Version20))
+            .Concat(backends.Select(backend => Cluster(backend + JsonClusterSuffix, backend, "http", HttpVersion.Version11)))
+            .ToList();
         builder.Services.AddReverseProxy()
-            .LoadFromMemory(routes, clusters)
+            .LoadFromMemory([.. grpcRoutes, .. jsonRoutes], clusters)
             .AddTransforms(transforms => transforms.AddProxiedRefusalAudit())
             .AddServiceDiscoveryDestinationResolver();
 
-        var services = ServiceRoutes.All.Select(r => r.Service)
-            .Append(Hmis.Gateway.V1.ClientsReflection.Descriptor.Services.Single())
+        var services = ServiceRoutes.All.Select(r => r.Service).Append(GatewayService)
             .Append(global::Grpc.Health.V1.Health.Descriptor).ToList();
         builder.Services.AddSingleton(new ErrorDomain("hmis.gateway"));
-        builder.Services.AddGrpc(options => options.Interceptors.Add<DomainErrorInterceptor>());
+        builder.Services.AddGrpc(options => options.Interceptors.Add<DomainErrorInterceptor>())
+            .AddJsonTranscoding(json => json.TypeRegistry = GrpcRefusal.ErrorDetailTypes);
         builder.Services.AddSingleton(new ReflectionServiceImpl(services));
         builder.Services.AddSingleton(new ReflectionV1ServiceImpl(services));
     }
+
+    private static ClusterConfig Cluster(string id, string backend, string endpoint, Version version) => new()
+    {
+        ClusterId = id,
+        HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig
+        {
+            Version = version,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        },
+        Destinations = new Dictionary<string, DestinationConfig>
+        {
+            [backend] = new() { Address = $"http://_{endpoint}.{backend}" },
+        },
+    };
 
     public static void MapGatewayEndpoints(this WebApplication app)
     {
         app.MapGrpcService<ReflectionV1ServiceImpl>();
         app.MapGrpcService<ReflectionServiceImpl>();
         app.MapGrpcService<ClientsService>().RequireRateLimiting(CallerRateLimits.Policy);
+
         // Every proxied call needs a valid access token here; the service behind validates it again.
-        app.MapReverseProxy().RequireAuthorization().RequireRateLimiting(CallerRateLimits.Policy);
+        var maxBodyBytes = app.Configuration.GetValue<long?>("Kestrel:Limits:MaxRequestBodySize") ?? 1024 * 1024;
+        var methods = ServiceRoutes.All.SelectMany(r => r.Service.Methods).ToDictionary(m => m.FullName, StringComparer.Ordinal);
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.Use((http, next) => JsonContractCheck.InvokeAsync(http, next, methods, maxBodyBytes));
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        }).RequireAuthorization().RequireRateLimiting(CallerRateLimits.Policy);
+
+        var document = OpenApiDocument.Build(ServiceRoutes.All.Select(r => r.Service).Append(GatewayService)
+            .Select(s => (s, (IReadOnlyList<HttpRoute>)[.. HttpRoute.Of(s)]))).ToJsonString();
+        app.MapGet(OpenApiDocument.Path, () => Results.Text(document, "application/json")).AllowAnonymous();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = "api";
+            ui.DocumentTitle = "HmisPlatform API";
+            ui.SwaggerEndpoint(OpenApiDocument.Path, "HmisPlatform API v1");
+        });
         app.MapStaticAssets();
     }
 }

@@ -38,7 +38,7 @@ public static class TokenServer
                 server.SetTokenEndpointUris(TokenPath.TrimStart('/'));
                 server.AllowClientCredentialsFlow();
                 server.RegisterScopes([.. PlatformIdentity.Scopes]);
-                server.SetAccessTokenLifetime(TimeSpan.FromMinutes(15));
+                server.SetAccessTokenLifetime(builder.Configuration.GetValue<TimeSpan?>("Auth:AccessTokenLifetime") ?? TimeSpan.FromMinutes(15));
                 // Services validate the JWT with the published signing keys alone.
                 server.DisableAccessTokenEncryption();
                 if (!string.IsNullOrEmpty(issuer))

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using HmisPlatform.Gateway.Identity;
+
+namespace HmisPlatform.Gateway.Tests;
+
+/// <summary>What the gateway decides about HTTP/JSON calls before it proxies them, and the API's description.</summary>
+public sealed class HttpJsonTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
+{
+    private async Task<HttpClient> LakeviewAsync()
+    {
+        var http = gateway.CreateHttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            await gateway.TokenAsync(DemoClients.LakeviewClientId, DemoClients.LakeviewSecret, PlatformIdentity.RequestsWrite));
+        return http;
+    }
+
+    private static async Task<(int Code, string Reason)> StatusOf(HttpResponseMessage response)
+    {
+        var status = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        return (status["code"]!.GetValue<int>(), status["details"]![0]!["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Call_WithoutAToken_Is401WithTheSameStatusAsGrpc()
+    {
+        using var http = gateway.CreateHttpClient();
+
+        using var response = await http.GetAsync($"/v1/people/{Guid.NewGuid()}/journey");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal((16, "TOKEN_MISSING"), await StatusOf(response));
+    }
+
+    [Fact]
+    public async Task Body_WithAFieldTheContractDoesNotHave_IsRefusedBeforeItReachesTheService()
+    {
+        using var http = await LakeviewAsync();
+        var body = new JsonObject
+        {
+            ["requestId"] = Guid.NewGuid().ToString(),
+            ["agencyId"] = DemoClients.LakeviewAgencyId,
+            ["status"] = "ACCESS_REQUEST_STATUS_APPROVED",
+        };
+
+        using var response = await http.PostAsJsonAsync("/v1/access-requests", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal((3, "MALFORMED_BODY"), await StatusOf(response));
+    }
+
+    [Fact]
+    public async Task Body_ThatIsNotJson_IsRefused()
+    {
+        using var http = await LakeviewAsync();
+
+        using var response = await http.PostAsync("/v1/access-requests", new StringContent("{\"requestId\": ", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal((3, "MALFORMED_BODY"), await StatusOf(response));
+    }
+
+    [Fact]
+    public async Task Body_OverTheSizeLimit_IsRefused()
+    {
+        using var http = await LakeviewAsync();
+        var note = new string('x', 1_100_000);
+
+        using var response = await http.PostAsJsonAsync("/v1/access-requests", new JsonObject { ["note"] = note });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal((8, "BODY_TOO_LARGE"), await StatusOf(response));
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_ListsEveryRouteWithItsVerb()
+    {
+        using var http = gateway.CreateHttpClient();
+
+        var document = (await http.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!;
+
+        var paths = document["paths"]!.AsObject();
+        Assert.NotNull(paths["/v1/access-requests"]!["post"]);
+        Assert.NotNull(paths["/v1/access-requests/{access_request_id}"]!["get"]);
+        Assert.NotNull(paths["/v1/access-requests/{access_request_id}/review"]!["post"]);
+        Assert.NotNull(paths["/v1/people/{person_id}/journey"]!["get"]);
+        Assert.NotNull(paths["/v1/people/{person_id}/learning-path"]!["get"]);
+        Assert.NotNull(paths["/v1/assignments/{assignment_id}/attempts"]!["post"]);
+        Assert.NotNull(paths["/v1/people/{person_id}/access"]!["get"]);
+        Assert.NotNull(paths["/v1/clients"]!["post"]);
+        var submit = document["components"]!["schemas"]!["hmis.requests.v1.SubmitAccessRequestRequest"]!["properties"]!.AsObject();
+        Assert.Contains("agencyId", submit.Select(p => p.Key));
+        Assert.Equal("/connect/token", document["components"]!["securitySchemes"]!["oauth2"]!["flows"]!["clientCredentials"]!["tokenUrl"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ReferencePage_IsServed()
+    {
+        using var http = gateway.CreateHttpClient();
+
+        var page = await http.GetStringAsync("/api/index.html");
+
+        Assert.Contains("swagger-ui", page, StringComparison.Ordinal);
+    }
+}

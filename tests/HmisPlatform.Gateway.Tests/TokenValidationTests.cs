@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Grpc.Core;
+using Hmis.Requests.V1;
+using HmisPlatform.Gateway.Identity;
+using HmisPlatform.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
+
+namespace HmisPlatform.Gateway.Tests;
+
+/// <summary>A token the gateway issued is refused once it has expired.</summary>
+public sealed class TokenExpiryTests(ShortLivedTokensGatewayFixture gateway) : IClassFixture<ShortLivedTokensGatewayFixture>
+{
+    [Fact]
+    public async Task ExpiredToken_IsUnauthenticatedAsExpired()
+    {
+        var token = await gateway.TokenAsync(DemoClients.LakeviewClientId, DemoClients.LakeviewSecret);
+        await Task.Delay(ShortLivedTokensGatewayFixture.Lifetime + TimeSpan.FromSeconds(1));
+
+        var client = new AccessRequests.AccessRequestsClient(gateway.ChannelWithToken(token));
+        var error = await RpcErrors.CatchAsync(() => client.GetJourneyAsync(new GetJourneyRequest { PersonId = Guid.NewGuid().ToString() }).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        Assert.Equal("TOKEN_EXPIRED", error.Reason());
+    }
+}
+
+/// <summary>
+/// The gateway refuses every token its own token server did not issue as it stands. A token's lifetime is the
+/// one its server-side entry records, so not even a re-signed "exp" extends it (see the expiry test above). Each case takes a real token
+/// and changes one thing, re-signing it with the server's real key where the case needs a valid signature.
+/// </summary>
+public sealed class TokenValidationTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
+{
+    public static TheoryData<string, string> Tamperings => new()
+    {
+        { "wrong-audience", "TOKEN_INVALID" },
+        { "alg-none", "TOKEN_INVALID" },
+        { "other-key", "TOKEN_INVALID" },
+        { "not-an-access-token", "TOKEN_INVALID" },
+    };
+
+    [Fact]
+    public async Task RealTokenResignedUnchanged_IsAccepted_SoEachRefusalBelowIsForItsOneChange()
+    {
+        var token = Resign(await RealTokenAsync(), _ => { }, ServerKey());
+
+        Assert.NotEqual(StatusCode.Unauthenticated, await CallWithAsync(token));
+    }
+
+    [Theory]
+    [MemberData(nameof(Tamperings))]
+    public async Task TamperedToken_IsUnauthenticatedWithItsReason(string tampering, string reason)
+    {
+        var real = await RealTokenAsync();
+        var token = tampering switch
+        {
+            "wrong-audience" => Resign(real, claims => claims["aud"] = "another-api", ServerKey()),
+            "alg-none" => Unsigned(real),
+            "other-key" => Resign(real, _ => { }, new SigningCredentials(new RsaSecurityKey(RSA.Create(2048)) { KeyId = ServerKey().Kid }, SecurityAlgorithms.RsaSha256)),
+            "not-an-access-token" => Resign(real, _ => { }, ServerKey(), tokenType: "JWT"),
+            _ => throw new ArgumentOutOfRangeException(nameof(tampering)),
+        };
+
+        var client = new AccessRequests.AccessRequestsClient(gateway.ChannelWithToken(token));
+        var error = await RpcErrors.CatchAsync(() => client.GetJourneyAsync(new GetJourneyRequest { PersonId = Guid.NewGuid().ToString() }).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        Assert.Equal(reason, error.Reason());
+    }
+
+    private Task<string> RealTokenAsync() => gateway.TokenAsync(DemoClients.LakeviewClientId, DemoClients.LakeviewSecret);
+
+    private async Task<StatusCode> CallWithAsync(string token)
+    {
+        var client = new AccessRequests.AccessRequestsClient(gateway.ChannelWithToken(token));
+        var error = await Record.ExceptionAsync(() => client.GetJourneyAsync(new GetJourneyRequest { PersonId = Guid.NewGuid().ToString() }).ResponseAsync);
+        return error is RpcException rpc ? rpc.StatusCode : StatusCode.OK;
+    }
+
+    private SigningCredentials ServerKey() =>
+        gateway.Services.GetRequiredService<IOptionsMonitor<OpenIddictServerOptions>>().CurrentValue.SigningCredentials[0];
+
+    private static Dictionary<string, object> ClaimsOf(string token)
+    {
+        using var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(new JsonWebToken(token).EncodedPayload));
+        return payload.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind switch
+        {
+            JsonValueKind.Number => (object)p.Value.GetInt64(),
+            JsonValueKind.Array => p.Value.EnumerateArray().Select(v => v.GetString()!).ToList(),
+            _ => p.Value.GetString()!,
+        });
+    }
+
+    private static string Resign(string token, Action<Dictionary<string, object>> change, SigningCredentials key, string tokenType = "at+jwt")
+    {
+        var claims = ClaimsOf(token);
+        change(claims);
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Claims = claims,
+            TokenType = tokenType,
+            SigningCredentials = key,
+        });
+    }
+
+    private static string Unsigned(string token)
+    {
+        var header = Base64UrlEncoder.Encode("""{"alg":"none","typ":"at+jwt"}""");
+        return $"{header}.{Base64UrlEncoder.Encode(JsonSerializer.Serialize(ClaimsOf(token)))}.";
+    }
+}
