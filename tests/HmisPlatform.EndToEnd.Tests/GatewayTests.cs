@@ -22,6 +22,8 @@ public sealed class GatewayTests(PlatformFixture platform)
         "hmis.assessment.v1.SampleClientAssignments/SubmitAttempt",
         "hmis.credentialing.v1.Credentials/GetPersonAccess",
         "hmis.credentialing.v1.Credentials/SignEndUserAgreement",
+        "hmis.gateway.v1.Clients/RegisterClient",
+        "hmis.gateway.v1.Clients/RevokeClient",
     ];
 
     private string GatewayGrpc => platform.App.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint).ToString().TrimEnd('/');
@@ -89,7 +91,7 @@ public sealed class GatewayTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task BufCurl_SubmitsARequestThroughTheGatewayByReflection()
+    public async Task BufCurl_SubmitsARequestAndReadsItBackThroughTheGatewayByReflection()
     {
         var body = $$$"""
             {"request_id":"{{{Guid.NewGuid()}}}","type":"REQUEST_TYPE_NEW_AGENCY_USERS",
@@ -97,11 +99,15 @@ public sealed class GatewayTests(PlatformFixture platform)
              "users":[{"given_name":"Casey","family_name":"Buf","email":"casey.buf@lakeview.example.org"}],
              "access":{"responsibilities":["RESPONSIBILITY_REPORTING"],"project_types":["PROJECT_TYPE_SERVICES_ONLY"]}}
             """;
+        string[] authorization = ["-H", $"Authorization: Bearer {platform.AccessToken}"];
 
-        var answer = await BufCurlAsync("-H", $"Authorization: Bearer {platform.AccessToken}", "-d", body, $"{GatewayGrpc}/hmis.requests.v1.AccessRequests/SubmitAccessRequest");
+        var answer = await BufCurlAsync([.. authorization, "-d", body, $"{GatewayGrpc}/hmis.requests.v1.AccessRequests/SubmitAccessRequest"]);
+        var id = System.Text.Json.JsonDocument.Parse(answer).RootElement.GetProperty("accessRequest").GetProperty("id").GetString();
+        var readBack = await BufCurlAsync([.. authorization, "-d", $$"""{"access_request_id":"{{id}}"}""", $"{GatewayGrpc}/hmis.requests.v1.AccessRequests/GetAccessRequest"]);
 
-        Assert.Contains("ACCESS_REQUEST_STATUS_SUBMITTED", answer, StringComparison.Ordinal);
-        Assert.Contains("casey.buf@lakeview.example.org", answer, StringComparison.Ordinal);
+        Assert.Contains("ACCESS_REQUEST_STATUS_SUBMITTED", readBack, StringComparison.Ordinal);
+        Assert.Contains("casey.buf@lakeview.example.org", readBack, StringComparison.Ordinal);
+        Assert.Contains(id!, readBack, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,10 +32,11 @@ public sealed class SampleClientAssignmentsService(AssessmentDbContext db, Idemp
         commands.RunAsync(request.RequestId, request, async ct =>
         {
             var assignmentId = Ids.Parse(request.AssignmentId, "assignment_id");
-            var r = request.Record ?? new SampleClientRecord();
-            var record = EnteredRecord.Parse(r.FirstName, r.LastName, r.DateOfBirth, r.ProjectType, r.ProjectStartDate, r.EntryAssessmentComplete);
+            // Whose assignment it is comes first: another agency learns nothing, not even how its record would be judged.
             var assignment = context.Caller().EnsureMayRead(
                 await db.Assignments.SingleOrDefaultAsync(a => a.Id == assignmentId, ct), a => a.AgencyId, "ASSIGNMENT");
+            var r = request.Record ?? new SampleClientRecord();
+            var record = EnteredRecord.Parse(r.FirstName, r.LastName, r.DateOfBirth, r.ProjectType, r.ProjectStartDate, r.EntryAssessmentComplete);
             var now = time.GetUtcNow();
             var attempt = assignment.Submit(record, now);
             if (attempt.Outcome == AttemptOutcome.Passed)

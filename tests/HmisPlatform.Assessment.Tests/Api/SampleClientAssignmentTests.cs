@@ -118,4 +118,20 @@ public sealed class SampleClientAssignmentTests(AssessmentFixture service) : ICl
         var after = (await service.Client.GetAssignmentAsync(new GetAssignmentRequest { PersonId = assignment.PersonId })).Assignment;
         Assert.Empty(after.Attempts);
     }
+
+    [Fact]
+    public async Task Attempt_OnAnotherAgencysAssignment_IsRefusedForAccessBeforeTheRecordIsJudged()
+    {
+        var assignment = await OpenedAssignmentAsync(Guid.NewGuid());
+        var otherAgency = new SampleClientAssignments.SampleClientAssignmentsClient(service.ChannelWithToken(TestTokens.Issue(agencyId: Guid.NewGuid().ToString())));
+
+        var error = await RpcErrors.CatchAsync(() => otherAgency.SubmitAttemptAsync(new SubmitAttemptRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            AssignmentId = assignment.Id,
+            Record = new SampleClientRecord(),
+        }).ResponseAsync);
+
+        Assert.Equal((StatusCode.PermissionDenied, "NOT_AVAILABLE"), (error.StatusCode, error.Reason()));
+    }
 }

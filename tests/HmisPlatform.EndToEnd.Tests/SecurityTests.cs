@@ -1,0 +1,223 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Aspire.Hosting.Testing;
+using Grpc.Core;
+using Hmis.Assessment.V1;
+using Hmis.Common.V1;
+using Hmis.Credentialing.V1;
+using Hmis.Gateway.V1;
+using Hmis.Requests.V1;
+using HmisPlatform.Testing;
+using TrainingClient = Hmis.Training.V1.Training.TrainingClient;
+
+namespace HmisPlatform.EndToEnd.Tests;
+
+/// <summary>
+/// The front door with the real token server and every service behind it: one agency's system against another
+/// agency's data (BOLA), fields an agency may not set, revoked clients, and HTTP/JSON giving what gRPC gives.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class SecurityTests(PlatformFixture platform)
+{
+    private const string LakeviewAgencyId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0001";
+    private const string LakeviewAtaId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0101";
+    private const string SouthsideAgencyId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0002";
+
+    private static readonly string[] AgencyScopes =
+    [
+        PlatformIdentity.RequestsRead, PlatformIdentity.RequestsWrite, PlatformIdentity.TrainingRead, PlatformIdentity.TrainingProgressWrite,
+        PlatformIdentity.AssessmentRead, PlatformIdentity.AssessmentWrite, PlatformIdentity.CredentialsRead, PlatformIdentity.CredentialsWrite,
+    ];
+
+    /// <summary>The HMIS team registers another agency's system, which then gets its own token.</summary>
+    private async Task<(string ClientId, string Token)> RegisterSouthsideSystemAsync()
+    {
+        var clients = new Clients.ClientsClient(platform.HmisTeamGateway);
+        var registered = await clients.RegisterClientAsync(new RegisterClientRequest
+        {
+            ClientId = $"southside-{Guid.NewGuid():N}"[..24],
+            DisplayName = "Southside case system",
+            AgencyId = SouthsideAgencyId,
+            Scopes = { AgencyScopes },
+        });
+        using var http = platform.App.CreateHttpClient(ResourceNames.Gateway, "http");
+        return (registered.Client.ClientId, await GatewayTokens.TokenAsync(http, registered.Client.ClientId, registered.ClientSecret, AgencyScopes));
+    }
+
+    private static async Task<(StatusCode Code, string Reason)> RefusalOf(Func<Task> call)
+    {
+        var error = await RpcErrors.CatchAsync(call);
+        return (error.StatusCode, error.Reason());
+    }
+
+    [Fact]
+    public async Task AnotherAgencysSystem_GetsOnEveryResourceTypeWhatAnIdThatDoesNotExistGets()
+    {
+        var lakeview = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway);
+        var request = await lakeview.SubmitAndApproveAsync("Bola", "Probe");
+        var personId = request.Users[0].PersonId;
+        await lakeview.CompleteTrainingAsync(personId);
+        var assignment = await lakeview.AssignmentAsync(personId);
+        await lakeview.PassAssignmentAsync(personId);
+        var account = await Eventually.ReturnsAsync(
+            async () => (await lakeview.Credentials.GetPersonAccessAsync(new GetPersonAccessRequest { PersonId = personId })).Accounts.FirstOrDefault(),
+            a => a is not null, TimeSpan.FromSeconds(60));
+
+        var (_, token) = await RegisterSouthsideSystemAsync();
+        using var channel = platform.ChannelTo(ResourceNames.Gateway, token);
+        var requests = new AccessRequests.AccessRequestsClient(channel);
+        var training = new TrainingClient(channel);
+        var assessment = new SampleClientAssignments.SampleClientAssignmentsClient(channel);
+        var credentials = new Credentials.CredentialsClient(channel);
+        var nobody = Guid.NewGuid().ToString();
+        var notAvailable = (StatusCode.PermissionDenied, "NOT_AVAILABLE");
+
+        Func<string, Task>[] probes =
+        [
+            id => requests.GetAccessRequestAsync(new GetAccessRequestRequest { AccessRequestId = id }).ResponseAsync,
+            id => requests.GetJourneyAsync(new GetJourneyRequest { PersonId = id }).ResponseAsync,
+            id => training.GetLearningPathAsync(new Hmis.Training.V1.GetLearningPathRequest { PersonId = id }).ResponseAsync,
+            id => training.RecordCourseProgressAsync(new Hmis.Training.V1.RecordCourseProgressRequest
+                { RequestId = Guid.NewGuid().ToString(), PersonId = id, CourseCode = "INTRO", Percent = 100 }).ResponseAsync,
+            id => assessment.GetAssignmentAsync(new GetAssignmentRequest { PersonId = id }).ResponseAsync,
+            id => assessment.SubmitAttemptAsync(new SubmitAttemptRequest
+                { RequestId = Guid.NewGuid().ToString(), AssignmentId = id, Record = new SampleClientRecord { FirstName = "X" } }).ResponseAsync,
+            id => credentials.SignEndUserAgreementAsync(new SignEndUserAgreementRequest
+                { RequestId = Guid.NewGuid().ToString(), AccountId = id, TypedFullName = "Bola Probe" }).ResponseAsync,
+        ];
+        string[] theirs = [request.Id, personId, personId, personId, personId, assignment.Id, account!.Id];
+
+        for (var i = 0; i < probes.Length; i++)
+        {
+            Assert.Equal(notAvailable, await RefusalOf(() => probes[i](theirs[i])));
+            Assert.Equal(notAvailable, await RefusalOf(() => probes[i](nobody)));
+        }
+        Assert.Empty((await credentials.GetPersonAccessAsync(new GetPersonAccessRequest { PersonId = personId })).Accounts);
+        Assert.Empty((await credentials.GetPersonAccessAsync(new GetPersonAccessRequest { PersonId = nobody })).Accounts);
+
+        using var http = platform.App.CreateHttpClient(ResourceNames.Gateway, "http");
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var overJson = await http.GetAsync($"/v1/access-requests/{request.Id}");
+        using var missingOverJson = await http.GetAsync($"/v1/access-requests/{nobody}");
+        Assert.Equal(HttpStatusCode.Forbidden, overJson.StatusCode);
+        Assert.Equal(await missingOverJson.Content.ReadAsStringAsync(), await overJson.Content.ReadAsStringAsync());
+
+        // Nothing the other agency tried changed the person's data.
+        var after = (await lakeview.Credentials.GetPersonAccessAsync(new GetPersonAccessRequest { PersonId = personId })).Accounts.Single();
+        Assert.Equal(AccountStatus.PendingAgreement, after.Status);
+        Assert.Single((await lakeview.AssignmentAsync(personId)).Attempts);
+    }
+
+    [Fact]
+    public async Task AnAgencySystem_CannotSetWhatOnlyTheHmisTeamOrAnotherAgencySets()
+    {
+        var lakeview = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway);
+        var submitted = (await lakeview.Requests.SubmitAccessRequestAsync(Submission("mass.assignment@lakeview.example.org"))).AccessRequest;
+
+        // The review outcome is the HMIS team's: the agency's token does not carry the scope, nor can it get it.
+        Assert.Equal((StatusCode.PermissionDenied, "SCOPE_MISSING"), await RefusalOf(() => lakeview.Requests.ReviewAccessRequestAsync(new ReviewAccessRequestRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            AccessRequestId = submitted.Id,
+            Outcome = ReviewOutcome.ConfirmEnrolments,
+        }).ResponseAsync));
+        using var http = platform.App.CreateHttpClient(ResourceNames.Gateway, "http");
+        using var reviewToken = await GatewayTokens.RequestAsync(http, GatewayTokens.DemoClientId, GatewayTokens.DemoClientSecret, [PlatformIdentity.RequestsReview]);
+        Assert.Equal(HttpStatusCode.BadRequest, reviewToken.StatusCode);
+
+        // The agency a request is for must be the caller's own.
+        var forSouthside = Submission("someone@southside.example.org");
+        forSouthside.AgencyId = SouthsideAgencyId;
+        Assert.Equal((StatusCode.PermissionDenied, "AGENCY_NOT_PERMITTED"), await RefusalOf(() => lakeview.Requests.SubmitAccessRequestAsync(forSouthside).ResponseAsync));
+
+        // Over HTTP/JSON, a status in the body is refused rather than dropped; the same request without it is accepted as SUBMITTED.
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", platform.AccessToken);
+        var body = JsonBody("status.probe@lakeview.example.org");
+        body["status"] = "ACCESS_REQUEST_STATUS_APPROVED";
+        using var refused = await http.PostAsJsonAsync("/v1/access-requests", body);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        body.Remove("status");
+        using var accepted = await http.PostAsJsonAsync("/v1/access-requests", body);
+        var stored = (await accepted.Content.ReadFromJsonAsync<JsonObject>())!["accessRequest"]!;
+        Assert.Equal("ACCESS_REQUEST_STATUS_SUBMITTED", stored["status"]!.GetValue<string>());
+        Assert.Equal(AccessRequestStatus.Submitted, (await lakeview.Requests.GetAccessRequestAsync(new GetAccessRequestRequest { AccessRequestId = submitted.Id })).AccessRequest.Status);
+    }
+
+    [Fact]
+    public async Task RevokedClient_IsRefusedByTheGatewayFromItsNextCallOn()
+    {
+        var (clientId, token) = await RegisterSouthsideSystemAsync();
+        var southside = new AccessRequests.AccessRequestsClient(platform.ChannelTo(ResourceNames.Gateway, token));
+        var probe = new GetJourneyRequest { PersonId = Guid.NewGuid().ToString() };
+        Assert.Equal(StatusCode.PermissionDenied, (await RefusalOf(() => southside.GetJourneyAsync(probe).ResponseAsync)).Code);
+
+        await new Clients.ClientsClient(platform.HmisTeamGateway).RevokeClientAsync(new RevokeClientRequest { ClientId = clientId, Reason = "Contract ended" });
+
+        Assert.Equal((StatusCode.Unauthenticated, "TOKEN_REVOKED"), await RefusalOf(() => southside.GetJourneyAsync(probe).ResponseAsync));
+    }
+
+    [Fact]
+    public async Task HttpJson_SubmitsReadsAndFollowsTheJourney()
+    {
+        using var http = platform.App.CreateHttpClient(ResourceNames.Gateway, "http");
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", platform.AccessToken);
+
+        using var submitted = await http.PostAsJsonAsync("/v1/access-requests", JsonBody("jo.rest@lakeview.example.org"));
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        var request = (await submitted.Content.ReadFromJsonAsync<JsonObject>())!["accessRequest"]!;
+        var id = request["id"]!.GetValue<string>();
+        var personId = request["users"]![0]!["personId"]!.GetValue<string>();
+
+        var read = (await http.GetFromJsonAsync<JsonObject>($"/v1/access-requests/{id}"))!["accessRequest"]!;
+        var journey = (await http.GetFromJsonAsync<JsonObject>($"/v1/people/{personId}/journey"))!["journey"]!;
+
+        Assert.Equal("jo.rest@lakeview.example.org", read["users"]![0]!["email"]!.GetValue<string>());
+        Assert.Equal(id, journey["accessRequestId"]!.GetValue<string>());
+        Assert.Equal("JOURNEY_STAGE_REQUEST", journey["currentStage"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task HttpJson_RefusesWithTheSameStatusReasonAndFieldsAsGrpc()
+    {
+        var grpc = await RpcErrors.CatchAsync(() => new AccessRequests.AccessRequestsClient(platform.Gateway)
+            .SubmitAccessRequestAsync(Submission("jo@elsewhere.example.com")).ResponseAsync);
+        using var http = platform.App.CreateHttpClient(ResourceNames.Gateway, "http");
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", platform.AccessToken);
+
+        using var response = await http.PostAsJsonAsync("/v1/access-requests", JsonBody("jo@elsewhere.example.com"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var status = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal((int)grpc.StatusCode, status["code"]!.GetValue<int>());
+        var details = status["details"]!.AsArray();
+        Assert.Equal(grpc.Reason(), details.Single(d => d!["@type"]!.GetValue<string>().EndsWith("ErrorInfo", StringComparison.Ordinal))!["reason"]!.GetValue<string>());
+        Assert.Equal(grpc.ViolatedFields(), details.Single(d => d!["@type"]!.GetValue<string>().EndsWith("BadRequest", StringComparison.Ordinal))!["fieldViolations"]!
+            .AsArray().Select(v => v!["field"]!.GetValue<string>()));
+    }
+
+    private static SubmitAccessRequestRequest Submission(string email) => new()
+    {
+        RequestId = Guid.NewGuid().ToString(),
+        Type = RequestType.NewAgencyUsers,
+        AgencyId = LakeviewAgencyId,
+        AtaId = LakeviewAtaId,
+        Users = { new NewUser { GivenName = "Jo", FamilyName = "Probe", Email = email } },
+        Access = new Access { Responsibilities = { Responsibility.Reporting }, ProjectTypes = { ProjectType.ServicesOnly } },
+    };
+
+    private static JsonObject JsonBody(string email) => new()
+    {
+        ["requestId"] = Guid.NewGuid().ToString(),
+        ["type"] = "REQUEST_TYPE_NEW_AGENCY_USERS",
+        ["agencyId"] = LakeviewAgencyId,
+        ["ataId"] = LakeviewAtaId,
+        ["users"] = new JsonArray(new JsonObject { ["givenName"] = "Jo", ["familyName"] = "Rest", ["email"] = email }),
+        ["access"] = new JsonObject
+        {
+            ["responsibilities"] = new JsonArray("RESPONSIBILITY_REPORTING"),
+            ["projectTypes"] = new JsonArray("PROJECT_TYPE_SERVICES_ONLY"),
+        },
+    };
+}
