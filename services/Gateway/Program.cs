@@ -1,9 +1,12 @@
 using HmisPlatform.Gateway.Extensions;
 using HmisPlatform.Gateway.Identity;
+using HmisPlatform.Gateway.Security;
+using HmisPlatform.Gateway.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddTokenServer();
+builder.AddStaffIdentity();
 builder.AddGatewayServices();
 builder.AddCallerRateLimits();
 
@@ -13,14 +16,18 @@ if (await app.RunMigrationIfRequestedAsync(args))
     return;
 }
 
+app.UseSecurityHeaders();
 // "/" becomes "/index.html" before routing picks an endpoint.
 app.UseDefaultFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseSessionForgeryCheck();
 app.UseAuthorization();
+app.UseAntiforgery();
 app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapTokenEndpoint();
+app.MapSignInPages();
 app.MapGatewayEndpoints();
 app.Run();
 

@@ -220,4 +220,29 @@ public sealed class SecurityTests(PlatformFixture platform)
             ["projectTypes"] = new JsonArray("PROJECT_TYPE_SERVICES_ONLY"),
         },
     };
+
+    [Fact]
+    public async Task SignedInAta_ReachesTheServicesWithAPersonTokenOfTheirOwn()
+    {
+        using var browser = new StaffBrowser(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true })
+        {
+            BaseAddress = platform.App.GetEndpoint(ResourceNames.Gateway, "http"),
+        });
+        using var signedIn = await browser.SignInAsync("alex.rivera@lakeview.example.org", "Demo-access-2026");
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var antiforgery = (await browser.Http.GetFromJsonAsync<JsonObject>("/account/antiforgery"))!;
+        browser.Http.DefaultRequestHeaders.Add(antiforgery["headerName"]!.GetValue<string>(), antiforgery["token"]!.GetValue<string>());
+
+        using var submitted = await browser.Http.PostAsJsonAsync("/v1/access-requests", JsonBody("ata.session@lakeview.example.org"));
+        var request = (await submitted.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+
+        // The service saw the ATA's agency in the person token: another agency's data stays out of reach.
+        var forSouthside = JsonBody("someone@southside.example.org");
+        forSouthside["agencyId"] = SouthsideAgencyId;
+        using var refused = await browser.Http.PostAsJsonAsync("/v1/access-requests", forSouthside);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("AGENCY_NOT_PERMITTED", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("ACCESS_REQUEST_STATUS_SUBMITTED", request["accessRequest"]!["status"]!.GetValue<string>());
+    }
 }

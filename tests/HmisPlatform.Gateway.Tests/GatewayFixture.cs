@@ -3,11 +3,12 @@ using System.Text.Json.Serialization;
 using Grpc.Net.Client;
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Gateway.Identity;
+using HmisPlatform.Gateway.Staff;
 using HmisPlatform.Testing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using OpenIddict.Abstractions;
 
 namespace HmisPlatform.Gateway.Tests;
 
@@ -41,16 +42,27 @@ public class GatewayFixture : IAsyncLifetime
             web.UseSetting("Auth:AccessTokenLifetime", AccessTokenLifetime.ToString());
             web.UseSetting($"services:{ResourceNames.RequestsApi}:{ResourceNames.GrpcEndpoint}:0", $"http://127.0.0.1:{FreePort.Next()}");
         });
-        await DatabaseMigrations.MigrateAsync<GatewayDbContext>(_factory.Services, async (_, ct) =>
-        {
-            await using var scope = _factory.Services.CreateAsyncScope();
-            await DemoClients.SeedAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), TimeProvider.System, ct);
-        });
+        await DatabaseMigrations.MigrateAsync<GatewayDbContext>(_factory.Services, (_, ct) => TokenServer.SeedDemoAsync(_factory.Services, ct));
     }
 
     public IServiceProvider Services => Factory.Services;
 
     public HttpClient CreateHttpClient() => Factory.CreateClient();
+
+    /// <summary>A browser of its own: keeps cookies, does not follow redirects.</summary>
+    public HttpClient CreateBrowser() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A new person who signs in, with the demo password, for tests that lock or deactivate them.</summary>
+    public async Task<StaffUser> NewPersonAsync(string role, Guid? agencyId = null)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var email = $"{role}.{Guid.NewGuid():N}@lakeview.example.org";
+        var user = new StaffUser { Id = Guid.NewGuid(), UserName = email, Email = email, Role = role, AgencyId = agencyId };
+        var created = await users.CreateAsync(user, DemoStaff.Password);
+        Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Code)));
+        return user;
+    }
 
     /// <summary>Asks the token endpoint for a client-credentials token; the answer as it came.</summary>
     public async Task<HttpResponseMessage> RequestTokenAsync(string clientId, string secret, string scope = PlatformIdentity.RequestsRead)

@@ -46,4 +46,27 @@ public sealed class RateLimitTests(RateLimitedGatewayFixture gateway) : IClassFi
         await Task.Delay(retryAfter + TimeSpan.FromMilliseconds(200));
         Assert.NotEqual(StatusCode.ResourceExhausted, await CallAsync(lakeview));
     }
+
+    [Fact]
+    public async Task SignedInPersonOverTheirLimit_Gets429WithTheSameStatusAsGrpc()
+    {
+        using var browser = new StaffBrowser(gateway.CreateBrowser());
+        await browser.SignInAsync(Staff.DemoStaff.SouthsideAta.Email, Staff.DemoStaff.Password);
+
+        System.Net.HttpStatusCode last = default;
+        for (var i = 0; i <= 2 * RateLimitedGatewayFixture.Limit && last != System.Net.HttpStatusCode.TooManyRequests; i++)
+        {
+            using var response = await browser.Http.GetAsync($"/v1/people/{Guid.NewGuid()}/journey");
+            last = response.StatusCode;
+            if (last == System.Net.HttpStatusCode.TooManyRequests)
+            {
+                var status = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(response.Content))!;
+                Assert.Equal(8, status["code"]!.GetValue<int>());
+                Assert.Equal("RATE_LIMITED", status["details"]![0]!["reason"]!.GetValue<string>());
+                Assert.True(response.Headers.RetryAfter is not null);
+            }
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, last);
+    }
 }

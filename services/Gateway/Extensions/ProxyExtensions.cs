@@ -4,6 +4,7 @@ using Grpc.Reflection;
 using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.Gateway.Grpc;
 using HmisPlatform.Gateway.Security;
+using HmisPlatform.Gateway.Staff;
 using Yarp.ReverseProxy.Configuration;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
@@ -14,7 +15,11 @@ internal static class ProxyExtensions
     private const string JsonClusterSuffix = "-json";
 
     /// <summary>The gateway's own public contract: the HMIS team's register of clients.</summary>
-    private static readonly ServiceDescriptor GatewayService = Hmis.Gateway.V1.ClientsReflection.Descriptor.Services.Single();
+    private static readonly ServiceDescriptor[] GatewayServices =
+    [
+        Hmis.Gateway.V1.ClientsReflection.Descriptor.Services.Single(),
+        Hmis.Gateway.V1.StaffAccountsReflection.Descriptor.Services.Single(),
+    ];
 
     /// <summary>
     /// YARP routes each service's gRPC path prefix to that service's HTTP/2 endpoint, and each HTTP/JSON route its
@@ -43,10 +48,14 @@ internal static class ProxyExtensions
             .ToList();
         builder.Services.AddReverseProxy()
             .LoadFromMemory([.. grpcRoutes, .. jsonRoutes], clusters)
-            .AddTransforms(transforms => transforms.AddProxiedRefusalAudit())
+            .AddTransforms(transforms =>
+            {
+                transforms.AddPersonTokenTransform();
+                transforms.AddProxiedRefusalAudit();
+            })
             .AddServiceDiscoveryDestinationResolver();
 
-        var services = ServiceRoutes.All.Select(r => r.Service).Append(GatewayService)
+        var services = ServiceRoutes.All.Select(r => r.Service).Concat(GatewayServices)
             .Append(global::Grpc.Health.V1.Health.Descriptor).ToList();
         builder.Services.AddSingleton(new ErrorDomain("hmis.gateway"));
         builder.Services.AddGrpc(options => options.Interceptors.Add<DomainErrorInterceptor>())
@@ -74,6 +83,7 @@ internal static class ProxyExtensions
         app.MapGrpcService<ReflectionV1ServiceImpl>();
         app.MapGrpcService<ReflectionServiceImpl>();
         app.MapGrpcService<ClientsService>().RequireRateLimiting(CallerRateLimits.Policy);
+        app.MapGrpcService<StaffAccountsService>().RequireRateLimiting(CallerRateLimits.Policy);
 
         // Every proxied call needs a valid access token here; the service behind validates it again.
         var maxBodyBytes = app.Configuration.GetValue<long?>("Kestrel:Limits:MaxRequestBodySize") ?? 1024 * 1024;
@@ -85,7 +95,7 @@ internal static class ProxyExtensions
             proxy.UsePassiveHealthChecks();
         }).RequireAuthorization().RequireRateLimiting(CallerRateLimits.Policy);
 
-        var document = OpenApiDocument.Build(ServiceRoutes.All.Select(r => r.Service).Append(GatewayService)
+        var document = OpenApiDocument.Build(ServiceRoutes.All.Select(r => r.Service).Concat(GatewayServices)
             .Select(s => (s, (IReadOnlyList<HttpRoute>)[.. HttpRoute.Of(s)]))).ToJsonString();
         app.MapGet(OpenApiDocument.Path, () => Results.Text(document, "application/json")).AllowAnonymous();
         app.UseSwaggerUI(ui =>

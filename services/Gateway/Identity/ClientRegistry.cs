@@ -47,7 +47,7 @@ public sealed class ClientRegistry(
         {
             AgencyClients.Revoke(descriptor, time.GetUtcNow());
             await applications.UpdateAsync(application, descriptor, cancellationToken);
-            await audit.RecordAsync(SecurityEventKinds.ClientRevoked, actor, clientId, AgencyOf(descriptor), reason, cancellationToken);
+            await audit.RecordWithStatedReasonAsync(SecurityEventKinds.ClientRevoked, actor, clientId, AgencyOf(descriptor), reason, cancellationToken);
         }
         // Also on a repeated call: a token issued in the moment between the two steps is revoked as well.
         await tokens.RevokeByApplicationIdAsync((await applications.GetIdAsync(application, cancellationToken))!, cancellationToken);

@@ -1,16 +1,28 @@
 using HmisPlatform.Gateway.Security;
+using HmisPlatform.Gateway.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace HmisPlatform.Gateway.Identity;
 
-/// <summary>The gateway's database, <c>gatewaydb</c>: registered clients, their tokens, and the security audit.</summary>
-public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options) : DbContext(options)
+/// <summary>
+/// The gateway's database, <c>gatewaydb</c>: the people who sign in (ASP.NET Core Identity), the registered
+/// clients and their tokens (OpenIddict), and the security audit.
+/// </summary>
+public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.UseOpenIddict();
+        modelBuilder.Entity<StaffUser>(e =>
+        {
+            e.Property(x => x.Role).HasMaxLength(32);
+        });
         modelBuilder.Entity<SecurityEvent>(e =>
         {
             e.ToTable("security_events");

@@ -3,6 +3,8 @@ using System.Text.Json;
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Gateway.Extensions;
 using HmisPlatform.Gateway.Security;
+using HmisPlatform.Gateway.Staff;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -68,7 +70,6 @@ public static class TokenServer
                 // Every call checks the token's entry, so a revoked client's tokens fail from its next call on.
                 validation.EnableTokenEntryValidation();
             });
-        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         builder.Services.AddAuthorization(options => options.AddGatewayPolicies());
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>();
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -109,11 +110,14 @@ public static class TokenServer
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    /// <summary>The gateway's migration step: its schema, and the demo client in Development.</summary>
+    /// <summary>The gateway's migration step: its schema, and the demo clients and people in Development.</summary>
     public static async Task<bool> RunMigrationIfRequestedAsync(this WebApplication app, string[] args) =>
-        await app.RunIfRequestedAsync<GatewayDbContext>(args, async (_, ct) =>
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            await DemoClients.SeedAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), TimeProvider.System, ct);
-        });
+        await app.RunIfRequestedAsync<GatewayDbContext>(args, (_, ct) => SeedDemoAsync(app.Services, ct));
+
+    public static async Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await DemoClients.SeedAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), TimeProvider.System, cancellationToken);
+        await DemoStaff.SeedAsync(scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>());
+    }
 }

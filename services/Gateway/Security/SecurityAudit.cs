@@ -13,7 +13,14 @@ public sealed partial class SecurityAudit(GatewayDbContext db, TimeProvider time
         LogEvent(logger, kind, actor, subject, agencyId, logDetail ? detail : null);
     }
 
-    /// <summary>Records an event that has no other change to go with.</summary>
+    /// <summary>Records an event with the reason a person stated: the record keeps it, the log does not (it is free text).</summary>
+    public async Task RecordWithStatedReasonAsync(string kind, string? actor, string? subject, Guid? agencyId, string statedReason, CancellationToken cancellationToken)
+    {
+        Add(kind, actor, subject, agencyId, statedReason, logDetail: false);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Records an event that has no other change to go with; its detail is a reason code.</summary>
     public async Task RecordAsync(string kind, string? actor, string? subject, Guid? agencyId = null, string? detail = null, CancellationToken cancellationToken = default)
     {
         Add(kind, actor, subject, agencyId, detail);

@@ -1,0 +1,34 @@
+namespace HmisPlatform.Gateway.Domain;
+
+/// <summary>
+/// The people who sign in, and what each role's token may do. The HMIS team and the CE team see every agency's
+/// people and must use a second factor (TOTP); ATAs, Supervisors and trainees act within their agency.
+/// </summary>
+public static class StaffRoles
+{
+    public const string HmisTeam = PlatformIdentity.HmisTeamRole;
+    public const string CeTeam = "ce_team";
+    public const string Ata = "ata";
+    public const string Supervisor = "supervisor";
+    public const string Trainee = "trainee";
+
+    public static IReadOnlyList<string> All { get; } = [HmisTeam, CeTeam, Ata, Supervisor, Trainee];
+
+    public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
+
+    /// <summary>Roles that see beyond one agency must sign in with a second factor.</summary>
+    public static bool RequiresTwoFactor(string role) => role is HmisTeam or CeTeam;
+
+    /// <summary>Roles that belong to one agency, and so need one.</summary>
+    public static bool BelongsToAnAgency(string role) => role is Ata or Supervisor or Trainee;
+
+    /// <summary>The scopes a signed-in person's tokens carry.</summary>
+    public static IReadOnlyList<string> ScopesOf(string role) => role switch
+    {
+        HmisTeam => PlatformIdentity.Scopes,
+        CeTeam => [PlatformIdentity.RequestsRead, PlatformIdentity.TrainingRead, PlatformIdentity.AssessmentRead, PlatformIdentity.CredentialsRead],
+        Ata or Supervisor => ClientRegistration.AgencyScopes,
+        Trainee => [PlatformIdentity.TrainingRead, PlatformIdentity.AssessmentRead, PlatformIdentity.AssessmentWrite, PlatformIdentity.CredentialsRead, PlatformIdentity.CredentialsWrite],
+        _ => [],
+    };
+}

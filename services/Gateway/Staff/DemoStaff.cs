@@ -1,0 +1,51 @@
+using HmisPlatform.Gateway.Domain;
+using Microsoft.AspNetCore.Identity;
+
+namespace HmisPlatform.Gateway.Staff;
+
+/// <summary>
+/// The people of a Development run's demo (listed in the README): the HMIS team and the CE team, who sign in with
+/// a second factor whose authenticator key is published here for the demo only, and the ATA of Lakeview Family
+/// Services, who is the ATA the Requests service's demo data knows by the same id.
+/// </summary>
+public static class DemoStaff
+{
+    public const string Password = "Demo-access-2026";
+
+    public static readonly DemoPerson HmisLead = new(Guid.Parse("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0201"), "hmis.lead@hmis.example.org", StaffRoles.HmisTeam, null, "HMISDEMOLEADKEY2HMISDEMOLEADKEY2");
+    public static readonly DemoPerson CeCoordinator = new(Guid.Parse("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0202"), "ce.coordinator@hmis.example.org", StaffRoles.CeTeam, null, "HMISDEMOCETEAMKEY2HMISDEMOCETEAM");
+    public static readonly DemoPerson LakeviewAta = new(Guid.Parse("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0101"), "alex.rivera@lakeview.example.org", StaffRoles.Ata, Guid.Parse("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0001"), null);
+    public static readonly DemoPerson SouthsideAta = new(Guid.Parse("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0102"), "jordan.lee@southside.example.org", StaffRoles.Ata, Guid.Parse("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0002"), null);
+
+    public static IReadOnlyList<DemoPerson> All { get; } = [HmisLead, CeCoordinator, LakeviewAta, SouthsideAta];
+
+    public static async Task SeedAsync(UserManager<StaffUser> users)
+    {
+        foreach (var person in All)
+        {
+            if (await users.FindByIdAsync(person.Id.ToString()) is not null)
+            {
+                continue;
+            }
+            var user = new StaffUser { Id = person.Id, UserName = person.Email, Email = person.Email, EmailConfirmed = true, Role = person.Role, AgencyId = person.AgencyId };
+            Ensure(await users.CreateAsync(user, Password));
+            if (person.AuthenticatorKey is { } key)
+            {
+                // Identity keeps the authenticator key as a user token of its own store.
+                Ensure(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key));
+                Ensure(await users.SetTwoFactorEnabledAsync(user, true));
+            }
+        }
+    }
+
+    private static void Ensure(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Seeding a demo person failed: {string.Join(", ", result.Errors.Select(e => e.Code))}");
+        }
+    }
+}
+
+/// <summary>A demo person: the id, e-mail and role they sign in with, and the authenticator key where they need one.</summary>
+public sealed record DemoPerson(Guid Id, string Email, string Role, Guid? AgencyId, string? AuthenticatorKey);

@@ -1,0 +1,282 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using HmisPlatform.Gateway.Domain;
+using HmisPlatform.Gateway.Extensions;
+using HmisPlatform.Gateway.Security;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HmisPlatform.Gateway.Staff;
+
+/// <summary>
+/// Sign-in for people, as plain server-rendered forms with antiforgery tokens: e-mail and password, then the
+/// authenticator code where the role needs one (enrolling the authenticator on the first sign-in), sign-out,
+/// and changing one's password under the platform's policy. Every outcome is a security event.
+/// </summary>
+public static class SignInPages
+{
+    public const string SignInPath = "/account/sign-in";
+    public const string TwoFactorPath = "/account/sign-in/two-factor";
+    public const string EnrolPath = "/account/two-factor/enrol";
+    public const string SignOutPath = "/account/sign-out";
+    public const string PasswordPath = "/account/password";
+    public const string SessionPath = "/account/session";
+    public const string AntiforgeryPath = "/account/antiforgery";
+
+    /// <summary>The issuer name authenticator apps show next to the code.</summary>
+    public const string AuthenticatorIssuer = "HmisPlatform";
+
+    public static void MapSignInPages(this WebApplication app)
+    {
+        var account = app.MapGroup("/account");
+        account.MapGet("/sign-in", (HttpContext http, IAntiforgery antiforgery, string? returnUrl) =>
+            Page(http, antiforgery, "Sign in", SignInForm(returnUrl, error: null)));
+        // Guessing is slowed per address here and stopped per account by the lockout.
+        account.MapPost("/sign-in", SignInAsync).RequireRateLimiting(CallerRateLimits.Policy);
+        account.MapPost("/sign-in/two-factor", TwoFactorAsync).RequireRateLimiting(CallerRateLimits.Policy);
+        account.MapPost("/two-factor/enrol", EnrolAsync).RequireRateLimiting(CallerRateLimits.Policy);
+        account.MapPost("/sign-out", async (SignInManager<StaffUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.Redirect(SignInPath, permanent: false, preserveMethod: false);
+        });
+        account.MapGet("/password", (HttpContext http, IAntiforgery antiforgery) =>
+            Page(http, antiforgery, "Change your password", PasswordForm(error: null))).RequireAuthorization();
+        account.MapPost("/password", ChangePasswordAsync).RequireAuthorization();
+        account.MapGet("/session", (ClaimsPrincipal user) => Results.Json(new
+        {
+            userId = user.FindFirst("sub")?.Value,
+            role = user.FindFirst(PlatformIdentity.RoleClaim)?.Value,
+            agencyId = user.FindFirst(PlatformIdentity.AgencyClaim)?.Value,
+        })).RequireAuthorization();
+        account.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
+            Results.Json(new { headerName = StaffIdentity.AntiforgeryHeader, token = antiforgery.GetAndStoreTokens(http).RequestToken }))
+            .RequireAuthorization();
+    }
+
+    private static async Task<IResult> SignInAsync(
+        HttpContext http, IAntiforgery antiforgery, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, SecurityAudit audit,
+        [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl)
+    {
+        var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
+        if (user is null || !user.IsActive || string.IsNullOrEmpty(password))
+        {
+            await audit.RecordAsync(SecurityEventKinds.SignInFailed, user?.Id.ToString(), SignInPath, detail: user is null ? "UNKNOWN_USER" : user.IsActive ? "NO_PASSWORD" : "DEACTIVATED");
+            return Refused(http, antiforgery, StatusCodes.Status401Unauthorized, returnUrl, WrongCredentials);
+        }
+        var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            await audit.RecordAsync(SecurityEventKinds.LockedOut, user.Id.ToString(), SignInPath, user.AgencyId);
+            return Refused(http, antiforgery, StatusCodes.Status423Locked, returnUrl,
+                $"Too many failed attempts: the account is locked for {StaffIdentity.LockoutDuration.TotalMinutes:0} minutes. Ask the HMIS team if you need help sooner.");
+        }
+        if (!check.Succeeded)
+        {
+            await audit.RecordAsync(SecurityEventKinds.SignInFailed, user.Id.ToString(), SignInPath, user.AgencyId, "WRONG_PASSWORD");
+            return Refused(http, antiforgery, StatusCodes.Status401Unauthorized, returnUrl, WrongCredentials);
+        }
+        if (user.TwoFactorEnabled || StaffRoles.RequiresTwoFactor(user.Role))
+        {
+            // The password was right; the session waits for the second factor (Identity's two-factor cookie).
+            await http.SignInAsync(IdentityConstants.TwoFactorUserIdScheme,
+                new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Id.ToString())], IdentityConstants.TwoFactorUserIdScheme)));
+            return user.TwoFactorEnabled
+                ? Page(http, antiforgery, "Authenticator code", TwoFactorForm(returnUrl, error: null))
+                : Page(http, antiforgery, "Set up your authenticator", await EnrolFormAsync(users, user, returnUrl, error: null));
+        }
+        await signIn.SignInAsync(user, isPersistent: false);
+        await audit.RecordAsync(SecurityEventKinds.SignInSucceeded, user.Id.ToString(), SignInPath, user.AgencyId);
+        return Results.Redirect(LocalOrHome(returnUrl));
+    }
+
+    private static async Task<IResult> TwoFactorAsync(
+        HttpContext http, IAntiforgery antiforgery, SignInManager<StaffUser> signIn, SecurityAudit audit,
+        [FromForm] string? code, [FromForm] string? returnUrl)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null || !user.IsActive)
+        {
+            return Results.Redirect(SignInPath);
+        }
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(Digits(code), isPersistent: false, rememberClient: false);
+        if (result.Succeeded)
+        {
+            await audit.RecordAsync(SecurityEventKinds.SignInSucceeded, user.Id.ToString(), TwoFactorPath, user.AgencyId, "TOTP");
+            return Results.Redirect(LocalOrHome(returnUrl));
+        }
+        if (result.IsLockedOut)
+        {
+            await audit.RecordAsync(SecurityEventKinds.LockedOut, user.Id.ToString(), TwoFactorPath, user.AgencyId);
+            return Refused(http, antiforgery, StatusCodes.Status423Locked, returnUrl, "Too many failed attempts: the account is locked for a while.");
+        }
+        await audit.RecordAsync(SecurityEventKinds.SignInFailed, user.Id.ToString(), TwoFactorPath, user.AgencyId, "WRONG_TOTP");
+        return Page(http, antiforgery, "Authenticator code", TwoFactorForm(returnUrl, "That code is not right. Try the current one."), StatusCodes.Status401Unauthorized);
+    }
+
+    private static async Task<IResult> EnrolAsync(
+        HttpContext http, IAntiforgery antiforgery, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, SecurityAudit audit,
+        [FromForm] string? code, [FromForm] string? returnUrl)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null || !user.IsActive || user.TwoFactorEnabled)
+        {
+            return Results.Redirect(SignInPath);
+        }
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Digits(code)))
+        {
+            await users.AccessFailedAsync(user);
+            await audit.RecordAsync(SecurityEventKinds.SignInFailed, user.Id.ToString(), EnrolPath, user.AgencyId, "WRONG_TOTP");
+            return Page(http, antiforgery, "Set up your authenticator",
+                await EnrolFormAsync(users, user, returnUrl, "That code is not right. Check the key and try the current code."), StatusCodes.Status401Unauthorized);
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        await users.ResetAccessFailedCountAsync(user);
+        await http.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        await signIn.SignInAsync(user, isPersistent: false);
+        await audit.RecordAsync(SecurityEventKinds.SignInSucceeded, user.Id.ToString(), EnrolPath, user.AgencyId, "TOTP_ENROLLED");
+        return Results.Redirect(LocalOrHome(returnUrl));
+    }
+
+    private static async Task<IResult> ChangePasswordAsync(
+        HttpContext http, IAntiforgery antiforgery, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, SecurityAudit audit,
+        [FromForm] string? currentPassword, [FromForm] string? newPassword)
+    {
+        var user = await users.GetUserAsync(http.User);
+        if (user is null)
+        {
+            return Results.Redirect(SignInPath);
+        }
+        var result = await users.ChangePasswordAsync(user, currentPassword ?? "", newPassword ?? "");
+        if (!result.Succeeded)
+        {
+            var reasons = string.Join(",", result.Errors.Select(e => e.Code));
+            await audit.RecordAsync(SecurityEventKinds.PasswordChangeRefused, user.Id.ToString(), PasswordPath, user.AgencyId, reasons);
+            var page = Page(http, antiforgery, "Change your password",
+                PasswordForm(string.Join(" ", result.Errors.Select(e => e.Code == "PasswordMismatch" ? "The current password is not right." : e.Description))),
+                StatusCodes.Status400BadRequest);
+            http.Response.Headers["X-Refusal-Reasons"] = reasons;
+            return page;
+        }
+        await signIn.RefreshSignInAsync(user);
+        await audit.RecordAsync(SecurityEventKinds.PasswordChanged, user.Id.ToString(), PasswordPath, user.AgencyId);
+        return Results.Redirect("/");
+    }
+
+    private const string WrongCredentials = "The e-mail or password is not right.";
+
+    private static IResult Refused(HttpContext http, IAntiforgery antiforgery, int status, string? returnUrl, string error) =>
+        Page(http, antiforgery, "Sign in", SignInForm(returnUrl, error), status);
+
+    private static string Digits(string? code) => new((code ?? "").Where(char.IsDigit).ToArray());
+
+    private static string LocalOrHome(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+
+    private static string E(string? value) => HtmlEncoder.Default.Encode(value ?? "");
+
+    private static string ErrorLine(string? error) => error is null ? "" : $"<p class=\"error\" role=\"alert\">{E(error)}</p>";
+
+    private static string SignInForm(string? returnUrl, string? error) => $"""
+        <form class="card" method="post" action="{SignInPath}">
+          <h2>Sign in</h2>
+          {ErrorLine(error)}
+          <label for="email">Work e-mail</label>
+          <input id="email" name="email" type="email" autocomplete="username" required autofocus>
+          <label for="password">Password</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required>
+          <input type="hidden" name="returnUrl" value="{E(returnUrl)}">
+          <!--antiforgery-->
+          <button type="submit">Sign in</button>
+        </form>
+        """;
+
+    private static string TwoFactorForm(string? returnUrl, string? error) => $"""
+        <form class="card" method="post" action="{TwoFactorPath}">
+          <h2>Authenticator code</h2>
+          {ErrorLine(error)}
+          <label for="code">The 6-digit code from your authenticator app</label>
+          <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required autofocus>
+          <input type="hidden" name="returnUrl" value="{E(returnUrl)}">
+          <!--antiforgery-->
+          <button type="submit">Verify</button>
+        </form>
+        """;
+
+    private static async Task<string> EnrolFormAsync(UserManager<StaffUser> users, StaffUser user, string? returnUrl, string? error)
+    {
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+        var uri = $"otpauth://totp/{Uri.EscapeDataString(AuthenticatorIssuer)}:{Uri.EscapeDataString(user.Email ?? "")}?secret={key}&issuer={Uri.EscapeDataString(AuthenticatorIssuer)}&digits=6";
+        return $"""
+            <form class="card" method="post" action="{EnrolPath}">
+              <h2>Set up your authenticator</h2>
+              <p>Your role needs a second factor. Add this key to an authenticator app, then enter the code it shows.</p>
+              <p class="key" data-authenticator-key="{E(key)}">{E(string.Join(' ', Chunks(key!, 4)))}</p>
+              <p><a href="{E(uri)}">Open in an authenticator app</a></p>
+              {ErrorLine(error)}
+              <label for="code">The 6-digit code</label>
+              <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required>
+              <input type="hidden" name="returnUrl" value="{E(returnUrl)}">
+              <!--antiforgery-->
+              <button type="submit">Turn on and sign in</button>
+            </form>
+            """;
+    }
+
+    private static string PasswordForm(string? error) => $"""
+        <form class="card" method="post" action="{PasswordPath}">
+          <h2>Change your password</h2>
+          <p>At least {PasswordPolicy.MinimumLength.ToString(CultureInfo.InvariantCulture)} characters, with a letter and a number, and not a commonly breached password.</p>
+          {ErrorLine(error)}
+          <label for="currentPassword">Current password</label>
+          <input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" required>
+          <label for="newPassword">New password</label>
+          <input id="newPassword" name="newPassword" type="password" autocomplete="new-password" required minlength="{PasswordPolicy.MinimumLength.ToString(CultureInfo.InvariantCulture)}">
+          <!--antiforgery-->
+          <button type="submit">Change password</button>
+        </form>
+        """;
+
+    private static IEnumerable<string> Chunks(string value, int size)
+    {
+        for (var i = 0; i < value.Length; i += size)
+        {
+            yield return value[i..Math.Min(value.Length, i + size)];
+        }
+    }
+
+    private static IResult Page(HttpContext http, IAntiforgery antiforgery, string title, string form, int status = StatusCodes.Status200OK)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        var field = $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">";
+        var html = $"""
+            <!doctype html>
+            <html lang="en">
+            <head>
+              <meta charset="utf-8">
+              <meta name="viewport" content="width=device-width, initial-scale=1">
+              <title>{E(title)} – HmisPlatform</title>
+              <link rel="stylesheet" href="/css/site.css">
+            </head>
+            <body>
+              <header><h1>HmisPlatform</h1></header>
+              <main>
+            {form.Replace("<!--antiforgery-->", field, StringComparison.Ordinal)}
+              </main>
+            </body>
+            </html>
+            """;
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    }
+}

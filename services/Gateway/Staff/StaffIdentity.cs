@@ -1,0 +1,116 @@
+using HmisPlatform.Gateway.Domain;
+using HmisPlatform.Gateway.Identity;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Validation.AspNetCore;
+using Yarp.ReverseProxy.Transforms;
+using Yarp.ReverseProxy.Transforms.Builder;
+
+namespace HmisPlatform.Gateway.Staff;
+
+/// <summary>
+/// People sign in with ASP.NET Core Identity in gatewaydb: HUD's password rule plus the breached list, lockout
+/// after repeated failures, and TOTP for the HMIS and CE teams. A call with a bearer token is an agency system's;
+/// a call with the session cookie is a person's, and the gateway swaps the cookie for a person token when it
+/// forwards the call. The session is checked against the database on every request, so a deactivated person is
+/// refused from their next call on.
+/// </summary>
+public static class StaffIdentity
+{
+    /// <summary>Chooses, per request, how the caller proves who they are.</summary>
+    public const string CallerScheme = "caller";
+
+    public const int MaxFailedAttempts = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan SessionIdleTimeout = TimeSpan.FromHours(1);
+
+    public static void AddStaffIdentity(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(PasswordPolicy.Shipped);
+        builder.Services.AddIdentity<StaffUser, IdentityRole<Guid>>(options =>
+            {
+                // The policy validator holds the rule (length, letter, digit, breached); Identity's own checks are off.
+                options.Password.RequiredLength = PasswordPolicy.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = MaxFailedAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<GatewayDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PolicyPasswordValidator>()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "hmis.session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = SessionIdleTimeout;
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = SignInPages.SignInPath;
+            cookie.AccessDeniedPath = SignInPages.SignInPath;
+        });
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CallerScheme;
+                options.DefaultAuthenticateScheme = CallerScheme;
+                options.DefaultChallengeScheme = CallerScheme;
+                options.DefaultForbidScheme = CallerScheme;
+            })
+            .AddPolicyScheme(CallerScheme, "Bearer token or session", scheme => scheme.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.Count > 0
+                    ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                    : IdentityConstants.ApplicationScheme);
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "hmis.antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.HeaderName = AntiforgeryHeader;
+        });
+        builder.Services.AddScoped<PersonTokens>();
+    }
+
+    /// <summary>The header a signed-in person's page sends its antiforgery token in, for API calls that change something.</summary>
+    public const string AntiforgeryHeader = "X-CSRF-TOKEN";
+
+    /// <summary>Whether the request was authenticated by a person's session (not by a bearer token).</summary>
+    public static bool IsPersonSession(HttpContext http) =>
+        http.User.Identity is { IsAuthenticated: true, AuthenticationType: var type } && type == IdentityConstants.ApplicationScheme;
+
+    /// <summary>
+    /// For a person's session: refuses a call that changes something without the antiforgery token, and forwards
+    /// the call with a person token instead of the cookie.
+    /// </summary>
+    public static void AddPersonTokenTransform(this TransformBuilderContext transforms) =>
+        transforms.AddRequestTransform(async context =>
+        {
+            var http = context.HttpContext;
+            if (!IsPersonSession(http))
+            {
+                return;
+            }
+            var tokens = http.RequestServices.GetRequiredService<PersonTokens>();
+            var requestBase = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
+            context.ProxyRequest.Headers.Authorization = new("Bearer", tokens.Issue(http.User, requestBase));
+            context.ProxyRequest.Headers.Remove("Cookie");
+            await Task.CompletedTask;
+        });
+
+    /// <summary>Cross-site request forgery cannot ride on a person's session: API calls that change state carry the token.</summary>
+    public static async Task<bool> SessionCallIsForgedAsync(HttpContext http)
+    {
+        if (!IsPersonSession(http) || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+        {
+            return false;
+        }
+        return !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http);
+    }
+}

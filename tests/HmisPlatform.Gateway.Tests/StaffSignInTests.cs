@@ -1,0 +1,224 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Grpc.Core;
+using Hmis.Gateway.V1;
+using HmisPlatform.Gateway.Domain;
+using HmisPlatform.Gateway.Identity;
+using HmisPlatform.Gateway.Security;
+using HmisPlatform.Gateway.Staff;
+using HmisPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HmisPlatform.Gateway.Tests;
+
+/// <summary>People sign in with a password under HUD's rule, are locked out after repeated failures, use TOTP where their role needs it, and lose their session when deactivated.</summary>
+public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
+{
+    private static readonly Guid Lakeview = Guid.Parse(DemoClients.LakeviewAgencyId);
+
+    private StaffBrowser Browser() => new(gateway.CreateBrowser());
+
+    private async Task<int> AuditCountAsync(string kind, Guid userId)
+    {
+        await using var scope = gateway.Services.CreateAsyncScope();
+        var id = userId.ToString();
+        return await scope.ServiceProvider.GetRequiredService<GatewayDbContext>().SecurityEvents.CountAsync(e => e.Kind == kind && e.Actor == id);
+    }
+
+    [Fact]
+    public async Task Ata_WithTheRightPassword_IsSignedInWithTheirRoleAndAgency()
+    {
+        using var browser = Browser();
+
+        using var response = await browser.SignInAsync(DemoStaff.LakeviewAta.Email, DemoStaff.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var session = await browser.Http.GetFromJsonAsync<JsonObject>("/account/session");
+        Assert.Equal(StaffRoles.Ata, session!["role"]!.GetValue<string>());
+        Assert.Equal(DemoClients.LakeviewAgencyId, session["agencyId"]!.GetValue<string>());
+        Assert.True(await AuditCountAsync(SecurityEventKinds.SignInSucceeded, DemoStaff.LakeviewAta.Id) >= 1);
+    }
+
+    [Fact]
+    public async Task WrongPassword_IsRefusedWithoutSayingWhichPartWasWrong()
+    {
+        using var browser = Browser();
+        var person = await gateway.NewPersonAsync(StaffRoles.Ata, Lakeview);
+
+        using var wrongPassword = await browser.SignInAsync(person.Email!, "Not-the-password-1");
+        var wrongPasswordPage = browser.Page;
+        using var unknownUser = await browser.SignInAsync("nobody@lakeview.example.org", "Not-the-password-1");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknownUser.StatusCode);
+        Assert.Contains("The e-mail or password is not right.", wrongPasswordPage, StringComparison.Ordinal);
+        Assert.Contains("The e-mail or password is not right.", browser.Page, StringComparison.Ordinal);
+        Assert.False(await browser.IsSignedInAsync());
+        Assert.Equal(1, await AuditCountAsync(SecurityEventKinds.SignInFailed, person.Id));
+    }
+
+    [Fact]
+    public async Task RepeatedFailures_LockTheAccount_EvenAgainstTheRightPassword()
+    {
+        using var browser = Browser();
+        var person = await gateway.NewPersonAsync(StaffRoles.Ata, Lakeview);
+
+        for (var i = 0; i < StaffIdentity.MaxFailedAttempts - 1; i++)
+        {
+            using var failed = await browser.SignInAsync(person.Email!, $"Wrong-password-{i}");
+            Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+        }
+        using var locking = await browser.SignInAsync(person.Email!, "Wrong-password-last1");
+        using var rightButLocked = await browser.SignInAsync(person.Email!, DemoStaff.Password);
+
+        Assert.Equal(HttpStatusCode.Locked, locking.StatusCode);
+        Assert.Equal(HttpStatusCode.Locked, rightButLocked.StatusCode);
+        Assert.False(await browser.IsSignedInAsync());
+        Assert.True(await AuditCountAsync(SecurityEventKinds.LockedOut, person.Id) >= 1);
+    }
+
+    [Fact]
+    public async Task HmisTeam_NeedsTheAuthenticatorCode_AndAWrongOneDoesNotSignIn()
+    {
+        using var browser = Browser();
+
+        using var password = await browser.SignInAsync(DemoStaff.HmisLead.Email, DemoStaff.Password);
+        Assert.Equal(HttpStatusCode.OK, password.StatusCode);
+        Assert.Contains("Authenticator code", browser.Page, StringComparison.Ordinal);
+        Assert.False(await browser.IsSignedInAsync());
+
+        using var wrong = await browser.PostFormAsync("/account/sign-in/two-factor", ("code", "000000"));
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.False(await browser.IsSignedInAsync());
+
+        using var right = await browser.PostFormAsync("/account/sign-in/two-factor", ("code", Totp.Code(DemoStaff.HmisLead.AuthenticatorKey!, DateTimeOffset.UtcNow)));
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        var session = await browser.Http.GetFromJsonAsync<JsonObject>("/account/session");
+        Assert.Equal(StaffRoles.HmisTeam, session!["role"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task CeTeamMemberWithoutAnAuthenticator_MustEnrolOneBeforeTheSessionStarts()
+    {
+        using var browser = Browser();
+        var person = await gateway.NewPersonAsync(StaffRoles.CeTeam);
+
+        using var password = await browser.SignInAsync(person.Email!, DemoStaff.Password);
+        var key = browser.AuthenticatorKey;
+
+        Assert.Equal(HttpStatusCode.OK, password.StatusCode);
+        Assert.NotNull(key);
+        Assert.False(await browser.IsSignedInAsync());
+        using var enrolled = await browser.PostFormAsync("/account/two-factor/enrol", ("code", Totp.Code(key, DateTimeOffset.UtcNow)));
+        Assert.Equal(HttpStatusCode.Redirect, enrolled.StatusCode);
+        Assert.True(await browser.IsSignedInAsync());
+
+        // From now on the code is asked for at every sign-in.
+        using var again = Browser();
+        await again.SignInAsync(person.Email!, DemoStaff.Password);
+        Assert.Contains("Authenticator code", again.Page, StringComparison.Ordinal);
+        Assert.False(await again.IsSignedInAsync());
+    }
+
+    [Theory]
+    [InlineData("short1", PasswordPolicy.TooShortReason)]
+    [InlineData("onlyletters", PasswordPolicy.DigitRequiredReason)]
+    [InlineData("1234567890", PasswordPolicy.LetterRequiredReason)]
+    [InlineData("Password123", PasswordPolicy.BreachedReason)]
+    [InlineData("chicago2026", PasswordPolicy.BreachedReason)]
+    public async Task NewPassword_BreakingThePolicy_IsRefusedWithItsReason(string newPassword, string reason)
+    {
+        using var browser = Browser();
+        var person = await gateway.NewPersonAsync(StaffRoles.Ata, Lakeview);
+        await browser.SignInAsync(person.Email!, DemoStaff.Password);
+        await browser.GetAsync("/account/password");
+
+        using var response = await browser.PostFormAsync("/account/password", ("currentPassword", DemoStaff.Password), ("newPassword", newPassword));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, response.Headers.GetValues("X-Refusal-Reasons").Single().Split(','));
+        Assert.DoesNotContain(newPassword, browser.Page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewPassword_MeetingThePolicy_IsTakenAndSignsInFromThenOn()
+    {
+        using var browser = Browser();
+        var person = await gateway.NewPersonAsync(StaffRoles.Ata, Lakeview);
+        await browser.SignInAsync(person.Email!, DemoStaff.Password);
+        await browser.GetAsync("/account/password");
+
+        using var changed = await browser.PostFormAsync("/account/password", ("currentPassword", DemoStaff.Password), ("newPassword", "Harbor lights 7 north"));
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        using var other = Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await other.SignInAsync(person.Email!, "Harbor lights 7 north")).StatusCode);
+    }
+
+    [Fact]
+    public async Task PasswordForm_WithoutItsAntiforgeryToken_IsRefused()
+    {
+        using var browser = Browser();
+        var person = await gateway.NewPersonAsync(StaffRoles.Ata, Lakeview);
+        await browser.SignInAsync(person.Email!, DemoStaff.Password);
+
+        using var forged = await browser.Http.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["currentPassword"] = DemoStaff.Password,
+            ["newPassword"] = "Attacker chose 1 this",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        using var stillOld = Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await stillOld.SignInAsync(person.Email!, DemoStaff.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task DeactivatedAta_IsRefusedFromTheirNextCallOn_AndCannotSignInAgain()
+    {
+        using var browser = Browser();
+        var person = await gateway.NewPersonAsync(StaffRoles.Ata, Lakeview);
+        await browser.SignInAsync(person.Email!, DemoStaff.Password);
+        Assert.True(await browser.IsSignedInAsync());
+
+        var staff = new StaffAccounts.StaffAccountsClient(await gateway.HmisTeamChannelAsync());
+        var deactivated = await staff.DeactivateStaffAccountAsync(new DeactivateStaffAccountRequest { UserId = person.Id.ToString(), Reason = "Left the agency" });
+
+        Assert.NotNull(deactivated.Account.DeactivatedAt);
+        Assert.False(await browser.IsSignedInAsync());
+        using var apiCall = await browser.Http.GetAsync($"/v1/people/{Guid.NewGuid()}/journey");
+        Assert.Equal(HttpStatusCode.Unauthorized, apiCall.StatusCode);
+        using var again = Browser();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await again.SignInAsync(person.Email!, DemoStaff.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAgencySystem_MayNotDeactivatePeople()
+    {
+        var person = await gateway.NewPersonAsync(StaffRoles.Ata, Lakeview);
+        var lakeview = new StaffAccounts.StaffAccountsClient(gateway.ChannelWithToken(
+            await gateway.TokenAsync(DemoClients.LakeviewClientId, DemoClients.LakeviewSecret)));
+
+        var error = await RpcErrors.CatchAsync(() => lakeview.DeactivateStaffAccountAsync(
+            new DeactivateStaffAccountRequest { UserId = person.Id.ToString(), Reason = "Prank" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        using var browser = Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(person.Email!, DemoStaff.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ApiCallThatChangesSomething_FromASessionWithoutTheAntiforgeryToken_IsRefused()
+    {
+        using var browser = Browser();
+        await browser.SignInAsync(DemoStaff.LakeviewAta.Email, DemoStaff.Password);
+
+        using var forged = await browser.Http.PostAsJsonAsync("/v1/access-requests", new JsonObject { ["requestId"] = Guid.NewGuid().ToString() });
+
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        var status = (await forged.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(SecurityHeaders.ForgedSessionCallReason, status["details"]![0]!["reason"]!.GetValue<string>());
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace HmisPlatform.Testing;
+
+/// <summary>A person at a browser: reads each page's antiforgery token and posts its forms, keeping cookies.</summary>
+public sealed partial class StaffBrowser(HttpClient browser) : IDisposable
+{
+    private string? _formToken;
+
+    public HttpClient Http => browser;
+
+    /// <summary>The last page's body.</summary>
+    public string Page { get; private set; } = "";
+
+    public async Task<HttpResponseMessage> GetAsync(string path)
+    {
+        var response = await browser.GetAsync(path);
+        await RememberAsync(response);
+        return response;
+    }
+
+    /// <summary>Posts a form of the current page with its antiforgery token.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, params (string Name, string Value)[] fields)
+    {
+        var values = fields.ToDictionary(f => f.Name, f => f.Value);
+        if (_formToken is not null)
+        {
+            values["__RequestVerificationToken"] = _formToken;
+        }
+        var response = await browser.PostAsync(path, new FormUrlEncodedContent(values));
+        await RememberAsync(response);
+        return response;
+    }
+
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password)
+    {
+        await GetAsync("/account/sign-in");
+        return await PostFormAsync("/account/sign-in", ("email", email), ("password", password));
+    }
+
+    /// <summary>Whether the browser's session is signed in now.</summary>
+    public async Task<bool> IsSignedInAsync()
+    {
+        using var response = await browser.GetAsync("/account/session");
+        return response.StatusCode == HttpStatusCode.OK;
+    }
+
+    public string? AuthenticatorKey => AuthenticatorKeyPattern().Match(Page) is { Success: true } m ? m.Groups[1].Value : null;
+
+    private async Task RememberAsync(HttpResponseMessage response)
+    {
+        Page = await response.Content.ReadAsStringAsync();
+        if (FormTokenPattern().Match(Page) is { Success: true } match)
+        {
+            _formToken = WebUtility.HtmlDecode(match.Groups[1].Value);
+        }
+    }
+
+    public void Dispose() => browser.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex FormTokenPattern();
+
+    [GeneratedRegex("data-authenticator-key=\"([A-Z2-7]+)\"")]
+    private static partial Regex AuthenticatorKeyPattern();
+}
