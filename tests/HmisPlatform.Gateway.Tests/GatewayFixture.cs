@@ -23,6 +23,11 @@ public class GatewayFixture : IAsyncLifetime
 
     protected virtual TimeSpan Window => TimeSpan.FromMinutes(1);
 
+    /// <summary>Further settings of a fixture's gateway.</summary>
+    protected virtual void Configure(IWebHostBuilder web)
+    {
+    }
+
     /// <summary>How long the token server's access tokens live.</summary>
     protected virtual TimeSpan AccessTokenLifetime => TimeSpan.FromMinutes(15);
 
@@ -40,6 +45,7 @@ public class GatewayFixture : IAsyncLifetime
             web.UseSetting("RateLimits:PermitLimit", PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("RateLimits:Window", Window.ToString());
             web.UseSetting("Auth:AccessTokenLifetime", AccessTokenLifetime.ToString());
+            Configure(web);
             web.UseSetting($"services:{ResourceNames.RequestsApi}:{ResourceNames.GrpcEndpoint}:0", $"http://127.0.0.1:{FreePort.Next()}");
         });
         await DatabaseMigrations.MigrateAsync<GatewayDbContext>(_factory.Services, (_, ct) => TokenServer.SeedDemoAsync(_factory.Services, ct));
@@ -94,7 +100,7 @@ public class GatewayFixture : IAsyncLifetime
             HttpHandler = new BearerTokenHandler(token, Factory.Server.CreateHandler()),
         });
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_factory is not null)
         {

@@ -47,15 +47,7 @@ public static class TokenServer
                 {
                     server.SetIssuer(new Uri(issuer));
                 }
-                // Development keeps its certificates across restarts; other environments bring their own keys (see the issue note).
-                if (builder.Environment.IsDevelopment())
-                {
-                    server.AddDevelopmentEncryptionCertificate().AddDevelopmentSigningCertificate();
-                }
-                else
-                {
-                    server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
-                }
+                server.AddSigningKeys(builder);
                 var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
                 if (local)
                 {

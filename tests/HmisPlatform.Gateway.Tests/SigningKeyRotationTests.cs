@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Grpc.Core;
+using Hmis.Requests.V1;
+using HmisPlatform.Gateway.Identity;
+using HmisPlatform.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace HmisPlatform.Gateway.Tests;
+
+/// <summary>The gateway with two configured signing certificates, the one being retired and its successor.</summary>
+public sealed class RotatingKeysGatewayFixture : GatewayFixture
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("hmis-keys-").FullName;
+
+    public X509Certificate2 Retiring { get; } = Certificate("CN=hmis-retiring", DateTimeOffset.UtcNow.AddDays(-90), DateTimeOffset.UtcNow.AddDays(10));
+
+    public X509Certificate2 Successor { get; } = Certificate("CN=hmis-successor", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(365));
+
+    protected override void Configure(IWebHostBuilder web)
+    {
+        File.WriteAllBytes(Path.Combine(_folder, "1-retiring.pfx"), Retiring.Export(X509ContentType.Pkcs12, "test"));
+        File.WriteAllBytes(Path.Combine(_folder, "2-successor.pfx"), Successor.Export(X509ContentType.Pkcs12, "test"));
+        web.UseSetting(SigningKeys.FolderSetting, _folder);
+        web.UseSetting(SigningKeys.PasswordSetting, "test");
+    }
+
+    private static X509Certificate2 Certificate(string subject, DateTimeOffset from, DateTimeOffset until)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));
+        return request.CreateSelfSigned(from, until);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        TemporaryFolders.Delete(_folder);
+    }
+}
+
+/// <summary>Keys rotate without breaking callers: both are published, and a token signed with either is accepted.</summary>
+public sealed class SigningKeyRotationTests(RotatingKeysGatewayFixture gateway) : IClassFixture<RotatingKeysGatewayFixture>
+{
+    [Fact]
+    public async Task BothConfiguredKeys_ArePublished_AndTokensSignedWithEitherAreAccepted()
+    {
+        using var http = gateway.CreateHttpClient();
+        var keys = (await http.GetFromJsonAsync<JsonObject>("/.well-known/jwks"))!["keys"]!.AsArray()
+            .Select(k => k!["x5t"]?.GetValue<string>()).ToList();
+        Assert.Contains(Base64UrlEncoder.Encode(gateway.Retiring.GetCertHash()), keys);
+        Assert.Contains(Base64UrlEncoder.Encode(gateway.Successor.GetCertHash()), keys);
+
+        var issued = await gateway.TokenAsync(DemoClients.LakeviewClientId, DemoClients.LakeviewSecret);
+        foreach (var certificate in new[] { gateway.Retiring, gateway.Successor })
+        {
+            var token = Resign(issued, certificate);
+            var client = new AccessRequests.AccessRequestsClient(gateway.ChannelWithToken(token));
+            var outcome = await Record.ExceptionAsync(() => client.GetJourneyAsync(new GetJourneyRequest { PersonId = Guid.NewGuid().ToString() }).ResponseAsync);
+            Assert.NotEqual(StatusCode.Unauthenticated, Assert.IsType<RpcException>(outcome).StatusCode);
+        }
+    }
+
+    private static string Resign(string token, X509Certificate2 certificate)
+    {
+        using var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(new JsonWebToken(token).EncodedPayload));
+        var claims = payload.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.Number ? (object)p.Value.GetInt64() : p.Value.GetString()!);
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Claims = claims,
+            TokenType = "at+jwt",
+            SigningCredentials = new X509SigningCredentials(certificate),
+        });
+    }
+}
