@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Hmis.Assessment.V1;
@@ -13,8 +15,12 @@ namespace HmisPlatform.EndToEnd.Tests;
 /// Takes one new user through the four steps, calling only the gateway: the agency's system for the agency's
 /// part, the HMIS team's review desk for the review.
 /// </summary>
-public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGateway)
+public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGateway, Uri? gatewayHttp = null)
 {
+    // The demo ATA of Lakeview (services/Gateway/Staff/DemoStaff.cs, listed in the README).
+    private const string LakeviewAtaEmail = "alex.rivera@lakeview.example.org";
+    private const string DemoPassword = "Demo-access-2026";
+
     // The demo data every Development run seeds (services/Requests/Infrastructure/DemoData.cs).
     private const string LakeviewAgencyId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0001";
     private const string LakeviewAtaId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0101";
@@ -108,6 +114,27 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
             AccountId = pending.Id,
             TypedFullName = fullName,
         })).Account;
+    }
+
+    /// <summary>
+    /// The ATA, signed in at the gateway as a person, confirms receipt of the signed agreement over HTTP/JSON with the
+    /// page's antiforgery token: the gateway forwards the call with the ATA's own person token.
+    /// </summary>
+    public async Task<Account> ConfirmAgreementAsAtaAsync(string accountId)
+    {
+        using var ata = new StaffBrowser(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true })
+        {
+            BaseAddress = gatewayHttp ?? throw new InvalidOperationException("The driver needs the gateway's HTTP address to act as the ATA."),
+        });
+        using var signedIn = await ata.SignInAsync(LakeviewAtaEmail, DemoPassword);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+        var antiforgery = (await ata.Http.GetFromJsonAsync<JsonObject>("/account/antiforgery"))!;
+        ata.Http.DefaultRequestHeaders.Add(antiforgery["headerName"]!.GetValue<string>(), antiforgery["token"]!.GetValue<string>());
+        using var confirmed = await ata.Http.PostAsJsonAsync($"/v1/accounts/{accountId}/agreement-confirmation",
+            new JsonObject { ["requestId"] = Guid.NewGuid().ToString() });
+        var body = await confirmed.Content.ReadAsStringAsync();
+        Assert.True(confirmed.IsSuccessStatusCode, body);
+        return Account.Parser.WithDiscardUnknownFields(true).ParseJson(JsonNode.Parse(body)!["account"]!.ToJsonString());
     }
 
     /// <summary>

@@ -18,14 +18,16 @@ public sealed class JourneyTests(PlatformFixture platform, ITestOutputHelper out
     [Fact]
     public async Task NewAgencyUser_GoesFromRequestToLiveCredentials_ThroughTheGateway()
     {
-        var driver = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway);
+        var driver = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway, platform.GatewayHttp);
         var clock = Stopwatch.StartNew();
 
         var request = await driver.SubmitAndApproveAsync("Avery", "Lindqvist");
         var personId = request.Users[0].PersonId;
         await driver.CompleteTrainingAsync(personId);
         await driver.PassAssignmentAsync(personId);
-        var account = await driver.SignAgreementAsync(personId, "Avery Lindqvist");
+        var signed = await driver.SignAgreementAsync(personId, "Avery Lindqvist");
+        Assert.Equal(AccountStatus.PendingConfirmation, signed.Status);
+        var account = await driver.ConfirmAgreementAsAtaAsync(signed.Id);
         var journey = await driver.CompletedJourneyAsync(personId, JourneyKinds);
         output.WriteLine($"Journey from submission to completed request: {clock.Elapsed.TotalSeconds:F1} s");
 
@@ -42,7 +44,7 @@ public sealed class JourneyTests(PlatformFixture platform, ITestOutputHelper out
     [Fact]
     public async Task RedisStoppedMidJourney_JourneyCompletesAfterwardsWithNoEventLostOrDoubled()
     {
-        var driver = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway);
+        var driver = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway, platform.GatewayHttp);
         var request = await driver.SubmitAndApproveAsync("Jordan", "Achterberg");
         var personId = request.Users[0].PersonId;
         await driver.LearningPathAsync(personId);
@@ -55,7 +57,8 @@ public sealed class JourneyTests(PlatformFixture platform, ITestOutputHelper out
         await platform.StartRedisAsync();
 
         await driver.PassAssignmentAsync(personId);
-        await driver.SignAgreementAsync(personId, "Jordan Achterberg");
+        var signed = await driver.SignAgreementAsync(personId, "Jordan Achterberg");
+        await driver.ConfirmAgreementAsAtaAsync(signed.Id);
         var journey = await driver.CompletedJourneyAsync(personId, JourneyKinds);
 
         Assert.Equal(JourneyKinds, journey.Timeline.Select(e => e.Kind));

@@ -49,6 +49,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>The demo agency system's access token (Lakeview), from the gateway's token endpoint.</summary>
     public string AccessToken { get; private set; } = "";
 
+    /// <summary>The gateway's HTTP endpoint: sign-in, HTTP/JSON, the token endpoint.</summary>
+    public Uri GatewayHttp => App.GetEndpoint(ResourceNames.Gateway, "http");
+
     /// <summary>The HMIS team review desk's access token.</summary>
     public string HmisTeamToken { get; private set; } = "";
 

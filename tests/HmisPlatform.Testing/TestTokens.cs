@@ -22,6 +22,10 @@ public static class TestTokens
     /// <summary>A token of the HMIS team's own system: no agency, every scope.</summary>
     public static string HmisTeam() => Issue(agencyId: null, role: PlatformIdentity.HmisTeamRole);
 
+    /// <summary>A signed-in person's token: their id as subject, their role, and their agency.</summary>
+    public static string Person(Guid personId, string role, string? agencyId = DefaultAgencyId) =>
+        Issue(agencyId: agencyId, role: role, subject: personId.ToString());
+
     public static readonly RsaSecurityKey SigningKey = new(RSA.Create(2048)) { KeyId = "test-signing-key" };
 
     /// <summary>Points the service's JWT validation at the test issuer and key instead of the gateway's discovery document.</summary>
@@ -41,7 +45,8 @@ public static class TestTokens
         TimeSpan? lifetime = null,
         string audience = PlatformIdentity.Audience,
         SecurityKey? key = null,
-        string tokenType = CallerAuthentication.AccessTokenType)
+        string tokenType = CallerAuthentication.AccessTokenType,
+        string subject = "test-system")
     {
         var now = DateTime.UtcNow;
         var expires = now + (lifetime ?? TimeSpan.FromMinutes(10));
@@ -56,7 +61,7 @@ public static class TestTokens
             Subject = new ClaimsIdentity(
                 new[]
                 {
-                    new Claim("sub", "test-system"),
+                    new Claim("sub", subject),
                     new Claim(PlatformIdentity.ScopeClaim, string.Join(' ', scopes ?? PlatformIdentity.Scopes)),
                     agencyId is null ? null : new Claim(PlatformIdentity.AgencyClaim, agencyId),
                     role is null ? null : new Claim(PlatformIdentity.RoleClaim, role),

@@ -3,9 +3,23 @@ namespace HmisPlatform.BuildingBlocks.Domain;
 /// <summary>
 /// Who is calling, as their token says: an agency's system acts only within its agency; the HMIS team acts on
 /// every agency. Another agency's data answers exactly like data that does not exist, so ids reveal nothing.
+/// People carry their role (ata, supervisor, trainee, ce_team, hmis_team); an agency's system carries none.
 /// </summary>
-public sealed record Caller(string Subject, Guid? AgencyId, bool IsHmisTeam)
+public sealed record Caller(string Subject, Guid? AgencyId, bool IsHmisTeam, string? Role = null)
 {
+    public const string AtaRole = "ata";
+    public const string SupervisorRole = "supervisor";
+    public const string TraineeRole = "trainee";
+
+    /// <summary>An agency's own system (a registered client), not a person.</summary>
+    public bool IsAgencySystem => Role is null && AgencyId is not null;
+
+    /// <summary>The person with this id, signed in themselves.</summary>
+    public bool IsPerson(Guid personId) => Role is not null && Subject == personId.ToString();
+
+    /// <summary>An ATA or Supervisor of the agency, signed in themselves.</summary>
+    public bool IsAdministratorOf(Guid agencyId) => Role is AtaRole or SupervisorRole && AgencyId == agencyId;
+
     public const string NotAvailableReason = "NOT_AVAILABLE";
     public const string AgencyNotPermittedReason = "AGENCY_NOT_PERMITTED";
 

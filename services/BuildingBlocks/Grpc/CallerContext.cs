@@ -13,6 +13,7 @@ public static class CallerContext
         return new Caller(
             user.FindFirst("sub")?.Value ?? string.Empty,
             Guid.TryParse(agency, out var agencyId) ? agencyId : null,
-            user.HasClaim(PlatformIdentity.RoleClaim, PlatformIdentity.HmisTeamRole));
+            user.HasClaim(PlatformIdentity.RoleClaim, PlatformIdentity.HmisTeamRole),
+            user.FindFirst(PlatformIdentity.RoleClaim)?.Value);
     }
 }

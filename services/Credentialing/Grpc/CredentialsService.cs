@@ -37,10 +37,23 @@ public sealed class CredentialsService(CredentialingDbContext db, IdempotentComm
                 await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, ct), a => a.AgencyId, "ACCOUNT");
             var applicant = await db.Applicants.SingleAsync(a => a.PersonId == account.PersonId && a.AccessRequestId == account.AccessRequestId, ct);
             var now = time.GetUtcNow();
-            account.SignAgreement(EndUserAgreement.Current, request.TypedFullName, applicant.FullName, now);
+            account.SignAgreement(EndUserAgreement.Current, request.TypedFullName, applicant.FullName, context.Caller(), now);
             db.Publish(account.Signed(now));
-            db.Publish(account.CredentialsIssued(now));
             await db.SaveChangesAsync(ct);
             return new SignEndUserAgreementResponse { Account = account.ToMessage() };
+        }, context.CancellationToken);
+
+    [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
+    public override Task<ConfirmEndUserAgreementResponse> ConfirmEndUserAgreement(ConfirmEndUserAgreementRequest request, ServerCallContext context) =>
+        commands.RunAsync(request.RequestId, request, async ct =>
+        {
+            var accountId = Ids.Parse(request.AccountId, "account_id");
+            var account = context.Caller().EnsureMayRead(
+                await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, ct), a => a.AgencyId, "ACCOUNT");
+            var now = time.GetUtcNow();
+            account.ConfirmAgreement(context.Caller(), now);
+            db.Publish(account.CredentialsIssued(now));
+            await db.SaveChangesAsync(ct);
+            return new ConfirmEndUserAgreementResponse { Account = account.ToMessage() };
         }, context.CancellationToken);
 }

@@ -21,6 +21,9 @@ internal static class MessageMapping
         ActivatedAt = Stamp(account.ActivatedAt),
         AgreementVersion = account.AgreementVersion ?? string.Empty,
         LastActivityAt = Stamp(account.LastActivityAt),
+        AgreementSignedAt = Stamp(account.AgreementSignedAt),
+        AgreementConfirmedAt = Stamp(account.AgreementConfirmedAt),
+        AgreementConfirmedBy = account.AgreementConfirmedBy ?? string.Empty,
     };
 
     public static AccountPendingAgreement PendingAgreement(this HmisAccount account, DateTimeOffset now)

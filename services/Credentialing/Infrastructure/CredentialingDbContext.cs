@@ -29,12 +29,13 @@ public sealed class CredentialingDbContext(DbContextOptions<CredentialingDbConte
             account.ToTable("accounts");
             account.HasKey(a => a.Id);
             account.Property(a => a.Username).HasMaxLength(32);
+            account.Property(a => a.AgreementConfirmedBy).HasMaxLength(64);
             // Removed accounts keep their row, so a username is unique for ever.
             account.HasIndex(a => a.Username).IsUnique();
             // At most one live account per person per agency, whatever the code does.
             account.HasIndex(a => new { a.PersonId, a.AgencyId })
                 .IsUnique()
-                .HasFilter($"status IN ({(int)AccountStatus.PendingAgreement}, {(int)AccountStatus.Active})")
+                .HasFilter($"status IN ({(int)AccountStatus.PendingAgreement}, {(int)AccountStatus.PendingConfirmation}, {(int)AccountStatus.Active})")
                 .HasDatabaseName("ux_accounts_one_live_per_person_agency");
         });
     }

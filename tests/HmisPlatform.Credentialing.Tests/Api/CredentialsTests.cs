@@ -101,19 +101,91 @@ public sealed class CredentialsTests(CredentialingFixture service) : IClassFixtu
         Assert.Equal("mreyes2", secondAccount.Username);
     }
 
+    private Credentials.CredentialsClient As(string token) => new(service.ChannelWithToken(token));
+
+    private static ConfirmEndUserAgreementRequest Confirmation(Account account) =>
+        new() { RequestId = Guid.NewGuid().ToString(), AccountId = account.Id };
+
+    private static string LakeviewAta { get; } = TestTokens.Person(Guid.NewGuid(), "ata");
+
     [Fact]
-    public async Task Sign_WithTheNameOnTheRequest_ActivatesAndIssuesCredentials()
+    public async Task Sign_ThenConfirmByTheAta_ActivatesAndIssuesCredentialsOnce()
     {
         var (person, request) = await ApproveAsync("Quinn", "Okafor");
         await PassAsync(person, request);
         var account = await PendingAccountAsync(person);
 
-        var signed = (await SignAsync(account, "  Quinn   Okafor ")).Account;
-
-        Assert.Equal(AccountStatus.Active, signed.Status);
+        var signed = (await As(TestTokens.Person(person, "trainee")).SignEndUserAgreementAsync(new SignEndUserAgreementRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            AccountId = account.Id,
+            TypedFullName = "  Quinn   Okafor ",
+        })).Account;
+        Assert.Equal(AccountStatus.PendingConfirmation, signed.Status);
         Assert.Equal("2026-01", signed.AgreementVersion);
-        var issued = await service.Redis.WaitForAsync<CredentialsIssued>(service.StreamOf(CredentialsIssued.Descriptor));
-        Assert.Contains(issued, i => i.AccountId == account.Id && i.Username == account.Username);
+
+        var confirmation = Confirmation(account);
+        var confirmed = (await As(LakeviewAta).ConfirmEndUserAgreementAsync(confirmation)).Account;
+        var retried = (await As(LakeviewAta).ConfirmEndUserAgreementAsync(confirmation)).Account;
+
+        Assert.Equal(AccountStatus.Active, confirmed.Status);
+        Assert.Equal(confirmed, retried);
+        Assert.NotNull(confirmed.AgreementConfirmedAt);
+        var issued = await Eventually.ReturnsAsync(
+            () => service.Redis.ReadAllAsync<CredentialsIssued>(service.StreamOf(CredentialsIssued.Descriptor)),
+            events => events.Any(i => i.AccountId == account.Id));
+        Assert.Single(issued, i => i.AccountId == account.Id && i.Username == account.Username);
+    }
+
+    [Fact]
+    public async Task Confirm_BeforeTheUserSigned_IsAFailedPrecondition()
+    {
+        var (person, request) = await ApproveAsync("Sasha", "Moreau");
+        await PassAsync(person, request);
+        var account = await PendingAccountAsync(person);
+
+        var error = await RpcErrors.CatchAsync(() => As(LakeviewAta).ConfirmEndUserAgreementAsync(Confirmation(account)).ResponseAsync);
+
+        Assert.Equal((StatusCode.FailedPrecondition, "AGREEMENT_NOT_SIGNED"), (error.StatusCode, error.Reason()));
+        Assert.Equal(AccountStatus.PendingAgreement, (await PendingAccountAsync(person)).Status);
+    }
+
+    [Fact]
+    public async Task Sign_ByTheAtaOrTheHmisTeam_IsRefused_OnlyTheUserSigns()
+    {
+        var (person, request) = await ApproveAsync("Noor", "Haddad");
+        await PassAsync(person, request);
+        var account = await PendingAccountAsync(person);
+        var signature = new SignEndUserAgreementRequest { RequestId = Guid.NewGuid().ToString(), AccountId = account.Id, TypedFullName = "Noor Haddad" };
+
+        var byAta = await RpcErrors.CatchAsync(() => As(LakeviewAta).SignEndUserAgreementAsync(signature).ResponseAsync);
+        signature.RequestId = Guid.NewGuid().ToString();
+        var byHmisTeam = await RpcErrors.CatchAsync(() => As(TestTokens.HmisTeam()).SignEndUserAgreementAsync(signature).ResponseAsync);
+
+        Assert.Equal((StatusCode.PermissionDenied, "ONLY_THE_USER_SIGNS"), (byAta.StatusCode, byAta.Reason()));
+        Assert.Equal((StatusCode.PermissionDenied, "ONLY_THE_USER_SIGNS"), (byHmisTeam.StatusCode, byHmisTeam.Reason()));
+        Assert.Equal(AccountStatus.PendingAgreement, (await PendingAccountAsync(person)).Status);
+    }
+
+    [Fact]
+    public async Task Confirm_ByTheUserOrTheAgencysSystem_IsRefused_ByASupervisorItIsTaken()
+    {
+        var (person, request) = await ApproveAsync("Ilse", "Brandt");
+        await PassAsync(person, request);
+        var account = await PendingAccountAsync(person);
+        await SignAsync(account, "Ilse Brandt");
+
+        var byUser = await RpcErrors.CatchAsync(() => As(TestTokens.Person(person, "trainee")).ConfirmEndUserAgreementAsync(Confirmation(account)).ResponseAsync);
+        var bySystem = await RpcErrors.CatchAsync(() => service.Client.ConfirmEndUserAgreementAsync(Confirmation(account)).ResponseAsync);
+        var byOtherAgencysAta = await RpcErrors.CatchAsync(() =>
+            As(TestTokens.Person(Guid.NewGuid(), "ata", Guid.NewGuid().ToString())).ConfirmEndUserAgreementAsync(Confirmation(account)).ResponseAsync);
+
+        Assert.Equal((StatusCode.PermissionDenied, "ONLY_ATA_OR_SUPERVISOR_CONFIRMS"), (byUser.StatusCode, byUser.Reason()));
+        Assert.Equal((StatusCode.PermissionDenied, "ONLY_ATA_OR_SUPERVISOR_CONFIRMS"), (bySystem.StatusCode, bySystem.Reason()));
+        Assert.Equal((StatusCode.PermissionDenied, "NOT_AVAILABLE"), (byOtherAgencysAta.StatusCode, byOtherAgencysAta.Reason()));
+        Assert.Equal(AccountStatus.PendingConfirmation, (await PendingAccountAsync(person)).Status);
+        var confirmed = await As(TestTokens.Person(Guid.NewGuid(), "supervisor")).ConfirmEndUserAgreementAsync(Confirmation(account));
+        Assert.Equal(AccountStatus.Active, confirmed.Account.Status);
     }
 
     [Fact]

@@ -193,6 +193,15 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("agency_id");
 
+                    b.Property<DateTimeOffset?>("AgreementConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agreement_confirmed_at");
+
+                    b.Property<string>("AgreementConfirmedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("agreement_confirmed_by");
+
                     b.Property<DateTimeOffset?>("AgreementSignedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("agreement_signed_at");
@@ -246,7 +255,7 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
                     b.HasIndex("PersonId", "AgencyId")
                         .IsUnique()
                         .HasDatabaseName("ux_accounts_one_live_per_person_agency")
-                        .HasFilter("status IN (1, 2)");
+                        .HasFilter("status IN (1, 3, 2)");
 
                     b.ToTable("accounts", (string)null);
                 });

@@ -1,0 +1,90 @@
+using Hmis.Common.V1;
+using Hmis.Credentialing.V1;
+using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.Credentialing.Domain.Accounts;
+using HmisPlatform.Credentialing.Domain.Agreements;
+using HmisPlatform.Credentialing.Domain.Applicants;
+
+namespace HmisPlatform.Credentialing.Tests.Domain;
+
+/// <summary>The End User Agreement: the user signs, their ATA or Supervisor confirms, in that order, nobody else.</summary>
+public sealed class AgreementTests
+{
+    private static readonly Guid Agency = Guid.NewGuid();
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+    private static HmisAccount Pending(out Guid person)
+    {
+        person = Guid.NewGuid();
+        var applicant = new Applicant(person, Guid.NewGuid(), Agency, "Ada", "Lovell", "ada@agency.example.org", [ProjectType.EmergencyShelter]);
+        return HmisAccount.Issue(applicant, "alovell", Now);
+    }
+
+    private static Caller User(Guid person) => new(person.ToString(), Agency, false, Caller.TraineeRole);
+
+    private static Caller Ata(Guid? agency = null) => new(Guid.NewGuid().ToString(), agency ?? Agency, false, Caller.AtaRole);
+
+    private static Caller AgencySystem => new("case-system", Agency, false);
+
+    [Fact]
+    public void UserSigns_ThenAtaConfirms_TheAccountIsActive_WithTheVersionAndHashSigned()
+    {
+        var account = Pending(out var person);
+
+        account.SignAgreement(EndUserAgreement.Current, "Ada Lovell", "Ada Lovell", User(person), Now);
+        Assert.Equal(AccountStatus.PendingConfirmation, account.Status);
+        var ata = Ata();
+        account.ConfirmAgreement(ata, Now.AddHours(1));
+
+        Assert.Equal(AccountStatus.Active, account.Status);
+        Assert.Equal(EndUserAgreement.Current.Version, account.AgreementVersion);
+        Assert.Equal(EndUserAgreement.Current.TextHash, account.AgreementTextHash);
+        Assert.Equal(ata.Subject, account.AgreementConfirmedBy);
+        Assert.Equal(Now.AddHours(1), account.ActivatedAt);
+    }
+
+    [Fact]
+    public void AgencySystem_MayRecordTheUsersSignature_ButNotConfirmIt()
+    {
+        var account = Pending(out _);
+
+        account.SignAgreement(EndUserAgreement.Current, "Ada Lovell", "Ada Lovell", AgencySystem, Now);
+
+        Assert.Equal(HmisAccount.OnlyAnAdministratorConfirmsReason, Assert.Throws<DomainException>(() => account.ConfirmAgreement(AgencySystem, Now)).Reason);
+    }
+
+    [Fact]
+    public void Someone_OtherThanTheUser_CannotSign()
+    {
+        var account = Pending(out _);
+
+        var byAta = Assert.Throws<DomainException>(() => account.SignAgreement(EndUserAgreement.Current, "Ada Lovell", "Ada Lovell", Ata(), Now));
+        var byOtherPerson = Assert.Throws<DomainException>(() => account.SignAgreement(EndUserAgreement.Current, "Ada Lovell", "Ada Lovell", User(Guid.NewGuid()), Now));
+
+        Assert.Equal((ErrorKind.PermissionDenied, HmisAccount.OnlyTheUserSignsReason), (byAta.Kind, byAta.Reason));
+        Assert.Equal(HmisAccount.OnlyTheUserSignsReason, byOtherPerson.Reason);
+        Assert.Equal(AccountStatus.PendingAgreement, account.Status);
+    }
+
+    [Fact]
+    public void Confirm_BeforeSigning_OrByTheUser_OrByAnotherAgencysAta_IsRefused()
+    {
+        var account = Pending(out var person);
+
+        Assert.Equal(HmisAccount.NotSignedReason, Assert.Throws<DomainException>(() => account.ConfirmAgreement(Ata(), Now)).Reason);
+        account.SignAgreement(EndUserAgreement.Current, "Ada Lovell", "Ada Lovell", User(person), Now);
+        Assert.Equal(HmisAccount.OnlyAnAdministratorConfirmsReason, Assert.Throws<DomainException>(() => account.ConfirmAgreement(User(person), Now)).Reason);
+        Assert.Equal(HmisAccount.OnlyAnAdministratorConfirmsReason, Assert.Throws<DomainException>(() => account.ConfirmAgreement(Ata(Guid.NewGuid()), Now)).Reason);
+        Assert.Equal(AccountStatus.PendingConfirmation, account.Status);
+    }
+
+    [Fact]
+    public void Confirm_Twice_IsRefusedTheSecondTime()
+    {
+        var account = Pending(out var person);
+        account.SignAgreement(EndUserAgreement.Current, "Ada Lovell", "Ada Lovell", User(person), Now);
+        account.ConfirmAgreement(Ata(), Now);
+
+        Assert.Equal(HmisAccount.NotPendingConfirmationReason, Assert.Throws<DomainException>(() => account.ConfirmAgreement(Ata(), Now)).Reason);
+    }
+}
