@@ -9,12 +9,13 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
-if (await app.RunIfRequestedAsync<CredentialingDbContext>(args))
+if (await app.RunIfRequestedAsync<CredentialingDbContext>(args, DemoData.SeedAsync))
 {
     return;
 }
 
 app.MapDomainService<CredentialsService>();
+app.MapGrpcService<LicenseCreditsService>().RequireAuthorization();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

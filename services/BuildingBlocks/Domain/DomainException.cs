@@ -15,6 +15,12 @@ public class DomainException(ErrorKind kind, string reason, string message) : Ex
     /// <summary>Preconditions that failed, as (type, subject, description).</summary>
     public IReadOnlyList<PreconditionViolation> PreconditionViolations { get; init; } = [];
 
+    /// <summary>Quotas that ran out, as (subject, description).</summary>
+    public IReadOnlyList<QuotaViolation> QuotaViolations { get; init; } = [];
+
+    public static DomainException Exhausted(string reason, string message, params QuotaViolation[] violations) =>
+        new(ErrorKind.ResourceExhausted, reason, message) { QuotaViolations = violations };
+
     public static DomainException Invalid(string reason, string message, params FieldViolation[] violations) =>
         new(ErrorKind.InvalidArgument, reason, message) { FieldViolations = violations };
 

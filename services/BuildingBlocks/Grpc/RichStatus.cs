@@ -38,6 +38,12 @@ public static class RichStatus
             }));
             status.Details.Add(Any.Pack(failure));
         }
+        if (error.QuotaViolations.Count > 0)
+        {
+            var quota = new QuotaFailure();
+            quota.Violations.AddRange(error.QuotaViolations.Select(v => new QuotaFailure.Types.Violation { Subject = v.Subject, Description = v.Description }));
+            status.Details.Add(Any.Pack(quota));
+        }
         return status.ToRpcException();
     }
 

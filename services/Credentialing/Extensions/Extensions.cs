@@ -1,5 +1,6 @@
 using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Hosting;
+using HmisPlatform.Credentialing.Domain.Credits;
 using HmisPlatform.Credentialing.Infrastructure;
 using HmisPlatform.Credentialing.IntegrationEvents;
 
@@ -7,8 +8,11 @@ namespace HmisPlatform.Credentialing.Extensions;
 
 internal static class Extensions
 {
-    public static void AddApplicationServices(this IHostApplicationBuilder builder) =>
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<CreditPricing>(builder.Configuration.GetSection("Credits"));
         builder.AddDomainService<CredentialingDbContext>("credentialing", ResourceNames.CredentialingDb)
             .Subscribe<AccessRequestApproved, KeepApplicant>()
             .Subscribe<AssessmentPassed, IssuePendingAccount>();
+    }
 }

@@ -52,6 +52,10 @@ public sealed class CredentialsService(CredentialingDbContext db, IdempotentComm
                 await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, ct), a => a.AgencyId, "ACCOUNT");
             var now = time.GetUtcNow();
             account.ConfirmAgreement(context.Caller(), now);
+            // The issued account consumes its credit: the one reserved at review, or a free one.
+            var credits = await db.LockCreditsAsync(account.AgencyId, ct);
+            var reservation = await db.CreditReservations.SingleOrDefaultAsync(r => r.AccessRequestId == account.AccessRequestId && r.PersonId == account.PersonId, ct);
+            db.CreditLedger.Add(credits.Consume(reservation, account.AccessRequestId, account.PersonId, account.Id, context.Caller().Subject, now));
             db.Publish(account.CredentialsIssued(now));
             await db.SaveChangesAsync(ct);
             return new ConfirmEndUserAgreementResponse { Account = account.ToMessage() };

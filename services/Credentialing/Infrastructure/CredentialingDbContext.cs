@@ -2,6 +2,9 @@ using Hmis.Credentialing.V1;
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Domain.Applicants;
+using HmisPlatform.Credentialing.Domain.Credits;
+using CreditLedgerEntry = HmisPlatform.Credentialing.Domain.Credits.CreditLedgerEntry;
+using CreditReservation = HmisPlatform.Credentialing.Domain.Credits.CreditReservation;
 using Microsoft.EntityFrameworkCore;
 
 namespace HmisPlatform.Credentialing.Infrastructure;
@@ -13,6 +16,20 @@ public sealed class CredentialingDbContext(DbContextOptions<CredentialingDbConte
 
     public DbSet<HmisAccount> Accounts => Set<HmisAccount>();
 
+    public DbSet<AgencyCredits> AgencyCredits => Set<AgencyCredits>();
+
+    public DbSet<CreditReservation> CreditReservations => Set<CreditReservation>();
+
+    public DbSet<CreditLedgerEntry> CreditLedger => Set<CreditLedgerEntry>();
+
+    /// <summary>The agency's credits, locked until the transaction ends, so concurrent changes take turns.</summary>
+    public async Task<AgencyCredits> LockCreditsAsync(Guid agencyId, CancellationToken cancellationToken)
+    {
+        // Creates the row the first time, then locks it; concurrent first times both end up locking the one row.
+        await Database.ExecuteSqlAsync($"INSERT INTO agency_credits (agency_id, available, reserved, consumed, purchased) VALUES ({agencyId}, 0, 0, 0, 0) ON CONFLICT DO NOTHING", cancellationToken);
+        return await AgencyCredits.FromSql($"SELECT * FROM agency_credits WHERE agency_id = {agencyId} FOR UPDATE").SingleAsync(cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables();
@@ -23,6 +40,35 @@ public sealed class CredentialingDbContext(DbContextOptions<CredentialingDbConte
             applicant.Property(a => a.FamilyName).HasMaxLength(100);
             applicant.Property(a => a.Email).HasMaxLength(254);
             applicant.Ignore(a => a.FullName);
+        });
+        modelBuilder.Entity<AgencyCredits>(credits =>
+        {
+            credits.ToTable("agency_credits", table =>
+            {
+                // The balance never goes below zero, whatever the code does.
+                table.HasCheckConstraint("ck_agency_credits_not_negative", "available >= 0 AND reserved >= 0 AND consumed >= 0");
+            });
+            credits.HasKey(c => c.AgencyId);
+        });
+        modelBuilder.Entity<CreditReservation>(reservation =>
+        {
+            reservation.ToTable("credit_reservations");
+            reservation.HasKey(r => new { r.AccessRequestId, r.PersonId });
+            reservation.HasIndex(r => r.AgencyId);
+        });
+        modelBuilder.Entity<CreditLedgerEntry>(entry =>
+        {
+            entry.ToTable("credit_ledger");
+            entry.HasKey(e => e.Sequence);
+            entry.Property(e => e.Sequence).UseIdentityAlwaysColumn();
+            entry.Property(e => e.RecordedBy).HasMaxLength(64);
+            entry.Property(e => e.Note).HasMaxLength(Domain.Credits.AgencyCredits.MaxNoteLength);
+            entry.HasIndex(e => new { e.AgencyId, e.Sequence });
+            entry.HasIndex(e => new { e.AgencyId, e.Kind, e.RecordedAt });
+            // No credit is consumed twice for one account.
+            entry.HasIndex(e => e.AccountId).IsUnique()
+                .HasFilter($"kind = {(int)CreditEntryKind.Consumption}")
+                .HasDatabaseName("ux_credit_ledger_one_consumption_per_account");
         });
         modelBuilder.Entity<HmisAccount>(account =>
         {

@@ -15,5 +15,6 @@ public static class ServiceRoutes
         (TrainingReflection.Descriptor.Services.Single(), ResourceNames.TrainingApi),
         (SampleClientAssignmentsReflection.Descriptor.Services.Single(), ResourceNames.AssessmentApi),
         (CredentialsReflection.Descriptor.Services.Single(), ResourceNames.CredentialingApi),
+        (LicenseCreditsReflection.Descriptor.Services.Single(), ResourceNames.CredentialingApi),
     ];
 }

@@ -4,6 +4,7 @@ using Hmis.Common.V1;
 using Hmis.Credentialing.V1;
 using Hmis.Events.V1;
 using HmisPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace HmisPlatform.Credentialing.Tests.Api;
 
@@ -11,7 +12,7 @@ public sealed class CredentialsTests(CredentialingFixture service) : IClassFixtu
 {
     private static Timestamp Now => Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
 
-    private async Task<(Guid Person, string AccessRequestId)> ApproveAsync(string given, string family)
+    private async Task<(Guid Person, string AccessRequestId)> ApproveAsync(string given, string family, string agencyId = TestTokens.DefaultAgencyId)
     {
         var person = Guid.NewGuid();
         var approval = new AccessRequestApproved
@@ -19,7 +20,7 @@ public sealed class CredentialsTests(CredentialingFixture service) : IClassFixtu
             EventId = Guid.NewGuid().ToString(),
             OccurredAt = Now,
             AccessRequestId = Guid.NewGuid().ToString(),
-            AgencyId = TestTokens.DefaultAgencyId,
+            AgencyId = agencyId,
             Applicant = new Applicant { PersonId = person.ToString(), GivenName = given, FamilyName = family, Email = "x@agency.example.org" },
             Access = new Access { Responsibilities = { Responsibility.EnterClientData }, ProjectTypes = { ProjectType.EmergencyShelter } },
         };
@@ -236,5 +237,48 @@ public sealed class CredentialsTests(CredentialingFixture service) : IClassFixtu
         Assert.Empty(seen.Accounts);
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Equal(AccountStatus.PendingAgreement, (await PendingAccountAsync(person)).Status);
+    }
+
+    [Fact]
+    public async Task Confirm_ConsumesTheCreditReservedAtReview_OnceForTheAccount()
+    {
+        var (person, request) = await ApproveAsync("Tomas", "Varga");
+        await service.HmisTeamCredits.ReserveCreditAsync(new ReserveCreditRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            AgencyId = TestTokens.DefaultAgencyId,
+            AccessRequestId = request,
+            PersonId = person.ToString(),
+        });
+        var before = (await service.HmisTeamCredits.GetCreditBalanceAsync(new GetCreditBalanceRequest { AgencyId = TestTokens.DefaultAgencyId })).Balance;
+        await PassAsync(person, request);
+        var account = await PendingAccountAsync(person);
+        await SignAsync(account, "Tomas Varga");
+
+        await As(LakeviewAta).ConfirmEndUserAgreementAsync(Confirmation(account));
+
+        var after = (await service.HmisTeamCredits.GetCreditBalanceAsync(new GetCreditBalanceRequest { AgencyId = TestTokens.DefaultAgencyId })).Balance;
+        Assert.Equal((before.Available, before.Reserved - 1, before.Consumed + 1), (after.Available, after.Reserved, after.Consumed));
+        var consumed = await service.QueryAsync(db => db.CreditLedger.CountAsync(e => e.AccountId == Guid.Parse(account.Id)));
+        Assert.Equal(1, consumed);
+    }
+
+    [Fact]
+    public async Task Confirm_ForAnAgencyWithoutCredits_IsResourceExhausted_AndTheAccountWaits()
+    {
+        var broke = Guid.NewGuid().ToString();
+        var (person, request) = await ApproveAsync("Lena", "Koch", broke);
+        await PassAsync(person, request);
+        var account = await Eventually.ReturnsAsync(
+            async () => (await As(TestTokens.HmisTeam()).GetPersonAccessAsync(new GetPersonAccessRequest { PersonId = person.ToString() })).Accounts.FirstOrDefault(),
+            a => a is not null);
+        await As(TestTokens.Person(person, "trainee", broke)).SignEndUserAgreementAsync(new SignEndUserAgreementRequest
+            { RequestId = Guid.NewGuid().ToString(), AccountId = account!.Id, TypedFullName = "Lena Koch" });
+
+        var error = await RpcErrors.CatchAsync(() => As(TestTokens.Person(Guid.NewGuid(), "ata", broke)).ConfirmEndUserAgreementAsync(Confirmation(account)).ResponseAsync);
+
+        Assert.Equal((StatusCode.ResourceExhausted, "LICENSE_CREDITS_EXHAUSTED"), (error.StatusCode, error.Reason()));
+        var still = (await As(TestTokens.HmisTeam()).GetPersonAccessAsync(new GetPersonAccessRequest { PersonId = person.ToString() })).Accounts.Single();
+        Assert.Equal(AccountStatus.PendingConfirmation, still.Status);
     }
 }

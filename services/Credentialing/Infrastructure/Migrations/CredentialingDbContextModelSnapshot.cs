@@ -302,6 +302,138 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
 
                     b.ToTable("applicants", (string)null);
                 });
+
+            modelBuilder.Entity("HmisPlatform.Credentialing.Domain.Credits.AgencyCredits", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<int>("Available")
+                        .HasColumnType("integer")
+                        .HasColumnName("available");
+
+                    b.Property<int>("Consumed")
+                        .HasColumnType("integer")
+                        .HasColumnName("consumed");
+
+                    b.Property<int>("Purchased")
+                        .HasColumnType("integer")
+                        .HasColumnName("purchased");
+
+                    b.Property<int>("Reserved")
+                        .HasColumnType("integer")
+                        .HasColumnName("reserved");
+
+                    b.HasKey("AgencyId")
+                        .HasName("pk_agency_credits");
+
+                    b.ToTable("agency_credits", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_agency_credits_not_negative", "available >= 0 AND reserved >= 0 AND consumed >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("HmisPlatform.Credentialing.Domain.Credits.CreditLedgerEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
+                    b.Property<Guid?>("AccessRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("access_request_id");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<int>("Credits")
+                        .HasColumnType("integer")
+                        .HasColumnName("credits");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_credit_ledger");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_credit_ledger_one_consumption_per_account")
+                        .HasFilter("kind = 3");
+
+                    b.HasIndex("AgencyId", "Sequence")
+                        .HasDatabaseName("ix_credit_ledger_agency_id_sequence");
+
+                    b.HasIndex("AgencyId", "Kind", "RecordedAt")
+                        .HasDatabaseName("ix_credit_ledger_agency_id_kind_recorded_at");
+
+                    b.ToTable("credit_ledger", (string)null);
+                });
+
+            modelBuilder.Entity("HmisPlatform.Credentialing.Domain.Credits.CreditReservation", b =>
+                {
+                    b.Property<Guid>("AccessRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("access_request_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTimeOffset>("ReservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reserved_at");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("settled_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("AccessRequestId", "PersonId")
+                        .HasName("pk_credit_reservations");
+
+                    b.HasIndex("AgencyId")
+                        .HasDatabaseName("ix_credit_reservations_agency_id");
+
+                    b.ToTable("credit_reservations", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

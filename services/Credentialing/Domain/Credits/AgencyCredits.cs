@@ -1,0 +1,118 @@
+using Hmis.Credentialing.V1;
+using HmisPlatform.BuildingBlocks.Domain;
+
+namespace HmisPlatform.Credentialing.Domain.Credits;
+
+/// <summary>
+/// One agency's license credits: what is free, reserved, consumed and bought. Every change goes through here and
+/// writes its ledger line; the row is locked while it changes, so the balance never goes below zero, also when
+/// many reservations race for the last credit (the database checks it as well).
+/// </summary>
+public sealed class AgencyCredits
+{
+    public const string ExhaustedReason = "LICENSE_CREDITS_EXHAUSTED";
+    public const string InvalidCreditsReason = "INVALID_CREDITS";
+    public const string NoteTooLongReason = "NOTE_TOO_LONG";
+    public const string ReservationNotHeldReason = "RESERVATION_NOT_HELD";
+    public const string ReservationOfAnotherAgencyReason = "RESERVATION_OF_ANOTHER_AGENCY";
+    public const int MaxPurchase = 10_000;
+    public const int MaxNoteLength = 200;
+
+    public Guid AgencyId { get; private set; }
+
+    public int Available { get; private set; }
+
+    public int Reserved { get; private set; }
+
+    public int Consumed { get; private set; }
+
+    public int Purchased { get; private set; }
+
+    public AgencyCredits(Guid agencyId) => AgencyId = agencyId;
+
+    private AgencyCredits()
+    {
+    }
+
+    public CreditLedgerEntry Purchase(int credits, string note, string by, DateTimeOffset now)
+    {
+        if (credits is < 1 or > MaxPurchase)
+        {
+            throw DomainException.Invalid(InvalidCreditsReason, $"A purchase is 1 to {MaxPurchase} credits.",
+                new FieldViolation("credits", $"1 to {MaxPurchase}", InvalidCreditsReason));
+        }
+        Available += credits;
+        Purchased += credits;
+        return CreditLedgerEntry.Record(AgencyId, CreditEntryKind.Purchase, credits, null, null, null, by, Note(note, "note"), now);
+    }
+
+    /// <summary>Reserves one credit for the person's account at review; the same person and request keep their first reservation.</summary>
+    public (CreditReservation Reservation, CreditLedgerEntry Entry) Reserve(Guid accessRequestId, Guid personId, string by, DateTimeOffset now)
+    {
+        EnsureAvailable();
+        Available--;
+        Reserved++;
+        var reservation = new CreditReservation(AgencyId, accessRequestId, personId, now);
+        return (reservation, CreditLedgerEntry.Record(AgencyId, CreditEntryKind.Reservation, 1, accessRequestId, personId, null, by, null, now));
+    }
+
+    public CreditLedgerEntry Release(CreditReservation reservation, string reason, string by, DateTimeOffset now)
+    {
+        var note = Note(reason, "reason");
+        Own(reservation).Settle(ReservationStatus.Released, now);
+        Reserved--;
+        Available++;
+        return CreditLedgerEntry.Record(AgencyId, CreditEntryKind.Release, 1, reservation.AccessRequestId, reservation.PersonId, null, by, note, now);
+    }
+
+    /// <summary>
+    /// An issued account consumes its reservation, or a free credit when none was reserved; with neither, the
+    /// account cannot be issued.
+    /// </summary>
+    public CreditLedgerEntry Consume(CreditReservation? reservation, Guid accessRequestId, Guid personId, Guid accountId, string by, DateTimeOffset now)
+    {
+        if (reservation is { Status: ReservationStatus.Held })
+        {
+            Own(reservation).Settle(ReservationStatus.Consumed, now);
+            Reserved--;
+        }
+        else
+        {
+            EnsureAvailable();
+            Available--;
+        }
+        Consumed++;
+        return CreditLedgerEntry.Record(AgencyId, CreditEntryKind.Consumption, 1, accessRequestId, personId, accountId, by, null, now);
+    }
+
+    private CreditReservation Own(CreditReservation reservation)
+    {
+        if (reservation.AgencyId != AgencyId)
+        {
+            throw DomainException.Precondition(ReservationOfAnotherAgencyReason, "That reservation belongs to another agency.");
+        }
+        if (reservation.Status != ReservationStatus.Held)
+        {
+            throw DomainException.Precondition(ReservationNotHeldReason, "That reservation is not held any more.",
+                new PreconditionViolation("RESERVATION", $"access-requests/{reservation.AccessRequestId}/people/{reservation.PersonId}", $"status is {reservation.Status}"));
+        }
+        return reservation;
+    }
+
+    private void EnsureAvailable()
+    {
+        if (Available <= 0)
+        {
+            throw DomainException.Exhausted(ExhaustedReason, "The agency has no license credit left; the HMIS team records purchases.",
+                new QuotaViolation($"agencies/{AgencyId}", "license credits available"));
+        }
+    }
+
+    private static string? Note(string text, string field)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length > MaxNoteLength
+            ? throw DomainException.Invalid(NoteTooLongReason, $"At most {MaxNoteLength} characters.", new FieldViolation(field, $"at most {MaxNoteLength} characters", NoteTooLongReason))
+            : trimmed.Length == 0 ? null : trimmed;
+    }
+}

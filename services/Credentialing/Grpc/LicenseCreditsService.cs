@@ -1,0 +1,183 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Hmis.Credentialing.V1;
+using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.BuildingBlocks.Grpc;
+using HmisPlatform.BuildingBlocks.Idempotency;
+using HmisPlatform.Credentialing.Domain.Credits;
+using HmisPlatform.Credentialing.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using CreditLedgerEntry = HmisPlatform.Credentialing.Domain.Credits.CreditLedgerEntry;
+using CreditReservation = HmisPlatform.Credentialing.Domain.Credits.CreditReservation;
+
+namespace HmisPlatform.Credentialing.Grpc;
+
+/// <summary>The license credits API: the HMIS team records purchases, reservations and releases; agencies read their own.</summary>
+public sealed class LicenseCreditsService(
+    CredentialingDbContext db,
+    IdempotentCommands<CredentialingDbContext> commands,
+    IOptions<CreditPricing> pricing,
+    TimeProvider time) : LicenseCredits.LicenseCreditsBase
+{
+    public const string HmisTeamOnlyReason = "HMIS_TEAM_ONLY";
+    public const string ReservationNotFoundReason = "RESERVATION_NOT_FOUND";
+    public const string InvalidPageTokenReason = "INVALID_PAGE_TOKEN";
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 500;
+
+    [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
+    public override Task<RecordCreditPurchaseResponse> RecordCreditPurchase(RecordCreditPurchaseRequest request, ServerCallContext context) =>
+        commands.RunAsync(request.RequestId, request, async ct =>
+        {
+            var caller = HmisTeam(context);
+            var credits = await db.LockCreditsAsync(Ids.Parse(request.AgencyId, "agency_id"), ct);
+            db.CreditLedger.Add(credits.Purchase(request.Credits, request.Note, caller.Subject, time.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+            return new RecordCreditPurchaseResponse { Balance = credits.ToMessage() };
+        }, context.CancellationToken);
+
+    [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
+    public override Task<ReserveCreditResponse> ReserveCredit(ReserveCreditRequest request, ServerCallContext context) =>
+        commands.RunAsync(request.RequestId, request, async ct =>
+        {
+            var caller = HmisTeam(context);
+            var agencyId = Ids.Parse(request.AgencyId, "agency_id");
+            var accessRequestId = Ids.Parse(request.AccessRequestId, "access_request_id");
+            var personId = Ids.Parse(request.PersonId, "person_id");
+            var credits = await db.LockCreditsAsync(agencyId, ct);
+            var reservation = await db.CreditReservations.SingleOrDefaultAsync(r => r.AccessRequestId == accessRequestId && r.PersonId == personId, ct);
+            if (reservation is null)
+            {
+                (reservation, var entry) = credits.Reserve(accessRequestId, personId, caller.Subject, time.GetUtcNow());
+                db.CreditReservations.Add(reservation);
+                db.CreditLedger.Add(entry);
+                await db.SaveChangesAsync(ct);
+            }
+            return new ReserveCreditResponse { Reservation = reservation.ToMessage(), Balance = credits.ToMessage() };
+        }, context.CancellationToken);
+
+    [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
+    public override Task<ReleaseCreditResponse> ReleaseCredit(ReleaseCreditRequest request, ServerCallContext context) =>
+        commands.RunAsync(request.RequestId, request, async ct =>
+        {
+            var caller = HmisTeam(context);
+            var agencyId = Ids.Parse(request.AgencyId, "agency_id");
+            var accessRequestId = Ids.Parse(request.AccessRequestId, "access_request_id");
+            var personId = Ids.Parse(request.PersonId, "person_id");
+            var credits = await db.LockCreditsAsync(agencyId, ct);
+            var reservation = await db.CreditReservations.SingleOrDefaultAsync(r => r.AccessRequestId == accessRequestId && r.PersonId == personId && r.AgencyId == agencyId, ct)
+                ?? throw DomainException.NotFound(ReservationNotFoundReason, "No credit is reserved for that person on that request.");
+            db.CreditLedger.Add(credits.Release(reservation, request.Reason, caller.Subject, time.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+            return new ReleaseCreditResponse { Reservation = reservation.ToMessage(), Balance = credits.ToMessage() };
+        }, context.CancellationToken);
+
+    [Authorize(Policy = PlatformIdentity.CredentialsRead)]
+    public override async Task<GetCreditBalanceResponse> GetCreditBalance(GetCreditBalanceRequest request, ServerCallContext context)
+    {
+        var agencyId = OwnAgency(request.AgencyId, context);
+        var credits = await db.AgencyCredits.AsNoTracking().SingleOrDefaultAsync(c => c.AgencyId == agencyId, context.CancellationToken)
+            ?? new AgencyCredits(agencyId);
+        return new GetCreditBalanceResponse { Balance = credits.ToMessage() };
+    }
+
+    [Authorize(Policy = PlatformIdentity.CredentialsRead)]
+    public override async Task<ListCreditLedgerResponse> ListCreditLedger(ListCreditLedgerRequest request, ServerCallContext context)
+    {
+        var agencyId = OwnAgency(request.AgencyId, context);
+        var size = request.PageSize switch { <= 0 => DefaultPageSize, > MaxPageSize => MaxPageSize, var n => n };
+        var after = request.PageToken.Length == 0 ? 0
+            : long.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence
+            : throw DomainException.Invalid(InvalidPageTokenReason, "Use the next_page_token of a previous answer.", new FieldViolation("page_token", "not a page token", InvalidPageTokenReason));
+        var page = await db.CreditLedger.AsNoTracking()
+            .Where(e => e.AgencyId == agencyId && e.Sequence > after)
+            .OrderBy(e => e.Sequence)
+            .Take(size + 1)
+            .ToListAsync(context.CancellationToken);
+        return new ListCreditLedgerResponse
+        {
+            Entries = { page.Take(size).Select(e => e.ToMessage()) },
+            NextPageToken = page.Count > size ? page[size - 1].Sequence.ToString(CultureInfo.InvariantCulture) : "",
+        };
+    }
+
+    [Authorize(Policy = PlatformIdentity.CredentialsRead)]
+    public override async Task<GetQuarterlyStatementResponse> GetQuarterlyStatement(GetQuarterlyStatementRequest request, ServerCallContext context)
+    {
+        var agencyId = OwnAgency(request.AgencyId, context);
+        var (from, until) = QuarterlyStatement.Period(request.Year, request.Quarter);
+        var totals = await db.CreditLedger.AsNoTracking()
+            .Where(e => e.AgencyId == agencyId && e.RecordedAt >= from && e.RecordedAt < until
+                && (e.Kind == CreditEntryKind.Purchase || e.Kind == CreditEntryKind.Consumption))
+            .GroupBy(e => e.Kind)
+            .Select(g => new { Kind = g.Key, Credits = g.Sum(e => e.Credits) })
+            .ToListAsync(context.CancellationToken);
+        var statement = new QuarterlyStatement(agencyId, request.Year, request.Quarter,
+            totals.SingleOrDefault(t => t.Kind == CreditEntryKind.Purchase)?.Credits ?? 0,
+            totals.SingleOrDefault(t => t.Kind == CreditEntryKind.Consumption)?.Credits ?? 0,
+            pricing.Value.PricePerCreditCents);
+        return new GetQuarterlyStatementResponse
+        {
+            AgencyId = agencyId.ToString(),
+            Year = statement.Year,
+            Quarter = statement.Quarter,
+            CreditsPurchased = statement.CreditsPurchased,
+            CreditsConsumed = statement.CreditsConsumed,
+            PricePerCreditCents = statement.PricePerCreditCents,
+            AmountCents = statement.AmountCents,
+        };
+    }
+
+    private static Caller HmisTeam(ServerCallContext context)
+    {
+        var caller = context.Caller();
+        return caller.IsHmisTeam ? caller : throw DomainException.PermissionDenied(HmisTeamOnlyReason, "Only the HMIS team records credits.");
+    }
+
+    /// <summary>An agency reads only its own credits; another agency's answer like one that does not exist.</summary>
+    private static Guid OwnAgency(string agencyId, ServerCallContext context)
+    {
+        var id = Ids.Parse(agencyId, "agency_id");
+        var caller = context.Caller();
+        return caller.MayActFor(id) ? id : throw DomainException.PermissionDenied(Caller.NotAvailableReason, "Nothing with that id is available to you.");
+    }
+}
+
+/// <summary>Credits to contract messages.</summary>
+internal static class CreditMapping
+{
+    public static CreditBalance ToMessage(this AgencyCredits credits) => new()
+    {
+        AgencyId = credits.AgencyId.ToString(),
+        Available = credits.Available,
+        Reserved = credits.Reserved,
+        Consumed = credits.Consumed,
+        Purchased = credits.Purchased,
+    };
+
+    public static Hmis.Credentialing.V1.CreditReservation ToMessage(this CreditReservation reservation) => new()
+    {
+        AgencyId = reservation.AgencyId.ToString(),
+        AccessRequestId = reservation.AccessRequestId.ToString(),
+        PersonId = reservation.PersonId.ToString(),
+        Status = reservation.Status,
+        ReservedAt = Timestamp.FromDateTimeOffset(reservation.ReservedAt),
+    };
+
+    public static Hmis.Credentialing.V1.CreditLedgerEntry ToMessage(this CreditLedgerEntry entry) => new()
+    {
+        Sequence = entry.Sequence,
+        AgencyId = entry.AgencyId.ToString(),
+        Kind = entry.Kind,
+        Credits = entry.Credits,
+        AccessRequestId = entry.AccessRequestId?.ToString() ?? "",
+        PersonId = entry.PersonId?.ToString() ?? "",
+        AccountId = entry.AccountId?.ToString() ?? "",
+        RecordedAt = Timestamp.FromDateTimeOffset(entry.RecordedAt),
+        RecordedBy = entry.RecordedBy,
+        Note = entry.Note ?? "",
+    };
+}

@@ -1,0 +1,75 @@
+using Hmis.Credentialing.V1;
+using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.Credentialing.Domain.Credits;
+
+namespace HmisPlatform.Credentialing.Tests.Domain;
+
+public sealed class AgencyCreditsTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    [InlineData(AgencyCredits.MaxPurchase + 1)]
+    public void Purchase_OutsideOneToTheMaximum_IsInvalid(int credits)
+    {
+        var agency = new AgencyCredits(Guid.NewGuid());
+
+        Assert.Equal(AgencyCredits.InvalidCreditsReason, Assert.Throws<DomainException>(() => agency.Purchase(credits, "", "hmis", Now)).Reason);
+        Assert.Equal(0, agency.Available);
+    }
+
+    [Fact]
+    public void Reserve_WithNothingAvailable_IsExhaustedNamingTheAgency()
+    {
+        var agency = new AgencyCredits(Guid.NewGuid());
+
+        var error = Assert.Throws<DomainException>(() => agency.Reserve(Guid.NewGuid(), Guid.NewGuid(), "hmis", Now));
+
+        Assert.Equal(ErrorKind.ResourceExhausted, error.Kind);
+        Assert.Equal($"agencies/{agency.AgencyId}", Assert.Single(error.QuotaViolations).Subject);
+    }
+
+    [Fact]
+    public void Consume_TakesTheReservationWhenThereIsOne_ElseAFreeCredit()
+    {
+        var agency = new AgencyCredits(Guid.NewGuid());
+        agency.Purchase(2, "", "hmis", Now);
+        var (reservation, _) = agency.Reserve(Guid.NewGuid(), Guid.NewGuid(), "hmis", Now);
+
+        agency.Consume(reservation, reservation.AccessRequestId, reservation.PersonId, Guid.NewGuid(), "ata", Now);
+        Assert.Equal((1, 0, 1), (agency.Available, agency.Reserved, agency.Consumed));
+        Assert.Equal(ReservationStatus.Consumed, reservation.Status);
+
+        agency.Consume(null, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "ata", Now);
+        Assert.Equal((0, 0, 2), (agency.Available, agency.Reserved, agency.Consumed));
+        Assert.Throws<DomainException>(() => agency.Consume(null, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "ata", Now));
+    }
+
+    [Fact]
+    public void Release_OfAConsumedReservation_IsRefused()
+    {
+        var agency = new AgencyCredits(Guid.NewGuid());
+        agency.Purchase(1, "", "hmis", Now);
+        var (reservation, _) = agency.Reserve(Guid.NewGuid(), Guid.NewGuid(), "hmis", Now);
+        agency.Consume(reservation, reservation.AccessRequestId, reservation.PersonId, Guid.NewGuid(), "ata", Now);
+
+        Assert.Equal(AgencyCredits.ReservationNotHeldReason, Assert.Throws<DomainException>(() => agency.Release(reservation, "denied", "hmis", Now)).Reason);
+        Assert.Equal((0, 0, 1), (agency.Available, agency.Reserved, agency.Consumed));
+    }
+
+    [Theory]
+    [InlineData(2026, 1, "2026-01-01", "2026-04-01")]
+    [InlineData(2026, 4, "2026-10-01", "2027-01-01")]
+    public void QuarterlyPeriod_RunsFromTheQuartersFirstDayToTheNextQuarters(int year, int quarter, string from, string until)
+    {
+        var period = QuarterlyStatement.Period(year, quarter);
+
+        Assert.Equal((DateTimeOffset.Parse(from + "T00:00:00Z"), DateTimeOffset.Parse(until + "T00:00:00Z")), period);
+    }
+
+    [Fact]
+    public void Statement_ChargesConsumedCreditsAtThePrice() =>
+        Assert.Equal(7500, new QuarterlyStatement(Guid.NewGuid(), 2026, 4, 10, 3, 2500).AmountCents);
+}
