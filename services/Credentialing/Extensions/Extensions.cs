@@ -1,5 +1,6 @@
 using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Hosting;
+using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Domain.Credits;
 using HmisPlatform.Credentialing.Infrastructure;
 using HmisPlatform.Credentialing.IntegrationEvents;
@@ -11,6 +12,10 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<CreditPricing>(builder.Configuration.GetSection("Credits"));
+        builder.Services.Configure<InactivityPolicy>(builder.Configuration.GetSection("Inactivity"));
+        builder.Services.Configure<InactivitySweepOptions>(builder.Configuration.GetSection("Inactivity"));
+        builder.Services.AddSingleton<InactivitySweep>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<InactivitySweep>());
         builder.AddDomainService<CredentialingDbContext>("credentialing", ResourceNames.CredentialingDb)
             .Subscribe<AccessRequestApproved, KeepApplicant>()
             .Subscribe<AssessmentPassed, IssuePendingAccount>();

@@ -15,6 +15,8 @@ namespace HmisPlatform.Credentialing.Grpc;
 public sealed class CredentialsService(CredentialingDbContext db, IdempotentCommands<CredentialingDbContext> commands, TimeProvider time)
     : Credentials.CredentialsBase
 {
+    public const string ActivityReporterReason = "ONLY_THE_HMIS_REPORTS_ACTIVITY";
+
     [Authorize(Policy = PlatformIdentity.CredentialsRead)]
     public override async Task<GetPersonAccessResponse> GetPersonAccess(GetPersonAccessRequest request, ServerCallContext context)
     {
@@ -59,5 +61,33 @@ public sealed class CredentialsService(CredentialingDbContext db, IdempotentComm
             db.Publish(account.CredentialsIssued(now));
             await db.SaveChangesAsync(ct);
             return new ConfirmEndUserAgreementResponse { Account = account.ToMessage() };
+        }, context.CancellationToken);
+
+    [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
+    public override async Task<RecordActivityResponse> RecordActivity(RecordActivityRequest request, ServerCallContext context)
+    {
+        var accountId = Ids.Parse(request.AccountId, "account_id");
+        var caller = context.Caller();
+        if (!caller.IsHmisTeam)
+        {
+            throw DomainException.PermissionDenied(ActivityReporterReason, "Only the HMIS reports logins.");
+        }
+        var account = caller.EnsureMayRead(await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, context.CancellationToken), a => a.AgencyId, "ACCOUNT");
+        account.RecordActivity(request.LastLoginAt?.ToDateTimeOffset());
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new RecordActivityResponse { Account = account.ToMessage() };
+    }
+
+    [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
+    public override Task<DeactivateAccountResponse> DeactivateAccount(DeactivateAccountRequest request, ServerCallContext context) =>
+        commands.RunAsync(request.RequestId, request, async ct =>
+        {
+            var accountId = Ids.Parse(request.AccountId, "account_id");
+            var account = context.Caller().EnsureMayRead(await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, ct), a => a.AgencyId, "ACCOUNT");
+            var now = time.GetUtcNow();
+            account.Deactivate(context.Caller(), request.Reason, request.Note, now);
+            db.Publish(account.AccessRemoved(now));
+            await db.SaveChangesAsync(ct);
+            return new DeactivateAccountResponse { Account = account.ToMessage() };
         }, context.CancellationToken);
 }

@@ -24,7 +24,41 @@ internal static class MessageMapping
         AgreementSignedAt = Stamp(account.AgreementSignedAt),
         AgreementConfirmedAt = Stamp(account.AgreementConfirmedAt),
         AgreementConfirmedBy = account.AgreementConfirmedBy ?? string.Empty,
+        RemovedAt = Stamp(account.RemovedAt),
+        RemovalReason = account.RemovalReason,
+        InactivityWarnedAt = Stamp(account.InactivityWarnedAt),
     };
+
+    public static InactivityWarning InactivityWarning(this HmisAccount account, DateTimeOffset removalDue, DateTimeOffset now)
+    {
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new InactivityWarning
+        {
+            EventId = eventId,
+            OccurredAt = occurredAt,
+            PersonId = account.PersonId.ToString(),
+            AccessRequestId = account.AccessRequestId.ToString(),
+            AccountId = account.Id.ToString(),
+            AgencyId = account.AgencyId.ToString(),
+            LastActivityAt = Timestamp.FromDateTimeOffset(account.LastActivityAt ?? account.ActivatedAt ?? account.CreatedAt),
+            RemovalDueAt = Timestamp.FromDateTimeOffset(removalDue),
+        };
+    }
+
+    public static AccessRemoved AccessRemoved(this HmisAccount account, DateTimeOffset now)
+    {
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new AccessRemoved
+        {
+            EventId = eventId,
+            OccurredAt = occurredAt,
+            PersonId = account.PersonId.ToString(),
+            AccessRequestId = account.AccessRequestId.ToString(),
+            AccountId = account.Id.ToString(),
+            AgencyId = account.AgencyId.ToString(),
+            Reason = ReasonCode(account.RemovalReason),
+        };
+    }
 
     public static AccountPendingAgreement PendingAgreement(this HmisAccount account, DateTimeOffset now)
     {
@@ -66,6 +100,11 @@ internal static class MessageMapping
             Username = account.Username,
         };
     }
+
+    /// <summary>The contract's name of a removal reason without its prefix: REMOVAL_REASON_INACTIVE is INACTIVE.</summary>
+    private static string ReasonCode(RemovalReason reason) =>
+        CredentialsReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.EnumDescriptor>("RemovalReason")
+            .FindValueByNumber((int)reason).Name["REMOVAL_REASON_".Length..];
 
     private static Timestamp? Stamp(DateTimeOffset? at) => at is { } value ? Timestamp.FromDateTimeOffset(value) : null;
 }

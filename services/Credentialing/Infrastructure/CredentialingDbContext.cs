@@ -76,6 +76,9 @@ public sealed class CredentialingDbContext(DbContextOptions<CredentialingDbConte
             account.HasKey(a => a.Id);
             account.Property(a => a.Username).HasMaxLength(32);
             account.Property(a => a.AgreementConfirmedBy).HasMaxLength(64);
+            account.Property(a => a.RemovalNote).HasMaxLength(HmisAccount.MaxRemovalNoteLength);
+            // The inactivity sweep looks only at active accounts, by their last activity.
+            account.HasIndex(a => new { a.Status, a.LastActivityAt });
             // Removed accounts keep their row, so a username is unique for ever.
             account.HasIndex(a => a.Username).IsUnique();
             // At most one live account per person per agency, whatever the code does.

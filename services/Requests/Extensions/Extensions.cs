@@ -18,7 +18,8 @@ internal static class Extensions
             .Subscribe<AssessmentPassed, JourneyRecorder<AssessmentPassed>>()
             .Subscribe<AccountPendingAgreement, JourneyRecorder<AccountPendingAgreement>>()
             .Subscribe<EndUserAgreementSigned, JourneyRecorder<EndUserAgreementSigned>>()
-            .Subscribe<CredentialsIssued, JourneyRecorder<CredentialsIssued>>();
+            .Subscribe<CredentialsIssued, JourneyRecorder<CredentialsIssued>>()
+            .Subscribe<AccessRemoved, JourneyRecorder<AccessRemoved>>();
     }
 
     /// <summary>In Development, a POST that restores the demo data; the AppHost's dashboard command calls it.</summary>

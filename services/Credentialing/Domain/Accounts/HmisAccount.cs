@@ -15,6 +15,11 @@ public sealed class HmisAccount
     public const string NotPendingConfirmationReason = "ACCOUNT_NOT_PENDING_CONFIRMATION";
     public const string OnlyTheUserSignsReason = "ONLY_THE_USER_SIGNS";
     public const string OnlyAnAdministratorConfirmsReason = "ONLY_ATA_OR_SUPERVISOR_CONFIRMS";
+    public const string AccountRemovedReason = "ACCOUNT_REMOVED";
+    public const string RemovalReasonRequiredReason = "REMOVAL_REASON_REQUIRED";
+    public const string NotPermittedToRemoveReason = "NOT_PERMITTED_TO_REMOVE";
+    public const string ActivityTimeRequiredReason = "ACTIVITY_TIME_REQUIRED";
+    public const int MaxRemovalNoteLength = 500;
 
     public Guid Id { get; private set; }
 
@@ -45,6 +50,14 @@ public sealed class HmisAccount
     public DateTimeOffset? LastActivityAt { get; private set; }
 
     public DateTimeOffset? AgreementConfirmedAt { get; private set; }
+
+    public DateTimeOffset? InactivityWarnedAt { get; private set; }
+
+    public DateTimeOffset? RemovedAt { get; private set; }
+
+    public RemovalReason RemovalReason { get; private set; }
+
+    public string? RemovalNote { get; private set; }
 
     /// <summary>The id of the ATA or Supervisor who confirmed receipt of the signed agreement.</summary>
     public string? AgreementConfirmedBy { get; private set; }
@@ -118,6 +131,82 @@ public sealed class HmisAccount
         AgreementConfirmedBy = confirmer.Subject;
         Status = AccountStatus.Active;
         ActivatedAt = now;
+    }
+
+    /// <summary>
+    /// The HMIS reports a login. Last activity only moves forward; a login after the inactivity warning ends it, so
+    /// the next long absence is warned about again.
+    /// </summary>
+    public void RecordActivity(DateTimeOffset? loginAt)
+    {
+        if (loginAt is not { } at)
+        {
+            throw DomainException.Invalid(ActivityTimeRequiredReason, "Name the login time.",
+                new FieldViolation("last_login_at", "required", ActivityTimeRequiredReason));
+        }
+        EnsureNotRemoved();
+        if (LastActivityAt is null || at > LastActivityAt)
+        {
+            LastActivityAt = at;
+            if (InactivityWarnedAt is not null && at > InactivityWarnedAt)
+            {
+                InactivityWarnedAt = null;
+            }
+        }
+    }
+
+    /// <summary>The five-month warning, given once per absence.</summary>
+    public void WarnInactive(DateTimeOffset now) => InactivityWarnedAt = now;
+
+    /// <summary>Six months without a login: access is removed; the person starts over with a new request.</summary>
+    public void RemoveInactive(DateTimeOffset now) => Remove(RemovalReason.Inactive, null, now);
+
+    /// <summary>
+    /// Removes access at once: by an ATA or Supervisor of the agency or the HMIS team when the user left or no longer
+    /// needs access; only by the HMIS team when an ATA missed their own training.
+    /// </summary>
+    public void Deactivate(Caller caller, RemovalReason reason, string note, DateTimeOffset now)
+    {
+        if (reason == RemovalReason.Unspecified || !Enum.IsDefined(reason))
+        {
+            throw DomainException.Invalid(RemovalReasonRequiredReason, "Say why the access is removed.",
+                new FieldViolation("reason", "required", RemovalReasonRequiredReason));
+        }
+        var permitted = reason switch
+        {
+            RemovalReason.AtaTrainingMissed => caller.IsHmisTeam,
+            RemovalReason.Inactive => false,
+            _ => caller.IsHmisTeam || caller.IsAdministratorOf(AgencyId),
+        };
+        if (!permitted)
+        {
+            throw DomainException.PermissionDenied(NotPermittedToRemoveReason, "You may not remove this access for that reason.");
+        }
+        var trimmed = note.Trim();
+        if (trimmed.Length > MaxRemovalNoteLength)
+        {
+            throw DomainException.Invalid(RemovalReasonRequiredReason, $"At most {MaxRemovalNoteLength} characters.",
+                new FieldViolation("note", $"at most {MaxRemovalNoteLength} characters", RemovalReasonRequiredReason));
+        }
+        EnsureNotRemoved();
+        Remove(reason, trimmed.Length == 0 ? null : trimmed, now);
+    }
+
+    private void Remove(RemovalReason reason, string? note, DateTimeOffset now)
+    {
+        Status = AccountStatus.Removed;
+        RemovalReason = reason;
+        RemovalNote = note;
+        RemovedAt = now;
+    }
+
+    private void EnsureNotRemoved()
+    {
+        if (Status == AccountStatus.Removed)
+        {
+            throw DomainException.Precondition(AccountRemovedReason, "This account's access was removed.",
+                new PreconditionViolation("ACCOUNT", $"accounts/{Id}", "removed"));
+        }
     }
 
     private static string Normalize(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -222,6 +222,10 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("InactivityWarnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("inactivity_warned_at");
+
                     b.Property<DateTimeOffset?>("LastActivityAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_activity_at");
@@ -234,6 +238,19 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("integer[]")
                         .HasColumnName("project_types");
+
+                    b.Property<string>("RemovalNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("removal_note");
+
+                    b.Property<int>("RemovalReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("removal_reason");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer")
@@ -256,6 +273,9 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_accounts_one_live_per_person_agency")
                         .HasFilter("status IN (1, 3, 2)");
+
+                    b.HasIndex("Status", "LastActivityAt")
+                        .HasDatabaseName("ix_accounts_status_last_activity_at");
 
                     b.ToTable("accounts", (string)null);
                 });

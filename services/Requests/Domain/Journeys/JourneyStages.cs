@@ -18,6 +18,7 @@ public static class JourneyStages
         ["AccountPendingAgreement"] = JourneyStage.Credentials,
         ["EndUserAgreementSigned"] = JourneyStage.Credentials,
         [CredentialsIssued] = JourneyStage.Complete,
+        ["AccessRemoved"] = JourneyStage.AccessRemoved,
     };
 
     public static IReadOnlyCollection<string> Kinds => StageOfKind.Keys;

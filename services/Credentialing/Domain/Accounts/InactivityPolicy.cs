@@ -1,0 +1,41 @@
+namespace HmisPlatform.Credentialing.Domain.Accounts;
+
+/// <summary>What the inactivity rule asks of an account now.</summary>
+public enum InactivityStep
+{
+    None,
+    Warn,
+    Remove,
+}
+
+/// <summary>
+/// The HMIS inactivity policy: a warning after 5 months without a login, removal after 6. The clock runs from the
+/// last login the HMIS reported, or from activation when there was none.
+/// </summary>
+public sealed class InactivityPolicy
+{
+    public int WarnAfterMonths { get; set; } = 5;
+
+    public int RemoveAfterMonths { get; set; } = 6;
+
+    public DateTimeOffset RemovalDue(HmisAccount account) => ActiveSince(account).AddMonths(RemoveAfterMonths);
+
+    public InactivityStep StepFor(HmisAccount account, DateTimeOffset now)
+    {
+        if (account.Status != Hmis.Credentialing.V1.AccountStatus.Active)
+        {
+            return InactivityStep.None;
+        }
+        var since = ActiveSince(account);
+        if (now >= since.AddMonths(RemoveAfterMonths))
+        {
+            return InactivityStep.Remove;
+        }
+        return now >= since.AddMonths(WarnAfterMonths) && account.InactivityWarnedAt is null ? InactivityStep.Warn : InactivityStep.None;
+    }
+
+    /// <summary>The oldest last activity that is inactive enough to need a step now: only such accounts are looked at.</summary>
+    public DateTimeOffset WarnCutoff(DateTimeOffset now) => now.AddMonths(-WarnAfterMonths);
+
+    private static DateTimeOffset ActiveSince(HmisAccount account) => account.LastActivityAt ?? account.ActivatedAt ?? account.CreatedAt;
+}

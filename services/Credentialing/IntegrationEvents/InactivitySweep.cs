@@ -1,0 +1,97 @@
+using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.Credentialing.Domain.Accounts;
+using HmisPlatform.Credentialing.Grpc;
+using HmisPlatform.Credentialing.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HmisPlatform.Credentialing.IntegrationEvents;
+
+/// <summary>The sweep's cadence (configuration section <c>Inactivity</c>, with the policy's months).</summary>
+public sealed class InactivitySweepOptions
+{
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+
+    public int BatchSize { get; set; } = 100;
+}
+
+/// <summary>
+/// Applies the inactivity policy to active accounts: the five-month warning once, removal at six, each with its
+/// event in the same transaction. Batches are claimed with FOR UPDATE SKIP LOCKED, so several replicas can sweep at
+/// once without doing anything twice; an account's new state takes it out of the next batch.
+/// </summary>
+public sealed partial class InactivitySweep(
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<InactivityPolicy> policy, IOptions<InactivitySweepOptions> options,
+    OutboxSignal outbox, ILogger<InactivitySweep> logger) : BackgroundService
+{
+    /// <summary>One pass over every account that needs a step now; returns how many were warned and removed.</summary>
+    public async Task<(int Warned, int Removed)> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var (warned, removed) = (0, 0);
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CredentialingDbContext>();
+            var now = time.GetUtcNow();
+            var cutoff = policy.Value.WarnCutoff(now);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Accounts inactive since before the warning cutoff that are not yet warned, or are due for removal.
+            var batch = await db.Accounts.FromSql($"""
+                SELECT * FROM accounts
+                WHERE status = {(int)Hmis.Credentialing.V1.AccountStatus.Active}
+                  AND COALESCE(last_activity_at, activated_at, created_at) <= {cutoff}
+                  AND (inactivity_warned_at IS NULL OR COALESCE(last_activity_at, activated_at, created_at) <= {now.AddMonths(-policy.Value.RemoveAfterMonths)})
+                ORDER BY id
+                LIMIT {options.Value.BatchSize}
+                FOR UPDATE SKIP LOCKED
+                """).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return (warned, removed);
+            }
+            foreach (var account in batch)
+            {
+                switch (policy.Value.StepFor(account, now))
+                {
+                    case InactivityStep.Warn:
+                        account.WarnInactive(now);
+                        db.Publish(account.InactivityWarning(policy.Value.RemovalDue(account), now));
+                        warned++;
+                        break;
+                    case InactivityStep.Remove:
+                        account.RemoveInactive(now);
+                        db.Publish(account.AccessRemoved(now));
+                        removed++;
+                        break;
+                }
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            outbox.Notify();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.Interval, time);
+        do
+        {
+            try
+            {
+                var (warned, removed) = await RunOnceAsync(stoppingToken);
+                LogSwept(logger, warned, removed);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inactivity sweep: {Warned} warned, {Removed} removed")]
+    private static partial void LogSwept(ILogger logger, int warned, int removed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The inactivity sweep failed; the next round tries again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
