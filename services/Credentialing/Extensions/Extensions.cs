@@ -2,6 +2,7 @@ using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Domain.Credits;
+using HmisPlatform.Credentialing.Domain.Provisioning;
 using HmisPlatform.Credentialing.Infrastructure;
 using HmisPlatform.Credentialing.IntegrationEvents;
 
@@ -13,6 +14,8 @@ internal static class Extensions
     {
         builder.Services.Configure<CreditPricing>(builder.Configuration.GetSection("Credits"));
         builder.Services.Configure<InactivityPolicy>(builder.Configuration.GetSection("Inactivity"));
+        builder.Services.Configure<ActivationOptions>(builder.Configuration.GetSection("Activation"));
+        builder.Services.AddScoped<IHmisProvisioning, RecordedHmisProvisioning>();
         builder.Services.Configure<InactivitySweepOptions>(builder.Configuration.GetSection("Inactivity"));
         builder.Services.AddSingleton<InactivitySweep>();
         builder.Services.AddHostedService(services => services.GetRequiredService<InactivitySweep>());

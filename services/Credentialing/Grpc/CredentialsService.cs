@@ -1,21 +1,32 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Hmis.Credentialing.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.BuildingBlocks.Idempotency;
 using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.BuildingBlocks.Persistence;
+using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Domain.Agreements;
+using HmisPlatform.Credentialing.Domain.Provisioning;
 using HmisPlatform.Credentialing.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HmisPlatform.Credentialing.Grpc;
 
 /// <summary>The Credentials gRPC API.</summary>
-public sealed class CredentialsService(CredentialingDbContext db, IdempotentCommands<CredentialingDbContext> commands, TimeProvider time)
+public sealed class CredentialsService(
+    CredentialingDbContext db,
+    IdempotentCommands<CredentialingDbContext> commands,
+    IHmisProvisioning provisioning,
+    IOptions<ActivationOptions> activation,
+    TimeProvider time)
     : Credentials.CredentialsBase
 {
     public const string ActivityReporterReason = "ONLY_THE_HMIS_REPORTS_ACTIVITY";
+    public const string RedeemerReason = "ONLY_THE_HMIS_REDEEMS";
 
     [Authorize(Policy = PlatformIdentity.CredentialsRead)]
     public override async Task<GetPersonAccessResponse> GetPersonAccess(GetPersonAccessRequest request, ServerCallContext context)
@@ -38,7 +49,7 @@ public sealed class CredentialsService(CredentialingDbContext db, IdempotentComm
             var account = context.Caller().EnsureMayRead(
                 await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, ct), a => a.AgencyId, "ACCOUNT");
             var applicant = await db.Applicants.SingleAsync(a => a.PersonId == account.PersonId && a.AccessRequestId == account.AccessRequestId, ct);
-            var now = time.GetUtcNow();
+            var now = time.GetStoredNow();
             account.SignAgreement(EndUserAgreement.Current, request.TypedFullName, applicant.FullName, context.Caller(), now);
             db.Publish(account.Signed(now));
             await db.SaveChangesAsync(ct);
@@ -52,7 +63,7 @@ public sealed class CredentialsService(CredentialingDbContext db, IdempotentComm
             var accountId = Ids.Parse(request.AccountId, "account_id");
             var account = context.Caller().EnsureMayRead(
                 await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, ct), a => a.AgencyId, "ACCOUNT");
-            var now = time.GetUtcNow();
+            var now = time.GetStoredNow();
             account.ConfirmAgreement(context.Caller(), now);
             // The issued account consumes its credit: the one reserved at review, or a free one.
             var credits = await db.LockCreditsAsync(account.AgencyId, ct);
@@ -84,10 +95,45 @@ public sealed class CredentialsService(CredentialingDbContext db, IdempotentComm
         {
             var accountId = Ids.Parse(request.AccountId, "account_id");
             var account = context.Caller().EnsureMayRead(await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, ct), a => a.AgencyId, "ACCOUNT");
-            var now = time.GetUtcNow();
+            var now = time.GetStoredNow();
             account.Deactivate(context.Caller(), request.Reason, request.Note, now);
             db.Publish(account.AccessRemoved(now));
             await db.SaveChangesAsync(ct);
             return new DeactivateAccountResponse { Account = account.ToMessage() };
         }, context.CancellationToken);
+
+    [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
+    public override async Task<IssueActivationTokenResponse> IssueActivationToken(IssueActivationTokenRequest request, ServerCallContext context)
+    {
+        var accountId = Ids.Parse(request.AccountId, "account_id");
+        var caller = context.Caller();
+        var account = caller.EnsureMayRead(await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, context.CancellationToken), a => a.AgencyId, "ACCOUNT");
+        var token = account.IssueActivationToken(caller, time.GetStoredNow(), activation.Value.TokenLifetime);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new IssueActivationTokenResponse
+        {
+            Username = account.Username,
+            ActivationToken = token,
+            ExpiresAt = Timestamp.FromDateTimeOffset(account.ActivationTokenExpiresAt!.Value),
+        };
+    }
+
+    [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
+    public override async Task<RedeemActivationTokenResponse> RedeemActivationToken(RedeemActivationTokenRequest request, ServerCallContext context)
+    {
+        if (!context.Caller().IsHmisTeam)
+        {
+            throw DomainException.PermissionDenied(RedeemerReason, "Only the HMIS redeems activation tokens.");
+        }
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Username == request.Username.Trim().ToLowerInvariant(), context.CancellationToken)
+            ?? throw HmisAccount.InvalidToken();
+        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        if (account.RedeemActivationToken(request.ActivationToken, time.GetStoredNow()))
+        {
+            await provisioning.ProvisionAsync(account, context.CancellationToken);
+        }
+        await db.SaveChangesAsync(context.CancellationToken);
+        await transaction.CommitAsync(context.CancellationToken);
+        return new RedeemActivationTokenResponse { Account = account.ToMessage() };
+    }
 }

@@ -5,6 +5,7 @@ using Hmis.Credentialing.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.BuildingBlocks.Idempotency;
+using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Credentialing.Domain.Credits;
 using HmisPlatform.Credentialing.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -34,7 +35,7 @@ public sealed class LicenseCreditsService(
         {
             var caller = HmisTeam(context);
             var credits = await db.LockCreditsAsync(Ids.Parse(request.AgencyId, "agency_id"), ct);
-            db.CreditLedger.Add(credits.Purchase(request.Credits, request.Note, caller.Subject, time.GetUtcNow()));
+            db.CreditLedger.Add(credits.Purchase(request.Credits, request.Note, caller.Subject, time.GetStoredNow()));
             await db.SaveChangesAsync(ct);
             return new RecordCreditPurchaseResponse { Balance = credits.ToMessage() };
         }, context.CancellationToken);
@@ -51,7 +52,7 @@ public sealed class LicenseCreditsService(
             var reservation = await db.CreditReservations.SingleOrDefaultAsync(r => r.AccessRequestId == accessRequestId && r.PersonId == personId, ct);
             if (reservation is null)
             {
-                (reservation, var entry) = credits.Reserve(accessRequestId, personId, caller.Subject, time.GetUtcNow());
+                (reservation, var entry) = credits.Reserve(accessRequestId, personId, caller.Subject, time.GetStoredNow());
                 db.CreditReservations.Add(reservation);
                 db.CreditLedger.Add(entry);
                 await db.SaveChangesAsync(ct);
@@ -70,7 +71,7 @@ public sealed class LicenseCreditsService(
             var credits = await db.LockCreditsAsync(agencyId, ct);
             var reservation = await db.CreditReservations.SingleOrDefaultAsync(r => r.AccessRequestId == accessRequestId && r.PersonId == personId && r.AgencyId == agencyId, ct)
                 ?? throw DomainException.NotFound(ReservationNotFoundReason, "No credit is reserved for that person on that request.");
-            db.CreditLedger.Add(credits.Release(reservation, request.Reason, caller.Subject, time.GetUtcNow()));
+            db.CreditLedger.Add(credits.Release(reservation, request.Reason, caller.Subject, time.GetStoredNow()));
             await db.SaveChangesAsync(ct);
             return new ReleaseCreditResponse { Reservation = reservation.ToMessage(), Balance = credits.ToMessage() };
         }, context.CancellationToken);

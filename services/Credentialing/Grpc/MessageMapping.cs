@@ -27,6 +27,7 @@ internal static class MessageMapping
         RemovedAt = Stamp(account.RemovedAt),
         RemovalReason = account.RemovalReason,
         InactivityWarnedAt = Stamp(account.InactivityWarnedAt),
+        ProvisionedAt = Stamp(account.ProvisionedAt),
     };
 
     public static InactivityWarning InactivityWarning(this HmisAccount account, DateTimeOffset removalDue, DateTimeOffset now)

@@ -3,6 +3,7 @@ using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Domain.Applicants;
 using HmisPlatform.Credentialing.Domain.Credits;
+using HmisPlatform.Credentialing.Domain.Provisioning;
 using CreditLedgerEntry = HmisPlatform.Credentialing.Domain.Credits.CreditLedgerEntry;
 using CreditReservation = HmisPlatform.Credentialing.Domain.Credits.CreditReservation;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,8 @@ public sealed class CredentialingDbContext(DbContextOptions<CredentialingDbConte
     public DbSet<HmisAccount> Accounts => Set<HmisAccount>();
 
     public DbSet<AgencyCredits> AgencyCredits => Set<AgencyCredits>();
+
+    public DbSet<ProvisionedAccount> ProvisionedAccounts => Set<ProvisionedAccount>();
 
     public DbSet<CreditReservation> CreditReservations => Set<CreditReservation>();
 
@@ -40,6 +43,12 @@ public sealed class CredentialingDbContext(DbContextOptions<CredentialingDbConte
             applicant.Property(a => a.FamilyName).HasMaxLength(100);
             applicant.Property(a => a.Email).HasMaxLength(254);
             applicant.Ignore(a => a.FullName);
+        });
+        modelBuilder.Entity<ProvisionedAccount>(provisioned =>
+        {
+            provisioned.ToTable("provisioned_accounts");
+            provisioned.HasKey(p => p.AccountId);
+            provisioned.Property(p => p.Username).HasMaxLength(32);
         });
         modelBuilder.Entity<AgencyCredits>(credits =>
         {
@@ -77,6 +86,8 @@ public sealed class CredentialingDbContext(DbContextOptions<CredentialingDbConte
             account.Property(a => a.Username).HasMaxLength(32);
             account.Property(a => a.AgreementConfirmedBy).HasMaxLength(64);
             account.Property(a => a.RemovalNote).HasMaxLength(HmisAccount.MaxRemovalNoteLength);
+            account.Property(a => a.ActivationTokenHash).HasMaxLength(64);
+            account.Property(a => a.RedeemedTokenHash).HasMaxLength(64);
             // The inactivity sweep looks only at active accounts, by their last activity.
             account.HasIndex(a => new { a.Status, a.LastActivityAt });
             // Removed accounts keep their row, so a username is unique for ever.

@@ -1,4 +1,5 @@
 using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Grpc;
 using HmisPlatform.Credentialing.Infrastructure;
@@ -32,7 +33,7 @@ public sealed partial class InactivitySweep(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CredentialingDbContext>();
-            var now = time.GetUtcNow();
+            var now = time.GetStoredNow();
             var cutoff = policy.Value.WarnCutoff(now);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Accounts inactive since before the warning cutoff that are not yet warned, or are due for removal.

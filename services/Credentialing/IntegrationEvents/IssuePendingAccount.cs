@@ -1,5 +1,6 @@
 using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Grpc;
 using HmisPlatform.Credentialing.Infrastructure;
@@ -19,7 +20,7 @@ public sealed class IssuePendingAccount(CredentialingDbContext db, TimeProvider 
             ?? throw new InvalidOperationException("The approval of this person has not arrived yet.");
         var baseName = Usernames.Base(applicant.GivenName, applicant.FamilyName);
         var taken = await db.Accounts.Where(a => a.Username.StartsWith(baseName)).Select(a => a.Username).ToListAsync(cancellationToken);
-        var now = time.GetUtcNow();
+        var now = time.GetStoredNow();
         var account = HmisAccount.Issue(applicant, Usernames.FirstFree(baseName, taken.ToHashSet()), now);
         db.Accounts.Add(account);
         db.Publish(account.PendingAgreement(now));

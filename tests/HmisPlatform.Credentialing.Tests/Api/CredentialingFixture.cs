@@ -1,6 +1,8 @@
 using Hmis.Credentialing.V1;
 using HmisPlatform.Credentialing.Infrastructure;
 using HmisPlatform.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HmisPlatform.Credentialing.Tests.Api;
 
@@ -10,6 +12,11 @@ public sealed class CredentialingFixture : ServiceFixture<Program, Credentialing
     protected override string DatabaseConnectionName => ResourceNames.CredentialingDb;
 
     public Credentials.CredentialsClient Client => new(Channel);
+
+    /// <summary>Everything the service logs while the fixture runs.</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(Logs);
 
     /// <summary>The credits API as the HMIS team calls it.</summary>
     public LicenseCredits.LicenseCreditsClient HmisTeamCredits => new(HmisTeamChannel);

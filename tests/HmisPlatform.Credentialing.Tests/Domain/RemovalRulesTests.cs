@@ -65,4 +65,17 @@ public sealed class RemovalRulesTests
         Assert.Equal(HmisAccount.NotPermittedToRemoveReason, error.Reason);
         Assert.Equal(AccountStatus.Active, account.Status);
     }
+
+    [Fact]
+    public void ActivationToken_StopsWorkingAtItsExpiry()
+    {
+        var account = Active();
+        var token = account.IssueActivationToken(new Caller(account.PersonId.ToString(), Agency, false, Caller.TraineeRole), Activated, TimeSpan.FromHours(72));
+
+        var error = Assert.Throws<DomainException>(() => account.RedeemActivationToken(token, Activated.AddHours(72)));
+
+        Assert.Equal(HmisAccount.ActivationTokenExpiredReason, error.Reason);
+        Assert.Null(account.ProvisionedAt);
+        Assert.True(account.RedeemActivationToken(token, Activated.AddHours(71)));
+    }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Hmis.Common.V1;
 using Hmis.Credentialing.V1;
 using HmisPlatform.BuildingBlocks.Domain;
@@ -20,6 +22,11 @@ public sealed class HmisAccount
     public const string NotPermittedToRemoveReason = "NOT_PERMITTED_TO_REMOVE";
     public const string ActivityTimeRequiredReason = "ACTIVITY_TIME_REQUIRED";
     public const int MaxRemovalNoteLength = 500;
+    public const string AccountNotActiveReason = "ACCOUNT_NOT_ACTIVE";
+    public const string OnlyTheUserActivatesReason = "ONLY_THE_USER_ACTIVATES";
+    public const string AlreadyProvisionedReason = "ALREADY_PROVISIONED";
+    public const string ActivationTokenInvalidReason = "ACTIVATION_TOKEN_INVALID";
+    public const string ActivationTokenExpiredReason = "ACTIVATION_TOKEN_EXPIRED";
 
     public Guid Id { get; private set; }
 
@@ -58,6 +65,16 @@ public sealed class HmisAccount
     public RemovalReason RemovalReason { get; private set; }
 
     public string? RemovalNote { get; private set; }
+
+    /// <summary>SHA-256 of the live activation token; the token itself is never stored.</summary>
+    public string? ActivationTokenHash { get; private set; }
+
+    public DateTimeOffset? ActivationTokenExpiresAt { get; private set; }
+
+    /// <summary>SHA-256 of the token that was redeemed, so a retried redemption is recognised.</summary>
+    public string? RedeemedTokenHash { get; private set; }
+
+    public DateTimeOffset? ProvisionedAt { get; private set; }
 
     /// <summary>The id of the ATA or Supervisor who confirmed receipt of the signed agreement.</summary>
     public string? AgreementConfirmedBy { get; private set; }
@@ -132,6 +149,69 @@ public sealed class HmisAccount
         Status = AccountStatus.Active;
         ActivatedAt = now;
     }
+
+    /// <summary>
+    /// A new single-use activation token for the user of an active account: 256 random bits, valid for the lifetime
+    /// given. Only its hash is kept, and it voids any earlier token. Only the user themselves may have it.
+    /// </summary>
+    public string IssueActivationToken(Caller caller, DateTimeOffset now, TimeSpan lifetime)
+    {
+        if (!caller.IsPerson(PersonId))
+        {
+            throw DomainException.PermissionDenied(OnlyTheUserActivatesReason, "Only the user gets their activation token.");
+        }
+        if (Status != AccountStatus.Active)
+        {
+            throw DomainException.Precondition(AccountNotActiveReason, "The account is not active.",
+                new PreconditionViolation("ACCOUNT", $"accounts/{Id}", $"status is {Status}"));
+        }
+        if (ProvisionedAt is not null)
+        {
+            throw DomainException.Precondition(AlreadyProvisionedReason, "The password was already set in the HMIS; use its reset instead.",
+                new PreconditionViolation("ACCOUNT", $"accounts/{Id}", "already provisioned"));
+        }
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        ActivationTokenHash = Hash(token);
+        ActivationTokenExpiresAt = now + lifetime;
+        return token;
+    }
+
+    /// <summary>
+    /// The HMIS redeems the token when the user sets their password there. A wrong or used token and an unknown
+    /// username get the same answer; redeeming the redeemed token again returns false and changes nothing.
+    /// </summary>
+    /// <returns>True when this call provisioned the account.</returns>
+    public bool RedeemActivationToken(string token, DateTimeOffset now)
+    {
+        var hash = Hash(token);
+        if (RedeemedTokenHash is not null && FixedTimeEquals(RedeemedTokenHash, hash))
+        {
+            return false;
+        }
+        if (Status != AccountStatus.Active || ActivationTokenHash is null || !FixedTimeEquals(ActivationTokenHash, hash))
+        {
+            throw InvalidToken();
+        }
+        if (now >= ActivationTokenExpiresAt)
+        {
+            throw DomainException.Precondition(ActivationTokenExpiredReason, "The activation token has expired; the user can get a new one.",
+                new PreconditionViolation("ACTIVATION_TOKEN", $"accounts/{Id}", "expired"));
+        }
+        RedeemedTokenHash = hash;
+        ActivationTokenHash = null;
+        ActivationTokenExpiresAt = null;
+        ProvisionedAt = now;
+        return true;
+    }
+
+    public static DomainException InvalidToken() =>
+        DomainException.Invalid(ActivationTokenInvalidReason, "The username or activation token is not valid.",
+            new FieldViolation("activation_token", "not valid", ActivationTokenInvalidReason));
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static bool FixedTimeEquals(string a, string b) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(a), Encoding.ASCII.GetBytes(b));
 
     /// <summary>
     /// The HMIS reports a login. Last activity only moves forward; a login after the inactivity warning ends it, so

@@ -189,6 +189,15 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("activated_at");
 
+                    b.Property<DateTimeOffset?>("ActivationTokenExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("activation_token_expires_at");
+
+                    b.Property<string>("ActivationTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("activation_token_hash");
+
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uuid")
                         .HasColumnName("agency_id");
@@ -238,6 +247,15 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("integer[]")
                         .HasColumnName("project_types");
+
+                    b.Property<DateTimeOffset?>("ProvisionedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("provisioned_at");
+
+                    b.Property<string>("RedeemedTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("redeemed_token_hash");
 
                     b.Property<string>("RemovalNote")
                         .HasMaxLength(500)
@@ -453,6 +471,38 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
                         .HasDatabaseName("ix_credit_reservations_agency_id");
 
                     b.ToTable("credit_reservations", (string)null);
+                });
+
+            modelBuilder.Entity("HmisPlatform.Credentialing.Domain.Provisioning.ProvisionedAccount", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.PrimitiveCollection<int[]>("ProjectTypes")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("project_types");
+
+                    b.Property<DateTimeOffset>("ProvisionedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("provisioned_at");
+
+                    b.Property<string>("Username")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("username");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_provisioned_accounts");
+
+                    b.ToTable("provisioned_accounts", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,97 @@
+using Grpc.Core;
+using Hmis.Credentialing.V1;
+using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.Credentialing.Domain.Accounts;
+using HmisPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace HmisPlatform.Credentialing.Tests.Api;
+
+/// <summary>Live credentials: the username and a single-use activation token for the user alone; never a password.</summary>
+public sealed class ActivationTests(CredentialingFixture service) : IClassFixture<CredentialingFixture>
+{
+    private readonly ActiveAccounts _accounts = new(service);
+
+    private Credentials.CredentialsClient TheHmis => _accounts.As(TestTokens.HmisTeam());
+
+    private Credentials.CredentialsClient User(Account account) => _accounts.As(TestTokens.Person(Guid.Parse(account.PersonId), Caller.TraineeRole));
+
+    private Task<IssueActivationTokenResponse> IssueAsync(Account account) =>
+        User(account).IssueActivationTokenAsync(new IssueActivationTokenRequest { AccountId = account.Id }).ResponseAsync;
+
+    private Task<RedeemActivationTokenResponse> RedeemAsync(string username, string token) =>
+        TheHmis.RedeemActivationTokenAsync(new RedeemActivationTokenRequest { Username = username, ActivationToken = token }).ResponseAsync;
+
+    [Fact]
+    public async Task User_GetsASingleUseToken_TheHmisRedeemsItOnce_AndARetryChangesNothing()
+    {
+        var account = await _accounts.ActiveAsync("Oona", "Fitz");
+
+        var issued = await IssueAsync(account);
+        var redeemed = await RedeemAsync(issued.Username, issued.ActivationToken);
+        var retried = await RedeemAsync(issued.Username, issued.ActivationToken);
+
+        Assert.Equal(account.Username, issued.Username);
+        Assert.True(issued.ExpiresAt.ToDateTimeOffset() > DateTimeOffset.UtcNow.AddHours(71));
+        Assert.NotNull(redeemed.Account.ProvisionedAt);
+        Assert.Equal(redeemed.Account.ProvisionedAt, retried.Account.ProvisionedAt);
+        Assert.Equal(1, await service.QueryAsync(db => db.ProvisionedAccounts.CountAsync(p => p.AccountId == Guid.Parse(account.Id))));
+        var again = await RpcErrors.CatchAsync(() => IssueAsync(account));
+        Assert.Equal(HmisAccount.AlreadyProvisionedReason, again.Reason());
+    }
+
+    [Fact]
+    public async Task ANewToken_VoidsTheEarlierOne()
+    {
+        var account = await _accounts.ActiveAsync("Bram", "Visser");
+        var first = await IssueAsync(account);
+        var second = await IssueAsync(account);
+
+        var error = await RpcErrors.CatchAsync(() => RedeemAsync(account.Username, first.ActivationToken));
+
+        Assert.Equal((StatusCode.InvalidArgument, HmisAccount.ActivationTokenInvalidReason), (error.StatusCode, error.Reason()));
+        Assert.NotNull((await RedeemAsync(account.Username, second.ActivationToken)).Account.ProvisionedAt);
+    }
+
+    [Fact]
+    public async Task WrongTokenAndUnknownUsername_GetTheSameAnswer()
+    {
+        var account = await _accounts.ActiveAsync("Cleo", "Marsh");
+        var issued = await IssueAsync(account);
+
+        var wrongToken = await RpcErrors.CatchAsync(() => RedeemAsync(account.Username, issued.ActivationToken + "x"));
+        var unknownUser = await RpcErrors.CatchAsync(() => RedeemAsync("nosuchuser", issued.ActivationToken));
+
+        Assert.Equal((wrongToken.StatusCode, wrongToken.Reason(), wrongToken.Status.Detail), (unknownUser.StatusCode, unknownUser.Reason(), unknownUser.Status.Detail));
+    }
+
+    [Fact]
+    public async Task OnlyTheUser_GetsTheirToken_AndOnlyTheHmisRedeemsOne()
+    {
+        var account = await _accounts.ActiveAsync("Dara", "Quill");
+
+        var byAta = await RpcErrors.CatchAsync(() => _accounts.As(ActiveAccounts.Ata).IssueActivationTokenAsync(new IssueActivationTokenRequest { AccountId = account.Id }).ResponseAsync);
+        var issued = await IssueAsync(account);
+        var bySystem = await RpcErrors.CatchAsync(() => service.Client.RedeemActivationTokenAsync(new RedeemActivationTokenRequest { Username = account.Username, ActivationToken = issued.ActivationToken }).ResponseAsync);
+
+        Assert.Equal((StatusCode.PermissionDenied, HmisAccount.OnlyTheUserActivatesReason), (byAta.StatusCode, byAta.Reason()));
+        Assert.Equal(StatusCode.PermissionDenied, bySystem.StatusCode);
+    }
+
+    [Fact]
+    public async Task Tokens_AreNeverStoredOrLogged_AndNoPasswordExists()
+    {
+        var account = await _accounts.ActiveAsync("Elio", "Stark");
+        var issued = await IssueAsync(account);
+        await RpcErrors.CatchAsync(() => RedeemAsync(account.Username, issued.ActivationToken + "x"));
+        await RedeemAsync(account.Username, issued.ActivationToken);
+
+        var stored = await service.QueryAsync(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Id == Guid.Parse(account.Id)));
+        var readBack = (await TheHmis.GetPersonAccessAsync(new GetPersonAccessRequest { PersonId = account.PersonId })).Accounts.Single();
+
+        Assert.NotEqual(issued.ActivationToken, stored.RedeemedTokenHash);
+        Assert.DoesNotContain(issued.ActivationToken, readBack.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(service.Logs.Lines, line => line.Contains(issued.ActivationToken, StringComparison.Ordinal));
+        Assert.DoesNotContain(typeof(HmisAccount).GetProperties(), p => p.Name.Contains("Password", StringComparison.OrdinalIgnoreCase));
+    }
+}
