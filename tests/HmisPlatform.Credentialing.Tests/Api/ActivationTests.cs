@@ -38,6 +38,7 @@ public sealed class ActivationTests(CredentialingFixture service) : IClassFixtur
         Assert.Equal(1, await service.QueryAsync(db => db.ProvisionedAccounts.CountAsync(p => p.AccountId == Guid.Parse(account.Id))));
         var again = await RpcErrors.CatchAsync(() => IssueAsync(account));
         Assert.Equal(HmisAccount.AlreadyProvisionedReason, again.Reason());
+        await service.QueryAsync(async db => { await CredentialingInvariants.AssertHoldAsync(db, Guid.Parse(TestTokens.DefaultAgencyId)); return 0; });
     }
 
     [Fact]

@@ -136,6 +136,7 @@ public sealed class CredentialsTests(CredentialingFixture service) : IClassFixtu
             () => service.Redis.ReadAllAsync<CredentialsIssued>(service.StreamOf(CredentialsIssued.Descriptor)),
             events => events.Any(i => i.AccountId == account.Id));
         Assert.Single(issued, i => i.AccountId == account.Id && i.Username == account.Username);
+        await service.QueryAsync(async db => { await CredentialingInvariants.AssertHoldAsync(db, Guid.Parse(TestTokens.DefaultAgencyId)); return 0; });
     }
 
     [Fact]
@@ -187,6 +188,7 @@ public sealed class CredentialsTests(CredentialingFixture service) : IClassFixtu
         Assert.Equal(AccountStatus.PendingConfirmation, (await PendingAccountAsync(person)).Status);
         var confirmed = await As(TestTokens.Person(Guid.NewGuid(), "supervisor")).ConfirmEndUserAgreementAsync(Confirmation(account));
         Assert.Equal(AccountStatus.Active, confirmed.Account.Status);
+        await service.QueryAsync(async db => { await CredentialingInvariants.AssertHoldAsync(db, Guid.Parse(TestTokens.DefaultAgencyId)); return 0; });
     }
 
     [Fact]
@@ -261,6 +263,7 @@ public sealed class CredentialsTests(CredentialingFixture service) : IClassFixtu
         Assert.Equal((before.Available, before.Reserved - 1, before.Consumed + 1), (after.Available, after.Reserved, after.Consumed));
         var consumed = await service.QueryAsync(db => db.CreditLedger.CountAsync(e => e.AccountId == Guid.Parse(account.Id)));
         Assert.Equal(1, consumed);
+        await service.QueryAsync(async db => { await CredentialingInvariants.AssertHoldAsync(db, Guid.Parse(TestTokens.DefaultAgencyId)); return 0; });
     }
 
     [Fact]

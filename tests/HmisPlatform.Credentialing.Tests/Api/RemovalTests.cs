@@ -62,6 +62,7 @@ public sealed class RemovalTests(CredentialingFixture service) : IClassFixture<C
         Assert.Equal((AccountStatus.Removed, RemovalReason.Inactive), (removed.Status, removed.RemovalReason));
         var removal = Assert.Single(await EventsOfAsync<AccessRemoved>(account, AccessRemoved.Descriptor, e => e.AccountId, 1));
         Assert.Equal("INACTIVE", removal.Reason);
+        await service.QueryAsync(async db => { await CredentialingInvariants.AssertHoldAsync(db, Guid.Parse(TestTokens.DefaultAgencyId)); return 0; });
     }
 
     [Fact]
@@ -110,6 +111,7 @@ public sealed class RemovalTests(CredentialingFixture service) : IClassFixture<C
         var again = await _accounts.ActiveAsync("Ines", "Okoro", person);
         Assert.NotEqual(account.Username, again.Username);
         Assert.StartsWith(account.Username, again.Username, StringComparison.Ordinal);
+        await service.QueryAsync(async db => { await CredentialingInvariants.AssertHoldAsync(db, Guid.Parse(TestTokens.DefaultAgencyId)); return 0; });
     }
 
     [Fact]

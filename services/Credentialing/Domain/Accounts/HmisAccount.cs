@@ -150,6 +150,10 @@ public sealed class HmisAccount
         ActivatedAt = now;
     }
 
+    /// <summary>New project access for a person who already has a live account at the agency: the account gains the types.</summary>
+    public void GrantProjectTypes(IEnumerable<ProjectType> projectTypes) =>
+        ProjectTypes = [.. ProjectTypes.Union(projectTypes).Order()];
+
     /// <summary>
     /// A new single-use activation token for the user of an active account: 256 random bits, valid for the lifetime
     /// given. Only its hash is kept, and it voids any earlier token. Only the user themselves may have it.

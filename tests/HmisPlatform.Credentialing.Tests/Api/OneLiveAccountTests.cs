@@ -1,0 +1,75 @@
+using Google.Protobuf.WellKnownTypes;
+using Hmis.Common.V1;
+using Hmis.Credentialing.V1;
+using Hmis.Events.V1;
+using HmisPlatform.Credentialing.Domain.Accounts;
+using HmisPlatform.Credentialing.Infrastructure;
+using HmisPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace HmisPlatform.Credentialing.Tests.Api;
+
+/// <summary>At most one live account per person per agency: by the handler's rule and by the database's own index.</summary>
+public sealed class OneLiveAccountTests(CredentialingFixture service) : IClassFixture<CredentialingFixture>
+{
+    private async Task<Guid> ApproveAsync(Guid person, ProjectType projectType)
+    {
+        var request = Guid.NewGuid();
+        await service.Redis.PublishAsync(service.StreamOf(AccessRequestApproved.Descriptor), new AccessRequestApproved
+        {
+            EventId = Guid.NewGuid().ToString(),
+            OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+            AccessRequestId = request.ToString(),
+            AgencyId = TestTokens.DefaultAgencyId,
+            Applicant = new Applicant { PersonId = person.ToString(), GivenName = "Rafa", FamilyName = "Quint", Email = "rafa@agency.example.org" },
+            Access = new Access { Responsibilities = { Responsibility.EnterClientData }, ProjectTypes = { projectType } },
+        });
+        return request;
+    }
+
+    private Task PassAsync(Guid person, Guid request) =>
+        service.Redis.PublishAsync(service.StreamOf(AssessmentPassed.Descriptor), new AssessmentPassed
+        {
+            EventId = Guid.NewGuid().ToString(),
+            OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+            PersonId = person.ToString(),
+            AccessRequestId = request.ToString(),
+            AssignmentId = Guid.NewGuid().ToString(),
+        });
+
+    [Fact]
+    public async Task ASecondRequestPassed_GrantsItsProjectsToTheLiveAccount_InsteadOfASecondAccount()
+    {
+        var person = Guid.NewGuid();
+        var first = await ApproveAsync(person, ProjectType.EmergencyShelter);
+        var second = await ApproveAsync(person, ProjectType.ServicesOnly);
+
+        await Task.WhenAll(PassAsync(person, first), PassAsync(person, second));
+
+        var account = await Eventually.ReturnsAsync(
+            () => service.QueryAsync(db => db.Accounts.AsNoTracking().Where(a => a.PersonId == person).ToListAsync()),
+            accounts => accounts.Count == 1 && accounts[0].ProjectTypes.Count == 2);
+        Assert.Equal([ProjectType.EmergencyShelter, ProjectType.ServicesOnly], account[0].ProjectTypes.Order());
+    }
+
+    [Fact]
+    public async Task TwoLiveAccountsForOnePersonAtOneAgency_AreRefusedByTheDatabase_EvenWhenInsertedAtOnce()
+    {
+        var person = Guid.NewGuid();
+        var applicant = new HmisPlatform.Credentialing.Domain.Applicants.Applicant(person, Guid.NewGuid(), Guid.Parse(TestTokens.DefaultAgencyId), "Sol", "Avni", "sol@agency.example.org", [ProjectType.EmergencyShelter]);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(async i =>
+        {
+            await using var scope = service.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CredentialingDbContext>();
+            db.Accounts.Add(HmisAccount.Issue(applicant, $"savni-race-{i}", DateTimeOffset.UtcNow));
+            return await Record.ExceptionAsync(() => db.SaveChangesAsync());
+        }));
+
+        Assert.Single(outcomes, o => o is null);
+        Assert.All(outcomes.OfType<DbUpdateException>(), e =>
+            Assert.Equal("ux_accounts_one_live_per_person_agency", Assert.IsType<PostgresException>(e.InnerException).ConstraintName));
+    }
+}
