@@ -136,4 +136,16 @@ public sealed class CredentialsService(
         await transaction.CommitAsync(context.CancellationToken);
         return new RedeemActivationTokenResponse { Account = account.ToMessage() };
     }
+
+    [Authorize(Policy = PlatformIdentity.CredentialsRead)]
+    public override async Task<FindPersonAccessByEmailResponse> FindPersonAccessByEmail(FindPersonAccessByEmailRequest request, ServerCallContext context)
+    {
+        var email = EmailAddress.Parse(request.Email, "email").Value;
+        var caller = context.Caller();
+        var accounts = await db.Accounts.AsNoTracking()
+            .Where(a => a.Email == email && (caller.IsHmisTeam || a.AgencyId == caller.AgencyId))
+            .OrderByDescending(a => a.CreatedAt)
+            .ToListAsync(context.CancellationToken);
+        return new FindPersonAccessByEmailResponse { Accounts = { accounts.Select(a => a.ToMessage()) } };
+    }
 }

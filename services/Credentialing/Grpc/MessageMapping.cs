@@ -28,6 +28,7 @@ internal static class MessageMapping
         RemovalReason = account.RemovalReason,
         InactivityWarnedAt = Stamp(account.InactivityWarnedAt),
         ProvisionedAt = Stamp(account.ProvisionedAt),
+        Email = account.Email,
     };
 
     public static InactivityWarning InactivityWarning(this HmisAccount account, DateTimeOffset removalDue, DateTimeOffset now)

@@ -87,6 +87,8 @@ public sealed class CredentialingDbContext(DbContextOptions<CredentialingDbConte
             account.Property(a => a.AgreementConfirmedBy).HasMaxLength(64);
             account.Property(a => a.RemovalNote).HasMaxLength(HmisAccount.MaxRemovalNoteLength);
             account.Property(a => a.ActivationTokenHash).HasMaxLength(64);
+            account.Property(a => a.Email).HasMaxLength(254);
+            account.HasIndex(a => a.Email);
             account.Property(a => a.RedeemedTokenHash).HasMaxLength(64);
             // The inactivity sweep looks only at active accounts, by their last activity.
             account.HasIndex(a => new { a.Status, a.LastActivityAt });

@@ -38,6 +38,9 @@ public sealed class HmisAccount
 
     public string Username { get; private set; } = "";
 
+    /// <summary>The person's work email, normalised (<see cref="EmailAddress"/>), for look-ups by email.</summary>
+    public string Email { get; private set; } = "";
+
     public AccountStatus Status { get; private set; }
 
     public List<ProjectType> ProjectTypes { get; private set; } = [];
@@ -91,6 +94,7 @@ public sealed class HmisAccount
         AgencyId = applicant.AgencyId,
         AccessRequestId = applicant.AccessRequestId,
         Username = username,
+        Email = EmailAddress.Parse(applicant.Email, "email").Value,
         Status = AccountStatus.PendingAgreement,
         ProjectTypes = [.. applicant.ProjectTypes],
         CreatedAt = now,

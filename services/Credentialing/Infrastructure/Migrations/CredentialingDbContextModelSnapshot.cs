@@ -231,6 +231,12 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
                     b.Property<DateTimeOffset?>("InactivityWarnedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("inactivity_warned_at");
@@ -282,6 +288,9 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_accounts");
+
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_accounts_email");
 
                     b.HasIndex("Username")
                         .IsUnique()

@@ -120,7 +120,7 @@ public sealed class AccessRequest
         {
             throw DomainException.Invalid(NameRequiredReason, "Every user needs a given and a family name.", [.. violations]);
         }
-        var email = AgencyEmail.Parse(user.Email, $"{field}.email");
+        var email = EmailAddress.Parse(user.Email, $"{field}.email");
         if (!agency.OwnsDomain(email.Domain))
         {
             throw DomainException.Invalid(EmailNotAgencyDomainReason, "A user's email must be an email of the agency, not a personal one.",

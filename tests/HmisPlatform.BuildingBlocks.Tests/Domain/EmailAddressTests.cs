@@ -1,13 +1,12 @@
 using HmisPlatform.BuildingBlocks.Domain;
-using HmisPlatform.Requests.Domain.AccessRequests;
 
-namespace HmisPlatform.Requests.Tests.Domain;
+namespace HmisPlatform.BuildingBlocks.Tests.Domain;
 
-public sealed class AgencyEmailTests
+public sealed class EmailAddressTests
 {
     [Fact]
     public void Parse_CaseAndSpaces_GiveOneForm() =>
-        Assert.Equal(AgencyEmail.Parse("dana@agency.org", "e"), AgencyEmail.Parse("  Dana@AGENCY.org ", "e"));
+        Assert.Equal(EmailAddress.Parse("dana@agency.org", "e"), EmailAddress.Parse("  Dana@AGENCY.org ", "e"));
 
     [Theory]
     [InlineData("dаna@agency.org")] // Cyrillic a
@@ -16,7 +15,7 @@ public sealed class AgencyEmailTests
     [InlineData("")]
     public void Parse_LookAlikesAndMalformed_AreRefused(string raw)
     {
-        var error = Assert.Throws<DomainException>(() => AgencyEmail.Parse(raw, "users[0].email"));
+        var error = Assert.Throws<DomainException>(() => EmailAddress.Parse(raw, "users[0].email"));
         Assert.Equal("users[0].email", Assert.Single(error.FieldViolations).Field);
     }
 }

@@ -1,13 +1,12 @@
 using System.Net.Mail;
-using HmisPlatform.BuildingBlocks.Domain;
-
-namespace HmisPlatform.Requests.Domain.AccessRequests;
+namespace HmisPlatform.BuildingBlocks.Domain;
 
 /// <summary>
 /// An email address in its one comparable form: trimmed and lower-case, ASCII only, so that case, spaces or Unicode
-/// look-alikes (a Cyrillic "а" for a Latin "a") cannot pass for another address.
+/// look-alikes (a Cyrillic "а" for a Latin "a") cannot pass for another address. Every service compares people's
+/// addresses in this form (agency domains in Requests, look-ups in Credentialing).
 /// </summary>
-public sealed record AgencyEmail
+public sealed record EmailAddress
 {
     public const string InvalidReason = "EMAIL_INVALID";
 
@@ -15,9 +14,9 @@ public sealed record AgencyEmail
 
     public string Domain => Value[(Value.IndexOf('@', StringComparison.Ordinal) + 1)..];
 
-    private AgencyEmail(string value) => Value = value;
+    private EmailAddress(string value) => Value = value;
 
-    public static AgencyEmail Parse(string raw, string field)
+    public static EmailAddress Parse(string raw, string field)
     {
         var value = raw.Trim().ToLowerInvariant();
         var valid = value.Length is > 0 and <= 254
@@ -26,7 +25,7 @@ public sealed record AgencyEmail
             && address.Address == value
             && address.Host.Contains('.', StringComparison.Ordinal);
         return valid
-            ? new AgencyEmail(value)
+            ? new EmailAddress(value)
             : throw DomainException.Invalid(InvalidReason, "An email address is not valid.",
                 new FieldViolation(field, "must be a plain ASCII email address", InvalidReason));
     }

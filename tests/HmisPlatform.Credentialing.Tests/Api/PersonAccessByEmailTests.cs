@@ -1,0 +1,37 @@
+using Grpc.Core;
+using Hmis.Credentialing.V1;
+using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.Testing;
+
+namespace HmisPlatform.Credentialing.Tests.Api;
+
+/// <summary>Look-ups by email, as Requests needs them to tell new users from returning ones.</summary>
+public sealed class PersonAccessByEmailTests(CredentialingFixture service) : IClassFixture<CredentialingFixture>
+{
+    private readonly ActiveAccounts _accounts = new(service);
+
+    [Fact]
+    public async Task Email_InAnyCaseOrWithSpaces_FindsThePersonsAccounts()
+    {
+        var account = await _accounts.ActiveAsync("Zofia", "Nowak");
+
+        var found = await _accounts.As(TestTokens.HmisTeam()).FindPersonAccessByEmailAsync(new FindPersonAccessByEmailRequest { Email = "  ZOFIA@Agency.Example.org " });
+
+        Assert.Equal(account.Id, Assert.Single(found.Accounts).Id);
+        Assert.Equal("zofia@agency.example.org", found.Accounts[0].Email);
+    }
+
+    [Fact]
+    public async Task AnotherAgency_FindsNothing_AndALookAlikeAddressIsRefused()
+    {
+        await _accounts.ActiveAsync("Yusuf", "Demir");
+        var otherAgency = _accounts.As(TestTokens.Issue(agencyId: Guid.NewGuid().ToString()));
+
+        var seen = await otherAgency.FindPersonAccessByEmailAsync(new FindPersonAccessByEmailRequest { Email = "yusuf@agency.example.org" });
+        // A Cyrillic "у" in place of the Latin "y".
+        var error = await RpcErrors.CatchAsync(() => service.Client.FindPersonAccessByEmailAsync(new FindPersonAccessByEmailRequest { Email = "\u0443usuf@agency.example.org" }).ResponseAsync);
+
+        Assert.Empty(seen.Accounts);
+        Assert.Equal((StatusCode.InvalidArgument, EmailAddress.InvalidReason, "email"), (error.StatusCode, error.Reason(), error.ViolatedFields().Single()));
+    }
+}
