@@ -16,6 +16,7 @@ internal static class Extensions
         builder.Services.Configure<InactivityPolicy>(builder.Configuration.GetSection("Inactivity"));
         builder.Services.Configure<ActivationOptions>(builder.Configuration.GetSection("Activation"));
         builder.Services.AddScoped<IHmisProvisioning, RecordedHmisProvisioning>();
+        builder.Services.AddScoped<AccountIssuance>();
         builder.Services.Configure<InactivitySweepOptions>(builder.Configuration.GetSection("Inactivity"));
         builder.Services.AddSingleton<InactivitySweep>();
         builder.Services.AddHostedService(services => services.GetRequiredService<InactivitySweep>());

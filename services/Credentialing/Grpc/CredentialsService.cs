@@ -8,6 +8,8 @@ using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Domain.Agreements;
+using HmisPlatform.Credentialing.Domain.Applicants;
+using HmisPlatform.Credentialing.Domain.HelpDesk;
 using HmisPlatform.Credentialing.Domain.Provisioning;
 using HmisPlatform.Credentialing.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -21,6 +23,7 @@ public sealed class CredentialsService(
     CredentialingDbContext db,
     IdempotentCommands<CredentialingDbContext> commands,
     IHmisProvisioning provisioning,
+    AccountIssuance issuance,
     IOptions<ActivationOptions> activation,
     TimeProvider time)
     : Credentials.CredentialsBase
@@ -147,5 +150,45 @@ public sealed class CredentialsService(
             .OrderByDescending(a => a.CreatedAt)
             .ToListAsync(context.CancellationToken);
         return new FindPersonAccessByEmailResponse { Accounts = { accounts.Select(a => a.ToMessage()) } };
+    }
+
+    [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
+    public override Task<NotifyHelpDeskResponse> NotifyHelpDesk(NotifyHelpDeskRequest request, ServerCallContext context) =>
+        commands.RunAsync(request.RequestId, request, async ct =>
+        {
+            var applicant = await ApprovedPersonAsync(request.AccessRequestId, request.PersonId, context, ct);
+            var notification = await db.HelpDeskRequests.SingleOrDefaultAsync(r => r.AccessRequestId == applicant.AccessRequestId && r.PersonId == applicant.PersonId, ct);
+            if (notification is null)
+            {
+                notification = HelpDeskRequest.Notify(applicant, context.Caller(), time.GetStoredNow());
+                db.HelpDeskRequests.Add(notification);
+                await db.SaveChangesAsync(ct);
+            }
+            return new NotifyHelpDeskResponse { Notification = notification.ToMessage() };
+        }, context.CancellationToken);
+
+    [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
+    public override Task<GrantHelpDeskAccessResponse> GrantHelpDeskAccess(GrantHelpDeskAccessRequest request, ServerCallContext context) =>
+        commands.RunAsync(request.RequestId, request, async ct =>
+        {
+            var applicant = await ApprovedPersonAsync(request.AccessRequestId, request.PersonId, context, ct);
+            var notification = await db.HelpDeskRequests.SingleOrDefaultAsync(r => r.AccessRequestId == applicant.AccessRequestId && r.PersonId == applicant.PersonId, ct)
+                ?? throw DomainException.Precondition(HelpDeskRequest.NotNotifiedReason, "The ATA has not notified the Help Desk for this person.",
+                    new PreconditionViolation("HELP_DESK_NOTIFICATION", $"access-requests/{applicant.AccessRequestId}/people/{applicant.PersonId}", "missing"));
+            var now = time.GetStoredNow();
+            var account = notification.Grant(context.Caller(), now)
+                ? await issuance.IssueOrExtendAsync(applicant, now, ct)
+                : await db.Accounts.SingleAsync(a => a.PersonId == applicant.PersonId && a.AgencyId == applicant.AgencyId && a.Status != AccountStatus.Removed, ct);
+            await db.SaveChangesAsync(ct);
+            return new GrantHelpDeskAccessResponse { Notification = notification.ToMessage(), Account = account.ToMessage() };
+        }, context.CancellationToken);
+
+    /// <summary>The approved person of a request, as the caller may see them; another agency's answer like a missing one.</summary>
+    private async Task<Applicant> ApprovedPersonAsync(string accessRequestId, string personId, ServerCallContext context, CancellationToken cancellationToken)
+    {
+        var requestId = Ids.Parse(accessRequestId, "access_request_id");
+        var person = Ids.Parse(personId, "person_id");
+        return context.Caller().EnsureMayRead(
+            await db.Applicants.SingleOrDefaultAsync(a => a.AccessRequestId == requestId && a.PersonId == person, cancellationToken), a => a.AgencyId, "APPROVED_PERSON");
     }
 }

@@ -103,6 +103,15 @@ internal static class MessageMapping
         };
     }
 
+    public static HelpDeskNotification ToMessage(this Domain.HelpDesk.HelpDeskRequest request) => new()
+    {
+        AccessRequestId = request.AccessRequestId.ToString(),
+        PersonId = request.PersonId.ToString(),
+        AgencyId = request.AgencyId.ToString(),
+        NotifiedAt = Timestamp.FromDateTimeOffset(request.NotifiedAt),
+        GrantedAt = Stamp(request.GrantedAt),
+    };
+
     /// <summary>The contract's name of a removal reason without its prefix: REMOVAL_REASON_INACTIVE is INACTIVE.</summary>
     private static string ReasonCode(RemovalReason reason) =>
         CredentialsReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.EnumDescriptor>("RemovalReason")

@@ -3,6 +3,7 @@ using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Domain.Applicants;
 using HmisPlatform.Credentialing.Domain.Credits;
+using HmisPlatform.Credentialing.Domain.HelpDesk;
 using HmisPlatform.Credentialing.Domain.Provisioning;
 using CreditLedgerEntry = HmisPlatform.Credentialing.Domain.Credits.CreditLedgerEntry;
 using CreditReservation = HmisPlatform.Credentialing.Domain.Credits.CreditReservation;
@@ -20,6 +21,8 @@ public sealed class CredentialingDbContext(DbContextOptions<CredentialingDbConte
     public DbSet<AgencyCredits> AgencyCredits => Set<AgencyCredits>();
 
     public DbSet<ProvisionedAccount> ProvisionedAccounts => Set<ProvisionedAccount>();
+
+    public DbSet<HelpDeskRequest> HelpDeskRequests => Set<HelpDeskRequest>();
 
     public DbSet<CreditReservation> CreditReservations => Set<CreditReservation>();
 
@@ -43,6 +46,13 @@ public sealed class CredentialingDbContext(DbContextOptions<CredentialingDbConte
             applicant.Property(a => a.FamilyName).HasMaxLength(100);
             applicant.Property(a => a.Email).HasMaxLength(254);
             applicant.Ignore(a => a.FullName);
+        });
+        modelBuilder.Entity<HelpDeskRequest>(request =>
+        {
+            request.ToTable("help_desk_requests");
+            request.HasKey(r => new { r.AccessRequestId, r.PersonId });
+            request.Property(r => r.NotifiedBy).HasMaxLength(64);
+            request.Property(r => r.GrantedBy).HasMaxLength(64);
         });
         modelBuilder.Entity<ProvisionedAccount>(provisioned =>
         {

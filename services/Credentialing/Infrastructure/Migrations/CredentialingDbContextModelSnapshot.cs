@@ -482,6 +482,45 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
                     b.ToTable("credit_reservations", (string)null);
                 });
 
+            modelBuilder.Entity("HmisPlatform.Credentialing.Domain.HelpDesk.HelpDeskRequest", b =>
+                {
+                    b.Property<Guid>("AccessRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("access_request_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTimeOffset?>("GrantedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("granted_at");
+
+                    b.Property<string>("GrantedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("granted_by");
+
+                    b.Property<DateTimeOffset>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notified_at");
+
+                    b.Property<string>("NotifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("notified_by");
+
+                    b.HasKey("AccessRequestId", "PersonId")
+                        .HasName("pk_help_desk_requests");
+
+                    b.ToTable("help_desk_requests", (string)null);
+                });
+
             modelBuilder.Entity("HmisPlatform.Credentialing.Domain.Provisioning.ProvisionedAccount", b =>
                 {
                     b.Property<Guid>("AccountId")

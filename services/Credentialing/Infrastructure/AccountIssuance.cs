@@ -1,0 +1,32 @@
+using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.Credentialing.Domain.Accounts;
+using HmisPlatform.Credentialing.Domain.Applicants;
+using HmisPlatform.Credentialing.Grpc;
+using Microsoft.EntityFrameworkCore;
+
+namespace HmisPlatform.Credentialing.Infrastructure;
+
+/// <summary>
+/// Every route into step 4 ends here (a passed assessment, the Help Desk): the person's account is created and waits
+/// for the End User Agreement, or, when they have a live account at the agency already, that account gains the
+/// request's project types. Two issuances racing for one person both insert; the database's unique index lets one win.
+/// </summary>
+public sealed class AccountIssuance(CredentialingDbContext db)
+{
+    public async Task<HmisAccount> IssueOrExtendAsync(Applicant applicant, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var live = await db.Accounts.SingleOrDefaultAsync(a => a.PersonId == applicant.PersonId && a.AgencyId == applicant.AgencyId
+            && a.Status != Hmis.Credentialing.V1.AccountStatus.Removed, cancellationToken);
+        if (live is not null)
+        {
+            live.GrantProjectTypes(applicant.ProjectTypes);
+            return live;
+        }
+        var baseName = Usernames.Base(applicant.GivenName, applicant.FamilyName);
+        var taken = await db.Accounts.Where(a => a.Username.StartsWith(baseName)).Select(a => a.Username).ToListAsync(cancellationToken);
+        var account = HmisAccount.Issue(applicant, Usernames.FirstFree(baseName, taken.ToHashSet()), now);
+        db.Accounts.Add(account);
+        db.Publish(account.PendingAgreement(now));
+        return account;
+    }
+}

@@ -1,0 +1,85 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Hmis.Common.V1;
+using Hmis.Credentialing.V1;
+using Hmis.Events.V1;
+using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.Credentialing.Domain.HelpDesk;
+using HmisPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace HmisPlatform.Credentialing.Tests.Api;
+
+/// <summary>HPCC and State Homeless Prevention access reaches step 4 through the Help Desk, without the assignment.</summary>
+public sealed class HelpDeskRouteTests(CredentialingFixture service) : IClassFixture<CredentialingFixture>
+{
+    private readonly ActiveAccounts _accounts = new(service);
+
+    private async Task<(Guid Person, Guid Request)> ApproveAsync(params ProjectType[] projectTypes)
+    {
+        var (person, request) = (Guid.NewGuid(), Guid.NewGuid());
+        await service.Redis.PublishAsync(service.StreamOf(AccessRequestApproved.Descriptor), new AccessRequestApproved
+        {
+            EventId = Guid.NewGuid().ToString(),
+            OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+            AccessRequestId = request.ToString(),
+            AgencyId = TestTokens.DefaultAgencyId,
+            Applicant = new Applicant { PersonId = person.ToString(), GivenName = "Hana", FamilyName = "Prevent", Email = $"hana.{person:N}@agency.example.org" },
+            Access = new Access { Responsibilities = { Responsibility.EnterClientData }, ProjectTypes = { projectTypes } },
+        });
+        await Eventually.ReturnsAsync(() => service.QueryAsync(db => db.Applicants.AnyAsync(a => a.PersonId == person)), known => known);
+        return (person, request);
+    }
+
+    private Task<NotifyHelpDeskResponse> NotifyAsync(string token, Guid person, Guid request) =>
+        _accounts.As(token).NotifyHelpDeskAsync(new NotifyHelpDeskRequest { RequestId = Guid.NewGuid().ToString(), AccessRequestId = request.ToString(), PersonId = person.ToString() }).ResponseAsync;
+
+    private Task<GrantHelpDeskAccessResponse> GrantAsync(string token, Guid person, Guid request) =>
+        _accounts.As(token).GrantHelpDeskAccessAsync(new GrantHelpDeskAccessRequest { RequestId = Guid.NewGuid().ToString(), AccessRequestId = request.ToString(), PersonId = person.ToString() }).ResponseAsync;
+
+    [Fact]
+    public async Task HpccAccess_NotifiedByTheAta_GrantedByTheHelpDesk_ReachesTheAgreementWithoutAnAssignment()
+    {
+        var (person, request) = await ApproveAsync(ProjectType.Hpcc, ProjectType.StateHomelessPrevention);
+
+        await NotifyAsync(ActiveAccounts.Ata, person, request);
+        var granted = await GrantAsync(TestTokens.HmisTeam(), person, request);
+        var again = await GrantAsync(TestTokens.HmisTeam(), person, request);
+
+        Assert.Equal(AccountStatus.PendingAgreement, granted.Account.Status);
+        Assert.NotNull(granted.Notification.GrantedAt);
+        Assert.Equal(granted.Account.Id, again.Account.Id);
+        Assert.Equal(1, await service.QueryAsync(db => db.Accounts.CountAsync(a => a.PersonId == person)));
+        var pending = await Eventually.ReturnsAsync(
+            () => service.Redis.ReadAllAsync<AccountPendingAgreement>(service.StreamOf(AccountPendingAgreement.Descriptor)),
+            events => events.Any(e => e.AccountId == granted.Account.Id));
+        Assert.Single(pending, e => e.AccountId == granted.Account.Id);
+    }
+
+    [Fact]
+    public async Task OtherProjectTypes_CannotTakeTheHelpDeskRoute()
+    {
+        var (person, request) = await ApproveAsync(ProjectType.Hpcc, ProjectType.EmergencyShelter);
+
+        var error = await RpcErrors.CatchAsync(() => NotifyAsync(ActiveAccounts.Ata, person, request));
+
+        Assert.Equal((StatusCode.FailedPrecondition, HelpDeskRequest.RouteNotAllowedReason), (error.StatusCode, error.Reason()));
+        var grant = await RpcErrors.CatchAsync(() => GrantAsync(TestTokens.HmisTeam(), person, request));
+        Assert.Equal(HelpDeskRequest.NotNotifiedReason, grant.Reason());
+        Assert.Equal(0, await service.QueryAsync(db => db.Accounts.CountAsync(a => a.PersonId == person)));
+    }
+
+    [Fact]
+    public async Task OnlyTheAtaNotifies_AndOnlyTheHelpDeskGrants()
+    {
+        var (person, request) = await ApproveAsync(ProjectType.Hpcc);
+
+        var bySystem = await RpcErrors.CatchAsync(() => NotifyAsync(TestTokens.Issue(), person, request));
+        await NotifyAsync(TestTokens.Person(Guid.NewGuid(), Caller.SupervisorRole), person, request);
+        var byAta = await RpcErrors.CatchAsync(() => GrantAsync(ActiveAccounts.Ata, person, request));
+
+        Assert.Equal((StatusCode.PermissionDenied, HelpDeskRequest.OnlyTheAtaNotifiesReason), (bySystem.StatusCode, bySystem.Reason()));
+        Assert.Equal((StatusCode.PermissionDenied, HelpDeskRequest.OnlyTheHelpDeskGrantsReason), (byAta.StatusCode, byAta.Reason()));
+        Assert.Equal(0, await service.QueryAsync(db => db.Accounts.CountAsync(a => a.PersonId == person)));
+    }
+}
