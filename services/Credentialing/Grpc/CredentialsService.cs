@@ -30,6 +30,7 @@ public sealed class CredentialsService(
 {
     public const string ActivityReporterReason = "ONLY_THE_HMIS_REPORTS_ACTIVITY";
     public const string RedeemerReason = "ONLY_THE_HMIS_REDEEMS";
+    public const string PublisherReason = "ONLY_THE_HMIS_TEAM_PUBLISHES";
 
     [Authorize(Policy = PlatformIdentity.CredentialsRead)]
     public override async Task<GetPersonAccessResponse> GetPersonAccess(GetPersonAccessRequest request, ServerCallContext context)
@@ -53,7 +54,7 @@ public sealed class CredentialsService(
                 await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, ct), a => a.AgencyId, "ACCOUNT");
             var applicant = await db.Applicants.SingleAsync(a => a.PersonId == account.PersonId && a.AccessRequestId == account.AccessRequestId, ct);
             var now = time.GetStoredNow();
-            account.SignAgreement(EndUserAgreement.Current, request.TypedFullName, applicant.FullName, context.Caller(), now);
+            account.SignAgreement(await db.CurrentAgreementAsync(ct), request.TypedFullName, applicant.FullName, context.Caller(), now);
             db.Publish(account.Signed(now));
             await db.SaveChangesAsync(ct);
             return new SignEndUserAgreementResponse { Account = account.ToMessage() };
@@ -190,5 +191,45 @@ public sealed class CredentialsService(
         var person = Ids.Parse(personId, "person_id");
         return context.Caller().EnsureMayRead(
             await db.Applicants.SingleOrDefaultAsync(a => a.AccessRequestId == requestId && a.PersonId == person, cancellationToken), a => a.AgencyId, "APPROVED_PERSON");
+    }
+
+    [Authorize(Policy = PlatformIdentity.CredentialsRead)]
+    public override async Task<GetCurrentAgreementResponse> GetCurrentAgreement(GetCurrentAgreementRequest request, ServerCallContext context) =>
+        new() { Agreement = (await db.CurrentAgreementAsync(context.CancellationToken)).ToMessage() };
+
+    [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
+    public override async Task<PublishAgreementVersionResponse> PublishAgreementVersion(PublishAgreementVersionRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        if (!caller.IsHmisTeam)
+        {
+            throw DomainException.PermissionDenied(PublisherReason, "Only the HMIS team publishes agreement versions.");
+        }
+        var agreement = EndUserAgreement.Publish(request.Version, request.Text, caller.Subject, time.GetStoredNow());
+        if (await db.Agreements.AnyAsync(a => a.Version == agreement.Version, context.CancellationToken))
+        {
+            throw new DomainException(ErrorKind.AlreadyExists, EndUserAgreement.VersionExistsReason, "That version exists; versions are never reused.");
+        }
+        db.Agreements.Add(agreement);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new PublishAgreementVersionResponse { Agreement = agreement.ToMessage() };
+    }
+
+    [Authorize(Policy = PlatformIdentity.CredentialsRead)]
+    public override async Task<ListAccountsToResignResponse> ListAccountsToResign(ListAccountsToResignRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        Guid? agency = request.AgencyId.Length == 0 ? null : Ids.Parse(request.AgencyId, "agency_id");
+        if (agency is { } id && !caller.MayActFor(id))
+        {
+            throw DomainException.PermissionDenied(Caller.NotAvailableReason, "Nothing with that id is available to you.");
+        }
+        var current = await db.CurrentAgreementAsync(context.CancellationToken);
+        var accounts = await db.Accounts.AsNoTracking()
+            .Where(a => a.Status == AccountStatus.Active && a.AgreementVersion != current.Version)
+            .Where(a => agency == null ? caller.IsHmisTeam || a.AgencyId == caller.AgencyId : a.AgencyId == agency)
+            .OrderBy(a => a.AgencyId).ThenBy(a => a.Username)
+            .ToListAsync(context.CancellationToken);
+        return new ListAccountsToResignResponse { CurrentVersion = current.Version, Accounts = { accounts.Select(a => a.ToMessage()) } };
     }
 }

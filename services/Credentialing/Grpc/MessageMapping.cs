@@ -103,6 +103,14 @@ internal static class MessageMapping
         };
     }
 
+    public static Agreement ToMessage(this Domain.Agreements.EndUserAgreement agreement) => new()
+    {
+        Version = agreement.Version,
+        Text = agreement.Text,
+        TextHash = agreement.TextHash,
+        PublishedAt = Timestamp.FromDateTimeOffset(agreement.PublishedAt),
+    };
+
     public static HelpDeskNotification ToMessage(this Domain.HelpDesk.HelpDeskRequest request) => new()
     {
         AccessRequestId = request.AccessRequestId.ToString(),

@@ -1,6 +1,7 @@
 using Hmis.Credentialing.V1;
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Credentialing.Domain.Accounts;
+using HmisPlatform.Credentialing.Domain.Agreements;
 using HmisPlatform.Credentialing.Domain.Applicants;
 using HmisPlatform.Credentialing.Domain.Credits;
 using HmisPlatform.Credentialing.Domain.HelpDesk;
@@ -24,6 +25,12 @@ public sealed class CredentialingDbContext(DbContextOptions<CredentialingDbConte
 
     public DbSet<HelpDeskRequest> HelpDeskRequests => Set<HelpDeskRequest>();
 
+    public DbSet<EndUserAgreement> Agreements => Set<EndUserAgreement>();
+
+    /// <summary>The agreement in force: the newest published version.</summary>
+    public Task<EndUserAgreement> CurrentAgreementAsync(CancellationToken cancellationToken) =>
+        Agreements.OrderByDescending(a => a.PublishedAt).FirstAsync(cancellationToken);
+
     public DbSet<CreditReservation> CreditReservations => Set<CreditReservation>();
 
     public DbSet<CreditLedgerEntry> CreditLedger => Set<CreditLedgerEntry>();
@@ -46,6 +53,18 @@ public sealed class CredentialingDbContext(DbContextOptions<CredentialingDbConte
             applicant.Property(a => a.FamilyName).HasMaxLength(100);
             applicant.Property(a => a.Email).HasMaxLength(254);
             applicant.Ignore(a => a.FullName);
+        });
+        modelBuilder.Entity<EndUserAgreement>(agreement =>
+        {
+            agreement.ToTable("agreement_versions");
+            agreement.HasKey(a => a.Version);
+            agreement.Property(a => a.Version).HasMaxLength(32);
+            agreement.Property(a => a.Text).HasMaxLength(EndUserAgreement.MaxTextLength);
+            agreement.Property(a => a.PublishedBy).HasMaxLength(64);
+            agreement.Ignore(a => a.TextHash);
+            agreement.HasIndex(a => a.PublishedAt);
+            var first = EndUserAgreement.First;
+            agreement.HasData(new { first.Version, first.Text, first.PublishedAt, first.PublishedBy });
         });
         modelBuilder.Entity<HelpDeskRequest>(request =>
         {

@@ -31,14 +31,14 @@ public sealed class AgreementTests
     {
         var account = Pending(out var person);
 
-        account.SignAgreement(EndUserAgreement.Current, "Ada Lovell", "Ada Lovell", User(person), Now);
+        account.SignAgreement(EndUserAgreement.First, "Ada Lovell", "Ada Lovell", User(person), Now);
         Assert.Equal(AccountStatus.PendingConfirmation, account.Status);
         var ata = Ata();
         account.ConfirmAgreement(ata, Now.AddHours(1));
 
         Assert.Equal(AccountStatus.Active, account.Status);
-        Assert.Equal(EndUserAgreement.Current.Version, account.AgreementVersion);
-        Assert.Equal(EndUserAgreement.Current.TextHash, account.AgreementTextHash);
+        Assert.Equal(EndUserAgreement.First.Version, account.AgreementVersion);
+        Assert.Equal(EndUserAgreement.First.TextHash, account.AgreementTextHash);
         Assert.Equal(ata.Subject, account.AgreementConfirmedBy);
         Assert.Equal(Now.AddHours(1), account.ActivatedAt);
     }
@@ -48,7 +48,7 @@ public sealed class AgreementTests
     {
         var account = Pending(out _);
 
-        account.SignAgreement(EndUserAgreement.Current, "Ada Lovell", "Ada Lovell", AgencySystem, Now);
+        account.SignAgreement(EndUserAgreement.First, "Ada Lovell", "Ada Lovell", AgencySystem, Now);
 
         Assert.Equal(HmisAccount.OnlyAnAdministratorConfirmsReason, Assert.Throws<DomainException>(() => account.ConfirmAgreement(AgencySystem, Now)).Reason);
     }
@@ -58,8 +58,8 @@ public sealed class AgreementTests
     {
         var account = Pending(out _);
 
-        var byAta = Assert.Throws<DomainException>(() => account.SignAgreement(EndUserAgreement.Current, "Ada Lovell", "Ada Lovell", Ata(), Now));
-        var byOtherPerson = Assert.Throws<DomainException>(() => account.SignAgreement(EndUserAgreement.Current, "Ada Lovell", "Ada Lovell", User(Guid.NewGuid()), Now));
+        var byAta = Assert.Throws<DomainException>(() => account.SignAgreement(EndUserAgreement.First, "Ada Lovell", "Ada Lovell", Ata(), Now));
+        var byOtherPerson = Assert.Throws<DomainException>(() => account.SignAgreement(EndUserAgreement.First, "Ada Lovell", "Ada Lovell", User(Guid.NewGuid()), Now));
 
         Assert.Equal((ErrorKind.PermissionDenied, HmisAccount.OnlyTheUserSignsReason), (byAta.Kind, byAta.Reason));
         Assert.Equal(HmisAccount.OnlyTheUserSignsReason, byOtherPerson.Reason);
@@ -72,7 +72,7 @@ public sealed class AgreementTests
         var account = Pending(out var person);
 
         Assert.Equal(HmisAccount.NotSignedReason, Assert.Throws<DomainException>(() => account.ConfirmAgreement(Ata(), Now)).Reason);
-        account.SignAgreement(EndUserAgreement.Current, "Ada Lovell", "Ada Lovell", User(person), Now);
+        account.SignAgreement(EndUserAgreement.First, "Ada Lovell", "Ada Lovell", User(person), Now);
         Assert.Equal(HmisAccount.OnlyAnAdministratorConfirmsReason, Assert.Throws<DomainException>(() => account.ConfirmAgreement(User(person), Now)).Reason);
         Assert.Equal(HmisAccount.OnlyAnAdministratorConfirmsReason, Assert.Throws<DomainException>(() => account.ConfirmAgreement(Ata(Guid.NewGuid()), Now)).Reason);
         Assert.Equal(AccountStatus.PendingConfirmation, account.Status);
@@ -82,7 +82,7 @@ public sealed class AgreementTests
     public void Confirm_Twice_IsRefusedTheSecondTime()
     {
         var account = Pending(out var person);
-        account.SignAgreement(EndUserAgreement.Current, "Ada Lovell", "Ada Lovell", User(person), Now);
+        account.SignAgreement(EndUserAgreement.First, "Ada Lovell", "Ada Lovell", User(person), Now);
         account.ConfirmAgreement(Ata(), Now);
 
         Assert.Equal(HmisAccount.NotPendingConfirmationReason, Assert.Throws<DomainException>(() => account.ConfirmAgreement(Ata(), Now)).Reason);

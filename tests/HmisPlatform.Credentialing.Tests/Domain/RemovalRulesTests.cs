@@ -17,7 +17,7 @@ public sealed class RemovalRulesTests
     {
         var person = Guid.NewGuid();
         var account = HmisAccount.Issue(new Applicant(person, Guid.NewGuid(), Agency, "Ada", "Lovell", "ada@agency.example.org", [ProjectType.EmergencyShelter]), "alovell", Activated);
-        account.SignAgreement(EndUserAgreement.Current, "Ada Lovell", "Ada Lovell", new Caller(person.ToString(), Agency, false, Caller.TraineeRole), Activated);
+        account.SignAgreement(EndUserAgreement.First, "Ada Lovell", "Ada Lovell", new Caller(person.ToString(), Agency, false, Caller.TraineeRole), Activated);
         account.ConfirmAgreement(new Caller("ata", Agency, false, Caller.AtaRole), Activated);
         return account;
     }

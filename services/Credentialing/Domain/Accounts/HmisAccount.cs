@@ -23,6 +23,7 @@ public sealed class HmisAccount
     public const string ActivityTimeRequiredReason = "ACTIVITY_TIME_REQUIRED";
     public const int MaxRemovalNoteLength = 500;
     public const string AccountNotActiveReason = "ACCOUNT_NOT_ACTIVE";
+    public const string AgreementCurrentReason = "AGREEMENT_ALREADY_CURRENT";
     public const string OnlyTheUserActivatesReason = "ONLY_THE_USER_ACTIVATES";
     public const string AlreadyProvisionedReason = "ALREADY_PROVISIONED";
     public const string ActivationTokenInvalidReason = "ACTIVATION_TOKEN_INVALID";
@@ -103,7 +104,8 @@ public sealed class HmisAccount
     /// <summary>
     /// The user signs by typing their full name as the request named them; the account then waits for their ATA or
     /// Supervisor to confirm receipt. Only the user signs: themselves, or their agency's system recording a
-    /// signature made there. An ATA, a Supervisor or the HMIS team cannot sign for them.
+    /// signature made there. An ATA, a Supervisor or the HMIS team cannot sign for them. An active user signs
+    /// again when a newer version is in force.
     /// </summary>
     public void SignAgreement(EndUserAgreement agreement, string typedFullName, string expectedFullName, Caller signer, DateTimeOffset now)
     {
@@ -111,7 +113,14 @@ public sealed class HmisAccount
         {
             throw DomainException.PermissionDenied(OnlyTheUserSignsReason, "Only the user signs their End User Agreement.");
         }
-        if (Status != AccountStatus.PendingAgreement)
+        // An active user signs again when a new version is in force; the account stays active meanwhile.
+        var resigning = Status == AccountStatus.Active;
+        if (resigning && AgreementVersion == agreement.Version)
+        {
+            throw DomainException.Precondition(AgreementCurrentReason, "This account has signed the agreement in force.",
+                new PreconditionViolation("AGREEMENT", $"accounts/{Id}", $"signed version {agreement.Version}"));
+        }
+        if (!resigning && Status != AccountStatus.PendingAgreement)
         {
             throw DomainException.Precondition(NotPendingReason, "This account is not waiting for the user's signature.",
                 new PreconditionViolation("ACCOUNT", $"accounts/{Id}", $"status is {Status}"));
@@ -125,7 +134,10 @@ public sealed class HmisAccount
         AgreementTextHash = agreement.TextHash;
         AgreementSignedName = typedFullName.Trim();
         AgreementSignedAt = now;
-        Status = AccountStatus.PendingConfirmation;
+        if (!resigning)
+        {
+            Status = AccountStatus.PendingConfirmation;
+        }
     }
 
     /// <summary>

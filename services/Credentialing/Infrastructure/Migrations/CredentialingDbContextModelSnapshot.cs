@@ -307,6 +307,47 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
                     b.ToTable("accounts", (string)null);
                 });
 
+            modelBuilder.Entity("HmisPlatform.Credentialing.Domain.Agreements.EndUserAgreement", b =>
+                {
+                    b.Property<string>("Version")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Version")
+                        .HasName("pk_agreement_versions");
+
+                    b.HasIndex("PublishedAt")
+                        .HasDatabaseName("ix_agreement_versions_published_at");
+
+                    b.ToTable("agreement_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Version = "2026-01",
+                            PublishedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            PublishedBy = "hmis-lead",
+                            Text = "I will use the Chicago CoC HMIS only for the purposes of my work at my agency, keep my credentials to myself, protect the privacy of every client record, obtain and respect client consent, and report any security incident to my ATA and the HMIS Lead at once."
+                        });
+                });
+
             modelBuilder.Entity("HmisPlatform.Credentialing.Domain.Applicants.Applicant", b =>
                 {
                     b.Property<Guid>("PersonId")
