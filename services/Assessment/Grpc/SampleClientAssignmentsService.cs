@@ -23,7 +23,7 @@ public sealed class SampleClientAssignmentsService(AssessmentDbContext db, Idemp
         var assignment = context.Caller().EnsureMayRead(
             await db.Assignments.AsNoTracking()
                 .Where(a => a.PersonId == personId).OrderByDescending(a => a.OpenedAt).FirstOrDefaultAsync(context.CancellationToken),
-            a => a.AgencyId, "ASSIGNMENT");
+            a => a.AgencyId, a => a.PersonId, "ASSIGNMENT");
         return new GetAssignmentResponse { Assignment = assignment.ToMessage() };
     }
 
@@ -34,7 +34,7 @@ public sealed class SampleClientAssignmentsService(AssessmentDbContext db, Idemp
             var assignmentId = Ids.Parse(request.AssignmentId, "assignment_id");
             // Whose assignment it is comes first: another agency learns nothing, not even how its record would be judged.
             var assignment = context.Caller().EnsureMayRead(
-                await db.Assignments.SingleOrDefaultAsync(a => a.Id == assignmentId, ct), a => a.AgencyId, "ASSIGNMENT");
+                await db.Assignments.SingleOrDefaultAsync(a => a.Id == assignmentId, ct), a => a.AgencyId, a => a.PersonId, "ASSIGNMENT");
             var r = request.Record ?? new SampleClientRecord();
             var record = EnteredRecord.Parse(r.FirstName, r.LastName, r.DateOfBirth, r.ProjectType, r.ProjectStartDate, r.EntryAssessmentComplete);
             var now = time.GetUtcNow();

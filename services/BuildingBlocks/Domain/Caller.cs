@@ -17,6 +17,9 @@ public sealed record Caller(string Subject, Guid? AgencyId, bool IsHmisTeam, str
     /// <summary>The person with this id, signed in themselves.</summary>
     public bool IsPerson(Guid personId) => Role is not null && Subject == personId.ToString();
 
+    /// <summary>A trainee signed in: they see only what is theirs, never the rest of their agency.</summary>
+    public bool IsTrainee => Role == TraineeRole;
+
     /// <summary>An ATA or Supervisor of the agency, signed in themselves.</summary>
     public bool IsAdministratorOf(Guid agencyId) => Role is AtaRole or SupervisorRole && AgencyId == agencyId;
 
@@ -36,13 +39,18 @@ public sealed record Caller(string Subject, Guid? AgencyId, bool IsHmisTeam, str
     }
 
     /// <summary>
-    /// The resource when the caller may see it. For the HMIS team a missing one is NOT_FOUND; for an agency's
-    /// system a missing one and another agency's one both get the same PERMISSION_DENIED.
+    /// The resource when the caller may see it: a resource of no one person (an access request, an agency's credits),
+    /// which a trainee never sees. For the HMIS team a missing one is NOT_FOUND; for everyone else a missing one and
+    /// someone else's both get the same PERMISSION_DENIED.
     /// </summary>
     public T EnsureMayRead<T>(T? resource, Func<T, Guid> agencyOf, string what)
+        where T : class => EnsureMayRead(resource, agencyOf, personOf: null, what);
+
+    /// <summary>The resource of one person when the caller may see it: their agency, or the person themselves when a trainee.</summary>
+    public T EnsureMayRead<T>(T? resource, Func<T, Guid> agencyOf, Func<T, Guid>? personOf, string what)
         where T : class
     {
-        if (resource is not null && MayActFor(agencyOf(resource)))
+        if (resource is not null && MayActFor(agencyOf(resource)) && (!IsTrainee || (personOf is not null && IsPerson(personOf(resource)))))
         {
             return resource;
         }
@@ -52,4 +60,7 @@ public sealed record Caller(string Subject, Guid? AgencyId, bool IsHmisTeam, str
         }
         throw DomainException.PermissionDenied(NotAvailableReason, "Nothing with that id is available to you.");
     }
+
+    /// <summary>Whether a list may show the person's items: a trainee's lists hold only their own.</summary>
+    public bool MayListPerson(Guid personId) => !IsTrainee || IsPerson(personId);
 }

@@ -37,8 +37,9 @@ public sealed class CredentialsService(
     {
         var personId = Ids.Parse(request.PersonId, "person_id");
         var caller = context.Caller();
-        // An agency's system sees its own agency's accounts of the person; the HMIS team sees them all.
-        var accounts = await db.Accounts.AsNoTracking()
+        // An agency's system sees its own agency's accounts of the person; the HMIS team sees them all; a trainee
+        // sees only their own.
+        var accounts = !caller.MayListPerson(personId) ? [] : await db.Accounts.AsNoTracking()
             .Where(a => a.PersonId == personId && (caller.IsHmisTeam || a.AgencyId == caller.AgencyId))
             .OrderByDescending(a => a.CreatedAt)
             .ToListAsync(context.CancellationToken);
@@ -51,7 +52,7 @@ public sealed class CredentialsService(
         {
             var accountId = Ids.Parse(request.AccountId, "account_id");
             var account = context.Caller().EnsureMayRead(
-                await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, ct), a => a.AgencyId, "ACCOUNT");
+                await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, ct), a => a.AgencyId, a => a.PersonId, "ACCOUNT");
             var applicant = await db.Applicants.SingleAsync(a => a.PersonId == account.PersonId && a.AccessRequestId == account.AccessRequestId, ct);
             var now = time.GetStoredNow();
             account.SignAgreement(await db.CurrentAgreementAsync(ct), request.TypedFullName, applicant.FullName, context.Caller(), now);
@@ -66,7 +67,7 @@ public sealed class CredentialsService(
         {
             var accountId = Ids.Parse(request.AccountId, "account_id");
             var account = context.Caller().EnsureMayRead(
-                await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, ct), a => a.AgencyId, "ACCOUNT");
+                await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, ct), a => a.AgencyId, a => a.PersonId, "ACCOUNT");
             var now = time.GetStoredNow();
             account.ConfirmAgreement(context.Caller(), now);
             // The issued account consumes its credit: the one reserved at review, or a free one.
@@ -87,7 +88,7 @@ public sealed class CredentialsService(
         {
             throw DomainException.PermissionDenied(ActivityReporterReason, "Only the HMIS reports logins.");
         }
-        var account = caller.EnsureMayRead(await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, context.CancellationToken), a => a.AgencyId, "ACCOUNT");
+        var account = caller.EnsureMayRead(await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, context.CancellationToken), a => a.AgencyId, a => a.PersonId, "ACCOUNT");
         account.RecordActivity(request.LastLoginAt?.ToDateTimeOffset());
         await db.SaveChangesAsync(context.CancellationToken);
         return new RecordActivityResponse { Account = account.ToMessage() };
@@ -98,7 +99,7 @@ public sealed class CredentialsService(
         commands.RunAsync(request.RequestId, request, async ct =>
         {
             var accountId = Ids.Parse(request.AccountId, "account_id");
-            var account = context.Caller().EnsureMayRead(await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, ct), a => a.AgencyId, "ACCOUNT");
+            var account = context.Caller().EnsureMayRead(await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, ct), a => a.AgencyId, a => a.PersonId, "ACCOUNT");
             var now = time.GetStoredNow();
             account.Deactivate(context.Caller(), request.Reason, request.Note, now);
             db.Publish(account.AccessRemoved(now));
@@ -111,7 +112,7 @@ public sealed class CredentialsService(
     {
         var accountId = Ids.Parse(request.AccountId, "account_id");
         var caller = context.Caller();
-        var account = caller.EnsureMayRead(await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, context.CancellationToken), a => a.AgencyId, "ACCOUNT");
+        var account = caller.EnsureMayRead(await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, context.CancellationToken), a => a.AgencyId, a => a.PersonId, "ACCOUNT");
         var token = account.IssueActivationToken(caller, time.GetStoredNow(), activation.Value.TokenLifetime);
         await db.SaveChangesAsync(context.CancellationToken);
         return new IssueActivationTokenResponse
@@ -150,7 +151,7 @@ public sealed class CredentialsService(
             .Where(a => a.Email == email && (caller.IsHmisTeam || a.AgencyId == caller.AgencyId))
             .OrderByDescending(a => a.CreatedAt)
             .ToListAsync(context.CancellationToken);
-        return new FindPersonAccessByEmailResponse { Accounts = { accounts.Select(a => a.ToMessage()) } };
+        return new FindPersonAccessByEmailResponse { Accounts = { accounts.Where(a => caller.MayListPerson(a.PersonId)).Select(a => a.ToMessage()) } };
     }
 
     [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
@@ -190,7 +191,7 @@ public sealed class CredentialsService(
         var requestId = Ids.Parse(accessRequestId, "access_request_id");
         var person = Ids.Parse(personId, "person_id");
         return context.Caller().EnsureMayRead(
-            await db.Applicants.SingleOrDefaultAsync(a => a.AccessRequestId == requestId && a.PersonId == person, cancellationToken), a => a.AgencyId, "APPROVED_PERSON");
+            await db.Applicants.SingleOrDefaultAsync(a => a.AccessRequestId == requestId && a.PersonId == person, cancellationToken), a => a.AgencyId, a => a.PersonId, "APPROVED_PERSON");
     }
 
     [Authorize(Policy = PlatformIdentity.CredentialsRead)]
@@ -230,6 +231,6 @@ public sealed class CredentialsService(
             .Where(a => agency == null ? caller.IsHmisTeam || a.AgencyId == caller.AgencyId : a.AgencyId == agency)
             .OrderBy(a => a.AgencyId).ThenBy(a => a.Username)
             .ToListAsync(context.CancellationToken);
-        return new ListAccountsToResignResponse { CurrentVersion = current.Version, Accounts = { accounts.Select(a => a.ToMessage()) } };
+        return new ListAccountsToResignResponse { CurrentVersion = current.Version, Accounts = { accounts.Where(a => caller.MayListPerson(a.PersonId)).Select(a => a.ToMessage()) } };
     }
 }

@@ -138,12 +138,12 @@ public sealed class LicenseCreditsService(
         return caller.IsHmisTeam ? caller : throw DomainException.PermissionDenied(HmisTeamOnlyReason, "Only the HMIS team records credits.");
     }
 
-    /// <summary>An agency reads only its own credits; another agency's answer like one that does not exist.</summary>
+    /// <summary>An agency reads only its own credits (a trainee none); another agency's answer like one that does not exist.</summary>
     private static Guid OwnAgency(string agencyId, ServerCallContext context)
     {
         var id = Ids.Parse(agencyId, "agency_id");
         var caller = context.Caller();
-        return caller.MayActFor(id) ? id : throw DomainException.PermissionDenied(Caller.NotAvailableReason, "Nothing with that id is available to you.");
+        return caller.MayActFor(id) && !caller.IsTrainee ? id : throw DomainException.PermissionDenied(Caller.NotAvailableReason, "Nothing with that id is available to you.");
     }
 }
 

@@ -91,7 +91,7 @@ public sealed class AccessRequestsService(
             ? null
             : await db.AccessRequests.AsNoTracking().Where(r => r.Id == latest.AccessRequestId)
                 .Select(r => new { r.Id, r.AgencyId, r.Status }).SingleAsync(context.CancellationToken);
-        var owner = context.Caller().EnsureMayRead(accessRequest, r => r.AgencyId, "PERSON");
+        var owner = context.Caller().EnsureMayRead(accessRequest, r => r.AgencyId, _ => personId, "PERSON");
         return new GetJourneyResponse { Journey = JourneyView.From(personId, entries).ToMessage(owner.Id, owner.Status) };
     }
 

@@ -38,5 +38,5 @@ public sealed class TrainingService(TrainingDbContext db, IdempotentCommands<Tra
     private async Task<Domain.LearningPaths.LearningPath> CurrentPathAsync(Guid personId, ServerCallContext context, CancellationToken cancellationToken) =>
         context.Caller().EnsureMayRead(
             await db.LearningPaths.Where(p => p.PersonId == personId).OrderByDescending(p => p.EnrolledAt).FirstOrDefaultAsync(cancellationToken),
-            p => p.AgencyId, "LEARNING_PATH");
+            p => p.AgencyId, p => p.PersonId, "LEARNING_PATH");
 }

@@ -34,4 +34,23 @@ public sealed class PersonAccessByEmailTests(CredentialingFixture service) : ICl
         Assert.Empty(seen.Accounts);
         Assert.Equal((StatusCode.InvalidArgument, EmailAddress.InvalidReason, "email"), (error.StatusCode, error.Reason(), error.ViolatedFields().Single()));
     }
+
+    [Fact]
+    public async Task ATrainee_SeesTheirOwnAccount_NotAnotherPersonsOfTheirAgency()
+    {
+        var mine = await _accounts.ActiveAsync("Kai", "Moran");
+        var theirs = await _accounts.ActiveAsync("Lia", "Ferro");
+        var trainee = _accounts.As(TestTokens.Person(Guid.Parse(mine.PersonId), Caller.TraineeRole));
+
+        var own = await trainee.GetPersonAccessAsync(new GetPersonAccessRequest { PersonId = mine.PersonId });
+        var other = await trainee.GetPersonAccessAsync(new GetPersonAccessRequest { PersonId = theirs.PersonId });
+        var byEmail = await trainee.FindPersonAccessByEmailAsync(new FindPersonAccessByEmailRequest { Email = "lia@agency.example.org" });
+        var deactivate = await RpcErrors.CatchAsync(() => trainee.DeactivateAccountAsync(new DeactivateAccountRequest
+            { RequestId = Guid.NewGuid().ToString(), AccountId = theirs.Id, Reason = RemovalReason.LeftAgency }).ResponseAsync);
+
+        Assert.Equal(mine.Id, Assert.Single(own.Accounts).Id);
+        Assert.Empty(other.Accounts);
+        Assert.Empty(byEmail.Accounts);
+        Assert.Equal((StatusCode.PermissionDenied, Caller.NotAvailableReason), (deactivate.StatusCode, deactivate.Reason()));
+    }
 }
