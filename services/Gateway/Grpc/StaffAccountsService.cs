@@ -19,6 +19,33 @@ public sealed class StaffAccountsService(UserManager<StaffUser> users, IOpenIddi
     : StaffAccounts.StaffAccountsBase
 {
     public const string AccountNotFoundReason = "STAFF_ACCOUNT_NOT_FOUND";
+    public const string AccountExistsReason = "STAFF_ACCOUNT_EXISTS";
+
+    public override async Task<InviteStaffAccountResponse> InviteStaffAccount(InviteStaffAccountRequest request, ServerCallContext context)
+    {
+        var invitation = StaffInvitation.Create(request.Email, request.Role, request.AgencyId, request.PersonId);
+        if (await users.FindByEmailAsync(invitation.Email) is not null || await users.FindByIdAsync(invitation.PersonId.ToString()) is not null)
+        {
+            throw new DomainException(ErrorKind.AlreadyExists, AccountExistsReason, "A person with that e-mail or id can sign in already.");
+        }
+        var user = new StaffUser
+        {
+            Id = invitation.PersonId,
+            UserName = invitation.Email,
+            Email = invitation.Email,
+            Role = invitation.Role,
+            AgencyId = invitation.AgencyId,
+        };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            throw new DomainException(ErrorKind.AlreadyExists, AccountExistsReason, "A person with that e-mail can sign in already.");
+        }
+        // Identity's reset token: bound to the account's security stamp, so it works once, and for a day.
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        await audit.RecordAsync(SecurityEventKinds.UserInvited, context.Caller().Subject, user.Id.ToString(), user.AgencyId, user.Role, context.CancellationToken);
+        return new InviteStaffAccountResponse { Account = ToMessage(user), InvitationPath = SignInPages.SetPasswordPathFor(user.Id, token) };
+    }
 
     public override async Task<ListStaffAccountsResponse> ListStaffAccounts(ListStaffAccountsRequest request, ServerCallContext context)
     {

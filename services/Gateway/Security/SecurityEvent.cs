@@ -47,6 +47,8 @@ public static class SecurityEventKinds
     public const string ClientRevoked = "client_revoked";
     public const string PermissionDenied = "permission_denied";
     public const string UserDeactivated = "user_deactivated";
+    public const string UserInvited = "user_invited";
+    public const string PasswordSet = "password_set";
     public const string PasswordChanged = "password_changed";
     public const string PasswordChangeRefused = "password_change_refused";
 }

@@ -25,6 +25,10 @@ public static class SignInPages
     public const string PasswordPath = "/account/password";
     public const string SessionPath = "/account/session";
     public const string AntiforgeryPath = "/account/antiforgery";
+    public const string SetPasswordPath = "/account/set-password";
+
+    public static string SetPasswordPathFor(Guid userId, string token) =>
+        $"{SetPasswordPath}?user={userId}&token={Uri.EscapeDataString(token)}";
 
     /// <summary>The issuer name authenticator apps show next to the code.</summary>
     public const string AuthenticatorIssuer = "HmisPlatform";
@@ -43,6 +47,9 @@ public static class SignInPages
             await signIn.SignOutAsync();
             return Results.Redirect(SignInPath, permanent: false, preserveMethod: false);
         });
+        account.MapGet("/set-password", (HttpContext http, IAntiforgery antiforgery, Guid? user, string? token) =>
+            Page(http, antiforgery, "Set your password", SetPasswordForm(user, token, error: null)));
+        account.MapPost("/set-password", SetPasswordAsync).RequireRateLimiting(CallerRateLimits.Policy);
         account.MapGet("/password", (HttpContext http, IAntiforgery antiforgery) =>
             Page(http, antiforgery, "Change your password", PasswordForm(error: null))).RequireAuthorization();
         account.MapPost("/password", ChangePasswordAsync).RequireAuthorization();
@@ -140,6 +147,45 @@ public static class SignInPages
         await audit.RecordAsync(SecurityEventKinds.SignInSucceeded, user.Id.ToString(), EnrolPath, user.AgencyId, "TOTP_ENROLLED");
         return Results.Redirect(LocalOrHome(returnUrl));
     }
+
+    private static async Task<IResult> SetPasswordAsync(
+        HttpContext http, IAntiforgery antiforgery, UserManager<StaffUser> users, SecurityAudit audit,
+        [FromForm] Guid? user, [FromForm] string? token, [FromForm] string? newPassword)
+    {
+        var person = user is { } id ? await users.FindByIdAsync(id.ToString()) : null;
+        var result = person is { IsActive: true }
+            ? await users.ResetPasswordAsync(person, token ?? "", newPassword ?? "")
+            : IdentityResult.Failed(new IdentityError { Code = "InvalidToken" });
+        if (!result.Succeeded)
+        {
+            var reasons = string.Join(",", result.Errors.Select(e => e.Code));
+            await audit.RecordAsync(SecurityEventKinds.PasswordChangeRefused, person?.Id.ToString(), SetPasswordPath, person?.AgencyId, reasons);
+            var invalidLink = result.Errors.Any(e => e.Code == "InvalidToken");
+            var page = Page(http, antiforgery, "Set your password",
+                SetPasswordForm(user, token, invalidLink
+                    ? "This link is not valid any more. Ask the HMIS team for a new invitation."
+                    : string.Join(" ", result.Errors.Select(e => e.Description))),
+                StatusCodes.Status400BadRequest);
+            http.Response.Headers["X-Refusal-Reasons"] = reasons;
+            return page;
+        }
+        await audit.RecordAsync(SecurityEventKinds.PasswordSet, person!.Id.ToString(), SetPasswordPath, person.AgencyId);
+        return Results.Redirect(SignInPath);
+    }
+
+    private static string SetPasswordForm(Guid? user, string? token, string? error) => $"""
+        <form class="card" method="post" action="{SetPasswordPath}">
+          <h2>Set your password</h2>
+          <p>At least {PasswordPolicy.MinimumLength.ToString(CultureInfo.InvariantCulture)} characters, with a letter and a number, and not a commonly breached password.</p>
+          {ErrorLine(error)}
+          <label for="newPassword">New password</label>
+          <input id="newPassword" name="newPassword" type="password" autocomplete="new-password" required minlength="{PasswordPolicy.MinimumLength.ToString(CultureInfo.InvariantCulture)}">
+          <input type="hidden" name="user" value="{E(user?.ToString())}">
+          <input type="hidden" name="token" value="{E(token)}">
+          <!--antiforgery-->
+          <button type="submit">Set password</button>
+        </form>
+        """;
 
     private static async Task<IResult> ChangePasswordAsync(
         HttpContext http, IAntiforgery antiforgery, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, SecurityAudit audit,

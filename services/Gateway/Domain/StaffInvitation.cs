@@ -1,0 +1,52 @@
+using HmisPlatform.BuildingBlocks.Domain;
+
+namespace HmisPlatform.Gateway.Domain;
+
+/// <summary>
+/// The rules of inviting a person to sign in: a valid work e-mail, a known role, an agency exactly when the role
+/// belongs to one, and a person id only for a trainee (the id their access request gave them).
+/// </summary>
+public sealed record StaffInvitation(string Email, string Role, Guid? AgencyId, Guid PersonId)
+{
+    public const string InvalidRoleReason = "INVALID_ROLE";
+    public const string AgencyRequiredReason = "AGENCY_REQUIRED";
+    public const string AgencyNotAllowedReason = "AGENCY_NOT_ALLOWED";
+    public const string PersonIdNotAllowedReason = "PERSON_ID_NOT_ALLOWED";
+
+    public static StaffInvitation Create(string email, string role, string agencyId, string personId)
+    {
+        var address = EmailAddress.Parse(email, "email");
+        var violations = new List<FieldViolation>();
+        if (!StaffRoles.IsKnown(role))
+        {
+            violations.Add(new FieldViolation("role", $"one of {string.Join(", ", StaffRoles.All)}", InvalidRoleReason));
+        }
+        Guid? agency = null;
+        if (StaffRoles.BelongsToAnAgency(role))
+        {
+            agency = agencyId.Length == 0
+                ? Add(violations, new FieldViolation("agency_id", "required for this role", AgencyRequiredReason))
+                : Ids.Parse(agencyId, "agency_id");
+        }
+        else if (agencyId.Length > 0)
+        {
+            violations.Add(new FieldViolation("agency_id", "the HMIS and CE teams belong to no agency", AgencyNotAllowedReason));
+        }
+        var person = Guid.CreateVersion7();
+        if (personId.Length > 0)
+        {
+            person = role == StaffRoles.Trainee
+                ? Ids.Parse(personId, "person_id")
+                : Add(violations, new FieldViolation("person_id", "only a trainee's account names a person id", PersonIdNotAllowedReason)) ?? person;
+        }
+        return violations.Count > 0
+            ? throw DomainException.Invalid(violations[0].Reason!, "The invitation is not valid.", [.. violations])
+            : new StaffInvitation(address.Value, role, agency, person);
+    }
+
+    private static Guid? Add(List<FieldViolation> violations, FieldViolation violation)
+    {
+        violations.Add(violation);
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using Grpc.Core;
+using Hmis.Gateway.V1;
+using HmisPlatform.Gateway.Domain;
+using HmisPlatform.Gateway.Identity;
+using HmisPlatform.Testing;
+
+namespace HmisPlatform.Gateway.Tests;
+
+/// <summary>The HMIS team invites people; each sets their own password once, under the policy, from their link.</summary>
+public sealed class StaffInvitationTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
+{
+    private async Task<InviteStaffAccountResponse> InviteAtaAsync(string email) =>
+        await new StaffAccounts.StaffAccountsClient(await gateway.HmisTeamChannelAsync()).InviteStaffAccountAsync(new InviteStaffAccountRequest
+        {
+            Email = email,
+            Role = StaffRoles.Ata,
+            AgencyId = DemoClients.LakeviewAgencyId,
+        });
+
+    [Fact]
+    public async Task InvitedAta_SetsTheirOwnPasswordOnce_ThenSignsIn()
+    {
+        var email = $"new.ata.{Guid.NewGuid():N}@lakeview.example.org";
+        var invited = await InviteAtaAsync(email);
+        using var browser = new StaffBrowser(gateway.CreateBrowser());
+        await browser.GetAsync(invited.InvitationPath);
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://gateway"), invited.InvitationPath).Query);
+        (string, string)[] link = [("user", query["user"]!), ("token", query["token"]!)];
+
+        using var breached = await browser.PostFormAsync("/account/set-password", [.. link, ("newPassword", "password123")]);
+        using var set = await browser.PostFormAsync("/account/set-password", [.. link, ("newPassword", "Lantern 4 harbor")]);
+        using var reused = await browser.PostFormAsync("/account/set-password", [.. link, ("newPassword", "Another 5 choice")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, breached.StatusCode);
+        Assert.Contains(PasswordPolicy.BreachedReason, breached.Headers.GetValues("X-Refusal-Reasons").Single(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
+        using var signIn = new StaffBrowser(gateway.CreateBrowser());
+        Assert.Equal(HttpStatusCode.Redirect, (await signIn.SignInAsync(email, "Lantern 4 harbor")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await signIn.SignInAsync(email, "Another 5 choice")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Invitation_NeedsARoleItsAgency_AndANewEmail_AndIsTheHmisTeams()
+    {
+        var hmisTeam = new StaffAccounts.StaffAccountsClient(await gateway.HmisTeamChannelAsync());
+        var lakeview = new StaffAccounts.StaffAccountsClient(gateway.ChannelWithToken(await gateway.TokenAsync(DemoClients.LakeviewClientId, DemoClients.LakeviewSecret)));
+
+        var noAgency = await RpcErrors.CatchAsync(() => hmisTeam.InviteStaffAccountAsync(new InviteStaffAccountRequest { Email = "x@lakeview.example.org", Role = StaffRoles.Ata }).ResponseAsync);
+        var badRole = await RpcErrors.CatchAsync(() => hmisTeam.InviteStaffAccountAsync(new InviteStaffAccountRequest { Email = "y@lakeview.example.org", Role = "admin" }).ResponseAsync);
+        var taken = await RpcErrors.CatchAsync(() => InviteAtaAsync(Staff.DemoStaff.LakeviewAta.Email));
+        var byAgency = await RpcErrors.CatchAsync(() => lakeview.InviteStaffAccountAsync(new InviteStaffAccountRequest
+            { Email = "z@lakeview.example.org", Role = StaffRoles.HmisTeam }).ResponseAsync);
+
+        Assert.Equal((StatusCode.InvalidArgument, "agency_id"), (noAgency.StatusCode, noAgency.ViolatedFields().Single()));
+        Assert.Equal("role", badRole.ViolatedFields().Single());
+        Assert.Equal(StatusCode.AlreadyExists, taken.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, byAgency.StatusCode);
+    }
+}
