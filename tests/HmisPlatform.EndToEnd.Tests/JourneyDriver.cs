@@ -128,8 +128,7 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
         });
         using var signedIn = await ata.SignInAsync(LakeviewAtaEmail, DemoPassword);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
-        var antiforgery = (await ata.Http.GetFromJsonAsync<JsonObject>("/account/antiforgery"))!;
-        ata.Http.DefaultRequestHeaders.Add(antiforgery["headerName"]!.GetValue<string>(), antiforgery["token"]!.GetValue<string>());
+        await ata.SendAntiforgeryTokenAsync();
         using var confirmed = await ata.Http.PostAsJsonAsync($"/v1/accounts/{accountId}/agreement-confirmation",
             new JsonObject { ["requestId"] = Guid.NewGuid().ToString() });
         var body = await confirmed.Content.ReadAsStringAsync();

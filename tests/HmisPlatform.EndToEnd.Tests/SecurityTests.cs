@@ -230,8 +230,7 @@ public sealed class SecurityTests(PlatformFixture platform)
         });
         using var signedIn = await browser.SignInAsync("alex.rivera@lakeview.example.org", "Demo-access-2026");
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        var antiforgery = (await browser.Http.GetFromJsonAsync<JsonObject>("/account/antiforgery"))!;
-        browser.Http.DefaultRequestHeaders.Add(antiforgery["headerName"]!.GetValue<string>(), antiforgery["token"]!.GetValue<string>());
+        await browser.SendAntiforgeryTokenAsync();
 
         using var submitted = await browser.Http.PostAsJsonAsync("/v1/access-requests", JsonBody("ata.session@lakeview.example.org"));
         var request = (await submitted.Content.ReadFromJsonAsync<JsonObject>())!;

@@ -1,14 +1,12 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Grpc.Core;
 using Hmis.Requests.V1;
 using HmisPlatform.Gateway.Identity;
 using HmisPlatform.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace HmisPlatform.Gateway.Tests;
@@ -60,22 +58,10 @@ public sealed class SigningKeyRotationTests(RotatingKeysGatewayFixture gateway) 
         var issued = await gateway.TokenAsync(DemoClients.LakeviewClientId, DemoClients.LakeviewSecret);
         foreach (var certificate in new[] { gateway.Retiring, gateway.Successor })
         {
-            var token = Resign(issued, certificate);
+            var token = ResignedTokens.Resign(issued, new X509SigningCredentials(certificate));
             var client = new AccessRequests.AccessRequestsClient(gateway.ChannelWithToken(token));
             var outcome = await Record.ExceptionAsync(() => client.GetJourneyAsync(new GetJourneyRequest { PersonId = Guid.NewGuid().ToString() }).ResponseAsync);
             Assert.NotEqual(StatusCode.Unauthenticated, Assert.IsType<RpcException>(outcome).StatusCode);
         }
-    }
-
-    private static string Resign(string token, X509Certificate2 certificate)
-    {
-        using var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(new JsonWebToken(token).EncodedPayload));
-        var claims = payload.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.Number ? (object)p.Value.GetInt64() : p.Value.GetString()!);
-        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
-        {
-            Claims = claims,
-            TokenType = "at+jwt",
-            SigningCredentials = new X509SigningCredentials(certificate),
-        });
     }
 }

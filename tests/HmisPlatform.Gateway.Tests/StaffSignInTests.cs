@@ -219,6 +219,6 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
 
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         var status = (await forged.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.Equal(SecurityHeaders.ForgedSessionCallReason, status["details"]![0]!["reason"]!.GetValue<string>());
+        Assert.Equal(StaffIdentity.ForgedSessionCallReason, status["details"]![0]!["reason"]!.GetValue<string>());
     }
 }

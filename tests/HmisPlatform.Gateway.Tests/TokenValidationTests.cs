@@ -1,13 +1,10 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Grpc.Core;
 using Hmis.Requests.V1;
 using HmisPlatform.Gateway.Identity;
 using HmisPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 
@@ -48,7 +45,7 @@ public sealed class TokenValidationTests(GatewayFixture gateway) : IClassFixture
     [Fact]
     public async Task RealTokenResignedUnchanged_IsAccepted_SoEachRefusalBelowIsForItsOneChange()
     {
-        var token = Resign(await RealTokenAsync(), _ => { }, ServerKey());
+        var token = ResignedTokens.Resign(await RealTokenAsync(), ServerKey());
 
         Assert.NotEqual(StatusCode.Unauthenticated, await CallWithAsync(token));
     }
@@ -60,10 +57,10 @@ public sealed class TokenValidationTests(GatewayFixture gateway) : IClassFixture
         var real = await RealTokenAsync();
         var token = tampering switch
         {
-            "wrong-audience" => Resign(real, claims => claims["aud"] = "another-api", ServerKey()),
-            "alg-none" => Unsigned(real),
-            "other-key" => Resign(real, _ => { }, new SigningCredentials(new RsaSecurityKey(RSA.Create(2048)) { KeyId = ServerKey().Kid }, SecurityAlgorithms.RsaSha256)),
-            "not-an-access-token" => Resign(real, _ => { }, ServerKey(), tokenType: "JWT"),
+            "wrong-audience" => ResignedTokens.Resign(real, ServerKey(), claims => claims["aud"] = "another-api"),
+            "alg-none" => ResignedTokens.Unsigned(real),
+            "other-key" => ResignedTokens.Resign(real, new SigningCredentials(new RsaSecurityKey(RSA.Create(2048)) { KeyId = ServerKey().Kid }, SecurityAlgorithms.RsaSha256)),
+            "not-an-access-token" => ResignedTokens.Resign(real, ServerKey(), tokenType: "JWT"),
             _ => throw new ArgumentOutOfRangeException(nameof(tampering)),
         };
 
@@ -85,33 +82,4 @@ public sealed class TokenValidationTests(GatewayFixture gateway) : IClassFixture
 
     private SigningCredentials ServerKey() =>
         gateway.Services.GetRequiredService<IOptionsMonitor<OpenIddictServerOptions>>().CurrentValue.SigningCredentials[0];
-
-    private static Dictionary<string, object> ClaimsOf(string token)
-    {
-        using var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(new JsonWebToken(token).EncodedPayload));
-        return payload.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind switch
-        {
-            JsonValueKind.Number => (object)p.Value.GetInt64(),
-            JsonValueKind.Array => p.Value.EnumerateArray().Select(v => v.GetString()!).ToList(),
-            _ => p.Value.GetString()!,
-        });
-    }
-
-    private static string Resign(string token, Action<Dictionary<string, object>> change, SigningCredentials key, string tokenType = "at+jwt")
-    {
-        var claims = ClaimsOf(token);
-        change(claims);
-        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
-        {
-            Claims = claims,
-            TokenType = tokenType,
-            SigningCredentials = key,
-        });
-    }
-
-    private static string Unsigned(string token)
-    {
-        var header = Base64UrlEncoder.Encode("""{"alg":"none","typ":"at+jwt"}""");
-        return $"{header}.{Base64UrlEncoder.Encode(JsonSerializer.Serialize(ClaimsOf(token)))}.";
-    }
 }

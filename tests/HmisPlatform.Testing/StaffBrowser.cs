@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace HmisPlatform.Testing;
@@ -37,6 +39,13 @@ public sealed partial class StaffBrowser(HttpClient browser) : IDisposable
     {
         await GetAsync("/account/sign-in");
         return await PostFormAsync("/account/sign-in", ("email", email), ("password", password));
+    }
+
+    /// <summary>Sends the session's antiforgery token with every later call, as a signed-in page does for API calls.</summary>
+    public async Task SendAntiforgeryTokenAsync()
+    {
+        var antiforgery = (await browser.GetFromJsonAsync<JsonObject>("/account/antiforgery"))!;
+        browser.DefaultRequestHeaders.Add(antiforgery["headerName"]!.GetValue<string>(), antiforgery["token"]!.GetValue<string>());
     }
 
     /// <summary>Whether the browser's session is signed in now.</summary>

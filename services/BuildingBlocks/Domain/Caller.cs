@@ -25,8 +25,23 @@ public sealed record Caller(string Subject, Guid? AgencyId, bool IsHmisTeam, str
 
     public const string NotAvailableReason = "NOT_AVAILABLE";
     public const string AgencyNotPermittedReason = "AGENCY_NOT_PERMITTED";
+    public const string HmisTeamOnlyReason = "HMIS_TEAM_ONLY";
 
     public bool MayActFor(Guid agencyId) => IsHmisTeam || AgencyId == agencyId;
+
+    /// <summary>Refuses anyone but the HMIS team (its people and its systems, such as the HMIS's own integration).</summary>
+    /// <param name="doing">What only the HMIS team does, for the message: "records credits".</param>
+    public Caller EnsureHmisTeam(string doing) =>
+        IsHmisTeam ? this : throw DomainException.PermissionDenied(HmisTeamOnlyReason, $"Only the HMIS team {doing}.");
+
+    /// <summary>
+    /// An agency's own data as a whole (its credits, its lists): its people and systems and the HMIS team may read
+    /// it, a trainee may not; another agency's answers like one that does not exist.
+    /// </summary>
+    public Guid EnsureMayReadAgency(Guid agencyId) =>
+        MayActFor(agencyId) && !IsTrainee
+            ? agencyId
+            : throw DomainException.PermissionDenied(NotAvailableReason, "Nothing with that id is available to you.");
 
     /// <summary>Refuses acting for another agency than the caller's own.</summary>
     public void EnsureMayActFor(Guid agencyId, string field)

@@ -28,9 +28,6 @@ public sealed class CredentialsService(
     TimeProvider time)
     : Credentials.CredentialsBase
 {
-    public const string ActivityReporterReason = "ONLY_THE_HMIS_REPORTS_ACTIVITY";
-    public const string RedeemerReason = "ONLY_THE_HMIS_REDEEMS";
-    public const string PublisherReason = "ONLY_THE_HMIS_TEAM_PUBLISHES";
 
     [Authorize(Policy = PlatformIdentity.CredentialsRead)]
     public override async Task<GetPersonAccessResponse> GetPersonAccess(GetPersonAccessRequest request, ServerCallContext context)
@@ -50,9 +47,7 @@ public sealed class CredentialsService(
     public override Task<SignEndUserAgreementResponse> SignEndUserAgreement(SignEndUserAgreementRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>
         {
-            var accountId = Ids.Parse(request.AccountId, "account_id");
-            var account = context.Caller().EnsureMayRead(
-                await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, ct), a => a.AgencyId, a => a.PersonId, "ACCOUNT");
+            var account = await AccountAsync(request.AccountId, context, ct);
             var applicant = await db.Applicants.SingleAsync(a => a.PersonId == account.PersonId && a.AccessRequestId == account.AccessRequestId, ct);
             var now = time.GetStoredNow();
             account.SignAgreement(await db.CurrentAgreementAsync(ct), request.TypedFullName, applicant.FullName, context.Caller(), now);
@@ -65,9 +60,7 @@ public sealed class CredentialsService(
     public override Task<ConfirmEndUserAgreementResponse> ConfirmEndUserAgreement(ConfirmEndUserAgreementRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>
         {
-            var accountId = Ids.Parse(request.AccountId, "account_id");
-            var account = context.Caller().EnsureMayRead(
-                await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, ct), a => a.AgencyId, a => a.PersonId, "ACCOUNT");
+            var account = await AccountAsync(request.AccountId, context, ct);
             var now = time.GetStoredNow();
             account.ConfirmAgreement(context.Caller(), now);
             // The issued account consumes its credit: the one reserved at review, or a free one.
@@ -82,13 +75,8 @@ public sealed class CredentialsService(
     [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
     public override async Task<RecordActivityResponse> RecordActivity(RecordActivityRequest request, ServerCallContext context)
     {
-        var accountId = Ids.Parse(request.AccountId, "account_id");
-        var caller = context.Caller();
-        if (!caller.IsHmisTeam)
-        {
-            throw DomainException.PermissionDenied(ActivityReporterReason, "Only the HMIS reports logins.");
-        }
-        var account = caller.EnsureMayRead(await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, context.CancellationToken), a => a.AgencyId, a => a.PersonId, "ACCOUNT");
+        context.Caller().EnsureHmisTeam("reports logins, for the HMIS");
+        var account = await AccountAsync(request.AccountId, context, context.CancellationToken);
         account.RecordActivity(request.LastLoginAt?.ToDateTimeOffset());
         await db.SaveChangesAsync(context.CancellationToken);
         return new RecordActivityResponse { Account = account.ToMessage() };
@@ -98,8 +86,7 @@ public sealed class CredentialsService(
     public override Task<DeactivateAccountResponse> DeactivateAccount(DeactivateAccountRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>
         {
-            var accountId = Ids.Parse(request.AccountId, "account_id");
-            var account = context.Caller().EnsureMayRead(await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, ct), a => a.AgencyId, a => a.PersonId, "ACCOUNT");
+            var account = await AccountAsync(request.AccountId, context, ct);
             var now = time.GetStoredNow();
             account.Deactivate(context.Caller(), request.Reason, request.Note, now);
             db.Publish(account.AccessRemoved(now));
@@ -110,10 +97,8 @@ public sealed class CredentialsService(
     [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
     public override async Task<IssueActivationTokenResponse> IssueActivationToken(IssueActivationTokenRequest request, ServerCallContext context)
     {
-        var accountId = Ids.Parse(request.AccountId, "account_id");
-        var caller = context.Caller();
-        var account = caller.EnsureMayRead(await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, context.CancellationToken), a => a.AgencyId, a => a.PersonId, "ACCOUNT");
-        var token = account.IssueActivationToken(caller, time.GetStoredNow(), activation.Value.TokenLifetime);
+        var account = await AccountAsync(request.AccountId, context, context.CancellationToken);
+        var token = account.IssueActivationToken(context.Caller(), time.GetStoredNow(), activation.Value.TokenLifetime);
         await db.SaveChangesAsync(context.CancellationToken);
         return new IssueActivationTokenResponse
         {
@@ -126,10 +111,7 @@ public sealed class CredentialsService(
     [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
     public override async Task<RedeemActivationTokenResponse> RedeemActivationToken(RedeemActivationTokenRequest request, ServerCallContext context)
     {
-        if (!context.Caller().IsHmisTeam)
-        {
-            throw DomainException.PermissionDenied(RedeemerReason, "Only the HMIS redeems activation tokens.");
-        }
+        context.Caller().EnsureHmisTeam("redeems activation tokens, for the HMIS");
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Username == request.Username.Trim().ToLowerInvariant(), context.CancellationToken)
             ?? throw HmisAccount.InvalidToken();
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
@@ -185,6 +167,14 @@ public sealed class CredentialsService(
             return new GrantHelpDeskAccessResponse { Notification = notification.ToMessage(), Account = account.ToMessage() };
         }, context.CancellationToken);
 
+    /// <summary>An account by its id, as the caller may see it: their agency's, or their own when a trainee.</summary>
+    private async Task<HmisAccount> AccountAsync(string accountId, ServerCallContext context, CancellationToken cancellationToken)
+    {
+        var id = Ids.Parse(accountId, "account_id");
+        return context.Caller().EnsureMayRead(
+            await db.Accounts.SingleOrDefaultAsync(a => a.Id == id, cancellationToken), a => a.AgencyId, a => a.PersonId, "ACCOUNT");
+    }
+
     /// <summary>The approved person of a request, as the caller may see them; another agency's answer like a missing one.</summary>
     private async Task<Applicant> ApprovedPersonAsync(string accessRequestId, string personId, ServerCallContext context, CancellationToken cancellationToken)
     {
@@ -201,11 +191,7 @@ public sealed class CredentialsService(
     [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
     public override async Task<PublishAgreementVersionResponse> PublishAgreementVersion(PublishAgreementVersionRequest request, ServerCallContext context)
     {
-        var caller = context.Caller();
-        if (!caller.IsHmisTeam)
-        {
-            throw DomainException.PermissionDenied(PublisherReason, "Only the HMIS team publishes agreement versions.");
-        }
+        var caller = context.Caller().EnsureHmisTeam("publishes agreement versions");
         var agreement = EndUserAgreement.Publish(request.Version, request.Text, caller.Subject, time.GetStoredNow());
         if (await db.Agreements.AnyAsync(a => a.Version == agreement.Version, context.CancellationToken))
         {
@@ -220,11 +206,7 @@ public sealed class CredentialsService(
     public override async Task<ListAccountsToResignResponse> ListAccountsToResign(ListAccountsToResignRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
-        Guid? agency = request.AgencyId.Length == 0 ? null : Ids.Parse(request.AgencyId, "agency_id");
-        if (agency is { } id && !caller.MayActFor(id))
-        {
-            throw DomainException.PermissionDenied(Caller.NotAvailableReason, "Nothing with that id is available to you.");
-        }
+        Guid? agency = request.AgencyId.Length == 0 ? null : caller.EnsureMayReadAgency(Ids.Parse(request.AgencyId, "agency_id"));
         var current = await db.CurrentAgreementAsync(context.CancellationToken);
         var accounts = await db.Accounts.AsNoTracking()
             .Where(a => a.Status == AccountStatus.Active && a.AgreementVersion != current.Version)

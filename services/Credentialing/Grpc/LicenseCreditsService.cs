@@ -23,7 +23,6 @@ public sealed class LicenseCreditsService(
     IOptions<CreditPricing> pricing,
     TimeProvider time) : LicenseCredits.LicenseCreditsBase
 {
-    public const string HmisTeamOnlyReason = "HMIS_TEAM_ONLY";
     public const string ReservationNotFoundReason = "RESERVATION_NOT_FOUND";
     public const string InvalidPageTokenReason = "INVALID_PAGE_TOKEN";
     private const int DefaultPageSize = 50;
@@ -33,7 +32,7 @@ public sealed class LicenseCreditsService(
     public override Task<RecordCreditPurchaseResponse> RecordCreditPurchase(RecordCreditPurchaseRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>
         {
-            var caller = HmisTeam(context);
+            var caller = context.Caller().EnsureHmisTeam("records credits");
             var credits = await db.LockCreditsAsync(Ids.Parse(request.AgencyId, "agency_id"), ct);
             db.CreditLedger.Add(credits.Purchase(request.Credits, request.Note, caller.Subject, time.GetStoredNow()));
             await db.SaveChangesAsync(ct);
@@ -44,7 +43,7 @@ public sealed class LicenseCreditsService(
     public override Task<ReserveCreditResponse> ReserveCredit(ReserveCreditRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>
         {
-            var caller = HmisTeam(context);
+            var caller = context.Caller().EnsureHmisTeam("records credits");
             var agencyId = Ids.Parse(request.AgencyId, "agency_id");
             var accessRequestId = Ids.Parse(request.AccessRequestId, "access_request_id");
             var personId = Ids.Parse(request.PersonId, "person_id");
@@ -64,7 +63,7 @@ public sealed class LicenseCreditsService(
     public override Task<ReleaseCreditResponse> ReleaseCredit(ReleaseCreditRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>
         {
-            var caller = HmisTeam(context);
+            var caller = context.Caller().EnsureHmisTeam("records credits");
             var agencyId = Ids.Parse(request.AgencyId, "agency_id");
             var accessRequestId = Ids.Parse(request.AccessRequestId, "access_request_id");
             var personId = Ids.Parse(request.PersonId, "person_id");
@@ -79,7 +78,7 @@ public sealed class LicenseCreditsService(
     [Authorize(Policy = PlatformIdentity.CredentialsRead)]
     public override async Task<GetCreditBalanceResponse> GetCreditBalance(GetCreditBalanceRequest request, ServerCallContext context)
     {
-        var agencyId = OwnAgency(request.AgencyId, context);
+        var agencyId = context.Caller().EnsureMayReadAgency(Ids.Parse(request.AgencyId, "agency_id"));
         var credits = await db.AgencyCredits.AsNoTracking().SingleOrDefaultAsync(c => c.AgencyId == agencyId, context.CancellationToken)
             ?? new AgencyCredits(agencyId);
         return new GetCreditBalanceResponse { Balance = credits.ToMessage() };
@@ -88,7 +87,7 @@ public sealed class LicenseCreditsService(
     [Authorize(Policy = PlatformIdentity.CredentialsRead)]
     public override async Task<ListCreditLedgerResponse> ListCreditLedger(ListCreditLedgerRequest request, ServerCallContext context)
     {
-        var agencyId = OwnAgency(request.AgencyId, context);
+        var agencyId = context.Caller().EnsureMayReadAgency(Ids.Parse(request.AgencyId, "agency_id"));
         var size = request.PageSize switch { <= 0 => DefaultPageSize, > MaxPageSize => MaxPageSize, var n => n };
         var after = request.PageToken.Length == 0 ? 0
             : long.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence
@@ -108,7 +107,7 @@ public sealed class LicenseCreditsService(
     [Authorize(Policy = PlatformIdentity.CredentialsRead)]
     public override async Task<GetQuarterlyStatementResponse> GetQuarterlyStatement(GetQuarterlyStatementRequest request, ServerCallContext context)
     {
-        var agencyId = OwnAgency(request.AgencyId, context);
+        var agencyId = context.Caller().EnsureMayReadAgency(Ids.Parse(request.AgencyId, "agency_id"));
         var (from, until) = QuarterlyStatement.Period(request.Year, request.Quarter);
         var totals = await db.CreditLedger.AsNoTracking()
             .Where(e => e.AgencyId == agencyId && e.RecordedAt >= from && e.RecordedAt < until
@@ -130,20 +129,6 @@ public sealed class LicenseCreditsService(
             PricePerCreditCents = statement.PricePerCreditCents,
             AmountCents = statement.AmountCents,
         };
-    }
-
-    private static Caller HmisTeam(ServerCallContext context)
-    {
-        var caller = context.Caller();
-        return caller.IsHmisTeam ? caller : throw DomainException.PermissionDenied(HmisTeamOnlyReason, "Only the HMIS team records credits.");
-    }
-
-    /// <summary>An agency reads only its own credits (a trainee none); another agency's answer like one that does not exist.</summary>
-    private static Guid OwnAgency(string agencyId, ServerCallContext context)
-    {
-        var id = Ids.Parse(agencyId, "agency_id");
-        var caller = context.Caller();
-        return caller.MayActFor(id) && !caller.IsTrainee ? id : throw DomainException.PermissionDenied(Caller.NotAvailableReason, "Nothing with that id is available to you.");
     }
 }
 

@@ -11,11 +11,9 @@ namespace HmisPlatform.Gateway.Domain;
 public sealed partial record ClientRegistration(string ClientId, string DisplayName, Guid AgencyId, IReadOnlyList<string> Scopes)
 {
     public const int MaxDisplayNameLength = 200;
-    public const int MaxReasonLength = 500;
     public const string InvalidClientIdReason = "INVALID_CLIENT_ID";
     public const string InvalidDisplayNameReason = "INVALID_DISPLAY_NAME";
     public const string InvalidScopeReason = "INVALID_SCOPE";
-    public const string InvalidReasonReason = "INVALID_REASON";
 
     /// <summary>The scopes an agency's system may hold.</summary>
     public static IReadOnlyList<string> AgencyScopes { get; } =
@@ -55,16 +53,6 @@ public sealed partial record ClientRegistration(string ClientId, string DisplayN
             throw DomainException.Invalid(violations[0].Reason!, "The client registration is not valid.", [.. violations]);
         }
         return new ClientRegistration(clientId, name, agency, [.. requested.Distinct(StringComparer.Ordinal)]);
-    }
-
-    /// <summary>Why a client is revoked, for the audit record: required, bounded.</summary>
-    public static string RevocationReason(string reason)
-    {
-        var trimmed = reason.Trim();
-        return trimmed.Length is 0 or > MaxReasonLength
-            ? throw DomainException.Invalid(InvalidReasonReason, "A reason is required to revoke a client.",
-                new FieldViolation("reason", $"required, at most {MaxReasonLength} characters", InvalidReasonReason))
-            : trimmed;
     }
 
     /// <summary>A new client secret: 256 random bits, URL-safe. It is returned once and stored only as a hash.</summary>

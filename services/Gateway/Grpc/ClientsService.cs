@@ -23,7 +23,7 @@ public sealed class ClientsService(ClientRegistry registry) : Clients.ClientsBas
 
     public override async Task<RevokeClientResponse> RevokeClient(RevokeClientRequest request, ServerCallContext context)
     {
-        var reason = ClientRegistration.RevocationReason(request.Reason);
+        var reason = StatedReason.Parse(request.Reason);
         var client = await registry.RevokeAsync(request.ClientId, reason, context.Caller().Subject, context.CancellationToken);
         return new RevokeClientResponse { Client = ToMessage(client) };
     }

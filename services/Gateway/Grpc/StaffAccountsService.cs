@@ -60,7 +60,7 @@ public sealed class StaffAccountsService(UserManager<StaffUser> users, IOpenIddi
     public override async Task<DeactivateStaffAccountResponse> DeactivateStaffAccount(DeactivateStaffAccountRequest request, ServerCallContext context)
     {
         var id = Ids.Parse(request.UserId, "user_id");
-        var reason = ClientRegistration.RevocationReason(request.Reason);
+        var reason = StatedReason.Parse(request.Reason);
         var user = await users.FindByIdAsync(id.ToString())
             ?? throw DomainException.NotFound(AccountNotFoundReason, "No account has that id.");
         if (user.IsActive)

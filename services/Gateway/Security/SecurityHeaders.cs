@@ -1,5 +1,4 @@
 using HmisPlatform.BuildingBlocks.Grpc;
-using HmisPlatform.Gateway.Staff;
 
 namespace HmisPlatform.Gateway.Security;
 
@@ -13,8 +12,6 @@ public static class SecurityHeaders
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
         "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
-
-    public const string ForgedSessionCallReason = "ANTIFORGERY_TOKEN_INVALID";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((http, next) =>
@@ -34,23 +31,5 @@ public static class SecurityHeaders
                 return Task.CompletedTask;
             });
             return next(http);
-        });
-
-    /// <summary>
-    /// A person's session may call the API, but a call that changes something must carry the antiforgery token,
-    /// so another site cannot make the browser act for them.
-    /// </summary>
-    public static IApplicationBuilder UseSessionForgeryCheck(this IApplicationBuilder app) =>
-        app.Use(async (http, next) =>
-        {
-            if ((GrpcRefusal.IsGrpc(http.Request) || GrpcRefusal.IsHttpJsonApi(http.Request)) && await StaffIdentity.SessionCallIsForgedAsync(http))
-            {
-                await http.RequestServices.GetRequiredService<SecurityAudit>().RecordAsync(SecurityEventKinds.PermissionDenied,
-                    http.User.FindFirst("sub")?.Value, http.Request.Path, detail: ForgedSessionCallReason, cancellationToken: http.RequestAborted);
-                await GrpcRefusal.WriteAsync(http.Response, global::Grpc.Core.StatusCode.PermissionDenied, "hmis.gateway", ForgedSessionCallReason,
-                    "A call from a signed-in page must carry its antiforgery token.");
-                return;
-            }
-            await next(http);
         });
 }

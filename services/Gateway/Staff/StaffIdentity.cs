@@ -1,5 +1,7 @@
+using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.Gateway.Domain;
 using HmisPlatform.Gateway.Identity;
+using HmisPlatform.Gateway.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Validation.AspNetCore;
@@ -81,6 +83,8 @@ public static class StaffIdentity
     /// <summary>The header a signed-in person's page sends its antiforgery token in, for API calls that change something.</summary>
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
 
+    public const string ForgedSessionCallReason = "ANTIFORGERY_TOKEN_INVALID";
+
     /// <summary>Whether the request was authenticated by a person's session (not by a bearer token).</summary>
     public static bool IsPersonSession(HttpContext http) =>
         http.User.Identity is { IsAuthenticated: true, AuthenticationType: var type } && type == IdentityConstants.ApplicationScheme;
@@ -90,27 +94,39 @@ public static class StaffIdentity
     /// the call with a person token instead of the cookie.
     /// </summary>
     public static void AddPersonTokenTransform(this TransformBuilderContext transforms) =>
-        transforms.AddRequestTransform(async context =>
+        transforms.AddRequestTransform(context =>
         {
             var http = context.HttpContext;
             if (!IsPersonSession(http))
             {
-                return;
+                return ValueTask.CompletedTask;
             }
             var tokens = http.RequestServices.GetRequiredService<PersonTokens>();
             var requestBase = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
             context.ProxyRequest.Headers.Authorization = new("Bearer", tokens.Issue(http.User, requestBase));
             context.ProxyRequest.Headers.Remove("Cookie");
-            await Task.CompletedTask;
+            return ValueTask.CompletedTask;
         });
 
-    /// <summary>Cross-site request forgery cannot ride on a person's session: API calls that change state carry the token.</summary>
-    public static async Task<bool> SessionCallIsForgedAsync(HttpContext http)
-    {
-        if (!IsPersonSession(http) || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+    /// <summary>
+    /// A person's session may call the API, but a call that changes something must carry the antiforgery token,
+    /// so another site cannot make the browser act for them.
+    /// </summary>
+    public static IApplicationBuilder UseSessionForgeryCheck(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
         {
-            return false;
-        }
-        return !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http);
-    }
+            if ((GrpcRefusal.IsGrpc(http.Request) || GrpcRefusal.IsHttpJsonApi(http.Request)) && await SessionCallIsForgedAsync(http))
+            {
+                await http.RequestServices.GetRequiredService<SecurityAudit>().RecordAsync(SecurityEventKinds.PermissionDenied,
+                    http.User.FindFirst("sub")?.Value, http.Request.Path, detail: ForgedSessionCallReason, cancellationToken: http.RequestAborted);
+                await GrpcRefusal.WriteAsync(http.Response, global::Grpc.Core.StatusCode.PermissionDenied, "hmis.gateway", ForgedSessionCallReason,
+                    "A call from a signed-in page must carry its antiforgery token.");
+                return;
+            }
+            await next(http);
+        });
+
+    private static async Task<bool> SessionCallIsForgedAsync(HttpContext http) =>
+        IsPersonSession(http) && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+        && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http);
 }

@@ -15,7 +15,9 @@ internal sealed class ActiveAccounts(CredentialingFixture service)
 
     public Credentials.CredentialsClient As(string token) => new(service.ChannelWithToken(token));
 
-    public async Task<(Guid Person, Guid AccessRequest)> ApproveAndPassAsync(string given, string family, Guid? person = null)
+    /// <summary>Requests publishes the approval of one person; Credentialing keeps them as an applicant.</summary>
+    public async Task<(Guid Person, Guid AccessRequest)> ApproveAsync(
+        string given, string family, Guid? person = null, string agencyId = TestTokens.DefaultAgencyId, params ProjectType[] projectTypes)
     {
         var personId = person ?? Guid.NewGuid();
         var accessRequestId = Guid.NewGuid();
@@ -24,19 +26,33 @@ internal sealed class ActiveAccounts(CredentialingFixture service)
             EventId = Guid.NewGuid().ToString(),
             OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
             AccessRequestId = accessRequestId.ToString(),
-            AgencyId = TestTokens.DefaultAgencyId,
+            AgencyId = agencyId,
             Applicant = new Applicant { PersonId = personId.ToString(), GivenName = given, FamilyName = family, Email = $"{given}@agency.example.org" },
-            Access = new Access { Responsibilities = { Responsibility.EnterClientData }, ProjectTypes = { ProjectType.EmergencyShelter } },
+            Access = new Access
+            {
+                Responsibilities = { Responsibility.EnterClientData },
+                ProjectTypes = { projectTypes.Length > 0 ? projectTypes : [ProjectType.EmergencyShelter] },
+            },
         });
-        await service.Redis.PublishAsync(service.StreamOf(AssessmentPassed.Descriptor), new AssessmentPassed
+        return (personId, accessRequestId);
+    }
+
+    /// <summary>Assessment publishes that the person passed their assignment.</summary>
+    public Task PassAsync(Guid person, Guid accessRequest) =>
+        service.Redis.PublishAsync(service.StreamOf(AssessmentPassed.Descriptor), new AssessmentPassed
         {
             EventId = Guid.NewGuid().ToString(),
             OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
-            PersonId = personId.ToString(),
-            AccessRequestId = accessRequestId.ToString(),
+            PersonId = person.ToString(),
+            AccessRequestId = accessRequest.ToString(),
             AssignmentId = Guid.NewGuid().ToString(),
         });
-        return (personId, accessRequestId);
+
+    public async Task<(Guid Person, Guid AccessRequest)> ApproveAndPassAsync(string given, string family, Guid? person = null)
+    {
+        var approved = await ApproveAsync(given, family, person);
+        await PassAsync(approved.Person, approved.AccessRequest);
+        return approved;
     }
 
     public async Task<Account> AccountOfAsync(Guid person, Guid accessRequest)

@@ -14,29 +14,11 @@ public sealed class CredentialsTests(CredentialingFixture service) : IClassFixtu
 
     private async Task<(Guid Person, string AccessRequestId)> ApproveAsync(string given, string family, string agencyId = TestTokens.DefaultAgencyId)
     {
-        var person = Guid.NewGuid();
-        var approval = new AccessRequestApproved
-        {
-            EventId = Guid.NewGuid().ToString(),
-            OccurredAt = Now,
-            AccessRequestId = Guid.NewGuid().ToString(),
-            AgencyId = agencyId,
-            Applicant = new Applicant { PersonId = person.ToString(), GivenName = given, FamilyName = family, Email = "x@agency.example.org" },
-            Access = new Access { Responsibilities = { Responsibility.EnterClientData }, ProjectTypes = { ProjectType.EmergencyShelter } },
-        };
-        await service.Redis.PublishAsync(service.StreamOf(AccessRequestApproved.Descriptor), approval);
-        return (person, approval.AccessRequestId);
+        var (person, request) = await new ActiveAccounts(service).ApproveAsync(given, family, agencyId: agencyId);
+        return (person, request.ToString());
     }
 
-    private Task PassAsync(Guid person, string accessRequestId) =>
-        service.Redis.PublishAsync(service.StreamOf(AssessmentPassed.Descriptor), new AssessmentPassed
-        {
-            EventId = Guid.NewGuid().ToString(),
-            OccurredAt = Now,
-            PersonId = person.ToString(),
-            AccessRequestId = accessRequestId,
-            AssignmentId = Guid.NewGuid().ToString(),
-        });
+    private Task PassAsync(Guid person, string accessRequestId) => new ActiveAccounts(service).PassAsync(person, Guid.Parse(accessRequestId));
 
     private Task<Account> PendingAccountAsync(Guid person) =>
         Eventually.ReturnsAsync(

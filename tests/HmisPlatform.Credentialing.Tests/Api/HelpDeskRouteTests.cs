@@ -1,4 +1,3 @@
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Hmis.Common.V1;
 using Hmis.Credentialing.V1;
@@ -17,16 +16,7 @@ public sealed class HelpDeskRouteTests(CredentialingFixture service) : IClassFix
 
     private async Task<(Guid Person, Guid Request)> ApproveAsync(params ProjectType[] projectTypes)
     {
-        var (person, request) = (Guid.NewGuid(), Guid.NewGuid());
-        await service.Redis.PublishAsync(service.StreamOf(AccessRequestApproved.Descriptor), new AccessRequestApproved
-        {
-            EventId = Guid.NewGuid().ToString(),
-            OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
-            AccessRequestId = request.ToString(),
-            AgencyId = TestTokens.DefaultAgencyId,
-            Applicant = new Applicant { PersonId = person.ToString(), GivenName = "Hana", FamilyName = "Prevent", Email = $"hana.{person:N}@agency.example.org" },
-            Access = new Access { Responsibilities = { Responsibility.EnterClientData }, ProjectTypes = { projectTypes } },
-        });
+        var (person, request) = await _accounts.ApproveAsync("Hana", "Prevent", projectTypes: projectTypes);
         await Eventually.ReturnsAsync(() => service.QueryAsync(db => db.Applicants.AnyAsync(a => a.PersonId == person)), known => known);
         return (person, request);
     }

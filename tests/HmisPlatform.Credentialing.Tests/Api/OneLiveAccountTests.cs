@@ -1,7 +1,5 @@
-using Google.Protobuf.WellKnownTypes;
 using Hmis.Common.V1;
 using Hmis.Credentialing.V1;
-using Hmis.Events.V1;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Infrastructure;
 using HmisPlatform.Testing;
@@ -14,39 +12,16 @@ namespace HmisPlatform.Credentialing.Tests.Api;
 /// <summary>At most one live account per person per agency: by the handler's rule and by the database's own index.</summary>
 public sealed class OneLiveAccountTests(CredentialingFixture service) : IClassFixture<CredentialingFixture>
 {
-    private async Task<Guid> ApproveAsync(Guid person, ProjectType projectType)
-    {
-        var request = Guid.NewGuid();
-        await service.Redis.PublishAsync(service.StreamOf(AccessRequestApproved.Descriptor), new AccessRequestApproved
-        {
-            EventId = Guid.NewGuid().ToString(),
-            OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
-            AccessRequestId = request.ToString(),
-            AgencyId = TestTokens.DefaultAgencyId,
-            Applicant = new Applicant { PersonId = person.ToString(), GivenName = "Rafa", FamilyName = "Quint", Email = "rafa@agency.example.org" },
-            Access = new Access { Responsibilities = { Responsibility.EnterClientData }, ProjectTypes = { projectType } },
-        });
-        return request;
-    }
-
-    private Task PassAsync(Guid person, Guid request) =>
-        service.Redis.PublishAsync(service.StreamOf(AssessmentPassed.Descriptor), new AssessmentPassed
-        {
-            EventId = Guid.NewGuid().ToString(),
-            OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
-            PersonId = person.ToString(),
-            AccessRequestId = request.ToString(),
-            AssignmentId = Guid.NewGuid().ToString(),
-        });
+    private readonly ActiveAccounts _accounts = new(service);
 
     [Fact]
     public async Task ASecondRequestPassed_GrantsItsProjectsToTheLiveAccount_InsteadOfASecondAccount()
     {
         var person = Guid.NewGuid();
-        var first = await ApproveAsync(person, ProjectType.EmergencyShelter);
-        var second = await ApproveAsync(person, ProjectType.ServicesOnly);
+        var (_, first) = await _accounts.ApproveAsync("Rafa", "Quint", person, projectTypes: ProjectType.EmergencyShelter);
+        var (_, second) = await _accounts.ApproveAsync("Rafa", "Quint", person, projectTypes: ProjectType.ServicesOnly);
 
-        await Task.WhenAll(PassAsync(person, first), PassAsync(person, second));
+        await Task.WhenAll(_accounts.PassAsync(person, first), _accounts.PassAsync(person, second));
 
         var account = await Eventually.ReturnsAsync(
             () => service.QueryAsync(db => db.Accounts.AsNoTracking().Where(a => a.PersonId == person).ToListAsync()),

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Hmis.Credentialing.V1;
 using Hmis.Events.V1;
+using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Grpc;
@@ -90,7 +91,7 @@ public sealed class RemovalTests(CredentialingFixture service) : IClassFixture<C
         var error = await RpcErrors.CatchAsync(() => service.Client.RecordActivityAsync(new RecordActivityRequest
             { AccountId = account.Id, LastLoginAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow) }).ResponseAsync);
 
-        Assert.Equal((StatusCode.PermissionDenied, CredentialsService.ActivityReporterReason), (error.StatusCode, error.Reason()));
+        Assert.Equal((StatusCode.PermissionDenied, Caller.HmisTeamOnlyReason), (error.StatusCode, error.Reason()));
     }
 
     [Fact]

@@ -48,8 +48,12 @@ public sealed class ClientRegistrationTests
             ClientRegistration.Create("case-system", " Case system ", Agency, [PlatformIdentity.RequestsRead, PlatformIdentity.RequestsRead]).Scopes);
 
     [Fact]
-    public void RevocationReason_IsRequired() =>
-        Assert.Equal("reason", Assert.Single(Assert.Throws<DomainException>(() => ClientRegistration.RevocationReason("  ")).FieldViolations).Field);
+    public void StatedReason_IsRequiredAndBounded()
+    {
+        Assert.Equal("reason", Assert.Single(Assert.Throws<DomainException>(() => StatedReason.Parse("  ")).FieldViolations).Field);
+        Assert.Throws<DomainException>(() => StatedReason.Parse(new string('x', StatedReason.MaxLength + 1)));
+        Assert.Equal("Contract ended", StatedReason.Parse(" Contract ended "));
+    }
 
     [Fact]
     public void Secrets_AreLongUrlSafeAndNeverTheSame()
