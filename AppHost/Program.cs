@@ -17,16 +17,22 @@ var gateway = builder.AddProject<Projects.HmisPlatform_Gateway>(ResourceNames.Ga
     .WithEndpoint(ResourceNames.GrpcEndpoint, e => e.Port = gatewayPorts.GetValue<int?>("GrpcPort") ?? e.Port);
 var tokenIssuer = gateway.GetEndpoint("http");
 
+// Requests calls Credentialing as itself: a client of the gateway's token server with a secret made for this run.
+var requestsClientSecret = builder.AddParameter("requests-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
 var requests = builder.AddDomainService<Projects.HmisPlatform_Requests>(ResourceNames.RequestsApi, ResourceNames.RequestsDb, infrastructure, tokenIssuer)
+    .WithEnvironment("Auth__ClientId", ResourceNames.RequestsApi)
+    .WithEnvironment("Auth__ClientSecret", requestsClientSecret)
     .WithHttpCommand("/dev/reseed", "Re-seed demo data", endpointName: "http", commandName: ResourceNames.ReseedDemoDataCommand,
         commandOptions: new HttpCommandOptions { Method = HttpMethod.Post, IconName = "DatabaseArrowUp", Description = "Restores the demo agencies and ATAs." });
 var training = builder.AddDomainService<Projects.HmisPlatform_Training>(ResourceNames.TrainingApi, ResourceNames.TrainingDb, infrastructure, tokenIssuer);
 var assessment = builder.AddDomainService<Projects.HmisPlatform_Assessment>(ResourceNames.AssessmentApi, ResourceNames.AssessmentDb, infrastructure, tokenIssuer);
 var credentialing = builder.AddDomainService<Projects.HmisPlatform_Credentialing>(ResourceNames.CredentialingApi, ResourceNames.CredentialingDb, infrastructure, tokenIssuer);
+requests.WithReference(credentialing);
 
 gateway
     .WithReference(infrastructure.Database(ResourceNames.GatewayDb))
     .WithEnvironment("Auth__Issuer", tokenIssuer)
+    .WithEnvironment($"ServiceClients__{ResourceNames.RequestsApi}", requestsClientSecret)
     .WithMigrationStep<Projects.HmisPlatform_Gateway>(ResourceNames.Gateway, infrastructure.Database(ResourceNames.GatewayDb), infrastructure)
     .WithReference(requests).WaitFor(requests)
     .WithReference(training).WaitFor(training)

@@ -22,9 +22,14 @@ public static class PlatformIdentity
     /// <summary>The HMIS Lead's team: reviews every request and sees every agency's data.</summary>
     public const string HmisTeamRole = "hmis_team";
 
+    /// <summary>One of the platform's own services calling another (Requests asking Credentialing).</summary>
+    public const string PlatformServiceRole = "platform_service";
+
     public const string RequestsRead = "requests.read";
     public const string RequestsWrite = "requests.write";
     public const string RequestsReview = "requests.review";
+    /// <summary>The CE team's decisions on HRS / 1474 requests.</summary>
+    public const string RequestsCeDecide = "requests.ce_decide";
     public const string TrainingRead = "training.read";
     public const string TrainingProgressWrite = "training.progress.write";
     public const string AssessmentRead = "assessment.read";
@@ -34,7 +39,7 @@ public static class PlatformIdentity
 
     public static IReadOnlyList<string> Scopes { get; } =
     [
-        RequestsRead, RequestsWrite, RequestsReview, TrainingRead, TrainingProgressWrite,
+        RequestsRead, RequestsWrite, RequestsReview, RequestsCeDecide, TrainingRead, TrainingProgressWrite,
         AssessmentRead, AssessmentWrite, CredentialsRead, CredentialsWrite,
     ];
 

@@ -15,6 +15,7 @@ if (await app.RunIfRequestedAsync<RequestsDbContext>(args, DemoData.SeedAsync))
 }
 
 app.MapDomainService<AccessRequestsService>();
+app.MapGrpcService<AgenciesService>().RequireAuthorization();
 app.MapDemoDataReseed();
 app.Run();
 

@@ -32,4 +32,9 @@ public static class EventStreams
     public static Task<IReadOnlyList<TEvent>> WaitForAsync<TEvent>(this IConnectionMultiplexer redis, string stream, int count = 1)
         where TEvent : IMessage<TEvent>, new() =>
         Eventually.ReturnsAsync(() => redis.ReadAllAsync<TEvent>(stream), events => events.Count >= count);
+
+    /// <summary>Waits until the stream holds at least <paramref name="count"/> events that match, and returns those.</summary>
+    public static async Task<IReadOnlyList<TEvent>> WaitForAsync<TEvent>(this IConnectionMultiplexer redis, string stream, Func<TEvent, bool> match, int count = 1)
+        where TEvent : IMessage<TEvent>, new() =>
+        [.. (await Eventually.ReturnsAsync(() => redis.ReadAllAsync<TEvent>(stream), events => events.Count(match) >= count)).Where(match)];
 }

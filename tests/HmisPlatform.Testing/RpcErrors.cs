@@ -20,6 +20,12 @@ public static class RpcErrors
     public static IReadOnlyList<string> ViolatedFields(this RpcException error) =>
         [.. error.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations.Select(v => v.Field) ?? []];
 
+    public static IReadOnlyList<PreconditionFailure.Types.Violation> PreconditionViolations(this RpcException error) =>
+        [.. error.GetRpcStatus()?.GetDetail<PreconditionFailure>()?.Violations ?? []];
+
+    public static IReadOnlyList<QuotaFailure.Types.Violation> QuotaViolations(this RpcException error) =>
+        [.. error.GetRpcStatus()?.GetDetail<QuotaFailure>()?.Violations ?? []];
+
     public static IReadOnlyList<string> FailedPreconditionSubjects(this RpcException error) =>
         [.. error.GetRpcStatus()?.GetDetail<PreconditionFailure>()?.Violations.Select(v => v.Subject) ?? []];
 }

@@ -10,6 +10,14 @@ public sealed record Caller(string Subject, Guid? AgencyId, bool IsHmisTeam, str
     public const string AtaRole = "ata";
     public const string SupervisorRole = "supervisor";
     public const string TraineeRole = "trainee";
+    public const string CeTeamRole = "ce_team";
+    public const string PlatformServiceRole = "platform_service";
+
+    /// <summary>The Lead Coordinated Entry team: decides HRS / 1474 requests.</summary>
+    public bool IsCeTeam => Role == CeTeamRole;
+
+    /// <summary>One of the platform's own services (Requests asking Credentialing), with its own client identity.</summary>
+    public bool IsPlatformService => Role == PlatformServiceRole;
 
     /// <summary>An agency's own system (a registered client), not a person.</summary>
     public bool IsAgencySystem => Role is null && AgencyId is not null;
@@ -33,6 +41,10 @@ public sealed record Caller(string Subject, Guid? AgencyId, bool IsHmisTeam, str
     /// <param name="doing">What only the HMIS team does, for the message: "records credits".</param>
     public Caller EnsureHmisTeam(string doing) =>
         IsHmisTeam ? this : throw DomainException.PermissionDenied(HmisTeamOnlyReason, $"Only the HMIS team {doing}.");
+
+    /// <summary>Refuses anyone but the HMIS team and the platform's own services acting for the process.</summary>
+    public Caller EnsureHmisTeamOrPlatform(string doing) =>
+        IsHmisTeam || IsPlatformService ? this : throw DomainException.PermissionDenied(HmisTeamOnlyReason, $"Only the HMIS team {doing}.");
 
     /// <summary>
     /// An agency's own data as a whole (its credits, its lists): its people and systems and the HMIS team may read

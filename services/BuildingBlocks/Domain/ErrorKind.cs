@@ -10,4 +10,5 @@ public enum ErrorKind
     PermissionDenied,
     ResourceExhausted,
     Aborted,
+    Unavailable,
 }

@@ -65,6 +65,7 @@ public static class RichStatus
         ErrorKind.PermissionDenied => StatusCode.PermissionDenied,
         ErrorKind.ResourceExhausted => StatusCode.ResourceExhausted,
         ErrorKind.Aborted => StatusCode.Aborted,
+        ErrorKind.Unavailable => StatusCode.Unavailable,
         _ => StatusCode.Unknown,
     };
 }

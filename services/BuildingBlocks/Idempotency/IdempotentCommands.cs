@@ -10,8 +10,8 @@ namespace HmisPlatform.BuildingBlocks.Idempotency;
 
 /// <summary>
 /// Runs a mutating call at most once per idempotency key. The command's changes, its outbox rows and the stored
-/// answer commit in one transaction; the key's primary key decides between two concurrent first tries, and the
-/// loser's changes roll back and it returns the winner's answer. A failed command stores nothing, so it can be retried.
+/// answer commit in one transaction; the key's primary key (or another unique index the command's rows touch) decides
+/// between two concurrent first tries, and the loser's changes roll back and it returns the winner's answer. A failed command stores nothing, so it can be retried.
 /// </summary>
 public sealed class IdempotentCommands<TDbContext>(TDbContext db, OutboxSignal outboxSignal, TimeProvider time)
     where TDbContext : DbContext
@@ -34,23 +34,34 @@ public sealed class IdempotentCommands<TDbContext>(TDbContext db, OutboxSignal o
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var response = await command(cancellationToken);
-        db.Set<IdempotencyRecord>().Add(new IdempotencyRecord(key, method, hash, response.ToByteArray(), time.GetUtcNow()));
+        TResponse response;
         try
         {
+            response = await command(cancellationToken);
+            db.Set<IdempotencyRecord>().Add(new IdempotencyRecord(key, method, hash, response.ToByteArray(), time.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "idempotency_records" })
+        catch (Exception ex) when (IsConflict(ex))
         {
+            // A concurrent first try with the same key may have won: its rows made this one conflict. Then its
+            // answer is this one's too; otherwise the conflict is real and goes to the caller.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            var winner = await FindAsync(key, cancellationToken) ?? throw new InvalidOperationException("The winning idempotency record vanished.");
+            var winner = await FindAsync(key, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
             return Replay<TResponse>(winner, method, hash);
         }
         outboxSignal.Notify();
         return response;
     }
+
+    private static bool IsConflict(Exception ex) =>
+        ex is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } }
+        || ex is DomainException { Kind: ErrorKind.AlreadyExists };
 
     private Task<IdempotencyRecord?> FindAsync(Guid key, CancellationToken cancellationToken) =>
         db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, cancellationToken);

@@ -22,6 +22,7 @@ internal static class Extensions
         builder.Services.AddHostedService(services => services.GetRequiredService<InactivitySweep>());
         builder.AddDomainService<CredentialingDbContext>("credentialing", ResourceNames.CredentialingDb)
             .Subscribe<AccessRequestApproved, KeepApplicant>()
-            .Subscribe<AssessmentPassed, IssuePendingAccount>();
+            .Subscribe<AssessmentPassed, IssuePendingAccount>()
+            .Subscribe<AccessRequestStatusChanged, ReleaseClosedRequestCredits>();
     }
 }

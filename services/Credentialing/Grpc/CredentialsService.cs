@@ -136,6 +136,20 @@ public sealed class CredentialsService(
         return new FindPersonAccessByEmailResponse { Accounts = { accounts.Where(a => caller.MayListPerson(a.PersonId)).Select(a => a.ToMessage()) } };
     }
 
+    [Authorize(Policy = PlatformIdentity.CredentialsRead)]
+    public override async Task<FindPersonAccessResponse> FindPersonAccess(FindPersonAccessRequest request, ServerCallContext context)
+    {
+        context.Caller().EnsureHmisTeamOrPlatform("looks people up across agencies");
+        var (email, username) = PersonLookup.Parse(request.Email, request.Username);
+        // Every account of whoever matches, so a person whose email changed with their agency shows their whole history.
+        var people = db.Accounts.Where(a => (email != null && a.Email == email) || (username != null && a.Username == username)).Select(a => a.PersonId);
+        var accounts = await db.Accounts.AsNoTracking()
+            .Where(a => people.Contains(a.PersonId))
+            .OrderByDescending(a => a.CreatedAt)
+            .ToListAsync(context.CancellationToken);
+        return new FindPersonAccessResponse { Accounts = { accounts.Select(a => a.ToMessage()) } };
+    }
+
     [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
     public override Task<NotifyHelpDeskResponse> NotifyHelpDesk(NotifyHelpDeskRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>

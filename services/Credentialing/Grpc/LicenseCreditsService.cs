@@ -25,6 +25,7 @@ public sealed class LicenseCreditsService(
 {
     public const string ReservationNotFoundReason = "RESERVATION_NOT_FOUND";
     public const string InvalidPageTokenReason = "INVALID_PAGE_TOKEN";
+    public const string PeopleRequiredReason = "PEOPLE_REQUIRED";
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 500;
 
@@ -57,6 +58,30 @@ public sealed class LicenseCreditsService(
                 await db.SaveChangesAsync(ct);
             }
             return new ReserveCreditResponse { Reservation = reservation.ToMessage(), Balance = credits.ToMessage() };
+        }, context.CancellationToken);
+
+    [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
+    public override Task<ReserveCreditsForRequestResponse> ReserveCreditsForRequest(ReserveCreditsForRequestRequest request, ServerCallContext context) =>
+        commands.RunAsync(request.RequestId, request, async ct =>
+        {
+            var caller = context.Caller().EnsureHmisTeamOrPlatform("records credits");
+            var agencyId = Ids.Parse(request.AgencyId, "agency_id");
+            var accessRequestId = Ids.Parse(request.AccessRequestId, "access_request_id");
+            var people = request.PersonIds.Select((p, i) => Ids.Parse(p, $"person_ids[{i}]")).ToList();
+            if (people.Count == 0)
+            {
+                throw DomainException.Invalid(PeopleRequiredReason, "Name at least one person.", new FieldViolation("person_ids", "at least one", PeopleRequiredReason));
+            }
+            var credits = await db.LockCreditsAsync(agencyId, ct);
+            var held = await db.CreditReservations.Where(r => r.AccessRequestId == accessRequestId && people.Contains(r.PersonId)).ToListAsync(ct);
+            foreach (var (reservation, entry) in credits.ReserveAll(accessRequestId, people, held.Select(r => r.PersonId).ToHashSet(), caller.Subject, time.GetStoredNow()))
+            {
+                db.CreditReservations.Add(reservation);
+                db.CreditLedger.Add(entry);
+                held.Add(reservation);
+            }
+            await db.SaveChangesAsync(ct);
+            return new ReserveCreditsForRequestResponse { Reservations = { held.Select(r => r.ToMessage()) }, Balance = credits.ToMessage() };
         }, context.CancellationToken);
 
     [Authorize(Policy = PlatformIdentity.CredentialsWrite)]

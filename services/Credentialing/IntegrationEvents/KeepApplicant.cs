@@ -1,19 +1,29 @@
 using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.BuildingBlocks.Persistence;
 using Applicant = HmisPlatform.Credentialing.Domain.Applicants.Applicant;
 using HmisPlatform.Credentialing.Infrastructure;
 
 namespace HmisPlatform.Credentialing.IntegrationEvents;
 
-/// <summary>Keeps a copy of each approved person, so their account can be made when they reach step 4.</summary>
-public sealed class KeepApplicant(CredentialingDbContext db) : IEventHandler<AccessRequestApproved>
+/// <summary>
+/// Keeps a copy of each approved person, so their account can be made when they reach step 4. A full transfer
+/// reaches step 4 at once: same project types as before, no training, so the account is made now.
+/// </summary>
+public sealed class KeepApplicant(CredentialingDbContext db, AccountIssuance issuance, TimeProvider time) : IEventHandler<AccessRequestApproved>
 {
-    public Task HandleAsync(AccessRequestApproved integrationEvent, CancellationToken cancellationToken)
+    public const string FullTransfer = "FULL_TRANSFER";
+
+    public async Task HandleAsync(AccessRequestApproved integrationEvent, CancellationToken cancellationToken)
     {
         var person = integrationEvent.Applicant;
-        db.Applicants.Add(new Applicant(
+        var applicant = new Applicant(
             Guid.Parse(person.PersonId), Guid.Parse(integrationEvent.AccessRequestId), Guid.Parse(integrationEvent.AgencyId),
-            person.GivenName, person.FamilyName, person.Email, integrationEvent.Access.ProjectTypes));
-        return Task.CompletedTask;
+            person.GivenName, person.FamilyName, person.Email, integrationEvent.Access.ProjectTypes);
+        db.Applicants.Add(applicant);
+        if (integrationEvent.TransferPath == FullTransfer)
+        {
+            await issuance.IssueOrExtendAsync(applicant, time.GetStoredNow(), cancellationToken);
+        }
     }
 }

@@ -68,6 +68,7 @@ public static class TokenServer
         builder.Services.AddScoped<SecurityAudit>();
         builder.Services.AddScoped<ClientRegistry>();
         builder.Services.AddHostedService<TokenPruning>();
+        builder.Services.AddHostedService<PlatformServiceClients>();
     }
 
     public static void MapTokenEndpoint(this WebApplication app) =>

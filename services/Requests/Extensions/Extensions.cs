@@ -1,6 +1,9 @@
+using Hmis.Credentialing.V1;
 using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.Requests.Domain.AccessRequests;
+using HmisPlatform.Requests.Domain.Agencies;
+using HmisPlatform.Requests.Domain.People;
 using HmisPlatform.Requests.Infrastructure;
 using HmisPlatform.Requests.IntegrationEvents;
 
@@ -11,6 +14,12 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<AccessRequestRules>(builder.Configuration.GetSection("AccessRequests"));
+        builder.Services.Configure<AtaTrainingCalendar>(builder.Configuration.GetSection("AtaTraining"));
+        builder.Services.Configure<JourneyCensusOptions>(builder.Configuration.GetSection("Journeys"));
+        builder.AddCredentialingClient();
+        builder.Services.AddSingleton<JourneyMetrics>();
+        builder.Services.AddScoped<JourneyLog>();
+        builder.Services.AddHostedService<JourneyCensus>();
         builder.AddDomainService<RequestsDbContext>("requests", ResourceNames.RequestsDb)
             .Subscribe<TrainingEnrolled, JourneyRecorder<TrainingEnrolled>>()
             .Subscribe<TrainingCompleted, JourneyRecorder<TrainingCompleted>>()
@@ -20,6 +29,18 @@ internal static class Extensions
             .Subscribe<EndUserAgreementSigned, JourneyRecorder<EndUserAgreementSigned>>()
             .Subscribe<CredentialsIssued, JourneyRecorder<CredentialsIssued>>()
             .Subscribe<AccessRemoved, JourneyRecorder<AccessRemoved>>();
+    }
+
+    /// <summary>Credentialing's gRPC API, found by service discovery, called as this service's own client identity.</summary>
+    private static void AddCredentialingClient(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceClientIdentity();
+        var address = new Uri($"http://_{ResourceNames.GrpcEndpoint}.{ResourceNames.CredentialingApi}");
+        builder.Services.AddGrpcClient<Credentials.CredentialsClient>(o => o.Address = address).AddHttpMessageHandler<ServiceTokenHandler>();
+        builder.Services.AddGrpcClient<LicenseCredits.LicenseCreditsClient>(o => o.Address = address).AddHttpMessageHandler<ServiceTokenHandler>();
+        builder.Services.AddScoped<CredentialingClient>();
+        builder.Services.AddScoped<IAccountDirectory>(services => services.GetRequiredService<CredentialingClient>());
+        builder.Services.AddScoped<ILicenseCredits>(services => services.GetRequiredService<CredentialingClient>());
     }
 
     /// <summary>In Development, a POST that restores the demo data; the AppHost's dashboard command calls it.</summary>

@@ -1,101 +1,161 @@
-using System.Data;
 using Grpc.Core;
-using Hmis.Events.V1;
 using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.BuildingBlocks.Idempotency;
 using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Requests.Domain.AccessRequests;
+using HmisPlatform.Requests.Domain.Agencies;
 using HmisPlatform.Requests.Domain.Journeys;
+using HmisPlatform.Requests.Domain.People;
 using HmisPlatform.Requests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using AccessRequest = HmisPlatform.Requests.Domain.AccessRequests.AccessRequest;
 using NewUser = HmisPlatform.Requests.Domain.AccessRequests.NewUser;
 
 namespace HmisPlatform.Requests.Grpc;
 
 /// <summary>The AccessRequests gRPC API: maps requests to the domain and the domain back to messages.</summary>
-public sealed class AccessRequestsService(
+public sealed partial class AccessRequestsService(
     RequestsDbContext db,
     IdempotentCommands<RequestsDbContext> commands,
+    IAccountDirectory accounts,
+    ILicenseCredits credits,
+    JourneyLog journeys,
     IOptions<AccessRequestRules> rules,
+    IOptions<AtaTrainingCalendar> calendar,
     TimeProvider time) : AccessRequests.AccessRequestsBase
 {
     public const string NotFoundReason = "ACCESS_REQUEST_NOT_FOUND";
+    public const string OpenRequestExistsReason = "OPEN_REQUEST_EXISTS";
+    public const string AtaNotCallerReason = "ATA_NOT_CALLER";
+    public const string ReplacedRequestInvalidReason = "REPLACED_REQUEST_INVALID";
 
     [Authorize(Policy = PlatformIdentity.RequestsWrite)]
     public override Task<SubmitAccessRequestResponse> SubmitAccessRequest(SubmitAccessRequestRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>
         {
+            var caller = context.Caller();
             var agencyId = Ids.Parse(request.AgencyId, "agency_id");
-            context.Caller().EnsureMayActFor(agencyId, "agency_id");
-            var ataId = Ids.Parse(request.AtaId, "ata_id");
+            caller.EnsureMayActFor(agencyId, "agency_id");
+            var ataId = SubmittingAta(caller, request.AtaId);
             var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId, ct)
                 ?? throw DomainException.NotFound("AGENCY_NOT_FOUND", "No such agency.");
             var ata = await db.AgencyAdministrators.SingleOrDefaultAsync(a => a.Id == ataId, ct)
                 ?? throw DomainException.NotFound("ATA_NOT_FOUND", "No such ATA.");
-            var now = time.GetUtcNow();
-            var accessRequest = AccessRequest.Submit(
+            var now = time.GetStoredNow();
+            var form = Submission.Check(
                 request.Type, agency, ata,
-                [.. request.Users.Select(u => new NewUser(u.GivenName, u.FamilyName, u.Email))],
+                [.. request.Users.Select(u => new NewUser(u.GivenName, u.FamilyName, u.Email, u.LmsUsername, u.HmisUsername))],
                 RequestedAccess.Create(request.Access?.Responsibilities ?? [], request.Access?.ProjectTypes ?? []),
-                request.Note, rules.Value, now);
+                request.Note, rules.Value, calendar.Value, now);
+            var replaces = await ReplacedRequestAsync(request.ReplacesAccessRequestId, agencyId, ct);
+            var histories = new List<PersonHistory>();
+            var earlierIds = new List<Guid?>();
+            foreach (var user in form.Users)
+            {
+                histories.Add(await accounts.FindAsync(user.Email, user.HmisUsername, ct));
+                earlierIds.Add(await db.AccessRequests.SelectMany(r => r.Users).Where(u => u.Email == user.Email)
+                    .Select(u => (Guid?)u.PersonId).FirstOrDefaultAsync(ct));
+            }
+            var accessRequest = AccessRequest.Submit(form, histories, earlierIds, replaces, caller, rules.Value, now);
+            await EnsureNoOpenRequestAsync(accessRequest, ct);
+
             db.AccessRequests.Add(accessRequest);
+            db.AccessRequestAudit.AddRange(accessRequest.TakeChanges());
             db.Publish(accessRequest.Submission(now));
             foreach (var user in accessRequest.Users)
             {
-                db.JourneyEntries.Add(new JourneyEntry(user.PersonId, accessRequest.Id, Guid.CreateVersion7(now), JourneyStage.Request, nameof(AccessRequestSubmitted), now));
+                await journeys.RecordAsync(new JourneyEntry(user.PersonId, accessRequest.Id, Guid.CreateVersion7(now), JourneyStage.Request,
+                    JourneyStages.AccessRequestSubmitted, now), ct);
             }
-            await db.SaveChangesAsync(ct);
-            return new SubmitAccessRequestResponse { AccessRequest = accessRequest.ToMessage() };
+            await SaveNamingOnePersonOnceAsync(ct);
+            return new SubmitAccessRequestResponse { AccessRequest = accessRequest.ToMessage(now) };
         }, context.CancellationToken);
 
     [Authorize(Policy = PlatformIdentity.RequestsRead)]
     public override async Task<GetAccessRequestResponse> GetAccessRequest(GetAccessRequestRequest request, ServerCallContext context)
     {
         var id = Ids.Parse(request.AccessRequestId, "access_request_id");
-        var accessRequest = context.Caller().EnsureMayRead(
-            await db.AccessRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, context.CancellationToken),
-            r => r.AgencyId, "ACCESS_REQUEST");
-        return new GetAccessRequestResponse { AccessRequest = accessRequest.ToMessage() };
+        var accessRequest = Visible(context.Caller(), await db.AccessRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, context.CancellationToken));
+        return new GetAccessRequestResponse { AccessRequest = accessRequest.ToMessage(time.GetUtcNow()) };
     }
-
-    [Authorize(Policy = PlatformIdentity.RequestsReview)]
-    public override Task<ReviewAccessRequestResponse> ReviewAccessRequest(ReviewAccessRequestRequest request, ServerCallContext context) =>
-        commands.RunAsync(request.RequestId, request, async ct =>
-        {
-            var accessRequest = await FindAsync(Ids.Parse(request.AccessRequestId, "access_request_id"), ct);
-            var now = time.GetUtcNow();
-            foreach (var user in accessRequest.Review(request.Outcome, request.Reason, now))
-            {
-                var approved = accessRequest.ApprovalOf(user, now);
-                db.Publish(approved);
-                db.JourneyEntries.Add(new JourneyEntry(user.PersonId, accessRequest.Id, Guid.Parse(approved.EventId), JourneyStage.Request, nameof(AccessRequestApproved), now));
-            }
-            await db.SaveChangesAsync(ct);
-            return new ReviewAccessRequestResponse { AccessRequest = accessRequest.ToMessage() };
-        }, context.CancellationToken);
 
     [Authorize(Policy = PlatformIdentity.RequestsRead)]
-    public override async Task<GetJourneyResponse> GetJourney(GetJourneyRequest request, ServerCallContext context)
+    public override async Task<ListAccessRequestHistoryResponse> ListAccessRequestHistory(ListAccessRequestHistoryRequest request, ServerCallContext context)
     {
-        var personId = Ids.Parse(request.PersonId, "person_id");
-        // One snapshot for the entries and the request's status, which an event handler changes together.
-        await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, context.CancellationToken);
-        var entries = await db.JourneyEntries.AsNoTracking().Where(e => e.PersonId == personId).ToListAsync(context.CancellationToken);
-        var latest = entries.OrderByDescending(e => e.OccurredAt).FirstOrDefault();
-        var accessRequest = latest is null
-            ? null
-            : await db.AccessRequests.AsNoTracking().Where(r => r.Id == latest.AccessRequestId)
-                .Select(r => new { r.Id, r.AgencyId, r.Status }).SingleAsync(context.CancellationToken);
-        var owner = context.Caller().EnsureMayRead(accessRequest, r => r.AgencyId, _ => personId, "PERSON");
-        return new GetJourneyResponse { Journey = JourneyView.From(personId, entries).ToMessage(owner.Id, owner.Status) };
+        var id = Ids.Parse(request.AccessRequestId, "access_request_id");
+        Visible(context.Caller(), await db.AccessRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, context.CancellationToken));
+        var changes = await db.AccessRequestAudit.AsNoTracking().Where(c => c.AccessRequestId == id).OrderBy(c => c.Id).ToListAsync(context.CancellationToken);
+        return new ListAccessRequestHistoryResponse { Changes = { changes.Select(c => c.ToMessage()) } };
     }
 
-    private async Task<AccessRequest> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.AccessRequests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
-            ?? throw DomainException.NotFound(NotFoundReason, "No such access request.");
+    /// <summary>
+    /// A request as the caller may see it: the HMIS team every one; the CE team those that are its business; an
+    /// agency's people and systems their own. Anything else answers like a missing one.
+    /// </summary>
+    private static AccessRequest Visible(Caller caller, AccessRequest? accessRequest) =>
+        caller.IsCeTeam && accessRequest is { IsCeBusiness: true } ? accessRequest : caller.EnsureMayRead(accessRequest, r => r.AgencyId, "ACCESS_REQUEST");
+
+    /// <summary>A signed-in ATA submits as themselves; an agency's system or the HMIS team names the ATA.</summary>
+    private static Guid SubmittingAta(Caller caller, string ataId)
+    {
+        if (caller.Role is Caller.AtaRole or Caller.SupervisorRole)
+        {
+            return ataId.Length == 0 || ataId == caller.Subject
+                ? Guid.Parse(caller.Subject)
+                : throw DomainException.PermissionDenied(AtaNotCallerReason, "You submit as yourself.", new FieldViolation("ata_id", "not you", AtaNotCallerReason));
+        }
+        return Ids.Parse(ataId, "ata_id");
+    }
+
+    private async Task<Guid?> ReplacedRequestAsync(string replacesId, Guid agencyId, CancellationToken cancellationToken)
+    {
+        if (replacesId.Length == 0)
+        {
+            return null;
+        }
+        var id = Ids.Parse(replacesId, "replaces_access_request_id");
+        var replaced = await db.AccessRequests.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.AgencyId, r.Status }).SingleOrDefaultAsync(cancellationToken);
+        return replaced is { Status: AccessRequestStatus.ResubmissionRequested } && replaced.AgencyId == agencyId
+            ? id
+            : throw DomainException.Precondition(ReplacedRequestInvalidReason, "Only a request of this agency closed for resubmission can be replaced.",
+                new PreconditionViolation("REPLACED_REQUEST", $"access-requests/{id}", "not a request of this agency waiting for resubmission"));
+    }
+
+    /// <summary>A person has at most one open request per agency; the index in the database holds it under races too.</summary>
+    private async Task EnsureNoOpenRequestAsync(AccessRequest accessRequest, CancellationToken cancellationToken)
+    {
+        var emails = accessRequest.Users.Select(u => u.Email).ToList();
+        var people = accessRequest.Users.Select(u => u.PersonId).ToList();
+        var open = await db.AccessRequests.SelectMany(r => r.Users)
+            .Where(u => u.AgencyId == accessRequest.AgencyId && u.IsOpen && (emails.Contains(u.Email) || people.Contains(u.PersonId)))
+            .Select(u => new { u.Email, u.PersonId })
+            .ToListAsync(cancellationToken);
+        var clashes = accessRequest.Users.Select((u, i) => (u, i)).Where(x => open.Any(o => o.Email == x.u.Email || o.PersonId == x.u.PersonId)).ToList();
+        if (clashes.Count > 0)
+        {
+            throw new DomainException(ErrorKind.AlreadyExists, OpenRequestExistsReason, "A user already has an open request at this agency.")
+            {
+                FieldViolations = [.. clashes.Select(c => new FieldViolation($"users[{c.i}].email", "has an open request at this agency", OpenRequestExistsReason))],
+            };
+        }
+    }
+
+    private async Task SaveNamingOnePersonOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg
+            && pg.ConstraintName?.StartsWith("ux_requested_users_open", StringComparison.Ordinal) == true)
+        {
+            throw new DomainException(ErrorKind.AlreadyExists, OpenRequestExistsReason, "A user already has an open request at this agency.");
+        }
+    }
 }

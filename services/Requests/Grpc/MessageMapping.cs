@@ -9,10 +9,10 @@ using AccessRequest = HmisPlatform.Requests.Domain.AccessRequests.AccessRequest;
 
 namespace HmisPlatform.Requests.Grpc;
 
-/// <summary>Domain objects to contract messages.</summary>
+/// <summary>Domain objects to contract messages and integration events.</summary>
 internal static class MessageMapping
 {
-    public static Hmis.Requests.V1.AccessRequest ToMessage(this AccessRequest request) => new()
+    public static Hmis.Requests.V1.AccessRequest ToMessage(this AccessRequest request, DateTimeOffset now) => new()
     {
         Id = request.Id.ToString(),
         Type = request.Type,
@@ -25,11 +25,36 @@ internal static class MessageMapping
             GivenName = u.GivenName,
             FamilyName = u.FamilyName,
             Email = u.Email,
+            LmsUsername = u.LmsUsername,
         }) },
         Access = request.ToAccess(),
         Note = request.Note,
         SubmittedAt = Timestamp.FromDateTimeOffset(request.SubmittedAt),
         UpdatedAt = Timestamp.FromDateTimeOffset(request.UpdatedAt),
+        Etag = request.Etag,
+        TransferPath = request.TransferPath,
+        ProjectTypesToTrain = { request.ProjectTypesToTrain },
+        WaitingOn = request.WaitingOn,
+        TimeWaiting = Duration.FromTimeSpan(request.TimeWaiting(now)),
+        DecisionReason = request.DecisionReason ?? "",
+        RequiredForm = request.RequiredForm,
+        ReplacesAccessRequestId = request.ReplacesAccessRequestId?.ToString() ?? "",
+        CreditsConfirmedAt = request.CreditsConfirmedAt is { } credits ? Timestamp.FromDateTimeOffset(credits) : null,
+        CeApprovedAt = request.CeApprovedAt is { } ce ? Timestamp.FromDateTimeOffset(ce) : null,
+        InformationProvided = request.InformationProvided ?? "",
+        Warnings = { request.Warnings },
+        SubmittedBy = request.SubmittedBy,
+    };
+
+    public static Hmis.Requests.V1.AccessRequestChange ToMessage(this Domain.AccessRequests.AccessRequestChange change) => new()
+    {
+        Actor = change.Actor,
+        ActorRole = change.ActorRole,
+        OccurredAt = Timestamp.FromDateTimeOffset(change.OccurredAt),
+        FromStatus = change.FromStatus,
+        ToStatus = change.ToStatus,
+        Action = change.Action,
+        Reason = change.Reason ?? "",
     };
 
     public static AccessRequestSubmitted Submission(this AccessRequest request, DateTimeOffset now)
@@ -41,7 +66,7 @@ internal static class MessageMapping
             OccurredAt = occurredAt,
             AccessRequestId = request.Id.ToString(),
             AgencyId = request.AgencyId.ToString(),
-            RequestType = request.Type.ToString(),
+            RequestType = ProtoEnum.NameOf(request.Type),
             PersonIds = { request.Users.Select(u => u.PersonId.ToString()) },
         };
     }
@@ -63,27 +88,59 @@ internal static class MessageMapping
                 Email = user.Email,
             },
             Access = request.ToAccess(),
+            RequestType = ProtoEnum.NameOf(request.Type),
+            TransferPath = ProtoEnum.ShortNameOf(request.TransferPath, "TRANSFER_PATH_"),
+            ProjectTypesToTrain = { request.ProjectTypesToTrain },
         };
     }
 
-    public static Journey ToMessage(this JourneyView journey, Guid accessRequestId, AccessRequestStatus status) => new()
+    public static AccessRequestStatusChanged StatusChange(this AccessRequest request, Domain.AccessRequests.AccessRequestChange change, DateTimeOffset now)
     {
-        PersonId = journey.PersonId.ToString(),
-        AccessRequestId = accessRequestId.ToString(),
-        CurrentStage = journey.CurrentStage,
-        RequestStatus = status,
-        Stages = { journey.Stages.Select(s => new JourneyStageSpan
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new AccessRequestStatusChanged
+        {
+            EventId = eventId,
+            OccurredAt = occurredAt,
+            AccessRequestId = request.Id.ToString(),
+            AgencyId = request.AgencyId.ToString(),
+            RequestType = ProtoEnum.NameOf(request.Type),
+            FromStatus = ProtoEnum.NameOf(change.FromStatus),
+            ToStatus = ProtoEnum.NameOf(change.ToStatus),
+            Action = change.Action,
+            PersonIds = { request.Users.Select(u => u.PersonId.ToString()) },
+            Closed = AccessRequestStatusMachine.ClosedWithoutAccounts.Contains(change.ToStatus),
+            RequiredForm = request.RequiredForm == RequestType.Unspecified ? "" : ProtoEnum.NameOf(request.RequiredForm),
+        };
+    }
+
+    public static Journey ToMessage(this JourneyView journey, JourneySummary summary, AccessRequestStatus status, DateTimeOffset now)
+    {
+        var message = summary.ToMessage(status, now);
+        message.Stages.Add(journey.Stages.Select(s => new JourneyStageSpan
         {
             Stage = s.Stage,
             StartedAt = Timestamp.FromDateTimeOffset(s.StartedAt),
             CompletedAt = s.CompletedAt is { } done ? Timestamp.FromDateTimeOffset(done) : null,
-        }) },
-        Timeline = { journey.Timeline.Select(e => new JourneyEvent
+        }));
+        message.Timeline.Add(journey.Timeline.Select(e => new JourneyEvent
         {
             Stage = e.Stage,
             Kind = e.Kind,
             OccurredAt = Timestamp.FromDateTimeOffset(e.OccurredAt),
-        }) },
+        }));
+        return message;
+    }
+
+    public static Journey ToMessage(this JourneySummary summary, AccessRequestStatus status, DateTimeOffset now) => new()
+    {
+        PersonId = summary.PersonId.ToString(),
+        AccessRequestId = summary.AccessRequestId.ToString(),
+        CurrentStage = summary.CurrentStage,
+        RequestStatus = status,
+        AgencyId = summary.AgencyId.ToString(),
+        WaitingOn = summary.WaitingOn,
+        TimeInStage = Duration.FromTimeSpan(now > summary.StageStartedAt ? now - summary.StageStartedAt : TimeSpan.Zero),
+        RequestType = summary.RequestType,
     };
 
     private static Access ToAccess(this AccessRequest request) => new()

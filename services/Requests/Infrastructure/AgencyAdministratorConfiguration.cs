@@ -13,5 +13,6 @@ internal sealed class AgencyAdministratorConfiguration : IEntityTypeConfiguratio
         ata.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId);
         ata.Property(a => a.FullName).HasMaxLength(200);
         ata.Property(a => a.Email).HasMaxLength(254);
+        ata.HasIndex(a => new { a.Role, a.TrainingCompletedOn });
     }
 }

@@ -10,5 +10,10 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
     {
         agency.HasKey(a => a.Id);
         agency.Property(a => a.Name).HasMaxLength(200);
+        agency.OwnsMany(a => a.Projects, project =>
+        {
+            project.ToJson("projects");
+            project.Property(p => p.Name).HasMaxLength(200);
+        });
     }
 }

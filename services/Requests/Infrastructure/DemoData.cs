@@ -1,3 +1,6 @@
+using Hmis.Common.V1;
+using AdministratorRole = Hmis.Requests.V1.AdministratorRole;
+using AtaTrainingKind = Hmis.Requests.V1.AtaTrainingKind;
 using HmisPlatform.Requests.Domain.Agencies;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,7 +8,8 @@ namespace HmisPlatform.Requests.Infrastructure;
 
 /// <summary>
 /// Demo agencies and ATAs for a first run, so a newcomer can click through the whole journey. Fixed ids make the
-/// README's examples work; seeding again restores them without touching anything else.
+/// README's examples work (the ATAs' ids are their staff accounts' ids at the gateway); seeding again restores them
+/// without touching anything else.
 /// </summary>
 public static class DemoData
 {
@@ -16,36 +20,47 @@ public static class DemoData
     public static readonly Guid NoApaAgencyId = Guid.Parse("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0003");
     public static readonly Guid NoApaAtaId = Guid.Parse("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0103");
 
+    /// <summary>Every project type once, so demo requests may name any of them.</summary>
+    private static IEnumerable<(string, ProjectType)> AllProjects(string prefix) =>
+        Enum.GetValues<ProjectType>().Where(t => t != ProjectType.Unspecified).Select(t => ($"{prefix} {t}", t));
+
     public static async Task SeedAsync(RequestsDbContext db, CancellationToken cancellationToken)
     {
-        var apaSigned = new DateOnly(2025, 7, 1);
-        var apaEnds = new DateOnly(2030, 6, 30);
-        await UpsertAsync(db, new Agency(LakeviewAgencyId, "Lakeview Family Services", ["lakeview.example.org"], true, apaSigned, apaEnds),
-            new AgencyAdministrator(LakeviewAtaId, LakeviewAgencyId, "Alex Rivera", "alex.rivera@lakeview.example.org"), cancellationToken);
-        await UpsertAsync(db, new Agency(SouthsideAgencyId, "Southside Shelter Network", ["southside.example.org"], true, apaSigned, apaEnds),
-            new AgencyAdministrator(SouthsideAtaId, SouthsideAgencyId, "Jordan Lee", "jordan.lee@southside.example.org"), cancellationToken);
-        await UpsertAsync(db, new Agency(NoApaAgencyId, "Westside Outreach (APA expired)", ["westside.example.org"], true, new DateOnly(2022, 1, 1), new DateOnly(2024, 12, 31)),
-            new AgencyAdministrator(NoApaAtaId, NoApaAgencyId, "Sam Patel", "sam.patel@westside.example.org"), cancellationToken);
+        var trainedOn = new DateOnly(2025, 12, 15);
+        var appointed = new DateOnly(2025, 11, 1);
+        await UpsertAsync(db, LakeviewAgencyId, AgencyProfile.Create("Lakeview Family Services", ["lakeview.example.org"], true, "2025-07-01", "2030-06-30", AllProjects("Lakeview")),
+            new AgencyAdministrator(LakeviewAtaId, LakeviewAgencyId, "Alex Rivera", "alex.rivera@lakeview.example.org", AdministratorRole.Ata, appointed), trainedOn, cancellationToken);
+        await UpsertAsync(db, SouthsideAgencyId, AgencyProfile.Create("Southside Shelter Network", ["southside.example.org"], true, "2025-07-01", "2030-06-30", AllProjects("Southside")),
+            new AgencyAdministrator(SouthsideAtaId, SouthsideAgencyId, "Jordan Lee", "jordan.lee@southside.example.org", AdministratorRole.Ata, appointed), trainedOn, cancellationToken);
+        await UpsertAsync(db, NoApaAgencyId, AgencyProfile.Create("Westside Outreach (APA expired)", ["westside.example.org"], true, "2022-01-01", "2024-12-31", [("Westside Street Outreach", ProjectType.OutreachPath)]),
+            new AgencyAdministrator(NoApaAtaId, NoApaAgencyId, "Sam Patel", "sam.patel@westside.example.org", AdministratorRole.Ata, appointed), null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static async Task UpsertAsync(RequestsDbContext db, Agency agency, AgencyAdministrator ata, CancellationToken cancellationToken)
+    private static async Task UpsertAsync(
+        RequestsDbContext db, Guid agencyId, AgencyProfile profile, AgencyAdministrator ata, DateOnly? trainedOn, CancellationToken cancellationToken)
     {
-        await UpsertAsync(db.Agencies, agency, agency.Id, cancellationToken);
-        await UpsertAsync(db.AgencyAdministrators, ata, ata.Id, cancellationToken);
-    }
-
-    private static async Task UpsertAsync<T>(DbSet<T> set, T demo, Guid id, CancellationToken cancellationToken)
-        where T : class
-    {
-        var existing = await set.FindAsync([id], cancellationToken);
-        if (existing is null)
+        var agency = await db.Agencies.FindAsync([agencyId], cancellationToken);
+        if (agency is null)
         {
-            set.Add(demo);
+            db.Agencies.Add(new Agency(agencyId, profile));
         }
         else
         {
-            set.Entry(existing).CurrentValues.SetValues(demo);
+            agency.Update(profile);
+        }
+        if (trainedOn is { } day)
+        {
+            ata.RecordTraining(AtaTrainingKind.LiveSession, day, day);
+        }
+        var existing = await db.AgencyAdministrators.FindAsync([ata.Id], cancellationToken);
+        if (existing is null)
+        {
+            db.AgencyAdministrators.Add(ata);
+        }
+        else
+        {
+            db.Entry(existing).CurrentValues.SetValues(ata);
         }
     }
 }

@@ -17,6 +17,10 @@ public sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> option
 
     public DbSet<JourneyEntry> JourneyEntries => Set<JourneyEntry>();
 
+    public DbSet<JourneySummary> Journeys => Set<JourneySummary>();
+
+    public DbSet<AccessRequestChange> AccessRequestAudit => Set<AccessRequestChange>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables();

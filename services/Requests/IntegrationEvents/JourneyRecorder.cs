@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.Requests.Domain.Journeys;
 using HmisPlatform.Requests.Infrastructure;
@@ -10,17 +11,20 @@ namespace HmisPlatform.Requests.IntegrationEvents;
 /// Records a stage event of another service into the person's journey. Every stage event carries event_id,
 /// occurred_at, person_id and access_request_id; the entry keeps the event's own time, so order of arrival does not matter.
 /// </summary>
-public sealed class JourneyRecorder<TEvent>(RequestsDbContext db, TimeProvider time) : IEventHandler<TEvent>
+public sealed class JourneyRecorder<TEvent>(RequestsDbContext db, JourneyLog journeys, TimeProvider time) : IEventHandler<TEvent>
     where TEvent : IMessage<TEvent>
 {
+    /// <summary>The service itself, as the actor of changes that events cause.</summary>
+    public static readonly Caller Platform = new("requests", null, false, "platform_service");
+
     public async Task HandleAsync(TEvent integrationEvent, CancellationToken cancellationToken)
     {
         var personId = Guid.Parse(EventEnvelope.Text(integrationEvent, "person_id"));
         var accessRequestId = Guid.Parse(EventEnvelope.Text(integrationEvent, "access_request_id"));
         var kind = integrationEvent.Descriptor.Name;
 
-        db.JourneyEntries.Add(new JourneyEntry(personId, accessRequestId, EventEnvelope.EventId(integrationEvent),
-            JourneyStages.Of(kind), kind, EventEnvelope.OccurredAt(integrationEvent)));
+        await journeys.RecordAsync(new JourneyEntry(personId, accessRequestId, EventEnvelope.EventId(integrationEvent),
+            JourneyStages.Of(kind), kind, EventEnvelope.OccurredAt(integrationEvent)), cancellationToken);
         if (kind == JourneyStages.CredentialsIssued)
         {
             await CompleteRequestAsync(accessRequestId, personId, cancellationToken);
@@ -34,6 +38,9 @@ public sealed class JourneyRecorder<TEvent>(RequestsDbContext db, TimeProvider t
             .Where(e => e.AccessRequestId == accessRequestId && e.Kind == JourneyStages.CredentialsIssued)
             .Select(e => e.PersonId)
             .ToListAsync(cancellationToken);
-        request.CompleteIfAllIssued(issued.Append(personId).ToHashSet(), time.GetUtcNow());
+        if (request.CompleteIfAllIssued(issued.Append(personId).ToHashSet(), Platform, time.GetUtcNow()))
+        {
+            db.AccessRequestAudit.AddRange(request.TakeChanges());
+        }
     }
 }

@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Domain;
 using Grpc.Core;
 using Hmis.Requests.V1;
 using HmisPlatform.Requests.Infrastructure;
@@ -67,8 +68,40 @@ public sealed class AgencyBoundaryTests(RequestsFixture service) : IClassFixture
         var agencySystem = new AccessRequests.AccessRequestsClient(service.ChannelWithToken(
             TestTokens.Issue(scopes: PlatformIdentity.Scopes.Where(s => s != PlatformIdentity.RequestsReview))));
 
-        var error = await RpcErrors.CatchAsync(() => agencySystem.ReviewAccessRequestAsync(Requests.Confirm(lakeview.Id)).ResponseAsync);
+        var error = await RpcErrors.CatchAsync(() => agencySystem.ReviewAccessRequestAsync(Requests.Review(lakeview, ReviewOutcome.ConfirmCreditUse)).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task AgencySystemWithTheReviewScope_IsStillNotTheHmisTeam()
+    {
+        var lakeview = await LakeviewRequestAsync("boundary.scope@lakeview.example.org");
+
+        var error = await RpcErrors.CatchAsync(() => service.Client.ReviewAccessRequestAsync(Requests.Review(lakeview, ReviewOutcome.Deny, "no")).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Equal("HMIS_TEAM_ONLY", error.Reason());
+    }
+
+    [Fact]
+    public async Task OtherAgencysAta_CannotWithdrawOrAnswer_AndSeesNothingInLists()
+    {
+        var lakeview = await LakeviewRequestAsync("boundary.withdraw@lakeview.example.org");
+        var southsideAta = new AccessRequests.AccessRequestsClient(service.ChannelWithToken(
+            TestTokens.Person(DemoData.SouthsideAtaId, Caller.AtaRole, DemoData.SouthsideAgencyId.ToString())));
+
+        var withdraw = await RpcErrors.CatchAsync(() => southsideAta.WithdrawAccessRequestAsync(new WithdrawAccessRequestRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AccessRequestId = lakeview.Id, Reason = "mine now",
+        }).ResponseAsync);
+        var listed = await southsideAta.ListAccessRequestsAsync(new ListAccessRequestsRequest { PageSize = 500 });
+        var named = await RpcErrors.CatchAsync(() => southsideAta.ListAccessRequestsAsync(new ListAccessRequestsRequest { AgencyId = lakeview.AgencyId }).ResponseAsync);
+
+        Assert.Equal((StatusCode.PermissionDenied, "NOT_AVAILABLE"), (withdraw.StatusCode, withdraw.Reason()));
+        Assert.DoesNotContain(listed.AccessRequests, r => r.AgencyId == lakeview.AgencyId);
+        Assert.Equal(StatusCode.PermissionDenied, named.StatusCode);
+        var read = (await service.Client.GetAccessRequestAsync(new GetAccessRequestRequest { AccessRequestId = lakeview.Id })).AccessRequest;
+        Assert.Equal(AccessRequestStatus.Submitted, read.Status);
     }
 }

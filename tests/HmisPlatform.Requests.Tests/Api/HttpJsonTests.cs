@@ -55,7 +55,7 @@ public sealed class HttpJsonTests(RequestsFixture service) : IClassFixture<Reque
         Assert.Equal(3, status["code"]!.GetValue<int>());
         var details = status["details"]!.AsArray();
         Assert.Contains(details, d => d!["@type"]!.GetValue<string>().EndsWith("google.rpc.ErrorInfo", StringComparison.Ordinal)
-            && d["reason"]!.GetValue<string>() == HmisPlatform.Requests.Domain.AccessRequests.AccessRequest.EmailNotAgencyDomainReason && d["domain"]!.GetValue<string>() == "hmis.requests");
+            && d["reason"]!.GetValue<string>() == HmisPlatform.Requests.Domain.AccessRequests.Submission.EmailNotAgencyDomainReason && d["domain"]!.GetValue<string>() == "hmis.requests");
         Assert.Contains(details, d => d!["@type"]!.GetValue<string>().EndsWith("google.rpc.BadRequest", StringComparison.Ordinal)
             && d["fieldViolations"]![0]!["field"]!.GetValue<string>() == "users[0].email");
     }

@@ -11,7 +11,7 @@ public sealed class JourneyTests(RequestsFixture service) : IClassFixture<Reques
     public async Task Journey_EventsOutOfOrderAndTwice_GiveEachStageOnceInOrder()
     {
         var submitted = (await service.Client.SubmitAccessRequestAsync(Requests.NewAgencyUser("journey.person@lakeview.example.org"))).AccessRequest;
-        await service.Client.ReviewAccessRequestAsync(Requests.Confirm(submitted.Id));
+        await service.HmisTeam.ApproveAsync(submitted);
         var personId = submitted.Users[0].PersonId;
         var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()); // Postgres keeps microseconds, not ticks
         var enrolled = new TrainingEnrolled { EventId = Guid.NewGuid().ToString(), OccurredAt = At(start, 1), PersonId = personId, AccessRequestId = submitted.Id };
@@ -29,7 +29,7 @@ public sealed class JourneyTests(RequestsFixture service) : IClassFixture<Reques
 
         journey = (await service.Client.GetJourneyAsync(new GetJourneyRequest { PersonId = personId })).Journey;
         Assert.Equal(
-            ["AccessRequestSubmitted", "AccessRequestApproved", "TrainingEnrolled", "TrainingCompleted"],
+            ["AccessRequestSubmitted", "CreditUseConfirmed", "AccessRequestApproved", "TrainingEnrolled", "TrainingCompleted"],
             journey.Timeline.Select(e => e.Kind));
         Assert.Equal([JourneyStage.Request, JourneyStage.Training], journey.Stages.Select(s => s.Stage));
         Assert.Equal(enrolled.OccurredAt, journey.Stages[1].StartedAt);
@@ -42,7 +42,7 @@ public sealed class JourneyTests(RequestsFixture service) : IClassFixture<Reques
     public async Task Journey_CredentialsIssuedForEveryUser_CompletesTheRequest()
     {
         var submitted = (await service.Client.SubmitAccessRequestAsync(Requests.NewAgencyUser("complete.person@lakeview.example.org"))).AccessRequest;
-        await service.Client.ReviewAccessRequestAsync(Requests.Confirm(submitted.Id));
+        await service.HmisTeam.ApproveAsync(submitted);
         var personId = submitted.Users[0].PersonId;
 
         await service.Redis.PublishAsync(service.StreamOf(CredentialsIssued.Descriptor), new CredentialsIssued

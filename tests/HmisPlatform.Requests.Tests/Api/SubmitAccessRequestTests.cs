@@ -109,7 +109,7 @@ public sealed class SubmitAccessRequestTests(RequestsFixture service) : IClassFi
     {
         var submitted = (await service.Client.SubmitAccessRequestAsync(Requests.NewAgencyUser("approved.person@lakeview.example.org"))).AccessRequest;
 
-        var reviewed = (await service.Client.ReviewAccessRequestAsync(Requests.Confirm(submitted.Id))).AccessRequest;
+        var reviewed = await service.HmisTeam.ApproveAsync(submitted);
 
         Assert.Equal(AccessRequestStatus.InProgress, reviewed.Status);
         var approvals = await service.Redis.WaitForAsync<AccessRequestApproved>(service.StreamOf(AccessRequestApproved.Descriptor));
@@ -121,10 +121,9 @@ public sealed class SubmitAccessRequestTests(RequestsFixture service) : IClassFi
     public async Task Review_DenyWithoutReason_IsRefusedAndChangesNothing()
     {
         var submitted = (await service.Client.SubmitAccessRequestAsync(Requests.NewAgencyUser("denied.person@lakeview.example.org"))).AccessRequest;
-        var deny = Requests.Confirm(submitted.Id);
-        deny.Outcome = ReviewOutcome.Deny;
+        var deny = Requests.Review(submitted, ReviewOutcome.Deny);
 
-        var error = await RpcErrors.CatchAsync(() => service.Client.ReviewAccessRequestAsync(deny).ResponseAsync);
+        var error = await RpcErrors.CatchAsync(() => service.HmisTeam.ReviewAccessRequestAsync(deny).ResponseAsync);
 
         Assert.Equal("REASON_REQUIRED", error.Reason());
         var read = (await service.Client.GetAccessRequestAsync(new GetAccessRequestRequest { AccessRequestId = submitted.Id })).AccessRequest;

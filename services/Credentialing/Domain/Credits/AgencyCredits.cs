@@ -56,6 +56,22 @@ public sealed class AgencyCredits
         return (reservation, CreditLedgerEntry.Record(AgencyId, CreditEntryKind.Reservation, 1, accessRequestId, personId, null, by, null, now));
     }
 
+    /// <summary>
+    /// Reserves one credit for each person of a request at once: all or none, so a bundle never holds half its
+    /// credits. People who already hold one on the request (<paramref name="alreadyReserved"/>) keep it.
+    /// </summary>
+    public IReadOnlyList<(CreditReservation Reservation, CreditLedgerEntry Entry)> ReserveAll(
+        Guid accessRequestId, IReadOnlyCollection<Guid> personIds, IReadOnlySet<Guid> alreadyReserved, string by, DateTimeOffset now)
+    {
+        var needed = personIds.Where(p => !alreadyReserved.Contains(p)).Distinct().ToList();
+        if (needed.Count > Available)
+        {
+            throw DomainException.Exhausted(ExhaustedReason, $"The request needs {needed.Count} license credits and the agency has {Available}; the HMIS team records purchases.",
+                new QuotaViolation($"agencies/{AgencyId}", $"license credits available: {Available}, needed: {needed.Count}"));
+        }
+        return [.. needed.Select(person => Reserve(accessRequestId, person, by, now))];
+    }
+
     public CreditLedgerEntry Release(CreditReservation reservation, string reason, string by, DateTimeOffset now)
     {
         var note = Note(reason, "reason");

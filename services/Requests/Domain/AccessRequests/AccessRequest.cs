@@ -1,24 +1,19 @@
 using Hmis.Common.V1;
 using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Domain;
-using HmisPlatform.Requests.Domain.Agencies;
+using HmisPlatform.Requests.Domain.People;
 
 namespace HmisPlatform.Requests.Domain.AccessRequests;
 
-/// <summary>An ATA's Request for Training on one of the four forms, and the HMIS team's decision on it.</summary>
-public sealed class AccessRequest
+/// <summary>
+/// An ATA's Request for Training on one of the four forms, and every decision on it. Each change of state is
+/// recorded as an <see cref="AccessRequestChange"/> for the audit table. The waiting clock counts the time the HMIS
+/// or CE team has it and pauses while it waits on the ATA.
+/// </summary>
+public sealed partial class AccessRequest
 {
-    public const string UsersRequiredReason = "USERS_REQUIRED";
-    public const string ReturningUserSingleReason = "RETURNING_USER_ONE_USER";
-    public const string BundleTooLargeReason = "BUNDLE_TOO_LARGE";
-    public const string EmailNotAgencyDomainReason = "EMAIL_NOT_AGENCY_DOMAIN";
-    public const string NameRequiredReason = "NAME_REQUIRED";
-    public const string TypeRequiredReason = "REQUEST_TYPE_REQUIRED";
-    public const string AtaNotOfAgencyReason = "ATA_NOT_OF_AGENCY";
-    public const string ReasonRequiredReason = "REASON_REQUIRED";
-    public const string OutcomeRequiredReason = "REVIEW_OUTCOME_REQUIRED";
-
     private readonly List<RequestedUser> _users = [];
+    private readonly List<AccessRequestChange> _changes = [];
 
     public Guid Id { get; private set; }
 
@@ -28,6 +23,9 @@ public sealed class AccessRequest
 
     public Guid AtaId { get; private set; }
 
+    /// <summary>Who submitted it: the signed-in ATA, the agency's system, or the HMIS team member.</summary>
+    public string SubmittedBy { get; private set; } = "";
+
     public AccessRequestStatus Status { get; private set; }
 
     public IReadOnlyList<RequestedUser> Users => _users;
@@ -36,133 +34,147 @@ public sealed class AccessRequest
 
     public List<ProjectType> ProjectTypes { get; private set; } = [];
 
+    public TransferPath TransferPath { get; private set; }
+
+    public List<ProjectType> ProjectTypesToTrain { get; private set; } = [];
+
     public string Note { get; private set; } = "";
+
+    public List<string> Warnings { get; private set; } = [];
 
     public DateTimeOffset SubmittedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Since when the HMIS or CE team has had it; null while it waits on the ATA or is decided.</summary>
+    public DateTimeOffset? WaitingSince { get; private set; }
+
+    /// <summary>Time the teams had it before the current wait.</summary>
+    public TimeSpan WaitedBefore { get; private set; }
+
     public string? DecisionReason { get; private set; }
 
-    /// <summary>Postgres row version (xmin): of two concurrent decisions only one is saved.</summary>
+    public RequestType RequiredForm { get; private set; }
+
+    public Guid? ReplacesAccessRequestId { get; private set; }
+
+    public DateTimeOffset? CreditsConfirmedAt { get; private set; }
+
+    public DateTimeOffset? CeApprovedAt { get; private set; }
+
+    public string? InformationProvided { get; private set; }
+
+    /// <summary>Postgres row version (xmin), also the etag decisions must carry.</summary>
     public uint Version { get; private set; }
 
     private AccessRequest()
     {
     }
 
-    public static AccessRequest Submit(
-        RequestType type, Agency agency, AgencyAdministrator ata, IReadOnlyList<NewUser> users,
-        RequestedAccess access, string note, AccessRequestRules rules, DateTimeOffset now)
-    {
-        if (type == RequestType.Unspecified)
-        {
-            throw DomainException.Invalid(TypeRequiredReason, "Choose the form that applies.", new FieldViolation("type", "required", TypeRequiredReason));
-        }
-        if (ata.AgencyId != agency.Id)
-        {
-            throw DomainException.Precondition(AtaNotOfAgencyReason, "The submitting ATA does not belong to this agency.",
-                new PreconditionViolation("ATA", $"atas/{ata.Id}", "not an ATA of the agency"));
-        }
-        agency.EnsureMayRequestAccess(DateOnly.FromDateTime(now.UtcDateTime));
-        EnsureUserCount(type, users.Count, rules);
+    public string Etag => Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    public WaitingOn WaitingOn => AccessRequestStatusMachine.WaitingOn(Status);
+
+    /// <summary>Whether the CE team has a say in it: an HRS / 1474 request, or one routed to them.</summary>
+    public bool IsCeBusiness => Type == RequestType.HrsCe1474 || Status == AccessRequestStatus.AwaitingCeDecision || CeApprovedAt is not null;
+
+    public TimeSpan TimeWaiting(DateTimeOffset now) => WaitedBefore + (WaitingSince is { } since && now > since ? now - since : TimeSpan.Zero);
+
+    /// <summary>
+    /// Makes the request from a checked form and what Credentialing knows of each user: refuses a user on the wrong
+    /// form, gives each their person id (the one they have had, or a new one) and works out the transfer path.
+    /// </summary>
+    /// <param name="histories">Each user's accounts in the CoC, in the order of the form.</param>
+    /// <param name="earlierPersonIds">A person id this service gave the user before, when it has one.</param>
+    public static AccessRequest Submit(
+        Submission form, IReadOnlyList<PersonHistory> histories, IReadOnlyList<Guid?> earlierPersonIds, Guid? replaces,
+        Caller submitter, AccessRequestRules rules, DateTimeOffset now)
+    {
+        var wrongForm = form.Users
+            .Select((_, i) => RequestForms.Check(form.Type, histories[i], form.Agency.Id, form.Access, rules.RecentActivityMonths, now, i))
+            .OfType<(FieldViolation Field, PreconditionViolation Precondition)>()
+            .ToList();
+        if (wrongForm.Count > 0)
+        {
+            throw new DomainException(ErrorKind.FailedPrecondition, RequestForms.WrongRequestTypeReason,
+                "A user is on the wrong form; the violations name the form that applies.")
+            {
+                FieldViolations = [.. wrongForm.Select(w => w.Field)],
+                PreconditionViolations = [.. wrongForm.Select(w => w.Precondition)],
+            };
+        }
+        if (form.Type == RequestType.NewProjectAccess)
+        {
+            RequestForms.EnsureNewProjects(histories[0], form.Agency.Id, form.Access);
+        }
+        var plan = form.Type is RequestType.ReturningUser or RequestType.NewProjectAccess
+            ? TransferPlan.For(histories[0], form.Access, rules.RecentActivityMonths, now)
+            : TransferPlan.FullTraining(form.Access);
         var request = new AccessRequest
         {
             Id = Guid.CreateVersion7(now),
-            Type = type,
-            AgencyId = agency.Id,
-            AtaId = ata.Id,
-            Status = AccessRequestStatus.Submitted,
-            Responsibilities = [.. access.Responsibilities],
-            ProjectTypes = [.. access.ProjectTypes],
-            Note = note.Trim(),
+            Type = form.Type,
+            AgencyId = form.Agency.Id,
+            AtaId = form.Ata.Id,
+            SubmittedBy = submitter.Subject,
+            Responsibilities = [.. form.Access.Responsibilities],
+            ProjectTypes = [.. form.Access.ProjectTypes],
+            TransferPath = plan.Path,
+            ProjectTypesToTrain = [.. plan.ProjectTypesToTrain],
+            Note = form.Note,
+            Warnings = [.. form.Warnings],
+            ReplacesAccessRequestId = replaces,
             SubmittedAt = now,
             UpdatedAt = now,
+            WaitingSince = now,
         };
-        for (var i = 0; i < users.Count; i++)
+        for (var i = 0; i < form.Users.Count; i++)
         {
-            request._users.Add(ValidUser(users[i], $"users[{i}]", agency, now));
+            var user = form.Users[i];
+            var personId = histories[i].PersonId ?? earlierPersonIds[i] ?? Guid.CreateVersion7(now);
+            request._users.Add(new RequestedUser(personId, form.Agency.Id, user.GivenName, user.FamilyName, user.Email, user.LmsUsername));
         }
+        // HRS / 1474 goes to the CE team's queue, not the HMIS team's.
+        request.Status = form.Type == RequestType.HrsCe1474 ? AccessRequestStatus.AwaitingCeDecision : AccessRequestStatus.Submitted;
+        request.Record(submitter, AccessRequestStatus.Unspecified, RequestActions.Submitted, null, now);
         return request;
     }
 
-    private static void EnsureUserCount(RequestType type, int count, AccessRequestRules rules)
+    /// <summary>The changes made since the request was loaded, for the audit table; each is taken once.</summary>
+    public IReadOnlyList<AccessRequestChange> TakeChanges()
     {
-        if (count == 0)
-        {
-            throw DomainException.Invalid(UsersRequiredReason, "Name at least one user.", new FieldViolation("users", "at least one user", UsersRequiredReason));
-        }
-        if (type == RequestType.ReturningUser && count != 1)
-        {
-            throw DomainException.Invalid(ReturningUserSingleReason, "A returning user is submitted one user per request.",
-                new FieldViolation("users", "exactly one user for RETURNING_USER", ReturningUserSingleReason));
-        }
-        if (count > rules.MaxBundleSize)
-        {
-            throw DomainException.Invalid(BundleTooLargeReason, $"One request may bundle at most {rules.MaxBundleSize} users.",
-                new FieldViolation("users", $"at most {rules.MaxBundleSize} users", BundleTooLargeReason));
-        }
+        var changes = _changes.ToList();
+        _changes.Clear();
+        return changes;
     }
 
-    private static RequestedUser ValidUser(NewUser user, string field, Agency agency, DateTimeOffset now)
-    {
-        var violations = new List<FieldViolation>();
-        if (string.IsNullOrWhiteSpace(user.GivenName))
-        {
-            violations.Add(new FieldViolation($"{field}.given_name", "required", NameRequiredReason));
-        }
-        if (string.IsNullOrWhiteSpace(user.FamilyName))
-        {
-            violations.Add(new FieldViolation($"{field}.family_name", "required", NameRequiredReason));
-        }
-        if (violations.Count > 0)
-        {
-            throw DomainException.Invalid(NameRequiredReason, "Every user needs a given and a family name.", [.. violations]);
-        }
-        var email = EmailAddress.Parse(user.Email, $"{field}.email");
-        if (!agency.OwnsDomain(email.Domain))
-        {
-            throw DomainException.Invalid(EmailNotAgencyDomainReason, "A user's email must be an email of the agency, not a personal one.",
-                new FieldViolation($"{field}.email", "not in one of the agency's email domains", EmailNotAgencyDomainReason));
-        }
-        return new RequestedUser(Guid.CreateVersion7(now), user.GivenName.Trim(), user.FamilyName.Trim(), email.Value);
-    }
-
-    /// <summary>Records the HMIS team's review; returns the users who move on to training.</summary>
-    public IReadOnlyList<RequestedUser> Review(ReviewOutcome outcome, string reason, DateTimeOffset now)
-    {
-        switch (outcome)
-        {
-            case ReviewOutcome.ConfirmEnrolments:
-                MoveTo(AccessRequestStatus.InProgress, reason, now);
-                return Users;
-            case ReviewOutcome.Deny when string.IsNullOrWhiteSpace(reason):
-                throw DomainException.Invalid(ReasonRequiredReason, "A denial must say why.", new FieldViolation("reason", "required when denying", ReasonRequiredReason));
-            case ReviewOutcome.Deny:
-                MoveTo(AccessRequestStatus.Denied, reason, now);
-                return [];
-            default:
-                throw DomainException.Invalid(OutcomeRequiredReason, "Choose a review outcome.", new FieldViolation("outcome", "required", OutcomeRequiredReason));
-        }
-    }
-
-    /// <summary>Closes the request once every user on it has live credentials.</summary>
-    public bool CompleteIfAllIssued(IReadOnlySet<Guid> peopleWithCredentials, DateTimeOffset now)
-    {
-        if (Status != AccessRequestStatus.InProgress || !_users.All(u => peopleWithCredentials.Contains(u.PersonId)))
-        {
-            return false;
-        }
-        MoveTo(AccessRequestStatus.Completed, null, now);
-        return true;
-    }
-
-    private void MoveTo(AccessRequestStatus status, string? reason, DateTimeOffset now)
+    private void MoveTo(AccessRequestStatus status, Caller actor, string action, string? reason, DateTimeOffset now)
     {
         AccessRequestStatusMachine.EnsureCanMove(Status, status);
+        var from = Status;
+        var waitedOnTeam = AccessRequestStatusMachine.WaitingOn(status) is WaitingOn.HmisTeam or WaitingOn.CeTeam;
+        if (!waitedOnTeam && WaitingSince is { } since)
+        {
+            WaitedBefore += now - since;
+            WaitingSince = null;
+        }
+        else if (waitedOnTeam && WaitingSince is null)
+        {
+            WaitingSince = now;
+        }
         Status = status;
-        DecisionReason = string.IsNullOrWhiteSpace(reason) ? DecisionReason : reason.Trim();
+        if (!AccessRequestStatusMachine.Open.Contains(status))
+        {
+            _users.ForEach(u => u.Close());
+        }
+        Record(actor, from, action, reason, now);
+    }
+
+    private void Record(Caller actor, AccessRequestStatus from, string action, string? reason, DateTimeOffset now)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        DecisionReason = trimmed ?? DecisionReason;
         UpdatedAt = now;
+        _changes.Add(new AccessRequestChange(Id, actor.Subject, actor.Role ?? "", now, from, Status, action, trimmed));
     }
 }

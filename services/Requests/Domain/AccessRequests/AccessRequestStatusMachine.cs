@@ -12,8 +12,29 @@ public static class AccessRequestStatusMachine
     [
         (AccessRequestStatus.Submitted, AccessRequestStatus.InProgress),
         (AccessRequestStatus.Submitted, AccessRequestStatus.Denied),
+        (AccessRequestStatus.Submitted, AccessRequestStatus.InformationRequested),
+        (AccessRequestStatus.Submitted, AccessRequestStatus.ResubmissionRequested),
+        (AccessRequestStatus.Submitted, AccessRequestStatus.AwaitingCeDecision),
+        (AccessRequestStatus.Submitted, AccessRequestStatus.Withdrawn),
+        (AccessRequestStatus.InformationRequested, AccessRequestStatus.Submitted),
+        (AccessRequestStatus.InformationRequested, AccessRequestStatus.Withdrawn),
+        (AccessRequestStatus.AwaitingCeDecision, AccessRequestStatus.Submitted),
+        (AccessRequestStatus.AwaitingCeDecision, AccessRequestStatus.Denied),
+        (AccessRequestStatus.AwaitingCeDecision, AccessRequestStatus.Withdrawn),
         (AccessRequestStatus.InProgress, AccessRequestStatus.Completed),
     ];
+
+    /// <summary>Statuses in which a request still holds its people: no second request for them at the agency.</summary>
+    public static IReadOnlySet<AccessRequestStatus> Open { get; } = new HashSet<AccessRequestStatus>
+    {
+        AccessRequestStatus.Submitted, AccessRequestStatus.InformationRequested, AccessRequestStatus.AwaitingCeDecision, AccessRequestStatus.InProgress,
+    };
+
+    /// <summary>Statuses that end a request without accounts: its reserved credits go back.</summary>
+    public static IReadOnlySet<AccessRequestStatus> ClosedWithoutAccounts { get; } = new HashSet<AccessRequestStatus>
+    {
+        AccessRequestStatus.Denied, AccessRequestStatus.Withdrawn, AccessRequestStatus.ResubmissionRequested,
+    };
 
     public static bool CanMove(AccessRequestStatus from, AccessRequestStatus to) => Allowed.Contains((from, to));
 
@@ -26,4 +47,13 @@ public static class AccessRequestStatusMachine
                 new PreconditionViolation("STATUS", "access_request", $"{from} -> {to} is not a listed transition"));
         }
     }
+
+    /// <summary>Whom a request in this status waits on.</summary>
+    public static WaitingOn WaitingOn(AccessRequestStatus status) => status switch
+    {
+        AccessRequestStatus.Submitted => Hmis.Requests.V1.WaitingOn.HmisTeam,
+        AccessRequestStatus.InformationRequested => Hmis.Requests.V1.WaitingOn.Ata,
+        AccessRequestStatus.AwaitingCeDecision => Hmis.Requests.V1.WaitingOn.CeTeam,
+        _ => Hmis.Requests.V1.WaitingOn.Unspecified,
+    };
 }

@@ -7,6 +7,7 @@ namespace HmisPlatform.Requests.Domain.AccessRequests;
 public sealed record RequestedAccess(IReadOnlyList<Responsibility> Responsibilities, IReadOnlyList<ProjectType> ProjectTypes)
 {
     public const string AccessRequiredReason = "ACCESS_REQUIRED";
+    public const string HousingPopulationReason = "HOUSING_FAMILIES_OR_SINGLES";
 
     public static RequestedAccess Create(IEnumerable<Responsibility> responsibilities, IEnumerable<ProjectType> projectTypes)
     {
@@ -21,8 +22,18 @@ public sealed record RequestedAccess(IReadOnlyList<Responsibility> Responsibilit
         {
             violations.Add(new FieldViolation("access.project_types", "name at least one project type, none unspecified", AccessRequiredReason));
         }
-        return violations.Count == 0
-            ? new RequestedAccess(r, p)
-            : throw DomainException.Invalid(AccessRequiredReason, "A request must name the access it needs.", [.. violations]);
+        if (violations.Count > 0)
+        {
+            throw DomainException.Invalid(AccessRequiredReason, "A request must name the access it needs.", [.. violations]);
+        }
+        // The PSH/RRH bundle is taken for the population the user serves: Families or Singles, never both.
+        if (p.Contains(ProjectType.HousingPshRrhFamilies) && p.Contains(ProjectType.HousingPshRrhSingles))
+        {
+            throw DomainException.Invalid(HousingPopulationReason, "The PSH/RRH course is Families or Singles, the one that fits the population served.",
+                new FieldViolation("access.project_types", "PSH/RRH Families or Singles, not both", HousingPopulationReason));
+        }
+        return new RequestedAccess(r, p);
     }
+
+    public bool IsReadOnly => Responsibilities.Count == 1 && Responsibilities[0] == Responsibility.ReadOnly;
 }

@@ -1,3 +1,4 @@
+using Hmis.Common.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 
 namespace HmisPlatform.Requests.Domain.Agencies;
@@ -6,6 +7,7 @@ namespace HmisPlatform.Requests.Domain.Agencies;
 public sealed class Agency
 {
     public const string ApaNotCurrentReason = "AGENCY_APA_NOT_CURRENT";
+    public const string ProjectNotAtAgencyReason = "PROJECT_NOT_AT_AGENCY";
 
     public Guid Id { get; private set; }
 
@@ -20,18 +22,26 @@ public sealed class Agency
 
     public DateOnly? ApaEndsOn { get; private set; }
 
-    public Agency(Guid id, string name, IEnumerable<string> emailDomains, bool inHmis, DateOnly? apaSignedOn, DateOnly? apaEndsOn)
+    public List<AgencyProject> Projects { get; private set; } = [];
+
+    public Agency(Guid id, AgencyProfile profile)
     {
         Id = id;
-        Name = name;
-        EmailDomains = emailDomains.Select(d => d.Trim().ToLowerInvariant()).ToList();
-        InHmis = inHmis;
-        ApaSignedOn = apaSignedOn;
-        ApaEndsOn = apaEndsOn;
+        Update(profile);
     }
 
     private Agency()
     {
+    }
+
+    public void Update(AgencyProfile profile)
+    {
+        Name = profile.Name;
+        EmailDomains = [.. profile.EmailDomains];
+        InHmis = profile.InHmis;
+        ApaSignedOn = profile.ApaSignedOn;
+        ApaEndsOn = profile.ApaEndsOn;
+        Projects = [.. profile.Projects];
     }
 
     public bool HasCurrentApa(DateOnly today) =>
@@ -45,6 +55,38 @@ public sealed class Agency
                 "Only agencies in the HMIS with a current, signed Agency Participation Agreement may request access.",
                 new PreconditionViolation("APA", $"agencies/{Id}", "no current, signed APA"));
         }
+    }
+
+    /// <summary>A request may name only project types the agency runs a project of.</summary>
+    public void EnsureRuns(IReadOnlyList<ProjectType> projectTypes)
+    {
+        var violations = projectTypes
+            .Select((type, i) => (type, i))
+            .Where(p => !Projects.Any(project => project.ProjectType == p.type))
+            .Select(p => new FieldViolation($"access.project_types[{p.i}]", "the agency has no project of this type", ProjectNotAtAgencyReason))
+            .ToArray();
+        if (violations.Length > 0)
+        {
+            throw DomainException.Invalid(ProjectNotAtAgencyReason, "A request may name only project types the agency runs.", violations);
+        }
+    }
+
+    /// <summary>Names a person ATA or Supervisor of the agency; their email must be one of the agency's.</summary>
+    public AgencyAdministrator Appoint(Guid personId, string fullName, string email, Hmis.Requests.V1.AdministratorRole role, DateOnly today)
+    {
+        var name = fullName.Trim();
+        if (name.Length is 0 or > AgencyProfile.MaxNameLength)
+        {
+            throw DomainException.Invalid(AccessRequests.Submission.NameRequiredReason, "Give the person's full name.",
+                new FieldViolation("full_name", $"required, at most {AgencyProfile.MaxNameLength} characters", AccessRequests.Submission.NameRequiredReason));
+        }
+        var address = EmailAddress.Parse(email, "email");
+        if (!OwnsDomain(address.Domain))
+        {
+            throw DomainException.Invalid(AccessRequests.Submission.EmailNotAgencyDomainReason, "An administrator's email is an email of the agency.",
+                new FieldViolation("email", "not in one of the agency's email domains", AccessRequests.Submission.EmailNotAgencyDomainReason));
+        }
+        return new AgencyAdministrator(personId, Id, name, address.Value, role, today);
     }
 
     public bool OwnsDomain(string domain) => EmailDomains.Contains(domain, StringComparer.Ordinal);

@@ -2,27 +2,55 @@ using Hmis.Requests.V1;
 
 namespace HmisPlatform.Requests.Domain.Journeys;
 
-/// <summary>Which stage of the four steps each recorded event belongs to.</summary>
+/// <summary>Which stage of the four steps each recorded event belongs to, and whom the journey waits on after it.</summary>
 public static class JourneyStages
 {
+    public const string AccessRequestSubmitted = "AccessRequestSubmitted";
     public const string CredentialsIssued = "CredentialsIssued";
 
-    private static readonly Dictionary<string, JourneyStage> StageOfKind = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (JourneyStage Stage, WaitingOn WaitingOn)> Kinds = new(StringComparer.Ordinal)
     {
-        ["AccessRequestSubmitted"] = JourneyStage.Request,
-        ["AccessRequestApproved"] = JourneyStage.Request,
-        ["TrainingEnrolled"] = JourneyStage.Training,
-        ["TrainingCompleted"] = JourneyStage.Training,
-        ["AssessmentScheduled"] = JourneyStage.Assessment,
-        ["AssessmentPassed"] = JourneyStage.Assessment,
-        ["AccountPendingAgreement"] = JourneyStage.Credentials,
-        ["EndUserAgreementSigned"] = JourneyStage.Credentials,
-        [CredentialsIssued] = JourneyStage.Complete,
-        ["AccessRemoved"] = JourneyStage.AccessRemoved,
+        [AccessRequestSubmitted] = (JourneyStage.Request, WaitingOn.HmisTeam),
+        ["InformationRequested"] = (JourneyStage.Request, WaitingOn.Ata),
+        ["InformationProvided"] = (JourneyStage.Request, WaitingOn.HmisTeam),
+        ["RoutedToCeTeam"] = (JourneyStage.Request, WaitingOn.CeTeam),
+        ["CeApproved"] = (JourneyStage.Request, WaitingOn.HmisTeam),
+        ["CreditUseConfirmed"] = (JourneyStage.Request, WaitingOn.HmisTeam),
+        ["AccessRequestDenied"] = (JourneyStage.Request, WaitingOn.Unspecified),
+        ["AccessRequestWithdrawn"] = (JourneyStage.Request, WaitingOn.Unspecified),
+        ["ResubmissionRequested"] = (JourneyStage.Request, WaitingOn.Ata),
+        ["AccessRequestApproved"] = (JourneyStage.Request, WaitingOn.HmisTeam),
+        ["TrainingEnrolled"] = (JourneyStage.Training, WaitingOn.User),
+        ["TrainingCompleted"] = (JourneyStage.Training, WaitingOn.User),
+        ["AssessmentScheduled"] = (JourneyStage.Assessment, WaitingOn.User),
+        ["AssessmentPassed"] = (JourneyStage.Assessment, WaitingOn.HmisTeam),
+        ["AccountPendingAgreement"] = (JourneyStage.Credentials, WaitingOn.User),
+        ["EndUserAgreementSigned"] = (JourneyStage.Credentials, WaitingOn.Ata),
+        [CredentialsIssued] = (JourneyStage.Complete, WaitingOn.Unspecified),
+        ["AccessRemoved"] = (JourneyStage.AccessRemoved, WaitingOn.Unspecified),
     };
 
-    public static IReadOnlyCollection<string> Kinds => StageOfKind.Keys;
+    /// <summary>What each audited request action shows as on the journey.</summary>
+    private static readonly Dictionary<string, string> KindOfAction = new(StringComparer.Ordinal)
+    {
+        ["REQUEST_INFORMATION"] = "InformationRequested",
+        ["INFORMATION_PROVIDED"] = "InformationProvided",
+        ["ROUTE_TO_CE_TEAM"] = "RoutedToCeTeam",
+        ["CE_APPROVE"] = "CeApproved",
+        ["CE_DENY"] = "AccessRequestDenied",
+        ["CONFIRM_CREDIT_USE"] = "CreditUseConfirmed",
+        ["DENY"] = "AccessRequestDenied",
+        ["WITHDRAW"] = "AccessRequestWithdrawn",
+        ["REQUEST_RESUBMISSION"] = "ResubmissionRequested",
+    };
+
+    public static IReadOnlyCollection<string> All => Kinds.Keys;
 
     public static JourneyStage Of(string kind) =>
-        StageOfKind.TryGetValue(kind, out var stage) ? stage : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a journey event.");
+        Kinds.TryGetValue(kind, out var stage) ? stage.Stage : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a journey event.");
+
+    public static WaitingOn WaitingOnAfter(string kind) => Kinds.TryGetValue(kind, out var stage) ? stage.WaitingOn : WaitingOn.Unspecified;
+
+    /// <summary>The journey entry kind of a request action, or null for actions the journey does not show on their own.</summary>
+    public static string? KindOf(string action) => KindOfAction.GetValueOrDefault(action);
 }

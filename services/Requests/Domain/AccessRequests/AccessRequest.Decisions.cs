@@ -1,0 +1,191 @@
+using Hmis.Requests.V1;
+using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.BuildingBlocks.Messaging;
+
+namespace HmisPlatform.Requests.Domain.AccessRequests;
+
+/// <summary>What a review decided beyond the request's own state: credits to reserve, people approved.</summary>
+public sealed record ReviewEffects(bool ReservesCredits, IReadOnlyList<RequestedUser> Approved);
+
+public sealed partial class AccessRequest
+{
+    public const string ReasonRequiredReason = "REASON_REQUIRED";
+    public const string OutcomeRequiredReason = "REVIEW_OUTCOME_REQUIRED";
+    public const string DecisionRequiredReason = "CE_DECISION_REQUIRED";
+    public const string SelfReviewReason = "SELF_REVIEW_NOT_ALLOWED";
+    public const string CeTeamOnlyReason = "CE_TEAM_ONLY";
+    public const string EtagRequiredReason = "ETAG_REQUIRED";
+    public const string StaleEtagReason = "STALE_ETAG";
+    public const string NotInReviewReason = "NOT_IN_REVIEW";
+    public const string CreditsNotConfirmedReason = "CREDITS_NOT_CONFIRMED";
+    public const string CreditsAlreadyConfirmedReason = "CREDITS_ALREADY_CONFIRMED";
+    public const string CeApprovalRequiredReason = "CE_APPROVAL_REQUIRED";
+    public const string OutcomeNotForPathReason = "OUTCOME_NOT_FOR_TRANSFER_PATH";
+    public const string RequiredFormInvalidReason = "REQUIRED_FORM_INVALID";
+    public const string InformationRequiredReason = "INFORMATION_REQUIRED";
+
+    /// <summary>Records one HMIS team review outcome on the version of the request the reviewer saw.</summary>
+    public ReviewEffects Review(ReviewOutcome outcome, string reason, RequestType requiredForm, string etag, Caller reviewer, DateTimeOffset now)
+    {
+        reviewer.EnsureHmisTeam("reviews requests");
+        if (reviewer.Subject == SubmittedBy)
+        {
+            throw DomainException.PermissionDenied(SelfReviewReason, "A reviewer may not decide a request they submitted.");
+        }
+        EnsureEtag(etag);
+        if (outcome == ReviewOutcome.Unspecified)
+        {
+            throw DomainException.Invalid(OutcomeRequiredReason, "Choose a review outcome.", new FieldViolation("outcome", "required", OutcomeRequiredReason));
+        }
+        EnsureStatus(AccessRequestStatus.Submitted, "in the HMIS team's queue");
+        var action = ProtoEnum.ShortNameOf(outcome, "REVIEW_OUTCOME_");
+        switch (outcome)
+        {
+            case ReviewOutcome.ConfirmCreditUse:
+                EnsureCeApproved();
+                if (CreditsConfirmedAt is not null)
+                {
+                    throw DomainException.Precondition(CreditsAlreadyConfirmedReason, "Credit use is confirmed already.");
+                }
+                CreditsConfirmedAt = now;
+                Record(reviewer, Status, action, reason, now);
+                return new ReviewEffects(ReservesCredits: true, []);
+            case ReviewOutcome.ConfirmEnrolments or ReviewOutcome.CreateAccounts:
+                EnsureOutcomeFitsPath(outcome);
+                EnsureCeApproved();
+                if (CreditsConfirmedAt is null)
+                {
+                    throw DomainException.Precondition(CreditsNotConfirmedReason, "Confirm credit use before approving: each account costs the agency one credit.",
+                        new PreconditionViolation("CREDITS", $"access-requests/{Id}", "credit use not confirmed"));
+                }
+                MoveTo(AccessRequestStatus.InProgress, reviewer, action, reason, now);
+                return new ReviewEffects(false, Users);
+            case ReviewOutcome.RequestInformation:
+                RequireReason(reason, "Say what information is needed.");
+                MoveTo(AccessRequestStatus.InformationRequested, reviewer, action, reason, now);
+                break;
+            case ReviewOutcome.RequestResubmission:
+                RequireReason(reason, "Say why another form applies.");
+                if (requiredForm == RequestType.Unspecified || requiredForm == Type)
+                {
+                    throw DomainException.Invalid(RequiredFormInvalidReason, "Name the form the ATA must use, another than this one.",
+                        new FieldViolation("required_form", "another form than the request's", RequiredFormInvalidReason));
+                }
+                RequiredForm = requiredForm;
+                MoveTo(AccessRequestStatus.ResubmissionRequested, reviewer, action, reason, now);
+                break;
+            case ReviewOutcome.RouteToCeTeam:
+                MoveTo(AccessRequestStatus.AwaitingCeDecision, reviewer, action, reason, now);
+                break;
+            case ReviewOutcome.Deny:
+                RequireReason(reason, "A denial must say why.");
+                MoveTo(AccessRequestStatus.Denied, reviewer, action, reason, now);
+                break;
+            default:
+                throw DomainException.Invalid(OutcomeRequiredReason, "Choose a review outcome.", new FieldViolation("outcome", "not a known outcome", OutcomeRequiredReason));
+        }
+        return new ReviewEffects(false, []);
+    }
+
+    /// <summary>The CE team approves an HRS / 1474 request (back to the HMIS team, who may now license it) or denies it.</summary>
+    public void CeDecide(CeDecision decision, string reason, string etag, Caller decider, DateTimeOffset now)
+    {
+        if (!decider.IsCeTeam)
+        {
+            throw DomainException.PermissionDenied(CeTeamOnlyReason, "Only the CE team decides HRS / 1474 requests.");
+        }
+        EnsureEtag(etag);
+        EnsureStatus(AccessRequestStatus.AwaitingCeDecision, "in the CE team's queue");
+        switch (decision)
+        {
+            case CeDecision.Approve:
+                CeApprovedAt = now;
+                MoveTo(AccessRequestStatus.Submitted, decider, RequestActions.CeApprove, reason, now);
+                break;
+            case CeDecision.Deny:
+                RequireReason(reason, "A denial must say why.");
+                MoveTo(AccessRequestStatus.Denied, decider, RequestActions.CeDeny, reason, now);
+                break;
+            default:
+                throw DomainException.Invalid(DecisionRequiredReason, "Approve or deny.", new FieldViolation("decision", "required", DecisionRequiredReason));
+        }
+    }
+
+    /// <summary>The ATA answers the HMIS team's question; the request returns to the queue and its clock runs again.</summary>
+    public void ProvideInformation(string information, Caller ata, DateTimeOffset now)
+    {
+        EnsureStatus(AccessRequestStatus.InformationRequested, "waiting on the ATA for information");
+        if (string.IsNullOrWhiteSpace(information) || information.Trim().Length > Submission.MaxNoteLength)
+        {
+            throw DomainException.Invalid(InformationRequiredReason, "Give the information asked for.",
+                new FieldViolation("information", $"required, at most {Submission.MaxNoteLength} characters", InformationRequiredReason));
+        }
+        InformationProvided = information.Trim();
+        MoveTo(AccessRequestStatus.Submitted, ata, RequestActions.InformationProvided, null, now);
+    }
+
+    /// <summary>The ATA withdraws a request not yet approved.</summary>
+    public void Withdraw(string reason, Caller ata, DateTimeOffset now) =>
+        MoveTo(AccessRequestStatus.Withdrawn, ata, RequestActions.Withdraw, reason, now);
+
+    /// <summary>Closes the request once every user on it has live credentials.</summary>
+    public bool CompleteIfAllIssued(IReadOnlySet<Guid> peopleWithCredentials, Caller platform, DateTimeOffset now)
+    {
+        if (Status != AccessRequestStatus.InProgress || !_users.All(u => peopleWithCredentials.Contains(u.PersonId)))
+        {
+            return false;
+        }
+        MoveTo(AccessRequestStatus.Completed, platform, RequestActions.Completed, null, now);
+        return true;
+    }
+
+    private void EnsureEtag(string etag)
+    {
+        if (string.IsNullOrWhiteSpace(etag))
+        {
+            throw DomainException.Invalid(EtagRequiredReason, "A decision carries the etag of the request it was made on.", new FieldViolation("etag", "required", EtagRequiredReason));
+        }
+        if (etag != Etag)
+        {
+            throw DomainException.Precondition(StaleEtagReason, "The request changed since you read it; read it again and decide on what it is now.",
+                new PreconditionViolation("ETAG", $"access-requests/{Id}", "the request changed since this etag"));
+        }
+    }
+
+    private void EnsureStatus(AccessRequestStatus expected, string where)
+    {
+        if (Status != expected)
+        {
+            throw DomainException.Precondition(NotInReviewReason, $"The request is not {where}.",
+                new PreconditionViolation("STATUS", $"access-requests/{Id}", $"status is {Status}"));
+        }
+    }
+
+    private void EnsureCeApproved()
+    {
+        if (Type == RequestType.HrsCe1474 && CeApprovedAt is null)
+        {
+            throw DomainException.Precondition(CeApprovalRequiredReason, "HRS / 1474 access needs the CE team's approval before the HMIS team licenses it.",
+                new PreconditionViolation("CE_APPROVAL", $"access-requests/{Id}", "not approved by the CE team"));
+        }
+    }
+
+    private void EnsureOutcomeFitsPath(ReviewOutcome outcome)
+    {
+        var fullTransfer = TransferPath == TransferPath.FullTransfer;
+        if (fullTransfer != (outcome == ReviewOutcome.CreateAccounts))
+        {
+            throw DomainException.Precondition(OutcomeNotForPathReason,
+                fullTransfer ? "A full transfer needs no training: create the accounts." : "Only a full transfer skips training: confirm the enrolments.",
+                new PreconditionViolation("TRANSFER_PATH", $"access-requests/{Id}", $"transfer path is {TransferPath}"));
+        }
+    }
+
+    private static void RequireReason(string reason, string message)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw DomainException.Invalid(ReasonRequiredReason, message, new FieldViolation("reason", "required for this outcome", ReasonRequiredReason));
+        }
+    }
+}

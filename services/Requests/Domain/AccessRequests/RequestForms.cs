@@ -1,0 +1,75 @@
+using Hmis.Common.V1;
+using Hmis.Requests.V1;
+using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.Requests.Domain.People;
+
+namespace HmisPlatform.Requests.Domain.AccessRequests;
+
+/// <summary>
+/// Which of the four forms fits a person, from their accounts in the CoC. A request on the wrong form is refused
+/// with the form that applies, never silently fixed.
+/// </summary>
+public static class RequestForms
+{
+    public const string WrongRequestTypeReason = "WRONG_REQUEST_TYPE";
+    public const string ProjectAlreadyGrantedReason = "PROJECT_ALREADY_GRANTED";
+
+    /// <summary>The form this person needs for this access at this agency (HRS / 1474 for new and current users alike).</summary>
+    public static RequestType FormFor(PersonHistory history, Guid agencyId, RequestedAccess access, int recentMonths, DateTimeOffset now)
+    {
+        if (access.ProjectTypes.Contains(ProjectType.CoordinatedEntry1474))
+        {
+            return RequestType.HrsCe1474;
+        }
+        if (history.ActiveAccountAt(agencyId) is not null)
+        {
+            return RequestType.NewProjectAccess;
+        }
+        if (history.MayTransfer(recentMonths, now))
+        {
+            return RequestType.ReturningUser;
+        }
+        return RequestType.NewAgencyUsers;
+    }
+
+    /// <summary>The violation of one user on the wrong form, or none.</summary>
+    public static (FieldViolation Field, PreconditionViolation Precondition)? Check(
+        RequestType submitted, PersonHistory history, Guid agencyId, RequestedAccess access, int recentMonths, DateTimeOffset now, int userIndex)
+    {
+        var form = FormFor(history, agencyId, access, recentMonths, now);
+        if (form == submitted)
+        {
+            return null;
+        }
+        var name = BuildingBlocks.Messaging.ProtoEnum.NameOf(form);
+        return (new FieldViolation($"users[{userIndex}]", $"this person needs the {name} form", WrongRequestTypeReason),
+            new PreconditionViolation(name, $"users/{userIndex}", Why(form, recentMonths)));
+    }
+
+    /// <summary>NEW_PROJECT_ACCESS adds projects: those the person's account here has already are refused.</summary>
+    public static void EnsureNewProjects(PersonHistory history, Guid agencyId, RequestedAccess access)
+    {
+        var account = history.ActiveAccountAt(agencyId);
+        if (account is null)
+        {
+            return;
+        }
+        var violations = access.ProjectTypes
+            .Select((type, i) => (type, i))
+            .Where(p => account.ProjectTypes.Contains(p.type))
+            .Select(p => new FieldViolation($"access.project_types[{p.i}]", "the user's account here has this project type already", ProjectAlreadyGrantedReason))
+            .ToArray();
+        if (violations.Length > 0)
+        {
+            throw DomainException.Invalid(ProjectAlreadyGrantedReason, "NEW_PROJECT_ACCESS is for projects the user does not have yet.", violations);
+        }
+    }
+
+    private static string Why(RequestType form, int recentMonths) => form switch
+    {
+        RequestType.NewProjectAccess => "the person has an active account at this agency",
+        RequestType.ReturningUser => $"the person has current access in the CoC or was active within {recentMonths} months",
+        RequestType.HrsCe1474 => "Coordinated Entry 1474 access is requested on the HRS / CE form",
+        _ => $"the person has no current access and was not active within {recentMonths} months",
+    };
+}

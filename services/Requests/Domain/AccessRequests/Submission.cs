@@ -1,0 +1,110 @@
+using Hmis.Common.V1;
+using RequestType = Hmis.Requests.V1.RequestType;
+using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.Requests.Domain.Agencies;
+
+namespace HmisPlatform.Requests.Domain.AccessRequests;
+
+/// <summary>A user on a form after the local checks: names present, the email normalised and of the agency.</summary>
+public sealed record CheckedUser(string GivenName, string FamilyName, string Email, string LmsUsername, string? HmisUsername);
+
+/// <summary>
+/// A form checked against everything the Requests service knows itself (the form, the ATA, the agency and its APA,
+/// the users and their emails, the access), before anyone is asked about the people's accounts.
+/// </summary>
+public sealed record Submission(
+    RequestType Type, Agency Agency, AgencyAdministrator Ata, IReadOnlyList<CheckedUser> Users, RequestedAccess Access, string Note,
+    IReadOnlyList<string> Warnings)
+{
+    public const string UsersRequiredReason = "USERS_REQUIRED";
+    public const string ReturningUserSingleReason = "RETURNING_USER_ONE_USER";
+    public const string NewProjectAccessSingleReason = "NEW_PROJECT_ACCESS_ONE_USER";
+    public const string BundleTooLargeReason = "BUNDLE_TOO_LARGE";
+    public const string EmailNotAgencyDomainReason = "EMAIL_NOT_AGENCY_DOMAIN";
+    public const string NameRequiredReason = "NAME_REQUIRED";
+    public const string TypeRequiredReason = "REQUEST_TYPE_REQUIRED";
+    public const string AtaNotOfAgencyReason = "ATA_NOT_OF_AGENCY";
+    public const string DuplicateUserReason = "DUPLICATE_USER";
+    public const string TooLongReason = "TOO_LONG";
+    public const int MaxNameLength = 100;
+    public const int MaxNoteLength = 4000;
+
+    public static Submission Check(
+        RequestType type, Agency agency, AgencyAdministrator ata, IReadOnlyList<NewUser> users, RequestedAccess access, string note,
+        AccessRequestRules rules, AtaTrainingCalendar calendar, DateTimeOffset now)
+    {
+        if (type == RequestType.Unspecified)
+        {
+            throw DomainException.Invalid(TypeRequiredReason, "Choose the form that applies.", new FieldViolation("type", "required", TypeRequiredReason));
+        }
+        if (ata.AgencyId != agency.Id)
+        {
+            throw DomainException.Precondition(AtaNotOfAgencyReason, "The submitting ATA does not belong to this agency.",
+                new PreconditionViolation("ATA", $"agency-administrators/{ata.Id}", "not an ATA of the agency"));
+        }
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        agency.EnsureMayRequestAccess(today);
+        var warnings = ata.EnsureMaySubmit(calendar, today);
+        EnsureUserCount(type, users.Count, rules);
+        agency.EnsureRuns(access.ProjectTypes);
+        if (note.Trim().Length > MaxNoteLength)
+        {
+            throw DomainException.Invalid(TooLongReason, $"A note is at most {MaxNoteLength} characters.", new FieldViolation("note", $"at most {MaxNoteLength} characters", TooLongReason));
+        }
+        var checkedUsers = users.Select((u, i) => CheckUser(u, $"users[{i}]", agency)).ToList();
+        var repeated = checkedUsers.Select((u, i) => (u.Email, i)).GroupBy(u => u.Email).SelectMany(g => g.Skip(1)).ToList();
+        if (repeated.Count > 0)
+        {
+            throw DomainException.Invalid(DuplicateUserReason, "Each user is named once.",
+                [.. repeated.Select(r => new FieldViolation($"users[{r.i}].email", "named twice on this request", DuplicateUserReason))]);
+        }
+        return new Submission(type, agency, ata, checkedUsers, access, note.Trim(), warnings);
+    }
+
+    private static void EnsureUserCount(RequestType type, int count, AccessRequestRules rules)
+    {
+        if (count == 0)
+        {
+            throw DomainException.Invalid(UsersRequiredReason, "Name at least one user.", new FieldViolation("users", "at least one user", UsersRequiredReason));
+        }
+        if (type is RequestType.ReturningUser or RequestType.NewProjectAccess && count != 1)
+        {
+            var reason = type == RequestType.ReturningUser ? ReturningUserSingleReason : NewProjectAccessSingleReason;
+            throw DomainException.Invalid(reason, "A returning user or new project access is one user per request.",
+                new FieldViolation("users", "exactly one user for this form", reason));
+        }
+        if (count > rules.MaxBundleSize)
+        {
+            throw DomainException.Invalid(BundleTooLargeReason, $"One request may bundle at most {rules.MaxBundleSize} users.",
+                new FieldViolation("users", $"at most {rules.MaxBundleSize} users", BundleTooLargeReason));
+        }
+    }
+
+    private static CheckedUser CheckUser(NewUser user, string field, Agency agency)
+    {
+        var violations = new List<FieldViolation>();
+        foreach (var (value, name) in new[] { (user.GivenName, "given_name"), (user.FamilyName, "family_name") })
+        {
+            if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > MaxNameLength)
+            {
+                violations.Add(new FieldViolation($"{field}.{name}", $"required, at most {MaxNameLength} characters", NameRequiredReason));
+            }
+        }
+        if (user.LmsUsername.Trim().Length > MaxNameLength)
+        {
+            violations.Add(new FieldViolation($"{field}.lms_username", $"at most {MaxNameLength} characters", TooLongReason));
+        }
+        if (violations.Count > 0)
+        {
+            throw DomainException.Invalid(violations[0].Reason!, "Every user needs a given and a family name.", [.. violations]);
+        }
+        var email = EmailAddress.Parse(user.Email, $"{field}.email");
+        if (!agency.OwnsDomain(email.Domain))
+        {
+            throw DomainException.Invalid(EmailNotAgencyDomainReason, "A user's email must be an email of the agency, not a personal one.",
+                new FieldViolation($"{field}.email", "not in one of the agency's email domains", EmailNotAgencyDomainReason));
+        }
+        var hmisUsername = user.HmisUsername.Trim().ToLowerInvariant();
+        return new CheckedUser(user.GivenName.Trim(), user.FamilyName.Trim(), email.Value, user.LmsUsername.Trim(), hmisUsername.Length == 0 ? null : hmisUsername);
+    }
+}

@@ -1,0 +1,104 @@
+using Grpc.Core;
+using Hmis.Requests.V1;
+using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.BuildingBlocks.Grpc;
+using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.BuildingBlocks.Persistence;
+using HmisPlatform.Requests.Domain.AccessRequests;
+using HmisPlatform.Requests.Domain.Journeys;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using AccessRequest = HmisPlatform.Requests.Domain.AccessRequests.AccessRequest;
+
+namespace HmisPlatform.Requests.Grpc;
+
+public sealed partial class AccessRequestsService
+{
+    [Authorize(Policy = PlatformIdentity.RequestsReview)]
+    public override Task<ReviewAccessRequestResponse> ReviewAccessRequest(ReviewAccessRequestRequest request, ServerCallContext context) =>
+        DecideAsync(request.RequestId, request, request.AccessRequestId, context, async (accessRequest, caller, now, ct) =>
+        {
+            var effects = accessRequest.Review(request.Outcome, request.Reason, request.RequiredForm, request.Etag, caller, now);
+            if (effects.ReservesCredits)
+            {
+                // All or none of the request's credits; the review's own key, so a retry reserves nothing twice.
+                await credits.ReserveAsync(Ids.Parse(request.RequestId, "request_id"), accessRequest.AgencyId, accessRequest.Id,
+                    [.. accessRequest.Users.Select(u => u.PersonId)], ct);
+            }
+            foreach (var user in effects.Approved)
+            {
+                var approved = accessRequest.ApprovalOf(user, now);
+                db.Publish(approved);
+                await journeys.RecordAsync(new JourneyEntry(user.PersonId, accessRequest.Id, Guid.Parse(approved.EventId), JourneyStage.Request,
+                    nameof(Hmis.Events.V1.AccessRequestApproved), now), ct);
+            }
+        }, r => new ReviewAccessRequestResponse { AccessRequest = r });
+
+    [Authorize(Policy = PlatformIdentity.RequestsCeDecide)]
+    public override Task<CeDecideAccessRequestResponse> CeDecideAccessRequest(CeDecideAccessRequestRequest request, ServerCallContext context) =>
+        DecideAsync(request.RequestId, request, request.AccessRequestId, context, (accessRequest, caller, now, _) =>
+        {
+            accessRequest.CeDecide(request.Decision, request.Reason, request.Etag, caller, now);
+            return Task.CompletedTask;
+        }, r => new CeDecideAccessRequestResponse { AccessRequest = r });
+
+    [Authorize(Policy = PlatformIdentity.RequestsWrite)]
+    public override Task<ProvideRequestInformationResponse> ProvideRequestInformation(ProvideRequestInformationRequest request, ServerCallContext context) =>
+        DecideAsync(request.RequestId, request, request.AccessRequestId, context, (accessRequest, caller, now, _) =>
+        {
+            accessRequest.ProvideInformation(request.Information, caller, now);
+            return Task.CompletedTask;
+        }, r => new ProvideRequestInformationResponse { AccessRequest = r });
+
+    [Authorize(Policy = PlatformIdentity.RequestsWrite)]
+    public override Task<WithdrawAccessRequestResponse> WithdrawAccessRequest(WithdrawAccessRequestRequest request, ServerCallContext context) =>
+        DecideAsync(request.RequestId, request, request.AccessRequestId, context, (accessRequest, caller, now, _) =>
+        {
+            accessRequest.Withdraw(request.Reason, caller, now);
+            return Task.CompletedTask;
+        }, r => new WithdrawAccessRequestResponse { AccessRequest = r });
+
+    /// <summary>
+    /// One decision on one request, once per idempotency key: the request's row is locked first, so decisions on it
+    /// are made one after the other and each sees the etag the one before left. Its audit rows, events and journey
+    /// entries commit with it.
+    /// </summary>
+    private Task<TResponse> DecideAsync<TRequest, TResponse>(
+        string requestId, TRequest request, string accessRequestId, ServerCallContext context,
+        Func<AccessRequest, Caller, DateTimeOffset, CancellationToken, Task> decide, Func<Hmis.Requests.V1.AccessRequest, TResponse> answer)
+        where TRequest : Google.Protobuf.IMessage<TRequest>
+        where TResponse : Google.Protobuf.IMessage<TResponse>, new() =>
+        commands.RunAsync(requestId, request, async ct =>
+        {
+            var id = Ids.Parse(accessRequestId, "access_request_id");
+            var caller = context.Caller();
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM access_requests WHERE id = {id} FOR UPDATE", ct);
+            var accessRequest = await db.AccessRequests.SingleOrDefaultAsync(r => r.Id == id, ct);
+            accessRequest = Visible(caller, accessRequest);
+            var now = time.GetStoredNow();
+            await decide(accessRequest, caller, now, ct);
+            await RecordChangesAsync(accessRequest, now, ct);
+            await db.SaveChangesAsync(ct);
+            return answer(accessRequest.ToMessage(now));
+        }, context.CancellationToken);
+
+    /// <summary>Audit rows for the changes, and for each change of status its event and its journey entries.</summary>
+    private async Task RecordChangesAsync(AccessRequest accessRequest, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var change in accessRequest.TakeChanges())
+        {
+            db.AccessRequestAudit.Add(change);
+            if (change.FromStatus != change.ToStatus && change.ToStatus != AccessRequestStatus.InProgress)
+            {
+                db.Publish(accessRequest.StatusChange(change, now));
+            }
+            if (JourneyStages.KindOf(change.Action) is { } kind)
+            {
+                foreach (var user in accessRequest.Users)
+                {
+                    await journeys.RecordAsync(new JourneyEntry(user.PersonId, accessRequest.Id, Guid.CreateVersion7(now), JourneyStage.Request, kind, now), cancellationToken);
+                }
+            }
+        }
+    }
+}

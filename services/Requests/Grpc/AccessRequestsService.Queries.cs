@@ -1,0 +1,124 @@
+using System.Data;
+using Grpc.Core;
+using Hmis.Requests.V1;
+using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.BuildingBlocks.Grpc;
+using HmisPlatform.Requests.Domain.AccessRequests;
+using HmisPlatform.Requests.Domain.Journeys;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using AccessRequest = HmisPlatform.Requests.Domain.AccessRequests.AccessRequest;
+
+namespace HmisPlatform.Requests.Grpc;
+
+public sealed partial class AccessRequestsService
+{
+    private static readonly AccessRequestStatus[] Queued =
+        [AccessRequestStatus.Submitted, AccessRequestStatus.InformationRequested, AccessRequestStatus.AwaitingCeDecision];
+
+    [Authorize(Policy = PlatformIdentity.RequestsRead)]
+    public override async Task<ListAccessRequestsResponse> ListAccessRequests(ListAccessRequestsRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var size = KeysetPage.Size(request.PageSize);
+        var after = KeysetPage.Parse(request.PageToken);
+        var query = db.AccessRequests.AsNoTracking();
+        var agency = AgencyFilter(caller, request.AgencyId);
+        if (agency is { } agencyId)
+        {
+            query = query.Where(r => r.AgencyId == agencyId);
+        }
+        if (caller.IsCeTeam)
+        {
+            query = query.Where(r => r.Type == RequestType.HrsCe1474 || r.Status == AccessRequestStatus.AwaitingCeDecision || r.CeApprovedAt != null);
+        }
+        var statuses = request.Statuses.Count == 0 ? Queued : request.Statuses.Distinct().ToArray();
+        // One status compares for equality, so the (status, submitted_at, id) index gives the page in order.
+        query = statuses.Length == 1 ? query.Where(r => r.Status == statuses[0]) : query.Where(r => statuses.Contains(r.Status));
+        if (request.Type != RequestType.Unspecified)
+        {
+            query = query.Where(r => r.Type == request.Type);
+        }
+        if (after is { } page)
+        {
+            query = query.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.SubmittedAt, r.Id), ValueTuple.Create(page.At, page.Id)));
+        }
+        var rows = await query.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(size + 1).ToListAsync(context.CancellationToken);
+        var now = time.GetUtcNow();
+        return new ListAccessRequestsResponse
+        {
+            AccessRequests = { rows.Take(size).Select(r => r.ToMessage(now)) },
+            NextPageToken = rows.Count > size ? new KeysetPage(rows[size - 1].SubmittedAt, rows[size - 1].Id).ToString() : "",
+        };
+    }
+
+    [Authorize(Policy = PlatformIdentity.RequestsRead)]
+    public override async Task<GetJourneyResponse> GetJourney(GetJourneyRequest request, ServerCallContext context)
+    {
+        var personId = Ids.Parse(request.PersonId, "person_id");
+        // One snapshot for the entries and the request's status, which an event handler changes together.
+        await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, context.CancellationToken);
+        var summary = context.Caller().EnsureMayRead(
+            await db.Journeys.AsNoTracking().SingleOrDefaultAsync(j => j.PersonId == personId, context.CancellationToken),
+            j => j.AgencyId, j => j.PersonId, "PERSON");
+        var entries = await db.JourneyEntries.AsNoTracking().Where(e => e.PersonId == personId).ToListAsync(context.CancellationToken);
+        var view = JourneyView.From(personId, entries)!;
+        var status = await db.AccessRequests.AsNoTracking().Where(r => r.Id == view.AccessRequestId).Select(r => r.Status).SingleAsync(context.CancellationToken);
+        return new GetJourneyResponse { Journey = view.ToMessage(summary, status, time.GetUtcNow()) };
+    }
+
+    [Authorize(Policy = PlatformIdentity.RequestsRead)]
+    public override async Task<ListJourneysResponse> ListJourneys(ListJourneysRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var size = KeysetPage.Size(request.PageSize);
+        var after = KeysetPage.Parse(request.PageToken);
+        var now = time.GetUtcNow();
+        var query = db.Journeys.AsNoTracking();
+        if (AgencyFilter(caller, request.AgencyId) is { } agencyId)
+        {
+            query = query.Where(j => j.AgencyId == agencyId);
+        }
+        if (request.Stage != JourneyStage.Unspecified)
+        {
+            query = query.Where(j => j.CurrentStage == request.Stage);
+        }
+        if (request.WaitingLongerThanDays < 0)
+        {
+            throw DomainException.Invalid(InvalidDaysReason, "Days are zero or more.", new FieldViolation("waiting_longer_than_days", "zero or more", InvalidDaysReason));
+        }
+        if (request.WaitingLongerThanDays > 0)
+        {
+            var before = now.AddDays(-request.WaitingLongerThanDays);
+            query = query.Where(j => j.StageStartedAt < before);
+        }
+        if (after is { } page)
+        {
+            query = query.Where(j => EF.Functions.GreaterThan(ValueTuple.Create(j.StageStartedAt, j.PersonId), ValueTuple.Create(page.At, page.Id)));
+        }
+        var rows = await query.OrderBy(j => j.StageStartedAt).ThenBy(j => j.PersonId).Take(size + 1).ToListAsync(context.CancellationToken);
+        var requestIds = rows.Select(j => j.AccessRequestId).Distinct().ToList();
+        var statuses = await db.AccessRequests.AsNoTracking().Where(r => requestIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Status, context.CancellationToken);
+        return new ListJourneysResponse
+        {
+            Journeys = { rows.Take(size).Select(j => j.ToMessage(statuses[j.AccessRequestId], now)) },
+            NextPageToken = rows.Count > size ? new KeysetPage(rows[size - 1].StageStartedAt, rows[size - 1].PersonId).ToString() : "",
+        };
+    }
+
+    public const string InvalidDaysReason = "INVALID_DAYS";
+
+    /// <summary>
+    /// The agency a list is limited to: the named one, which an agency's caller may name only when it is theirs
+    /// (and otherwise is always limited to); none for the HMIS and CE teams when none is named.
+    /// </summary>
+    private static Guid? AgencyFilter(Caller caller, string agencyId)
+    {
+        if (agencyId.Length > 0)
+        {
+            var named = Ids.Parse(agencyId, "agency_id");
+            return caller.IsCeTeam ? named : caller.EnsureMayReadAgency(named);
+        }
+        return caller.IsHmisTeam || caller.IsCeTeam ? null : caller.EnsureMayReadAgency(caller.AgencyId ?? Guid.Empty);
+    }
+}

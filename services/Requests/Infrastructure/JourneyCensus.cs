@@ -1,0 +1,47 @@
+using Hmis.Requests.V1;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HmisPlatform.Requests.Infrastructure;
+
+/// <summary>How often the people-per-stage gauge is counted (configuration <c>Journeys:CensusInterval</c>).</summary>
+public sealed class JourneyCensusOptions
+{
+    public TimeSpan CensusInterval { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>Counts people per stage and request type for the gauge; a read, so every replica may do it.</summary>
+public sealed partial class JourneyCensus(IServiceScopeFactory scopes, JourneyMetrics metrics, IOptions<JourneyCensusOptions> options, TimeProvider time,
+    ILogger<JourneyCensus> logger) : BackgroundService
+{
+    public async Task CountAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
+        var counts = await db.Journeys.AsNoTracking()
+            .GroupBy(j => new { j.CurrentStage, j.RequestType })
+            .Select(g => new { g.Key.CurrentStage, g.Key.RequestType, People = g.Count() })
+            .ToListAsync(cancellationToken);
+        metrics.Census([.. counts.Select(c => (c.CurrentStage, c.RequestType, c.People))]);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.CensusInterval, time);
+        do
+        {
+            try
+            {
+                await CountAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The journey census failed; the next round tries again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

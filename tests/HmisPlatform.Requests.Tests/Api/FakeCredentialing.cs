@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.Requests.Domain.People;
+
+namespace HmisPlatform.Requests.Tests.Api;
+
+/// <summary>
+/// The Credentialing service as the Requests service sees it, for these tests: people's accounts as a test states
+/// them, and each agency's credits. (The real one, through its gRPC contract, runs in the end-to-end tests.)
+/// </summary>
+public sealed class FakeCredentialing : IAccountDirectory, ILicenseCredits
+{
+    private readonly ConcurrentDictionary<string, PersonHistory> _byEmail = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Guid, int> _available = new();
+    private readonly ConcurrentDictionary<Guid, (Guid AccessRequestId, int People)> _reservations = new();
+
+    public void Knows(string email, PersonHistory history) => _byEmail[email] = history;
+
+    public void SetCredits(Guid agencyId, int available) => _available[agencyId] = available;
+
+    public int Available(Guid agencyId) => _available.GetValueOrDefault(agencyId, int.MaxValue);
+
+    public int ReservationsFor(Guid accessRequestId) => _reservations.Values.Where(r => r.AccessRequestId == accessRequestId).Sum(r => r.People);
+
+    public Task<PersonHistory> FindAsync(string? email, string? hmisUsername, CancellationToken cancellationToken) =>
+        Task.FromResult(email is not null && _byEmail.TryGetValue(email, out var history) ? history : PersonHistory.None);
+
+    public Task ReserveAsync(Guid idempotencyKey, Guid agencyId, Guid accessRequestId, IReadOnlyList<Guid> personIds, CancellationToken cancellationToken)
+    {
+        lock (_reservations)
+        {
+            if (_reservations.ContainsKey(idempotencyKey))
+            {
+                return Task.CompletedTask;
+            }
+            var available = Available(agencyId);
+            if (available < personIds.Count)
+            {
+                throw DomainException.Exhausted("LICENSE_CREDITS_EXHAUSTED", "Not enough credits.", new QuotaViolation($"agencies/{agencyId}", "license credits"));
+            }
+            if (available != int.MaxValue)
+            {
+                _available[agencyId] = available - personIds.Count;
+            }
+            _reservations[idempotencyKey] = (accessRequestId, personIds.Count);
+        }
+        return Task.CompletedTask;
+    }
+}
