@@ -50,15 +50,22 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
         })).AccessRequest;
         Assert.Equal(AccessRequestStatus.Submitted, submitted.Status);
 
-        var reviewed = (await ReviewDesk.ReviewAccessRequestAsync(new ReviewAccessRequestRequest
-        {
-            RequestId = Guid.NewGuid().ToString(),
-            AccessRequestId = submitted.Id,
-            Outcome = ReviewOutcome.ConfirmEnrolments,
-        })).AccessRequest;
+        var confirmed = await ReviewAsync(submitted, ReviewOutcome.ConfirmCreditUse);
+        var reviewed = await ReviewAsync(confirmed, ReviewOutcome.ConfirmEnrolments);
         Assert.Equal(AccessRequestStatus.InProgress, reviewed.Status);
         return reviewed;
     }
+
+    /// <summary>One HMIS team decision on the request as last read, with its etag.</summary>
+    public async Task<Hmis.Requests.V1.AccessRequest> ReviewAsync(Hmis.Requests.V1.AccessRequest request, ReviewOutcome outcome, string reason = "") =>
+        (await ReviewDesk.ReviewAccessRequestAsync(new ReviewAccessRequestRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            AccessRequestId = request.Id,
+            Outcome = outcome,
+            Reason = reason,
+            Etag = request.Etag,
+        })).AccessRequest;
 
     public Task<Hmis.Training.V1.LearningPath> LearningPathAsync(string personId) =>
         UntilFoundAsync(async () => (await Training.GetLearningPathAsync(new Hmis.Training.V1.GetLearningPathRequest { PersonId = personId })).LearningPath);

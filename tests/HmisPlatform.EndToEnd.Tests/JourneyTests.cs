@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Grpc.Core;
 using Hmis.Credentialing.V1;
 using Hmis.Requests.V1;
+using HmisPlatform.Testing;
 using Xunit.Abstractions;
 
 namespace HmisPlatform.EndToEnd.Tests;
@@ -11,7 +12,7 @@ public sealed class JourneyTests(PlatformFixture platform, ITestOutputHelper out
 {
     private static readonly string[] JourneyKinds =
     [
-        "AccessRequestSubmitted", "AccessRequestApproved", "TrainingEnrolled", "TrainingCompleted",
+        "AccessRequestSubmitted", "CreditUseConfirmed", "AccessRequestApproved", "TrainingEnrolled", "TrainingCompleted",
         "AssessmentScheduled", "AssessmentPassed", "AccountPendingAgreement", "EndUserAgreementSigned", "CredentialsIssued",
     ];
 
@@ -39,6 +40,20 @@ public sealed class JourneyTests(PlatformFixture platform, ITestOutputHelper out
             journey.Stages.Select(s => s.Stage));
         Assert.Equal(JourneyStage.Complete, journey.CurrentStage);
         Assert.All(journey.Stages.SkipLast(1), s => Assert.NotNull(s.CompletedAt));
+
+        // Requests now learns from Credentialing, through its contract and as its own client, that this person has
+        // a live account here: the new-users form is the wrong one, and the right one is named.
+        var again = await RpcErrors.CatchAsync(() => driver.Requests.SubmitAccessRequestAsync(new SubmitAccessRequestRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            Type = RequestType.NewAgencyUsers,
+            AgencyId = request.AgencyId,
+            AtaId = request.AtaId,
+            Users = { new NewUser { GivenName = "Avery", FamilyName = "Lindqvist", Email = request.Users[0].Email } },
+            Access = new Hmis.Common.V1.Access { Responsibilities = { Hmis.Common.V1.Responsibility.EnterClientData }, ProjectTypes = { Hmis.Common.V1.ProjectType.Ssvf } },
+        }).ResponseAsync);
+        Assert.Equal((StatusCode.FailedPrecondition, "WRONG_REQUEST_TYPE"), (again.StatusCode, again.Reason()));
+        Assert.Equal("REQUEST_TYPE_NEW_PROJECT_ACCESS", Assert.Single(again.PreconditionViolations()).Type);
     }
 
     [Fact]
