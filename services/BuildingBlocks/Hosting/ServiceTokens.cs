@@ -18,6 +18,9 @@ public sealed class ServiceClientOptions
 
     public string? ClientSecret { get; set; }
 
+    /// <summary>The scopes this service asks for: those its calls need (space-separated).</summary>
+    public string Scopes { get; set; } = "";
+
     /// <summary>Renew this long before the token expires.</summary>
     public TimeSpan RenewBefore { get; set; } = TimeSpan.FromMinutes(1);
 }
@@ -56,6 +59,7 @@ public sealed class ClientCredentialsTokenSource(HttpClient http, IOptions<Servi
                 ["grant_type"] = "client_credentials",
                 ["client_id"] = o.ClientId!,
                 ["client_secret"] = o.ClientSecret!,
+                ["scope"] = o.Scopes,
             }), cancellationToken);
             response.EnsureSuccessStatusCode();
             var token = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken)
@@ -90,9 +94,11 @@ public sealed class ServiceTokenHandler(IServiceTokenSource tokens) : Delegating
 public static class ServiceTokenRegistration
 {
     /// <summary>Registers the service's client identity; gRPC clients add <see cref="ServiceTokenHandler"/> to use it.</summary>
-    public static void AddServiceClientIdentity(this IHostApplicationBuilder builder)
+    /// <param name="scopes">The scopes the service's calls need.</param>
+    public static void AddServiceClientIdentity(this IHostApplicationBuilder builder, params string[] scopes)
     {
         builder.Services.Configure<ServiceClientOptions>(builder.Configuration.GetSection("Auth"));
+        builder.Services.PostConfigure<ServiceClientOptions>(o => o.Scopes = string.Join(' ', scopes));
         builder.Services.AddHttpClient(nameof(ClientCredentialsTokenSource));
         // One source for the process, so the token it holds serves every call until it is renewed.
         builder.Services.AddSingleton<IServiceTokenSource>(services => new ClientCredentialsTokenSource(

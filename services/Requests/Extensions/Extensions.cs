@@ -34,7 +34,7 @@ internal static class Extensions
     /// <summary>Credentialing's gRPC API, found by service discovery, called as this service's own client identity.</summary>
     private static void AddCredentialingClient(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceClientIdentity();
+        builder.AddServiceClientIdentity(PlatformIdentity.CredentialsRead, PlatformIdentity.CredentialsWrite);
         var address = new Uri($"http://_{ResourceNames.GrpcEndpoint}.{ResourceNames.CredentialingApi}");
         builder.Services.AddGrpcClient<Credentials.CredentialsClient>(o => o.Address = address).AddHttpMessageHandler<ServiceTokenHandler>();
         builder.Services.AddGrpcClient<LicenseCredits.LicenseCreditsClient>(o => o.Address = address).AddHttpMessageHandler<ServiceTokenHandler>();

@@ -5,6 +5,7 @@ using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.Requests.Domain.AccessRequests;
 using HmisPlatform.Requests.Domain.Journeys;
+using HmisPlatform.Requests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using AccessRequest = HmisPlatform.Requests.Domain.AccessRequests.AccessRequest;
@@ -22,28 +23,12 @@ public sealed partial class AccessRequestsService
         var caller = context.Caller();
         var size = KeysetPage.Size(request.PageSize);
         var after = KeysetPage.Parse(request.PageToken);
-        var query = db.AccessRequests.AsNoTracking();
-        var agency = AgencyFilter(caller, request.AgencyId);
-        if (agency is { } agencyId)
-        {
-            query = query.Where(r => r.AgencyId == agencyId);
-        }
-        if (caller.IsCeTeam)
-        {
-            query = query.Where(r => r.Type == RequestType.HrsCe1474 || r.Status == AccessRequestStatus.AwaitingCeDecision || r.CeApprovedAt != null);
-        }
-        var statuses = request.Statuses.Count == 0 ? Queued : request.Statuses.Distinct().ToArray();
-        // One status compares for equality, so the (status, submitted_at, id) index gives the page in order.
-        query = statuses.Length == 1 ? query.Where(r => r.Status == statuses[0]) : query.Where(r => statuses.Contains(r.Status));
-        if (request.Type != RequestType.Unspecified)
-        {
-            query = query.Where(r => r.Type == request.Type);
-        }
-        if (after is { } page)
-        {
-            query = query.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.SubmittedAt, r.Id), ValueTuple.Create(page.At, page.Id)));
-        }
-        var rows = await query.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(size + 1).ToListAsync(context.CancellationToken);
+        var filter = new QueueFilter(
+            request.Statuses.Count == 0 ? Queued : [.. request.Statuses.Distinct()],
+            request.Type == RequestType.Unspecified ? null : request.Type,
+            AgencyFilter(caller, request.AgencyId),
+            caller.IsCeTeam);
+        var rows = await db.AccessRequests.AsNoTracking().Page(filter, after is { } page ? (page.At, page.Id) : null, size + 1).ToListAsync(context.CancellationToken);
         var now = time.GetUtcNow();
         return new ListAccessRequestsResponse
         {

@@ -63,5 +63,10 @@ public sealed class CredentialingClient(Credentials.CredentialsClient credential
         {
             throw new DomainException(ErrorKind.Unavailable, CredentialingUnavailableReason, "The Credentialing service did not answer; try again shortly.");
         }
+        catch (RpcException ex) when (ex.StatusCode != StatusCode.ResourceExhausted)
+        {
+            // Another service's refusal is not the caller's to see: it is this service's failure.
+            throw new InvalidOperationException($"Credentialing refused a call of the Requests service: {ex.StatusCode}.", ex);
+        }
     }
 }

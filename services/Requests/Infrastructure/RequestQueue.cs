@@ -1,0 +1,40 @@
+using Hmis.Requests.V1;
+using Microsoft.EntityFrameworkCore;
+using AccessRequest = HmisPlatform.Requests.Domain.AccessRequests.AccessRequest;
+
+namespace HmisPlatform.Requests.Infrastructure;
+
+/// <summary>What a queue listing asks for; null filters are not applied.</summary>
+public sealed record QueueFilter(IReadOnlyList<AccessRequestStatus> Statuses, RequestType? Type, Guid? AgencyId, bool CeBusinessOnly);
+
+/// <summary>
+/// The queue listing as one query, oldest first and a keyset page at a time, so each filter is served by an index
+/// in submission order: (status, submitted_at, id), with type or agency in front where they are given.
+/// </summary>
+public static class RequestQueue
+{
+    public static IQueryable<AccessRequest> Page(this IQueryable<AccessRequest> requests, QueueFilter filter, (DateTimeOffset At, Guid Id)? after, int size)
+    {
+        var query = requests;
+        if (filter.AgencyId is { } agencyId)
+        {
+            query = query.Where(r => r.AgencyId == agencyId);
+        }
+        if (filter.CeBusinessOnly)
+        {
+            query = query.Where(r => r.Type == RequestType.HrsCe1474 || r.Status == AccessRequestStatus.AwaitingCeDecision || r.CeApprovedAt != null);
+        }
+        var statuses = filter.Statuses;
+        // One status compares for equality, so its index gives the page in order without sorting.
+        query = statuses.Count == 1 ? query.Where(r => r.Status == statuses[0]) : query.Where(r => statuses.Contains(r.Status));
+        if (filter.Type is { } type)
+        {
+            query = query.Where(r => r.Type == type);
+        }
+        if (after is { } page)
+        {
+            query = query.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.SubmittedAt, r.Id), ValueTuple.Create(page.At, page.Id)));
+        }
+        return query.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(size);
+    }
+}
