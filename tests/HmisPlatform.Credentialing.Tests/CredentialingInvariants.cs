@@ -6,7 +6,8 @@ namespace HmisPlatform.Credentialing.Tests;
 
 /// <summary>
 /// What must hold of an agency's accounts and credits whatever happened: every active account has its whole
-/// chain (an approval, the passed assessment it was created from, a signed and confirmed agreement), every
+/// chain (an approval, the route it came by: a passed assessment, a full transfer or the Help Desk, a signed and
+/// confirmed agreement), every
 /// account that went live consumed exactly one credit, and the balance adds up to the ledger.
 /// </summary>
 public static class CredentialingInvariants
@@ -20,6 +21,8 @@ public static class CredentialingInvariants
         {
             // Accounts are created only from AssessmentPassed (or a waiver), for an approved person: the approval must be here.
             Assert.Contains((account.PersonId, account.AccessRequestId), approvals);
+            // ...and it went through step 2 and 3 or a rule's waiver of them: the route says which.
+            Assert.NotEqual(AccountRoute.Unspecified, account.Route);
             Assert.NotNull(account.AgreementVersion);
             Assert.NotNull(account.AgreementTextHash);
             Assert.NotNull(account.AgreementSignedAt);

@@ -16,6 +16,9 @@ public sealed class GatewayTests(PlatformFixture platform)
         "hmis.requests.v1.AccessRequests/GetAccessRequest",
         "hmis.requests.v1.AccessRequests/ReviewAccessRequest",
         "hmis.requests.v1.AccessRequests/GetJourney",
+        "hmis.requests.v1.AccessRequests/ListAccessRequests",
+        "hmis.requests.v1.AccessRequests/CeDecideAccessRequest",
+        "hmis.requests.v1.Agencies/ListAgencies",
         "hmis.training.v1.Training/GetLearningPath",
         "hmis.training.v1.Training/RecordCourseProgress",
         "hmis.assessment.v1.SampleClientAssignments/GetAssignment",
@@ -34,6 +37,16 @@ public sealed class GatewayTests(PlatformFixture platform)
         var listed = await BufCurlAsync("--list-methods", GatewayGrpc);
 
         Assert.All(PublicMethods, method => Assert.Contains(method, listed, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Agencies_AreReachedThroughTheGateway_WithTheirApaStatus()
+    {
+        var agencies = (await new Agencies.AgenciesClient(platform.HmisTeamGateway).ListAgenciesAsync(new ListAgenciesRequest())).Agencies;
+
+        Assert.True(agencies.Single(a => a.Name == "Lakeview Family Services").ApaCurrent);
+        Assert.False(agencies.Single(a => a.Name.StartsWith("Westside", StringComparison.Ordinal)).ApaCurrent);
+        Assert.Contains(agencies.Single(a => a.Name.StartsWith("Westside", StringComparison.Ordinal)).Administrators, a => a.Compliance == AtaCompliance.Overdue);
     }
 
     [Fact]

@@ -6,9 +6,8 @@ namespace HmisPlatform.BuildingBlocks.Persistence;
 /// </summary>
 public static class StoredTime
 {
-    public static DateTimeOffset GetStoredNow(this TimeProvider time)
-    {
-        var now = time.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
-    }
+    public static DateTimeOffset GetStoredNow(this TimeProvider time) => Truncate(time.GetUtcNow());
+
+    /// <summary>A time as Postgres will keep it.</summary>
+    public static DateTimeOffset Truncate(DateTimeOffset time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMicrosecond));
 }

@@ -175,7 +175,7 @@ public sealed class CredentialsService(
                     new PreconditionViolation("HELP_DESK_NOTIFICATION", $"access-requests/{applicant.AccessRequestId}/people/{applicant.PersonId}", "missing"));
             var now = time.GetStoredNow();
             var account = notification.Grant(context.Caller(), now)
-                ? await issuance.IssueOrExtendAsync(applicant, now, ct)
+                ? await issuance.IssueOrExtendAsync(applicant, AccountRoute.HelpDesk, now, ct)
                 : await db.Accounts.SingleAsync(a => a.PersonId == applicant.PersonId && a.AgencyId == applicant.AgencyId && a.Status != AccountStatus.Removed, ct);
             await db.SaveChangesAsync(ct);
             return new GrantHelpDeskAccessResponse { Notification = notification.ToMessage(), Account = account.ToMessage() };

@@ -28,6 +28,7 @@ internal static class MessageMapping
         RemovalReason = account.RemovalReason,
         InactivityWarnedAt = Stamp(account.InactivityWarnedAt),
         ProvisionedAt = Stamp(account.ProvisionedAt),
+        Route = account.Route,
         Email = account.Email,
     };
 

@@ -7,13 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace HmisPlatform.Credentialing.Infrastructure;
 
 /// <summary>
-/// Every route into step 4 ends here (a passed assessment, the Help Desk): the person's account is created and waits
+/// Every route into step 4 ends here (a passed assessment, a full transfer, the Help Desk): the person's account is created and waits
 /// for the End User Agreement, or, when they have a live account at the agency already, that account gains the
 /// request's project types. Two issuances racing for one person both insert; the database's unique index lets one win.
 /// </summary>
 public sealed class AccountIssuance(CredentialingDbContext db)
 {
-    public async Task<HmisAccount> IssueOrExtendAsync(Applicant applicant, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<HmisAccount> IssueOrExtendAsync(Applicant applicant, Hmis.Credentialing.V1.AccountRoute route, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var live = await db.Accounts.SingleOrDefaultAsync(a => a.PersonId == applicant.PersonId && a.AgencyId == applicant.AgencyId
             && a.Status != Hmis.Credentialing.V1.AccountStatus.Removed, cancellationToken);
@@ -24,7 +24,7 @@ public sealed class AccountIssuance(CredentialingDbContext db)
         }
         var baseName = Usernames.Base(applicant.GivenName, applicant.FamilyName);
         var taken = await db.Accounts.Where(a => a.Username.StartsWith(baseName)).Select(a => a.Username).ToListAsync(cancellationToken);
-        var account = HmisAccount.Issue(applicant, Usernames.FirstFree(baseName, taken.ToHashSet()), now);
+        var account = HmisAccount.Issue(applicant, Usernames.FirstFree(baseName, taken.ToHashSet()), route, now);
         db.Accounts.Add(account);
         db.Publish(account.PendingAgreement(now));
         return account;

@@ -23,7 +23,7 @@ public sealed class KeepApplicant(CredentialingDbContext db, AccountIssuance iss
         db.Applicants.Add(applicant);
         if (integrationEvent.TransferPath == FullTransfer)
         {
-            await issuance.IssueOrExtendAsync(applicant, time.GetStoredNow(), cancellationToken);
+            await issuance.IssueOrExtendAsync(applicant, Hmis.Credentialing.V1.AccountRoute.FullTransfer, time.GetStoredNow(), cancellationToken);
         }
     }
 }

@@ -12,6 +12,7 @@ public static class ServiceRoutes
     public static IReadOnlyList<(ServiceDescriptor Service, string Backend)> All { get; } =
     [
         (AccessRequestsReflection.Descriptor.Services.Single(), ResourceNames.RequestsApi),
+        (AgenciesReflection.Descriptor.Services.Single(), ResourceNames.RequestsApi),
         (TrainingReflection.Descriptor.Services.Single(), ResourceNames.TrainingApi),
         (SampleClientAssignmentsReflection.Descriptor.Services.Single(), ResourceNames.AssessmentApi),
         (CredentialsReflection.Descriptor.Services.Single(), ResourceNames.CredentialingApi),

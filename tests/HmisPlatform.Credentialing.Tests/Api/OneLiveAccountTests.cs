@@ -39,7 +39,7 @@ public sealed class OneLiveAccountTests(CredentialingFixture service) : IClassFi
         {
             await using var scope = service.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CredentialingDbContext>();
-            db.Accounts.Add(HmisAccount.Issue(applicant, $"savni-race-{i}", DateTimeOffset.UtcNow));
+            db.Accounts.Add(HmisAccount.Issue(applicant, $"savni-race-{i}", AccountRoute.AssessmentPassed, DateTimeOffset.UtcNow));
             return await Record.ExceptionAsync(() => db.SaveChangesAsync());
         }));
 

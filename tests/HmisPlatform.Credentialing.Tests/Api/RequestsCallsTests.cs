@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Hmis.Common.V1;
@@ -120,5 +121,37 @@ public sealed class RequestsCallsTests(CredentialingFixture service) : IClassFix
         var account = await Accounts.AccountOfAsync(person, accessRequest);
 
         Assert.Equal(AccountStatus.PendingAgreement, account.Status);
+    }
+
+    [Fact]
+    public async Task ReadOnlyTrainingComplete_MakesTheAccount_WithoutAnAssignment()
+    {
+        var (person, accessRequest) = await Accounts.ApproveAsync("Rory", "Reader");
+        var completed = new TrainingCompleted
+        {
+            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), PersonId = person.ToString(),
+            AccessRequestId = accessRequest.ToString(), AgencyId = TestTokens.DefaultAgencyId, ReadOnly = true,
+        };
+        await service.Redis.PublishAsync(service.StreamOf(TrainingCompleted.Descriptor), completed);
+
+        var account = await Accounts.AccountOfAsync(person, accessRequest);
+
+        Assert.Equal((AccountStatus.PendingAgreement, AccountRoute.ReadOnlyTraining), (account.Status, account.Route));
+    }
+
+    [Fact]
+    public async Task TrainingCompleteForOtherAccess_MakesNoAccount()
+    {
+        var (person, accessRequest) = await Accounts.ApproveAsync("Nora", "Notyet");
+        var eventId = Guid.NewGuid();
+        await service.Redis.PublishAsync(service.StreamOf(TrainingCompleted.Descriptor), new TrainingCompleted
+        {
+            EventId = eventId.ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), PersonId = person.ToString(),
+            AccessRequestId = accessRequest.ToString(), AgencyId = TestTokens.DefaultAgencyId,
+        });
+        // Applied (it is in the inbox) and made nothing.
+        await Eventually.ReturnsAsync(() => service.QueryAsync(db => db.Set<HmisPlatform.BuildingBlocks.Messaging.InboxEntry>().AnyAsync(e => e.EventId == eventId)), seen => seen);
+
+        Assert.False(await service.QueryAsync(db => db.Accounts.AnyAsync(a => a.PersonId == person)));
     }
 }

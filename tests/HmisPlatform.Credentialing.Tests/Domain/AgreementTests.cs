@@ -17,7 +17,7 @@ public sealed class AgreementTests
     {
         person = Guid.NewGuid();
         var applicant = new Applicant(person, Guid.NewGuid(), Agency, "Ada", "Lovell", "ada@agency.example.org", [ProjectType.EmergencyShelter]);
-        return HmisAccount.Issue(applicant, "alovell", Now);
+        return HmisAccount.Issue(applicant, "alovell", AccountRoute.AssessmentPassed, Now);
     }
 
     private static Caller User(Guid person) => new(person.ToString(), Agency, false, Caller.TraineeRole);

@@ -16,7 +16,7 @@ public sealed class RemovalRulesTests
     private static HmisAccount Active()
     {
         var person = Guid.NewGuid();
-        var account = HmisAccount.Issue(new Applicant(person, Guid.NewGuid(), Agency, "Ada", "Lovell", "ada@agency.example.org", [ProjectType.EmergencyShelter]), "alovell", Activated);
+        var account = HmisAccount.Issue(new Applicant(person, Guid.NewGuid(), Agency, "Ada", "Lovell", "ada@agency.example.org", [ProjectType.EmergencyShelter]), "alovell", AccountRoute.AssessmentPassed, Activated);
         account.SignAgreement(EndUserAgreement.First, "Ada Lovell", "Ada Lovell", new Caller(person.ToString(), Agency, false, Caller.TraineeRole), Activated);
         account.ConfirmAgreement(new Caller("ata", Agency, false, Caller.AtaRole), Activated);
         return account;

@@ -88,8 +88,12 @@ public sealed class HmisAccount
     }
 
     /// <summary>Creates the account of a person who reached step 4; it waits for the End User Agreement.</summary>
-    public static HmisAccount Issue(Applicant applicant, string username, DateTimeOffset now) => new()
+    /// <summary>How the person reached step 4: the assignment, a full transfer, or the Help Desk.</summary>
+    public AccountRoute Route { get; private set; }
+
+    public static HmisAccount Issue(Applicant applicant, string username, AccountRoute route, DateTimeOffset now) => new()
     {
+        Route = route == AccountRoute.Unspecified ? throw new ArgumentOutOfRangeException(nameof(route), "Every account has its route into step 4.") : route,
         Id = Guid.CreateVersion7(now),
         PersonId = applicant.PersonId,
         AgencyId = applicant.AgencyId,

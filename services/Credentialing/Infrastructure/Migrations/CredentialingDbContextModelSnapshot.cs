@@ -276,6 +276,10 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("removed_at");
 
+                    b.Property<int>("Route")
+                        .HasColumnType("integer")
+                        .HasColumnName("route");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
