@@ -7,7 +7,13 @@ namespace HmisPlatform.Training.Extensions;
 
 internal static class Extensions
 {
-    public static void AddApplicationServices(this IHostApplicationBuilder builder) =>
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<TrainingOptions>(builder.Configuration.GetSection("Training"));
+        builder.Services.AddSingleton<TrainingRecencySweep>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<TrainingRecencySweep>());
         builder.AddDomainService<TrainingDbContext>("training", ResourceNames.TrainingDb)
-            .Subscribe<AccessRequestApproved, EnrolLearningPath>();
+            .Subscribe<AccessRequestApproved, EnrolLearningPath>()
+            .Subscribe<AccountPendingAgreement, ClosePathAtStepFour>();
+    }
 }

@@ -2,7 +2,8 @@ using Google.Protobuf.WellKnownTypes;
 using Hmis.Events.V1;
 using Hmis.Training.V1;
 using HmisPlatform.BuildingBlocks.Messaging;
-using HmisPlatform.Training.Domain.Catalog;
+using HmisPlatform.Training.Domain.LearningPaths;
+using Course = HmisPlatform.Training.Domain.Catalog.Course;
 using LearningPath = HmisPlatform.Training.Domain.LearningPaths.LearningPath;
 
 namespace HmisPlatform.Training.Grpc;
@@ -10,23 +11,38 @@ namespace HmisPlatform.Training.Grpc;
 /// <summary>Domain objects to contract messages and events.</summary>
 internal static class MessageMapping
 {
-    public static Hmis.Training.V1.LearningPath ToMessage(this LearningPath path) => new()
+    public static Hmis.Training.V1.LearningPath ToMessage(this LearningPath path, IReadOnlyDictionary<string, Course> catalog) => new()
     {
         PersonId = path.PersonId.ToString(),
         AccessRequestId = path.AccessRequestId.ToString(),
         EnrolledAt = Timestamp.FromDateTimeOffset(path.EnrolledAt),
-        CompletedAt = path.CompletedAt is { } done ? Timestamp.FromDateTimeOffset(done) : null,
-        Courses = { path.Courses.OrderBy(c => c.Position).Select(c => new PathCourse
+        CompletedAt = Stamp(path.CompletedAt),
+        ReadOnly = path.ReadOnly,
+        ReminderDueAt = Timestamp.FromDateTimeOffset(path.ReminderDueAt),
+        ExpiredAt = Stamp(path.ExpiredAt),
+        Courses = { path.Courses.OrderBy(c => c.Position).Select(c => new Hmis.Training.V1.PathCourse
         {
             CourseCode = c.CourseCode,
-            Title = CourseCatalog.Find(c.CourseCode).Title,
+            Title = catalog.TryGetValue(c.CourseCode, out var course) ? course.Title : c.CourseCode,
             Percent = c.Percent,
-            CompletedAt = c.CompletedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+            CompletedAt = Stamp(c.CompletedAt),
+            ValidUntil = Stamp(c.ValidUntil),
+            CarriedOver = c.CarriedOver,
+            ExpiredAt = Stamp(c.ExpiredAt),
             Status = c.IsComplete ? CourseStatus.Complete
+                : c.ExpiredAt is not null && c.Percent == 0 ? CourseStatus.Expired
                 : path.IsRestricted(c) ? CourseStatus.Restricted
                 : c.Percent > 0 ? CourseStatus.InProgress
                 : CourseStatus.NotStarted,
         }) },
+    };
+
+    public static Hmis.Training.V1.Course ToMessage(this Course course) => new()
+    {
+        Code = course.Code,
+        Title = course.Title,
+        Kind = (Hmis.Training.V1.CourseKind)(int)course.Kind,
+        ValidityMonths = course.ValidityMonths,
     };
 
     public static TrainingEnrolled Enrolment(this LearningPath path, DateTimeOffset now)
@@ -53,6 +69,39 @@ internal static class MessageMapping
             AccessRequestId = path.AccessRequestId.ToString(),
             AgencyId = path.AgencyId.ToString(),
             ProjectTypes = { path.ProjectTypes },
+            ReadOnly = path.ReadOnly,
+            HelpDeskOnly = PathShape.IsHelpDeskOnly(path.ProjectTypes),
         };
     }
+
+    public static TrainingExpired Expiry(this LearningPath path, PathExpiry expiry, DateTimeOffset now)
+    {
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new TrainingExpired
+        {
+            EventId = eventId,
+            OccurredAt = occurredAt,
+            PersonId = path.PersonId.ToString(),
+            AccessRequestId = path.AccessRequestId.ToString(),
+            AgencyId = path.AgencyId.ToString(),
+            CourseCodes = { expiry.CourseCodes },
+            WholePath = expiry.WholePath,
+        };
+    }
+
+    public static TrainingReminderDue Reminder(this LearningPath path, IReadOnlyList<string> coursesLeft, DateTimeOffset now)
+    {
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new TrainingReminderDue
+        {
+            EventId = eventId,
+            OccurredAt = occurredAt,
+            PersonId = path.PersonId.ToString(),
+            AccessRequestId = path.AccessRequestId.ToString(),
+            AgencyId = path.AgencyId.ToString(),
+            CoursesLeft = { coursesLeft },
+        };
+    }
+
+    private static Timestamp? Stamp(DateTimeOffset? at) => at is { } value ? Timestamp.FromDateTimeOffset(value) : null;
 }

@@ -4,6 +4,7 @@ using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.BuildingBlocks.Idempotency;
 using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Training.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -14,25 +15,51 @@ namespace HmisPlatform.Training.Grpc;
 public sealed class TrainingService(TrainingDbContext db, IdempotentCommands<TrainingDbContext> commands, TimeProvider time)
     : Hmis.Training.V1.Training.TrainingBase
 {
+    public const string CourseNotFoundReason = "COURSE_NOT_FOUND";
+    public const string SourceTooLongReason = "SOURCE_TOO_LONG";
+
     [Authorize(Policy = PlatformIdentity.TrainingRead)]
     public override async Task<GetLearningPathResponse> GetLearningPath(GetLearningPathRequest request, ServerCallContext context)
     {
         var path = await CurrentPathAsync(Ids.Parse(request.PersonId, "person_id"), context, context.CancellationToken);
-        return new GetLearningPathResponse { LearningPath = path.ToMessage() };
+        return new GetLearningPathResponse { LearningPath = path.ToMessage(await db.CatalogAsync(context.CancellationToken)) };
     }
 
     [Authorize(Policy = PlatformIdentity.TrainingProgressWrite)]
     public override Task<RecordCourseProgressResponse> RecordCourseProgress(RecordCourseProgressRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>
         {
+            if (request.Source.Length > 50)
+            {
+                throw DomainException.Invalid(SourceTooLongReason, "A source is at most 50 characters.", new FieldViolation("source", "at most 50 characters", SourceTooLongReason));
+            }
             var path = await CurrentPathAsync(Ids.Parse(request.PersonId, "person_id"), context, ct);
-            var now = time.GetUtcNow();
-            if (path.RecordProgress(request.CourseCode, request.Percent, now))
+            var catalog = await db.CatalogAsync(ct);
+            var now = time.GetStoredNow();
+            var reportedAt = request.ReportedAt is { } at ? StoredTime.Truncate(at.ToDateTimeOffset()) : now;
+            var validity = catalog.TryGetValue(request.CourseCode, out var course) ? course.ValidityMonths : 0;
+            if (path.RecordProgress(request.CourseCode, request.Percent, reportedAt, validity, now))
             {
                 db.Publish(path.Completion(now));
             }
             await db.SaveChangesAsync(ct);
-            return new RecordCourseProgressResponse { LearningPath = path.ToMessage() };
+            return new RecordCourseProgressResponse { LearningPath = path.ToMessage(catalog) };
+        }, context.CancellationToken);
+
+    [Authorize(Policy = PlatformIdentity.TrainingRead)]
+    public override async Task<ListCoursesResponse> ListCourses(ListCoursesRequest request, ServerCallContext context) =>
+        new() { Courses = { (await db.CatalogAsync(context.CancellationToken)).Values.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => c.ToMessage()) } };
+
+    [Authorize(Policy = PlatformIdentity.TrainingProgressWrite)]
+    public override Task<UpdateCourseResponse> UpdateCourse(UpdateCourseRequest request, ServerCallContext context) =>
+        commands.RunAsync(request.RequestId, request, async ct =>
+        {
+            context.Caller().EnsureHmisTeam("keeps the course catalog");
+            var course = await db.Courses.SingleOrDefaultAsync(c => c.Code == request.CourseCode, ct)
+                ?? throw DomainException.NotFound(CourseNotFoundReason, "No such course.");
+            course.Revise(request.Title, request.ValidityMonths);
+            await db.SaveChangesAsync(ct);
+            return new UpdateCourseResponse { Course = course.ToMessage() };
         }, context.CancellationToken);
 
     private async Task<Domain.LearningPaths.LearningPath> CurrentPathAsync(Guid personId, ServerCallContext context, CancellationToken cancellationToken) =>

@@ -12,6 +12,10 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
 
     public DbSet<LearningPath> LearningPaths => Set<LearningPath>();
 
+    /// <summary>The catalog as the HMIS team keeps it, by code.</summary>
+    public async Task<IReadOnlyDictionary<string, Course>> CatalogAsync(CancellationToken cancellationToken) =>
+        await Courses.AsNoTracking().ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables();
@@ -27,12 +31,17 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
         {
             path.HasKey(p => p.Id);
             path.HasIndex(p => new { p.PersonId, p.AccessRequestId }).IsUnique();
+            // What the recency sweep looks for: open paths with a completion due to expire, or a reminder due.
+            path.HasIndex(p => p.NextExpiryAt).HasFilter("closed_at IS NULL AND expired_at IS NULL");
+            path.HasIndex(p => p.ReminderDueAt).HasFilter("reminder_sent_at IS NULL AND completed_at IS NULL AND closed_at IS NULL");
+            path.Ignore(p => p.IsComplete);
             path.OwnsMany(p => p.Courses, course =>
             {
                 course.ToTable("path_courses");
                 course.WithOwner().HasForeignKey("LearningPathId");
                 course.HasKey("LearningPathId", nameof(PathCourse.CourseCode));
                 course.Property(c => c.CourseCode).HasMaxLength(64);
+                course.Ignore(c => c.IsComplete);
             });
             path.Navigation(p => p.Courses).UsePropertyAccessMode(PropertyAccessMode.Field);
         });

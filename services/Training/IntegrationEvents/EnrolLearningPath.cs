@@ -1,26 +1,40 @@
 using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.BuildingBlocks.Persistence;
+using HmisPlatform.Training.Domain.LearningPaths;
 using HmisPlatform.Training.Grpc;
 using HmisPlatform.Training.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using LearningPath = HmisPlatform.Training.Domain.LearningPaths.LearningPath;
 
 namespace HmisPlatform.Training.IntegrationEvents;
 
-/// <summary>An approved request puts each person on the learning path of the access approved.</summary>
-public sealed class EnrolLearningPath(TrainingDbContext db, TimeProvider time) : IEventHandler<AccessRequestApproved>
+/// <summary>
+/// An approved request puts each person on the learning path of the access approved. A full transfer needs no
+/// training, so it gets no path; courses the person completed before that still count are done already.
+/// </summary>
+public sealed class EnrolLearningPath(TrainingDbContext db, IOptions<TrainingOptions> options, TimeProvider time) : IEventHandler<AccessRequestApproved>
 {
-    public Task HandleAsync(AccessRequestApproved integrationEvent, CancellationToken cancellationToken)
+    public async Task HandleAsync(AccessRequestApproved integrationEvent, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var path = LearningPath.Enrol(
-            Guid.Parse(integrationEvent.Applicant.PersonId),
-            Guid.Parse(integrationEvent.AccessRequestId),
-            Guid.Parse(integrationEvent.AgencyId),
-            integrationEvent.Access.Responsibilities,
-            integrationEvent.Access.ProjectTypes,
-            now);
+        var access = integrationEvent.Access;
+        var codes = PathShape.CoursesFor(access.Responsibilities, access.ProjectTypes, integrationEvent.TransferPath, integrationEvent.ProjectTypesToTrain);
+        if (codes.Count == 0)
+        {
+            return;
+        }
+        var personId = Guid.Parse(integrationEvent.Applicant.PersonId);
+        var now = time.GetStoredNow();
+        var earlier = await db.LearningPaths.AsNoTracking().Where(p => p.PersonId == personId)
+            .SelectMany(p => p.Courses).Where(c => c.CompletedAt != null).ToListAsync(cancellationToken);
+        var path = LearningPath.Enrol(personId, Guid.Parse(integrationEvent.AccessRequestId), Guid.Parse(integrationEvent.AgencyId),
+            access.ProjectTypes, PathShape.IsReadOnly(access.Responsibilities), codes, earlier, options.Value.FinishWithin, now);
         db.LearningPaths.Add(path);
         db.Publish(path.Enrolment(now));
-        return Task.CompletedTask;
+        if (path.IsComplete)
+        {
+            db.Publish(path.Completion(now));
+        }
     }
 }

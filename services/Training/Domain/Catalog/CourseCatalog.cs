@@ -32,6 +32,9 @@ public static class CourseCatalog
         new("ATA_HMIS_ACCESS_PROCESS", "HMIS Access Process", CourseKind.AtaTraining, 12),
     ];
 
+    public const string HousingResourceSpecialist = "HOUSING_RESOURCE_SPECIALIST";
+    public const string HousingSystemNavigator = "HOUSING_SYSTEM_NAVIGATOR";
+
     private static readonly Dictionary<ProjectType, string> ProjectCourse = new()
     {
         [ProjectType.DropInDayShelter] = "DROP_IN_DAY_SHELTER",
@@ -45,8 +48,16 @@ public static class CourseCatalog
         [ProjectType.ServicesOnly] = "SERVICES_ONLY",
         [ProjectType.Ssvf] = "SSVF",
         [ProjectType.StateHomelessPrevention] = "STATE_HOMELESS_PREVENTION",
-        [ProjectType.CoordinatedEntry1474] = "HOUSING_RESOURCE_SPECIALIST",
+        [ProjectType.CoordinatedEntry1474] = HousingResourceSpecialist,
     };
+
+    /// <summary>
+    /// The courses a project type adds to a path: its workflow course, and the role training some need in addition
+    /// (Housing System Navigator for Housing System Navigation; 1474 is the Housing Resource Specialist training).
+    /// </summary>
+    public static IEnumerable<string> CoursesFor(ProjectType projectType) => projectType == ProjectType.HousingSystemNavigation
+        ? [CourseFor(projectType), HousingSystemNavigator]
+        : [CourseFor(projectType)];
 
     public static string CourseFor(ProjectType projectType) =>
         ProjectCourse.TryGetValue(projectType, out var code) ? code : throw new ArgumentOutOfRangeException(nameof(projectType), projectType, "No course for this project type.");

@@ -4,12 +4,19 @@ using HmisPlatform.Training.Domain.Catalog;
 
 namespace HmisPlatform.Training.Domain.LearningPaths;
 
-/// <summary>The courses one person must complete for one approved request, in order, with the Introduction gate.</summary>
+/// <summary>What a sweep changed on a path: the courses that expired, and whether the whole path is over.</summary>
+public sealed record PathExpiry(IReadOnlyList<string> CourseCodes, bool WholePath);
+
+/// <summary>
+/// The courses one person must complete for one approved request, in order, with the Introduction gate. Completions
+/// count for their course's validity; the path is watched until the person reaches step 4.
+/// </summary>
 public sealed class LearningPath
 {
     public const string PrerequisiteNotMetReason = "PREREQUISITE_NOT_MET";
     public const string CourseNotInPathReason = "COURSE_NOT_IN_PATH";
     public const string PercentOutOfRangeReason = "PERCENT_OUT_OF_RANGE";
+    public const string PathExpiredReason = "PATH_EXPIRED";
 
     private readonly List<PathCourse> _courses = [];
 
@@ -23,9 +30,25 @@ public sealed class LearningPath
 
     public List<ProjectType> ProjectTypes { get; private set; } = [];
 
+    public bool ReadOnly { get; private set; }
+
     public DateTimeOffset EnrolledAt { get; private set; }
 
     public DateTimeOffset? CompletedAt { get; private set; }
+
+    /// <summary>When the ATA is reminded if the path is not finished by then.</summary>
+    public DateTimeOffset ReminderDueAt { get; private set; }
+
+    public DateTimeOffset? ReminderSentAt { get; private set; }
+
+    /// <summary>The earliest time a completion on this path stops counting; what the sweep looks for.</summary>
+    public DateTimeOffset? NextExpiryAt { get; private set; }
+
+    /// <summary>Introduction or Data Management expired: the path is over and the ATA must request again.</summary>
+    public DateTimeOffset? ExpiredAt { get; private set; }
+
+    /// <summary>The person reached step 4: recency no longer applies to this path.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
 
     public IReadOnlyList<PathCourse> Courses => _courses;
 
@@ -34,11 +57,12 @@ public sealed class LearningPath
     }
 
     /// <summary>
-    /// The standard path: Introduction, Data Management, the project course of each project type, Final Instructions.
-    /// Read Only users take the alternate Introduction alone.
+    /// Enrols the courses of the approved access. An earlier completion of a course that is still valid counts as
+    /// done; the reminder falls due after the finishing window.
     /// </summary>
-    public static LearningPath Enrol(Guid personId, Guid accessRequestId, Guid agencyId, IReadOnlyCollection<Responsibility> responsibilities,
-        IReadOnlyCollection<ProjectType> projectTypes, DateTimeOffset now)
+    public static LearningPath Enrol(
+        Guid personId, Guid accessRequestId, Guid agencyId, IReadOnlyCollection<ProjectType> projectTypes, bool readOnly,
+        IReadOnlyList<string> courseCodes, IReadOnlyCollection<PathCourse> earlierCompletions, TimeSpan finishWithin, DateTimeOffset now)
     {
         var path = new LearningPath
         {
@@ -47,12 +71,21 @@ public sealed class LearningPath
             AccessRequestId = accessRequestId,
             AgencyId = agencyId,
             ProjectTypes = [.. projectTypes],
+            ReadOnly = readOnly,
             EnrolledAt = now,
+            ReminderDueAt = now + finishWithin,
         };
-        IEnumerable<string> codes = responsibilities.Count == 1 && responsibilities.Contains(Responsibility.ReadOnly)
-            ? [CourseCatalog.IntroductionReadOnly]
-            : [CourseCatalog.Introduction, CourseCatalog.DataManagement, .. projectTypes.Select(CourseCatalog.CourseFor).Distinct(), CourseCatalog.FinalInstructions];
-        path._courses.AddRange(codes.Select((code, i) => new PathCourse(code, i + 1)));
+        foreach (var (code, i) in courseCodes.Select((c, i) => (c, i)))
+        {
+            var course = new PathCourse(code, i + 1);
+            if (earlierCompletions.Where(e => e.CourseCode == code && e.ValidUntil > now).MaxBy(e => e.ValidUntil) is { } earlier)
+            {
+                course.CarryOver(earlier.CompletedAt!.Value, earlier.ValidUntil!.Value);
+            }
+            path._courses.Add(course);
+        }
+        path.CompleteIfAllDone(now);
+        path.NextExpiryAt = path.EarliestValidUntil();
         return path;
     }
 
@@ -64,7 +97,7 @@ public sealed class LearningPath
         && _courses.Any(c => CourseCatalog.Find(c.CourseCode).Kind == CourseKind.Prerequisite && !c.IsComplete);
 
     /// <summary>Records LMS progress. Returns true when this report completed the whole path.</summary>
-    public bool RecordProgress(string courseCode, int percent, DateTimeOffset now)
+    public bool RecordProgress(string courseCode, int percent, DateTimeOffset reportedAt, int validityMonths, DateTimeOffset now)
     {
         if (percent is < 0 or > 100)
         {
@@ -74,18 +107,75 @@ public sealed class LearningPath
         var course = _courses.SingleOrDefault(c => c.CourseCode == courseCode)
             ?? throw DomainException.Invalid(CourseNotInPathReason, "That course is not on this person's learning path.",
                 new FieldViolation("course_code", "not on the learning path", CourseNotInPathReason));
+        if (ExpiredAt is not null)
+        {
+            throw DomainException.Precondition(PathExpiredReason, "This learning path expired; the ATA must request access again.",
+                new PreconditionViolation("LEARNING_PATH", $"learning-paths/{Id}", "expired"));
+        }
         if (IsRestricted(course))
         {
             throw DomainException.Precondition(PrerequisiteNotMetReason, "This course is restricted until Introduction to HMIS is 100% complete.",
                 [.. _courses.Where(c => CourseCatalog.Find(c.CourseCode).Kind == CourseKind.Prerequisite && !c.IsComplete)
                     .Select(c => new PreconditionViolation("COURSE", c.CourseCode, "must be 100% complete first"))]);
         }
-        course.Advance(percent, now);
-        if (IsComplete || !_courses.All(c => c.IsComplete))
+        course.Advance(percent, reportedAt > now ? now : reportedAt, validityMonths);
+        NextExpiryAt = EarliestValidUntil();
+        return CompleteIfAllDone(now);
+    }
+
+    /// <summary>
+    /// Lets completions past their validity go. A project course is taken again; when Introduction or Data
+    /// Management expires the whole path is over. Returns what changed, or null when nothing did.
+    /// </summary>
+    public PathExpiry? ExpireDue(DateTimeOffset now)
+    {
+        if (ClosedAt is not null || ExpiredAt is not null)
+        {
+            return null;
+        }
+        var due = _courses.Where(c => c.ValidUntil <= now).ToList();
+        if (due.Count == 0)
+        {
+            return null;
+        }
+        due.ForEach(c => c.Expire(now));
+        CompletedAt = null;
+        var wholePath = due.Any(c => CourseCatalog.Find(c.CourseCode).IsFoundation);
+        if (wholePath)
+        {
+            ExpiredAt = now;
+        }
+        NextExpiryAt = wholePath ? null : EarliestValidUntil();
+        return new PathExpiry([.. due.Select(c => c.CourseCode)], wholePath);
+    }
+
+    /// <summary>The courses left when the reminder falls due, once; none when it is not due or was sent.</summary>
+    public IReadOnlyList<string> RemindIfDue(DateTimeOffset now)
+    {
+        if (ReminderSentAt is not null || IsComplete || ClosedAt is not null || ExpiredAt is not null || now < ReminderDueAt)
+        {
+            return [];
+        }
+        ReminderSentAt = now;
+        return [.. _courses.Where(c => !c.IsComplete).OrderBy(c => c.Position).Select(c => c.CourseCode)];
+    }
+
+    /// <summary>The person reached step 4 (their account waits for the agreement): the path has done its work.</summary>
+    public void Close(DateTimeOffset now)
+    {
+        ClosedAt ??= now;
+        NextExpiryAt = null;
+    }
+
+    private bool CompleteIfAllDone(DateTimeOffset now)
+    {
+        if (IsComplete || _courses.Count == 0 || !_courses.All(c => c.IsComplete))
         {
             return false;
         }
         CompletedAt = now;
         return true;
     }
+
+    private DateTimeOffset? EarliestValidUntil() => ClosedAt is null ? _courses.Where(c => c.ValidUntil is not null).Min(c => c.ValidUntil) : null;
 }

@@ -1,6 +1,6 @@
 namespace HmisPlatform.Training.Domain.LearningPaths;
 
-/// <summary>One course of a person's path and how far they are in it.</summary>
+/// <summary>One course of a person's path, how far they are in it, and until when its completion counts.</summary>
 public sealed class PathCourse
 {
     public string CourseCode { get; private set; } = "";
@@ -10,6 +10,16 @@ public sealed class PathCourse
     public int Percent { get; private set; }
 
     public DateTimeOffset? CompletedAt { get; private set; }
+
+    public DateTimeOffset? ValidUntil { get; private set; }
+
+    /// <summary>The time of the latest report taken; an older report changes nothing.</summary>
+    public DateTimeOffset? LastReportedAt { get; private set; }
+
+    /// <summary>Completed on an earlier path and still valid when this one was enrolled.</summary>
+    public bool CarriedOver { get; private set; }
+
+    public DateTimeOffset? ExpiredAt { get; private set; }
 
     public bool IsComplete => CompletedAt is not null;
 
@@ -23,9 +33,17 @@ public sealed class PathCourse
     {
     }
 
-    /// <summary>Progress only moves forward: a lower or repeated report changes nothing. Returns whether it changed.</summary>
-    public bool Advance(int percent, DateTimeOffset at)
+    /// <summary>
+    /// Progress only moves forward: a lower, repeated or older report changes nothing. 100% completes the course,
+    /// which then counts for its validity. Returns whether it changed.
+    /// </summary>
+    public bool Advance(int percent, DateTimeOffset reportedAt, int validityMonths)
     {
+        if (LastReportedAt is { } last && reportedAt < last)
+        {
+            return false;
+        }
+        LastReportedAt = reportedAt;
         if (percent <= Percent)
         {
             return false;
@@ -33,8 +51,21 @@ public sealed class PathCourse
         Percent = percent;
         if (percent == 100)
         {
-            CompletedAt = at;
+            CompletedAt = reportedAt;
+            ValidUntil = reportedAt.AddMonths(validityMonths);
         }
         return true;
+    }
+
+    /// <summary>Counts an earlier, still valid completion as done.</summary>
+    internal void CarryOver(DateTimeOffset completedAt, DateTimeOffset validUntil)
+    {
+        (Percent, CompletedAt, ValidUntil, CarriedOver) = (100, completedAt, validUntil, true);
+    }
+
+    /// <summary>The completion no longer counts: the course is taken again. Reports from before now are old.</summary>
+    internal void Expire(DateTimeOffset now)
+    {
+        (Percent, CompletedAt, ValidUntil, CarriedOver, ExpiredAt, LastReportedAt) = (0, null, null, false, now, now);
     }
 }

@@ -344,6 +344,10 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("agency_id");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
@@ -351,6 +355,14 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("EnrolledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("enrolled_at");
+
+                    b.Property<DateTimeOffset?>("ExpiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expired_at");
+
+                    b.Property<DateTimeOffset?>("NextExpiryAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_expiry_at");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid")
@@ -361,8 +373,28 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
                         .HasColumnType("integer[]")
                         .HasColumnName("project_types");
 
+                    b.Property<bool>("ReadOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("read_only");
+
+                    b.Property<DateTimeOffset>("ReminderDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_due_at");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_sent_at");
+
                     b.HasKey("Id")
                         .HasName("pk_learning_paths");
+
+                    b.HasIndex("NextExpiryAt")
+                        .HasDatabaseName("ix_learning_paths_next_expiry_at")
+                        .HasFilter("closed_at IS NULL AND expired_at IS NULL");
+
+                    b.HasIndex("ReminderDueAt")
+                        .HasDatabaseName("ix_learning_paths_reminder_due_at")
+                        .HasFilter("reminder_sent_at IS NULL AND completed_at IS NULL AND closed_at IS NULL");
 
                     b.HasIndex("PersonId", "AccessRequestId")
                         .IsUnique()
@@ -384,9 +416,21 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
                                 .HasColumnType("character varying(64)")
                                 .HasColumnName("course_code");
 
+                            b1.Property<bool>("CarriedOver")
+                                .HasColumnType("boolean")
+                                .HasColumnName("carried_over");
+
                             b1.Property<DateTimeOffset?>("CompletedAt")
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("completed_at");
+
+                            b1.Property<DateTimeOffset?>("ExpiredAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("expired_at");
+
+                            b1.Property<DateTimeOffset?>("LastReportedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("last_reported_at");
 
                             b1.Property<int>("Percent")
                                 .HasColumnType("integer")
@@ -395,6 +439,10 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
                             b1.Property<int>("Position")
                                 .HasColumnType("integer")
                                 .HasColumnName("position");
+
+                            b1.Property<DateTimeOffset?>("ValidUntil")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("valid_until");
 
                             b1.HasKey("LearningPathId", "CourseCode")
                                 .HasName("pk_path_courses");

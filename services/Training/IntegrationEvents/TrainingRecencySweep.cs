@@ -1,0 +1,83 @@
+using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.BuildingBlocks.Persistence;
+using HmisPlatform.Training.Grpc;
+using HmisPlatform.Training.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HmisPlatform.Training.IntegrationEvents;
+
+/// <summary>
+/// Applies recency and the finishing window to open paths: completions past their validity expire (a project course
+/// is taken again; Introduction or Data Management end the path), and an unfinished path reminds the ATA once. Each
+/// change publishes its event in the same transaction. Batches are claimed with FOR UPDATE SKIP LOCKED, so replicas
+/// can sweep side by side without doing anything twice.
+/// </summary>
+public sealed partial class TrainingRecencySweep(
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<TrainingOptions> options, OutboxSignal outbox, ILogger<TrainingRecencySweep> logger) : BackgroundService
+{
+    /// <summary>One pass over every path that needs a step now; returns how many expired and were reminded.</summary>
+    public async Task<(int Expired, int Reminded)> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var (expired, reminded) = (0, 0);
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+            var now = time.GetStoredNow();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var batch = await db.LearningPaths.FromSql($"""
+                SELECT * FROM learning_paths
+                WHERE closed_at IS NULL AND expired_at IS NULL
+                  AND (next_expiry_at <= {now} OR (reminder_sent_at IS NULL AND completed_at IS NULL AND reminder_due_at <= {now}))
+                ORDER BY id
+                LIMIT {options.Value.SweepBatchSize}
+                FOR UPDATE SKIP LOCKED
+                """).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return (expired, reminded);
+            }
+            foreach (var path in batch)
+            {
+                if (path.ExpireDue(now) is { } expiry)
+                {
+                    db.Publish(path.Expiry(expiry, now));
+                    expired++;
+                }
+                if (path.RemindIfDue(now) is { Count: > 0 } left)
+                {
+                    db.Publish(path.Reminder(left, now));
+                    reminded++;
+                }
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            outbox.Notify();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
+        do
+        {
+            try
+            {
+                var (expired, reminded) = await RunOnceAsync(stoppingToken);
+                LogSwept(logger, expired, reminded);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training sweep: {Expired} paths with expired courses, {Reminded} reminders")]
+    private static partial void LogSwept(ILogger logger, int expired, int reminded);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The training sweep failed; the next round tries again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
