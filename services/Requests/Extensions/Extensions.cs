@@ -23,6 +23,8 @@ internal static class Extensions
         builder.AddDomainService<RequestsDbContext>("requests", ResourceNames.RequestsDb)
             .Subscribe<TrainingEnrolled, JourneyRecorder<TrainingEnrolled>>()
             .Subscribe<TrainingCompleted, JourneyRecorder<TrainingCompleted>>()
+            .Subscribe<TrainingReminderDue, JourneyRecorder<TrainingReminderDue>>()
+            .Subscribe<TrainingExpired, ExpireLapsedRequest>()
             .Subscribe<AssessmentScheduled, JourneyRecorder<AssessmentScheduled>>()
             .Subscribe<AssessmentPassed, JourneyRecorder<AssessmentPassed>>()
             .Subscribe<AccountPendingAgreement, JourneyRecorder<AccountPendingAgreement>>()

@@ -62,6 +62,31 @@ public sealed class JourneyTests(RequestsFixture service) : IClassFixture<Reques
     }
 
     [Fact]
+    public async Task LapsedTraining_ExpiresTheRequest_ReleasesItsCredits_AndLetsTheAtaRequestAgain()
+    {
+        var submitted = (await service.Client.SubmitAccessRequestAsync(Requests.NewAgencyUser("lapsed.person@lakeview.example.org"))).AccessRequest;
+        await service.HmisTeam.ApproveAsync(submitted);
+        var personId = submitted.Users[0].PersonId;
+        var lapsed = new TrainingExpired
+        {
+            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), PersonId = personId,
+            AccessRequestId = submitted.Id, AgencyId = submitted.AgencyId, CourseCodes = { "INTRO_HMIS" }, WholePath = true,
+        };
+
+        await service.Redis.PublishAsync(service.StreamOf(TrainingExpired.Descriptor), lapsed);
+        await service.Redis.PublishAsync(service.StreamOf(TrainingExpired.Descriptor), lapsed);
+
+        var journey = await Eventually.ReturnsAsync(
+            async () => (await service.Client.GetJourneyAsync(new GetJourneyRequest { PersonId = personId })).Journey,
+            j => j.RequestStatus == AccessRequestStatus.Expired);
+        Assert.Equal(WaitingOn.Ata, journey.WaitingOn);
+        var closed = Assert.Single(await service.Redis.WaitForAsync<AccessRequestStatusChanged>(service.StreamOf(AccessRequestStatusChanged.Descriptor), e => e.AccessRequestId == submitted.Id));
+        Assert.True(closed.Closed);
+        var again = (await service.Client.SubmitAccessRequestAsync(Requests.NewAgencyUser("lapsed.person@lakeview.example.org"))).AccessRequest;
+        Assert.Equal(personId, again.Users[0].PersonId);
+    }
+
+    [Fact]
     public async Task Journey_UnknownPerson_IsNotFoundForTheHmisTeam()
     {
         var hmisTeam = new AccessRequests.AccessRequestsClient(service.HmisTeamChannel);

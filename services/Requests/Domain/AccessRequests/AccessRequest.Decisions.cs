@@ -128,6 +128,20 @@ public sealed partial class AccessRequest
     public void Withdraw(string reason, Caller ata, DateTimeOffset now) =>
         MoveTo(AccessRequestStatus.Withdrawn, ata, RequestActions.Withdraw, reason, now);
 
+    /// <summary>
+    /// A person's training lapsed before they reached step 4: the request is over for everyone on it who has not,
+    /// and the ATA must request again. Returns whether it changed now (a repeated event changes nothing).
+    /// </summary>
+    public bool Expire(string why, Caller platform, DateTimeOffset now)
+    {
+        if (Status != AccessRequestStatus.InProgress)
+        {
+            return false;
+        }
+        MoveTo(AccessRequestStatus.Expired, platform, RequestActions.Expire, why, now);
+        return true;
+    }
+
     /// <summary>Closes the request once every user on it has live credentials.</summary>
     public bool CompleteIfAllIssued(IReadOnlySet<Guid> peopleWithCredentials, Caller platform, DateTimeOffset now)
     {

@@ -22,6 +22,7 @@ public static class AccessRequestStatusMachine
         (AccessRequestStatus.AwaitingCeDecision, AccessRequestStatus.Denied),
         (AccessRequestStatus.AwaitingCeDecision, AccessRequestStatus.Withdrawn),
         (AccessRequestStatus.InProgress, AccessRequestStatus.Completed),
+        (AccessRequestStatus.InProgress, AccessRequestStatus.Expired),
     ];
 
     /// <summary>Statuses in which a request still holds its people: no second request for them at the agency.</summary>
@@ -33,7 +34,7 @@ public static class AccessRequestStatusMachine
     /// <summary>Statuses that end a request without accounts: its reserved credits go back.</summary>
     public static IReadOnlySet<AccessRequestStatus> ClosedWithoutAccounts { get; } = new HashSet<AccessRequestStatus>
     {
-        AccessRequestStatus.Denied, AccessRequestStatus.Withdrawn, AccessRequestStatus.ResubmissionRequested,
+        AccessRequestStatus.Denied, AccessRequestStatus.Withdrawn, AccessRequestStatus.ResubmissionRequested, AccessRequestStatus.Expired,
     };
 
     public static bool CanMove(AccessRequestStatus from, AccessRequestStatus to) => Allowed.Contains((from, to));

@@ -9,4 +9,5 @@ public static class RequestActions
     public const string CeDeny = "CE_DENY";
     public const string Withdraw = "WITHDRAW";
     public const string Completed = "COMPLETED";
+    public const string Expire = "EXPIRE";
 }

@@ -8,6 +8,9 @@ public static class JourneyStages
     public const string AccessRequestSubmitted = "AccessRequestSubmitted";
     public const string CredentialsIssued = "CredentialsIssued";
 
+    /// <summary>Introduction or Data Management lapsed: the path is over and the ATA must request again.</summary>
+    public const string TrainingPathExpired = "TrainingPathExpired";
+
     private static readonly Dictionary<string, (JourneyStage Stage, WaitingOn WaitingOn)> Kinds = new(StringComparer.Ordinal)
     {
         [AccessRequestSubmitted] = (JourneyStage.Request, WaitingOn.HmisTeam),
@@ -22,6 +25,9 @@ public static class JourneyStages
         ["AccessRequestApproved"] = (JourneyStage.Request, WaitingOn.HmisTeam),
         ["TrainingEnrolled"] = (JourneyStage.Training, WaitingOn.User),
         ["TrainingCompleted"] = (JourneyStage.Training, WaitingOn.User),
+        ["TrainingExpired"] = (JourneyStage.Training, WaitingOn.User),
+        [TrainingPathExpired] = (JourneyStage.Training, WaitingOn.Ata),
+        ["TrainingReminderDue"] = (JourneyStage.Training, WaitingOn.User),
         ["AssessmentScheduled"] = (JourneyStage.Assessment, WaitingOn.User),
         ["AssessmentPassed"] = (JourneyStage.Assessment, WaitingOn.HmisTeam),
         ["AccountPendingAgreement"] = (JourneyStage.Credentials, WaitingOn.User),
