@@ -25,9 +25,10 @@ public sealed partial class AccessRequestsService
                 await credits.ReserveAsync(Ids.Parse(request.RequestId, "request_id"), accessRequest.AgencyId, accessRequest.Id,
                     [.. accessRequest.Users.Select(u => u.PersonId)], ct);
             }
+            var domains = effects.Approved.Count == 0 ? [] : await db.Agencies.Where(a => a.Id == accessRequest.AgencyId).Select(a => a.EmailDomains).SingleAsync(ct);
             foreach (var user in effects.Approved)
             {
-                var approved = accessRequest.ApprovalOf(user, now);
+                var approved = accessRequest.ApprovalOf(user, domains, now);
                 db.Publish(approved);
                 await journeys.RecordAsync(new JourneyEntry(user.PersonId, accessRequest.Id, Guid.Parse(approved.EventId), JourneyStage.Request,
                     nameof(Hmis.Events.V1.AccessRequestApproved), now), ct);

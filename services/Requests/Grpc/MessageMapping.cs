@@ -71,7 +71,7 @@ internal static class MessageMapping
         };
     }
 
-    public static AccessRequestApproved ApprovalOf(this AccessRequest request, Domain.AccessRequests.RequestedUser user, DateTimeOffset now)
+    public static AccessRequestApproved ApprovalOf(this AccessRequest request, Domain.AccessRequests.RequestedUser user, IEnumerable<string> agencyDomains, DateTimeOffset now)
     {
         var (eventId, occurredAt) = EventOutbox.Stamp(now);
         return new AccessRequestApproved
@@ -86,8 +86,10 @@ internal static class MessageMapping
                 GivenName = user.GivenName,
                 FamilyName = user.FamilyName,
                 Email = user.Email,
+                LmsUsername = user.LmsUsername,
             },
             Access = request.ToAccess(),
+            AgencyEmailDomains = { agencyDomains },
             RequestType = ProtoEnum.NameOf(request.Type),
             TransferPath = ProtoEnum.ShortNameOf(request.TransferPath, "TRANSFER_PATH_"),
             ProjectTypesToTrain = { request.ProjectTypesToTrain },

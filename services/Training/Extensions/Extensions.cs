@@ -10,6 +10,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<TrainingOptions>(builder.Configuration.GetSection("Training"));
+        builder.Services.AddScoped<LmsAccountRegistry>();
         builder.Services.AddSingleton<TrainingRecencySweep>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TrainingRecencySweep>());
         builder.AddDomainService<TrainingDbContext>("training", ResourceNames.TrainingDb)

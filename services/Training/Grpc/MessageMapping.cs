@@ -103,5 +103,17 @@ internal static class MessageMapping
         };
     }
 
+    public static Hmis.Training.V1.LmsAccount ToMessage(this Domain.LmsAccounts.LmsAccount account) => new()
+    {
+        Id = account.Id.ToString(),
+        PersonId = account.PersonId.ToString(),
+        Email = account.Email,
+        Username = account.Username,
+        Status = account.Status,
+        DuplicateOf = account.DuplicateOf?.ToString() ?? "",
+        PersonalEmail = account.PersonalEmail,
+        RegisteredAt = Timestamp.FromDateTimeOffset(account.RegisteredAt),
+    };
+
     private static Timestamp? Stamp(DateTimeOffset? at) => at is { } value ? Timestamp.FromDateTimeOffset(value) : null;
 }

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HmisPlatform.Training.Grpc;
 
 /// <summary>The Training gRPC API.</summary>
-public sealed class TrainingService(TrainingDbContext db, IdempotentCommands<TrainingDbContext> commands, TimeProvider time)
+public sealed partial class TrainingService(TrainingDbContext db, IdempotentCommands<TrainingDbContext> commands, LmsAccountRegistry lmsAccounts, TimeProvider time)
     : Hmis.Training.V1.Training.TrainingBase
 {
     public const string CourseNotFoundReason = "COURSE_NOT_FOUND";
@@ -38,7 +38,7 @@ public sealed class TrainingService(TrainingDbContext db, IdempotentCommands<Tra
             var now = time.GetStoredNow();
             var reportedAt = request.ReportedAt is { } at ? StoredTime.Truncate(at.ToDateTimeOffset()) : now;
             var validity = catalog.TryGetValue(request.CourseCode, out var course) ? course.ValidityMonths : 0;
-            if (path.RecordProgress(request.CourseCode, request.Percent, reportedAt, validity, now))
+            if (path.RecordProgress(request.CourseCode, request.Percent, reportedAt, validity, await lmsAccounts.EmailOkAsync(path.PersonId, ct), now))
             {
                 db.Publish(path.Completion(now));
             }

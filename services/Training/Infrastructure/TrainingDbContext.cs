@@ -1,6 +1,7 @@
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Training.Domain.Catalog;
 using HmisPlatform.Training.Domain.LearningPaths;
+using HmisPlatform.Training.Domain.LmsAccounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace HmisPlatform.Training.Infrastructure;
@@ -11,6 +12,10 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
     public DbSet<Course> Courses => Set<Course>();
 
     public DbSet<LearningPath> LearningPaths => Set<LearningPath>();
+
+    public DbSet<LmsAccount> LmsAccounts => Set<LmsAccount>();
+
+    public DbSet<LmsAccountChange> LmsAccountChanges => Set<LmsAccountChange>();
 
     /// <summary>The catalog as the HMIS team keeps it, by code.</summary>
     public async Task<IReadOnlyDictionary<string, Course>> CatalogAsync(CancellationToken cancellationToken) =>
@@ -44,6 +49,29 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
                 course.Ignore(c => c.IsComplete);
             });
             path.Navigation(p => p.Courses).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        modelBuilder.Entity<LmsAccount>(account =>
+        {
+            account.ToTable("lms_accounts");
+            account.HasKey(a => a.Id);
+            account.Property(a => a.Email).HasMaxLength(254);
+            account.Property(a => a.Username).HasMaxLength(64);
+            // An email and a username belong to one account only, whatever races; one active account per person.
+            account.HasIndex(a => a.Email).IsUnique();
+            account.HasIndex(a => a.Username).IsUnique();
+            account.HasIndex(a => a.PersonId).IsUnique().HasFilter("status = 1").HasDatabaseName("ux_lms_accounts_one_active_per_person");
+        });
+        modelBuilder.Entity<LmsAccountChange>(change =>
+        {
+            change.ToTable("lms_account_changes");
+            change.HasKey(c => c.Id);
+            change.Property(c => c.Id).UseIdentityAlwaysColumn();
+            change.HasOne<LmsAccount>().WithMany().HasForeignKey(c => c.AccountId);
+            change.Property(c => c.FromEmail).HasMaxLength(254);
+            change.Property(c => c.ToEmail).HasMaxLength(254);
+            change.Property(c => c.Reason).HasMaxLength(200);
+            change.Property(c => c.ChangedBy).HasMaxLength(200);
+            change.HasIndex(c => c.AccountId);
         });
     }
 }

@@ -1,4 +1,5 @@
 using Hmis.Events.V1;
+using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Training.Domain.LearningPaths;
@@ -14,7 +15,8 @@ namespace HmisPlatform.Training.IntegrationEvents;
 /// An approved request puts each person on the learning path of the access approved. A full transfer needs no
 /// training, so it gets no path; courses the person completed before that still count are done already.
 /// </summary>
-public sealed class EnrolLearningPath(TrainingDbContext db, IOptions<TrainingOptions> options, TimeProvider time) : IEventHandler<AccessRequestApproved>
+public sealed class EnrolLearningPath(TrainingDbContext db, LmsAccountRegistry lmsAccounts, IOptions<TrainingOptions> options, TimeProvider time)
+    : IEventHandler<AccessRequestApproved>
 {
     public async Task HandleAsync(AccessRequestApproved integrationEvent, CancellationToken cancellationToken)
     {
@@ -28,8 +30,12 @@ public sealed class EnrolLearningPath(TrainingDbContext db, IOptions<TrainingOpt
         var now = time.GetStoredNow();
         var earlier = await db.LearningPaths.AsNoTracking().Where(p => p.PersonId == personId)
             .SelectMany(p => p.Courses).Where(c => c.CompletedAt != null).ToListAsync(cancellationToken);
+        var applicant = integrationEvent.Applicant;
+        var account = await lmsAccounts.EnsureAsync(personId, EmailAddress.Parse(applicant.Email, "email"), applicant.LmsUsername,
+            integrationEvent.AgencyEmailDomains, now, cancellationToken);
         var path = LearningPath.Enrol(personId, Guid.Parse(integrationEvent.AccessRequestId), Guid.Parse(integrationEvent.AgencyId),
-            access.ProjectTypes, PathShape.IsReadOnly(access.Responsibilities), codes, earlier, options.Value.FinishWithin, now);
+            access.ProjectTypes, PathShape.IsReadOnly(access.Responsibilities), codes, earlier, integrationEvent.AgencyEmailDomains,
+            account is not { PersonalEmail: true }, options.Value.FinishWithin, now);
         db.LearningPaths.Add(path);
         db.Publish(path.Enrolment(now));
         if (path.IsComplete)

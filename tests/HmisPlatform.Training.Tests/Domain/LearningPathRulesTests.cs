@@ -13,14 +13,14 @@ public sealed class LearningPathRulesTests
 
     private static LearningPath Enrol(Responsibility[] responsibilities, params ProjectType[] projectTypes) =>
         LearningPath.Enrol(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), projectTypes, PathShape.IsReadOnly(responsibilities),
-            Shape(responsibilities, projectTypes: projectTypes), [], TimeSpan.FromDays(30), Now);
+            Shape(responsibilities, projectTypes: projectTypes), [], ["agency.example.org"], true, TimeSpan.FromDays(30), Now);
 
     private static LearningPath Completed(ProjectType projectType)
     {
         var path = Enrol([Responsibility.EnterClientData], projectType);
         foreach (var course in path.Courses)
         {
-            path.RecordProgress(course.CourseCode, 100, Now, course.CourseCode is "INTRO_HMIS" or "DATA_MANAGEMENT" ? 6 : 3, Now);
+            path.RecordProgress(course.CourseCode, 100, Now, course.CourseCode is "INTRO_HMIS" or "DATA_MANAGEMENT" ? 6 : 3, true, Now);
         }
         return path;
     }
@@ -68,7 +68,7 @@ public sealed class LearningPathRulesTests
         var earlier = Completed(ProjectType.EmergencyShelter);
         var later = Now.AddMonths(4);
         var path = LearningPath.Enrol(earlier.PersonId, Guid.NewGuid(), earlier.AgencyId, [ProjectType.EmergencyShelter], false,
-            Shape([Responsibility.EnterClientData], projectTypes: ProjectType.EmergencyShelter), [.. earlier.Courses], TimeSpan.FromDays(30), later);
+            Shape([Responsibility.EnterClientData], projectTypes: ProjectType.EmergencyShelter), [.. earlier.Courses], ["agency.example.org"], true, TimeSpan.FromDays(30), later);
 
         Assert.True(path.Courses.Single(c => c.CourseCode == "INTRO_HMIS").CarriedOver);
         Assert.False(path.Courses.Single(c => c.CourseCode == "ES_TH_SH").IsComplete);
@@ -81,18 +81,18 @@ public sealed class LearningPathRulesTests
         var projectCourse = path.Courses.Single(c => c.CourseCode == "ES_TH_SH");
         Assert.True(path.IsRestricted(projectCourse));
 
-        path.RecordProgress("INTRO_HMIS", 100, Now, 6, Now);
+        path.RecordProgress("INTRO_HMIS", 100, Now, 6, true, Now);
 
         Assert.False(path.IsRestricted(projectCourse));
-        Assert.False(path.RecordProgress("ES_TH_SH", 40, Now, 3, Now));
+        Assert.False(path.RecordProgress("ES_TH_SH", 40, Now, 3, true, Now));
     }
 
     [Fact]
     public void OlderReport_NeverChangesProgress()
     {
         var path = Enrol([Responsibility.EnterClientData], ProjectType.EmergencyShelter);
-        path.RecordProgress("INTRO_HMIS", 40, Now, 6, Now);
-        path.RecordProgress("INTRO_HMIS", 90, Now.AddMinutes(-5), 6, Now);
+        path.RecordProgress("INTRO_HMIS", 40, Now, 6, true, Now);
+        path.RecordProgress("INTRO_HMIS", 90, Now.AddMinutes(-5), 6, true, Now);
 
         Assert.Equal(40, path.Courses.Single(c => c.CourseCode == "INTRO_HMIS").Percent);
     }
@@ -100,15 +100,15 @@ public sealed class LearningPathRulesTests
     [Fact]
     public void CourseNotOnPath_IsRefused() =>
         Assert.Equal(LearningPath.CourseNotInPathReason, Assert.Throws<DomainException>(() =>
-            Enrol([Responsibility.EnterClientData], ProjectType.EmergencyShelter).RecordProgress("SSVF", 10, Now, 3, Now)).Reason);
+            Enrol([Responsibility.EnterClientData], ProjectType.EmergencyShelter).RecordProgress("SSVF", 10, Now, 3, true, Now)).Reason);
 
     [Fact]
     public void LastCourseToHundred_CompletesThePathExactlyOnce()
     {
         var path = Enrol([Responsibility.ReadOnly], ProjectType.ServicesOnly);
 
-        Assert.True(path.RecordProgress("INTRO_HMIS_READ_ONLY", 100, Now, 6, Now));
-        Assert.False(path.RecordProgress("INTRO_HMIS_READ_ONLY", 100, Now, 6, Now));
+        Assert.True(path.RecordProgress("INTRO_HMIS_READ_ONLY", 100, Now, 6, true, Now));
+        Assert.False(path.RecordProgress("INTRO_HMIS_READ_ONLY", 100, Now, 6, true, Now));
         Assert.Equal(Now, path.CompletedAt);
     }
 
@@ -125,7 +125,17 @@ public sealed class LearningPathRulesTests
 
         var six = path.ExpireDue(Now.AddMonths(6));
         Assert.True(six!.WholePath);
-        Assert.Equal(LearningPath.PathExpiredReason, Assert.Throws<DomainException>(() => path.RecordProgress("ES_TH_SH", 10, Now.AddMonths(6), 3, Now.AddMonths(6))).Reason);
+        Assert.Equal(LearningPath.PathExpiredReason, Assert.Throws<DomainException>(() => path.RecordProgress("ES_TH_SH", 10, Now.AddMonths(6), 3, true, Now.AddMonths(6))).Reason);
+    }
+
+    [Fact]
+    public void PersonalLmsEmail_HoldsTheCompletionBack_UntilItIsChanged()
+    {
+        var path = Enrol([Responsibility.ReadOnly], ProjectType.ServicesOnly);
+
+        Assert.False(path.RecordProgress("INTRO_HMIS_READ_ONLY", 100, Now, 6, false, Now));
+        Assert.False(path.IsComplete);
+        Assert.True(path.CompleteIfReady(true, Now.AddDays(1)));
     }
 
     [Fact]

@@ -32,6 +32,9 @@ public sealed class LearningPath
 
     public bool ReadOnly { get; private set; }
 
+    /// <summary>The agency's email domains when the path was enrolled: the LMS account's email must be in one.</summary>
+    public List<string> AgencyEmailDomains { get; private set; } = [];
+
     public DateTimeOffset EnrolledAt { get; private set; }
 
     public DateTimeOffset? CompletedAt { get; private set; }
@@ -62,7 +65,8 @@ public sealed class LearningPath
     /// </summary>
     public static LearningPath Enrol(
         Guid personId, Guid accessRequestId, Guid agencyId, IReadOnlyCollection<ProjectType> projectTypes, bool readOnly,
-        IReadOnlyList<string> courseCodes, IReadOnlyCollection<PathCourse> earlierCompletions, TimeSpan finishWithin, DateTimeOffset now)
+        IReadOnlyList<string> courseCodes, IReadOnlyCollection<PathCourse> earlierCompletions, IReadOnlyCollection<string> agencyEmailDomains, bool lmsEmailOk,
+        TimeSpan finishWithin, DateTimeOffset now)
     {
         var path = new LearningPath
         {
@@ -72,6 +76,7 @@ public sealed class LearningPath
             AgencyId = agencyId,
             ProjectTypes = [.. projectTypes],
             ReadOnly = readOnly,
+            AgencyEmailDomains = [.. agencyEmailDomains],
             EnrolledAt = now,
             ReminderDueAt = now + finishWithin,
         };
@@ -84,7 +89,7 @@ public sealed class LearningPath
             }
             path._courses.Add(course);
         }
-        path.CompleteIfAllDone(now);
+        path.CompleteIfReady(lmsEmailOk, now);
         path.NextExpiryAt = path.EarliestValidUntil();
         return path;
     }
@@ -96,8 +101,11 @@ public sealed class LearningPath
         CourseCatalog.Find(course.CourseCode).IsRestrictedUntilIntroduction
         && _courses.Any(c => CourseCatalog.Find(c.CourseCode).Kind == CourseKind.Prerequisite && !c.IsComplete);
 
-    /// <summary>Records LMS progress. Returns true when this report completed the whole path.</summary>
-    public bool RecordProgress(string courseCode, int percent, DateTimeOffset reportedAt, int validityMonths, DateTimeOffset now)
+    /// <summary>
+    /// Records LMS progress. Returns true when this report completed the whole path, which needs the person's LMS
+    /// account to have an agency email (<paramref name="lmsEmailOk"/>).
+    /// </summary>
+    public bool RecordProgress(string courseCode, int percent, DateTimeOffset reportedAt, int validityMonths, bool lmsEmailOk, DateTimeOffset now)
     {
         if (percent is < 0 or > 100)
         {
@@ -120,7 +128,7 @@ public sealed class LearningPath
         }
         course.Advance(percent, reportedAt > now ? now : reportedAt, validityMonths);
         NextExpiryAt = EarliestValidUntil();
-        return CompleteIfAllDone(now);
+        return CompleteIfReady(lmsEmailOk, now);
     }
 
     /// <summary>
@@ -167,9 +175,13 @@ public sealed class LearningPath
         NextExpiryAt = null;
     }
 
-    private bool CompleteIfAllDone(DateTimeOffset now)
+    /// <summary>
+    /// Completes the path when every course is complete and the LMS account's email is an agency one (a path held
+    /// back by a personal email completes once the Help Desk changes it). Returns whether it completed now.
+    /// </summary>
+    public bool CompleteIfReady(bool lmsEmailOk, DateTimeOffset now)
     {
-        if (IsComplete || _courses.Count == 0 || !_courses.All(c => c.IsComplete))
+        if (IsComplete || !lmsEmailOk || ExpiredAt is not null || ClosedAt is not null || _courses.Count == 0 || !_courses.All(c => c.IsComplete))
         {
             return false;
         }
