@@ -38,6 +38,7 @@ public abstract class ServiceFixture<TProgram, TDbContext> : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await BeforeStartAsync();
         var servers = await LocalServers.GetAsync();
         var database = $"{DatabaseConnectionName}_{Guid.NewGuid():N}";
         _factory = new WebApplicationFactory<TProgram>().WithWebHostBuilder(web =>
@@ -48,6 +49,10 @@ public abstract class ServiceFixture<TProgram, TDbContext> : IAsyncLifetime
             web.UseSetting("Messaging:StreamPrefix", StreamPrefix);
             web.UseSetting("Messaging:PollInterval", "00:00:00.050");
             web.UseSetting("Messaging:RetryDelay", "00:00:00.500");
+            foreach (var (key, value) in Settings)
+            {
+                web.UseSetting(key, value);
+            }
             web.ConfigureServices(services =>
             {
                 services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, TestTokens.Trust);
@@ -71,6 +76,15 @@ public abstract class ServiceFixture<TProgram, TDbContext> : IAsyncLifetime
     /// <summary>An HTTP client for the service's HTTP/JSON routes whose requests carry the given access token, or none.</summary>
     public HttpClient HttpClientWithToken(string? token) =>
         new(new BearerTokenHandler(token, Factory.Server.CreateHandler())) { BaseAddress = Factory.Server.BaseAddress };
+
+    /// <summary>Configuration of the host under test beyond the fixture's own (for example a connector's address).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
+    /// <summary>Starts what the host under test needs before it starts (for example a stand-in for a third-party API).</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
+    /// <summary>Stops what <see cref="BeforeStartAsync"/> started, after the host under test stopped.</summary>
+    protected virtual ValueTask AfterStopAsync() => ValueTask.CompletedTask;
 
     /// <summary>Data the tests of this service start from, written after the migrations.</summary>
     protected virtual Task SeedAsync(TDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -98,5 +112,6 @@ public abstract class ServiceFixture<TProgram, TDbContext> : IAsyncLifetime
         {
             await _factory.DisposeAsync();
         }
+        await AfterStopAsync();
     }
 }

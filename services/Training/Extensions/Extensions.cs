@@ -1,6 +1,7 @@
 using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.Training.Infrastructure;
+using HmisPlatform.Training.Infrastructure.Lms;
 using HmisPlatform.Training.IntegrationEvents;
 
 namespace HmisPlatform.Training.Extensions;
@@ -11,6 +12,9 @@ internal static class Extensions
     {
         builder.Services.Configure<TrainingOptions>(builder.Configuration.GetSection("Training"));
         builder.Services.AddScoped<LmsAccountRegistry>();
+        builder.AddLmsConnector();
+        builder.Services.AddSingleton<LmsSync>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<LmsSync>());
         builder.Services.AddSingleton<TrainingRecencySweep>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TrainingRecencySweep>());
         builder.AddDomainService<TrainingDbContext>("training", ResourceNames.TrainingDb)

@@ -25,8 +25,8 @@ public sealed class LmsAccountRegistry(TrainingDbContext db)
     /// their agency email and the username the ATA gave (or one made from the email), unless another account has that
     /// email already, which the Help Desk sorts out.
     /// </summary>
-    public async Task<LmsAccount?> EnsureAsync(Guid personId, EmailAddress email, string lmsUsername, IReadOnlyCollection<string> agencyDomains,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<LmsAccount?> EnsureAsync(Guid personId, EmailAddress email, string lmsUsername, (string Given, string Family) name,
+        IReadOnlyCollection<string> agencyDomains, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (await ActiveOfAsync(personId, cancellationToken) is { } existing)
         {
@@ -42,7 +42,7 @@ public sealed class LmsAccountRegistry(TrainingDbContext db)
         {
             candidate = $"{username}{n}";
         }
-        var account = LmsAccount.Register(personId, email, candidate, null, false, false, agencyDomains, now);
+        var account = LmsAccount.Register(personId, email, candidate, null, false, false, agencyDomains, now, name.Given, name.Family);
         db.LmsAccounts.Add(account);
         return account;
     }

@@ -40,6 +40,8 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
             path.HasIndex(p => p.NextExpiryAt).HasFilter("closed_at IS NULL AND expired_at IS NULL");
             path.HasIndex(p => p.ReminderDueAt).HasFilter("reminder_sent_at IS NULL AND completed_at IS NULL AND closed_at IS NULL");
             path.Ignore(p => p.IsComplete);
+            path.Ignore(p => p.IsOpen);
+            path.HasIndex(p => p.EnrolledAt).HasFilter("closed_at IS NULL AND expired_at IS NULL AND completed_at IS NULL").HasDatabaseName("ix_learning_paths_open");
             path.OwnsMany(p => p.Courses, course =>
             {
                 course.ToTable("path_courses");
@@ -56,6 +58,8 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
             account.HasKey(a => a.Id);
             account.Property(a => a.Email).HasMaxLength(254);
             account.Property(a => a.Username).HasMaxLength(64);
+            account.Property(a => a.GivenName).HasMaxLength(100);
+            account.Property(a => a.FamilyName).HasMaxLength(100);
             // An email and a username belong to one account only, whatever races; one active account per person.
             account.HasIndex(a => a.Email).IsUnique();
             account.HasIndex(a => a.Username).IsUnique();

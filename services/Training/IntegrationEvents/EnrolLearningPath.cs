@@ -31,7 +31,7 @@ public sealed class EnrolLearningPath(TrainingDbContext db, LmsAccountRegistry l
         var earlier = await db.LearningPaths.AsNoTracking().Where(p => p.PersonId == personId)
             .SelectMany(p => p.Courses).Where(c => c.CompletedAt != null).ToListAsync(cancellationToken);
         var applicant = integrationEvent.Applicant;
-        var account = await lmsAccounts.EnsureAsync(personId, EmailAddress.Parse(applicant.Email, "email"), applicant.LmsUsername,
+        var account = await lmsAccounts.EnsureAsync(personId, EmailAddress.Parse(applicant.Email, "email"), applicant.LmsUsername, (applicant.GivenName, applicant.FamilyName),
             integrationEvent.AgencyEmailDomains, now, cancellationToken);
         var path = LearningPath.Enrol(personId, Guid.Parse(integrationEvent.AccessRequestId), Guid.Parse(integrationEvent.AgencyId),
             access.ProjectTypes, PathShape.IsReadOnly(access.Responsibilities), codes, earlier, integrationEvent.AgencyEmailDomains,

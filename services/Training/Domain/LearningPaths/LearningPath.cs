@@ -105,7 +105,8 @@ public sealed class LearningPath
     /// Records LMS progress. Returns true when this report completed the whole path, which needs the person's LMS
     /// account to have an agency email (<paramref name="lmsEmailOk"/>).
     /// </summary>
-    public bool RecordProgress(string courseCode, int percent, DateTimeOffset reportedAt, int validityMonths, bool lmsEmailOk, DateTimeOffset now)
+    public bool RecordProgress(string courseCode, int percent, DateTimeOffset reportedAt, int validityMonths, bool lmsEmailOk, DateTimeOffset now,
+        DateTimeOffset? completedAt = null)
     {
         if (percent is < 0 or > 100)
         {
@@ -126,7 +127,7 @@ public sealed class LearningPath
                 [.. _courses.Where(c => CourseCatalog.Find(c.CourseCode).Kind == CourseKind.Prerequisite && !c.IsComplete)
                     .Select(c => new PreconditionViolation("COURSE", c.CourseCode, "must be 100% complete first"))]);
         }
-        course.Advance(percent, reportedAt > now ? now : reportedAt, validityMonths);
+        course.Advance(percent, reportedAt > now ? now : reportedAt, validityMonths, completedAt);
         NextExpiryAt = EarliestValidUntil();
         return CompleteIfReady(lmsEmailOk, now);
     }
@@ -167,6 +168,14 @@ public sealed class LearningPath
         ReminderSentAt = now;
         return [.. _courses.Where(c => !c.IsComplete).OrderBy(c => c.Position).Select(c => c.CourseCode)];
     }
+
+    /// <summary>When the learner was enrolled in the path's courses in the LMS; unset before (or in the built-in mode).</summary>
+    public DateTimeOffset? LmsEnrolledAt { get; private set; }
+
+    public void EnrolledInLms(DateTimeOffset now) => LmsEnrolledAt ??= now;
+
+    /// <summary>Whether the LMS sync still has work on this path: enrolment, or progress to read.</summary>
+    public bool IsOpen => ClosedAt is null && ExpiredAt is null && !IsComplete;
 
     /// <summary>The person reached step 4 (their account waits for the agreement): the path has done its work.</summary>
     public void Close(DateTimeOffset now)

@@ -37,7 +37,8 @@ public sealed class PathCourse
     /// Progress only moves forward: a lower, repeated or older report changes nothing. 100% completes the course,
     /// which then counts for its validity. Returns whether it changed.
     /// </summary>
-    public bool Advance(int percent, DateTimeOffset reportedAt, int validityMonths)
+    /// <param name="completedAt">When the LMS says the course was completed, if it says; else the report's time.</param>
+    public bool Advance(int percent, DateTimeOffset reportedAt, int validityMonths, DateTimeOffset? completedAt = null)
     {
         if (LastReportedAt is { } last && reportedAt < last)
         {
@@ -51,8 +52,9 @@ public sealed class PathCourse
         Percent = percent;
         if (percent == 100)
         {
-            CompletedAt = reportedAt;
-            ValidUntil = reportedAt.AddMonths(validityMonths);
+            var done = completedAt is { } at && at <= reportedAt ? at : reportedAt;
+            CompletedAt = done;
+            ValidUntil = done.AddMonths(validityMonths);
         }
         return true;
     }

@@ -23,6 +23,11 @@ public sealed class LmsAccount
 
     public string Username { get; private set; } = "";
 
+    /// <summary>The names the LMS shows, as the request gave them (empty when the account was registered by hand).</summary>
+    public string GivenName { get; private set; } = "";
+
+    public string FamilyName { get; private set; } = "";
+
     public LmsAccountStatus Status { get; private set; }
 
     public Guid? DuplicateOf { get; private set; }
@@ -40,7 +45,7 @@ public sealed class LmsAccount
     /// <paramref name="emailTaken"/> and <paramref name="usernameTaken"/> say whether any account has them already.
     /// </summary>
     public static LmsAccount Register(Guid personId, EmailAddress email, string username, LmsAccount? personsAccount, bool emailTaken, bool usernameTaken,
-        IReadOnlyCollection<string> agencyDomains, DateTimeOffset now)
+        IReadOnlyCollection<string> agencyDomains, DateTimeOffset now, string givenName = "", string familyName = "")
     {
         if (emailTaken)
         {
@@ -63,6 +68,8 @@ public sealed class LmsAccount
             PersonId = personId,
             Email = email.Value,
             Username = username,
+            GivenName = givenName.Trim(),
+            FamilyName = familyName.Trim(),
             Status = personsAccount is null ? LmsAccountStatus.Active : LmsAccountStatus.Duplicate,
             DuplicateOf = personsAccount?.Id,
             PersonalEmail = IsPersonal(email, agencyDomains),

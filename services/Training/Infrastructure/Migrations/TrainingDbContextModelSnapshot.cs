@@ -366,6 +366,10 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expired_at");
 
+                    b.Property<DateTimeOffset?>("LmsEnrolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lms_enrolled_at");
+
                     b.Property<DateTimeOffset?>("NextExpiryAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_expiry_at");
@@ -393,6 +397,10 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_learning_paths");
+
+                    b.HasIndex("EnrolledAt")
+                        .HasDatabaseName("ix_learning_paths_open")
+                        .HasFilter("closed_at IS NULL AND expired_at IS NULL AND completed_at IS NULL");
 
                     b.HasIndex("NextExpiryAt")
                         .HasDatabaseName("ix_learning_paths_next_expiry_at")
@@ -425,6 +433,18 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("family_name");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("given_name");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid")

@@ -1,0 +1,111 @@
+using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.BuildingBlocks.Persistence;
+using HmisPlatform.Training.Domain.Lms;
+using HmisPlatform.Training.Grpc;
+using HmisPlatform.Training.Infrastructure;
+using HmisPlatform.Training.Infrastructure.Lms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HmisPlatform.Training.IntegrationEvents;
+
+/// <summary>
+/// With an LMS that reports progress (TalentLMS), enrols each open path's learner in its courses and reads their
+/// progress into the path, in course order so the Introduction gate opens first. Paths are claimed with FOR UPDATE
+/// SKIP LOCKED, so replicas share the work; an LMS failure leaves the path for the next round.
+/// </summary>
+public sealed partial class LmsSync(
+    IServiceScopeFactory scopes, ILmsConnector lms, TimeProvider time, IOptions<LmsOptions> options, OutboxSignal outbox, ILogger<LmsSync> logger) : BackgroundService
+{
+    private const int BatchSize = 50;
+
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var synced = 0;
+        var after = Guid.Empty;
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+            var accounts = scope.ServiceProvider.GetRequiredService<LmsAccountRegistry>();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var batch = await db.LearningPaths.FromSql($"""
+                SELECT * FROM learning_paths
+                WHERE closed_at IS NULL AND expired_at IS NULL AND completed_at IS NULL AND id > {after}
+                ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
+                """).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return synced;
+            }
+            var catalog = await db.CatalogAsync(cancellationToken);
+            foreach (var path in batch)
+            {
+                after = path.Id;
+                if (await accounts.ActiveOfAsync(path.PersonId, cancellationToken) is not { } account)
+                {
+                    continue;
+                }
+                var learner = new LmsLearner(account.Email, account.Username,
+                    account.GivenName.Length > 0 ? account.GivenName : account.Username, account.FamilyName.Length > 0 ? account.FamilyName : "-");
+                var codes = path.Courses.OrderBy(c => c.Position).Select(c => c.CourseCode).ToList();
+                try
+                {
+                    if (path.LmsEnrolledAt is null)
+                    {
+                        await lms.EnrolAsync(learner, codes, cancellationToken);
+                        path.EnrolledInLms(time.GetStoredNow());
+                    }
+                    foreach (var report in (await lms.ProgressAsync(learner, codes, cancellationToken)).OrderBy(r => codes.IndexOf(r.CourseCode)))
+                    {
+                        var now = time.GetStoredNow();
+                        if (path.RecordProgress(report.CourseCode, report.Percent, StoredTime.Truncate(report.ObservedAt), catalog[report.CourseCode].ValidityMonths,
+                            !account.PersonalEmail, now, report.CompletedAt is { } done ? StoredTime.Truncate(done) : null))
+                        {
+                            db.Publish(path.Completion(now));
+                        }
+                    }
+                    synced++;
+                }
+                catch (Exception ex) when (ex is LmsException or HttpRequestException or DomainException or TimeoutException or Polly.CircuitBreaker.BrokenCircuitException)
+                {
+                    LogPathFailed(logger, path.Id, ex);
+                }
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            outbox.Notify();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!lms.ReportsProgress)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(options.Value.SyncInterval, time);
+        do
+        {
+            try
+            {
+                LogSynced(logger, await RunOnceAsync(stoppingToken));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "LMS sync: {Synced} paths synced")]
+    private static partial void LogSynced(ILogger logger, int synced);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LMS sync of path {PathId} failed; the next round tries again")]
+    private static partial void LogPathFailed(ILogger logger, Guid pathId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The LMS sync failed; the next round tries again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
