@@ -121,6 +121,25 @@ public sealed class RecencyTests(TrainingFixture service) : IClassFixture<Traini
         Assert.Equal(global::Grpc.Core.StatusCode.PermissionDenied, error.StatusCode);
     }
 
+    [Theory]
+    [InlineData(ProjectType.HousingPshRrhFamilies, "INTRO_HMIS,DATA_MANAGEMENT,PSH_RRH_FAMILIES,SAMPLE_CLIENT_FINAL_INSTRUCTIONS")]
+    [InlineData(ProjectType.HousingPshRrhSingles, "INTRO_HMIS,DATA_MANAGEMENT,PSH_RRH_SINGLES,SAMPLE_CLIENT_FINAL_INSTRUCTIONS")]
+    [InlineData(ProjectType.CoordinatedEntry1474, "INTRO_HMIS,DATA_MANAGEMENT,HOUSING_RESOURCE_SPECIALIST,SAMPLE_CLIENT_FINAL_INSTRUCTIONS")]
+    [InlineData(ProjectType.HousingSystemNavigation, "INTRO_HMIS,DATA_MANAGEMENT,HOUSING_SYSTEM_NAVIGATION,HOUSING_SYSTEM_NAVIGATOR,SAMPLE_CLIENT_FINAL_INSTRUCTIONS")]
+    [InlineData(ProjectType.StateHomelessPrevention, "INTRO_HMIS,DATA_MANAGEMENT,STATE_HOMELESS_PREVENTION")]
+    public async Task Approval_EnrolsThePathItsAccessNeeds(ProjectType projectType, string courses)
+    {
+        var person = Guid.NewGuid();
+        await service.Redis.PublishAsync(service.StreamOf(AccessRequestApproved.Descriptor), Approval(person, [projectType]));
+
+        var path = await PathAsync(person);
+
+        Assert.Equal(courses.Split(','), path.Courses.Select(c => c.CourseCode));
+        // Introduction and Data Management are open; every project, role and final course waits for Introduction.
+        Assert.All(path.Courses.Take(2), c => Assert.Equal(CourseStatus.NotStarted, c.Status));
+        Assert.All(path.Courses.Skip(2), c => Assert.Equal(CourseStatus.Restricted, c.Status));
+    }
+
     [Fact]
     public async Task ReadOnlyCompletion_TellsTheNextStepItIsReadOnly()
     {
