@@ -13,7 +13,7 @@ public sealed class JourneyTests(PlatformFixture platform, ITestOutputHelper out
     private static readonly string[] JourneyKinds =
     [
         "AccessRequestSubmitted", "CreditUseConfirmed", "AccessRequestApproved", "TrainingEnrolled", "TrainingCompleted",
-        "AssessmentScheduled", "AssessmentPassed", "AccountPendingAgreement", "EndUserAgreementSigned", "CredentialsIssued",
+        "AssessmentWaitlisted", "AssessmentScheduled", "AssessmentPassed", "AccountPendingAgreement", "EndUserAgreementSigned", "CredentialsIssued",
     ];
 
     [Fact]

@@ -1,4 +1,5 @@
 using Hmis.Events.V1;
+using HmisPlatform.Assessment.Domain.Assignments;
 using HmisPlatform.Assessment.Infrastructure;
 using HmisPlatform.Assessment.IntegrationEvents;
 using HmisPlatform.BuildingBlocks.Hosting;
@@ -7,7 +8,13 @@ namespace HmisPlatform.Assessment.Extensions;
 
 internal static class Extensions
 {
-    public static void AddApplicationServices(this IHostApplicationBuilder builder) =>
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<AssessmentPolicy>(builder.Configuration.GetSection("Assessment"));
+        builder.Services.AddScoped<Seating>();
+        builder.Services.AddSingleton<AssignmentExpirySweep>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AssignmentExpirySweep>());
         builder.AddDomainService<AssessmentDbContext>("assessment", ResourceNames.AssessmentDb)
             .Subscribe<TrainingCompleted, OpenAssignment>();
+    }
 }

@@ -3,6 +3,7 @@ using Google.Protobuf.WellKnownTypes;
 using Hmis.Assessment.V1;
 using Hmis.Events.V1;
 using HmisPlatform.Assessment.Domain.Assignments;
+using HmisPlatform.Assessment.Infrastructure;
 using ClientFacts = HmisPlatform.Assessment.Domain.Scenarios.ClientFacts;
 using HmisPlatform.BuildingBlocks.Messaging;
 
@@ -11,8 +12,14 @@ namespace HmisPlatform.Assessment.Grpc;
 /// <summary>Domain objects to contract messages and events.</summary>
 internal static class MessageMapping
 {
-    public static Assignment ToMessage(this SampleClientAssignment assignment) => new()
+    public static Assignment ToMessage(this SampleClientAssignment assignment, WaitlistPlace? place = null) => new()
     {
+        WaitlistPosition = place?.Position ?? 0,
+        ExpectedWait = place is { } p ? Duration.FromTimeSpan(p.ExpectedWait) : null,
+        JoinedAt = Timestamp.FromDateTimeOffset(assignment.JoinedAt),
+        ExpiresAt = assignment.ExpiresAt is { } expires ? Timestamp.FromDateTimeOffset(expires) : null,
+        FailedAttempts = assignment.FailedAttempts,
+        ExpiredReason = assignment.ExpiredReason ?? "",
         Id = assignment.Id.ToString(),
         PersonId = assignment.PersonId.ToString(),
         Status = assignment.Status,
@@ -74,6 +81,26 @@ internal static class MessageMapping
             PersonId = assignment.PersonId.ToString(),
             AccessRequestId = assignment.AccessRequestId.ToString(),
             AssignmentId = assignment.Id.ToString(),
+        };
+    }
+
+    public static AssessmentWaitlisted Waitlisting(this SampleClientAssignment assignment, int position, DateTimeOffset now)
+    {
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new AssessmentWaitlisted
+        {
+            EventId = eventId, OccurredAt = occurredAt, PersonId = assignment.PersonId.ToString(), AccessRequestId = assignment.AccessRequestId.ToString(),
+            AssignmentId = assignment.Id.ToString(), Position = position,
+        };
+    }
+
+    public static AssessmentExpired Expiry(this SampleClientAssignment assignment, DateTimeOffset now)
+    {
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new AssessmentExpired
+        {
+            EventId = eventId, OccurredAt = occurredAt, PersonId = assignment.PersonId.ToString(), AccessRequestId = assignment.AccessRequestId.ToString(),
+            AssignmentId = assignment.Id.ToString(), AgencyId = assignment.AgencyId.ToString(), Reason = assignment.ExpiredReason ?? "",
         };
     }
 }

@@ -7,13 +7,16 @@ using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.BuildingBlocks.Idempotency;
 using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.BuildingBlocks.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HmisPlatform.Assessment.Grpc;
 
 /// <summary>The SampleClientAssignments gRPC API.</summary>
-public sealed class SampleClientAssignmentsService(AssessmentDbContext db, IdempotentCommands<AssessmentDbContext> commands, TimeProvider time)
+public sealed class SampleClientAssignmentsService(
+    AssessmentDbContext db, IdempotentCommands<AssessmentDbContext> commands, Seating seating, IOptions<AssessmentPolicy> policy, TimeProvider time)
     : SampleClientAssignments.SampleClientAssignmentsBase
 {
     [Authorize(Policy = PlatformIdentity.AssessmentRead)]
@@ -24,7 +27,7 @@ public sealed class SampleClientAssignmentsService(AssessmentDbContext db, Idemp
             await db.Assignments.AsNoTracking()
                 .Where(a => a.PersonId == personId).OrderByDescending(a => a.OpenedAt).FirstOrDefaultAsync(context.CancellationToken),
             a => a.AgencyId, a => a.PersonId, "ASSIGNMENT");
-        return new GetAssignmentResponse { Assignment = assignment.ToMessage() };
+        return new GetAssignmentResponse { Assignment = assignment.ToMessage(await seating.PlaceOfAsync(assignment, context.CancellationToken)) };
     }
 
     [Authorize(Policy = PlatformIdentity.AssessmentWrite)]
@@ -37,11 +40,12 @@ public sealed class SampleClientAssignmentsService(AssessmentDbContext db, Idemp
                 await db.Assignments.SingleOrDefaultAsync(a => a.Id == assignmentId, ct), a => a.AgencyId, a => a.PersonId, "ASSIGNMENT");
             var r = request.Record ?? new SampleClientRecord();
             var record = EnteredRecord.Parse(r.FirstName, r.LastName, r.DateOfBirth, r.ProjectType, r.ProjectStartDate, r.EntryAssessmentComplete);
-            var now = time.GetUtcNow();
-            var attempt = assignment.Submit(record, now);
-            if (attempt.Outcome == AttemptOutcome.Passed)
+            var now = time.GetStoredNow();
+            var attempt = assignment.Submit(record, policy.Value, now);
+            if (assignment.FreedSeat)
             {
-                db.Publish(assignment.Pass(now));
+                db.Publish(assignment.Status == AssignmentStatus.Passed ? assignment.Pass(now) : assignment.Expiry(now));
+                await seating.FillFreeSeatsAsync(now, ct);
             }
             await db.SaveChangesAsync(ct);
             return new SubmitAttemptResponse { Attempt = attempt.ToMessage(), Assignment = assignment.ToMessage() };

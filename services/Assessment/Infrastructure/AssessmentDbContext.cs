@@ -20,6 +20,11 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
             assignment.HasIndex(a => new { a.PersonId, a.AccessRequestId }).IsUnique();
             assignment.Ignore(a => a.Scenario);
             assignment.Ignore(a => a.AnswerKey);
+            assignment.Ignore(a => a.FreedSeat);
+            assignment.Property(a => a.ExpiredReason).HasMaxLength(40);
+            // The line, oldest first; the seats; the seats due to expire.
+            assignment.HasIndex(a => new { a.JoinedAt, a.Id }).HasFilter("status = 3").HasDatabaseName("ix_assignments_waitlist");
+            assignment.HasIndex(a => a.ExpiresAt).HasFilter("status = 1").HasDatabaseName("ix_assignments_seated");
             assignment.HasMany(a => a.Attempts).WithOne().HasForeignKey("AssignmentId");
             assignment.Navigation(a => a.Attempts).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         });

@@ -3,22 +3,34 @@ using HmisPlatform.Assessment.Domain.Assignments;
 using HmisPlatform.Assessment.Grpc;
 using HmisPlatform.Assessment.Infrastructure;
 using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.BuildingBlocks.Persistence;
 
 namespace HmisPlatform.Assessment.IntegrationEvents;
 
 /// <summary>
-/// Completed training opens the person's Sample Client Assignment. Read Only access and HPCC / State Homeless
-/// Prevention access take no assignment: the first goes to step 4 at once, the second through the Help Desk.
+/// Completed training puts the person in line for the Sample Client Assignment, and seats them when a seat is free.
+/// Read Only access takes no assignment (it goes to step 4 at once); HPCC / State Homeless Prevention access has the
+/// step waived, which is published so the journey moves on.
 /// </summary>
-public sealed class OpenAssignment(AssessmentDbContext db, TimeProvider time) : IEventHandler<TrainingCompleted>
+public sealed class OpenAssignment(AssessmentDbContext db, Seating seating, TimeProvider time) : IEventHandler<TrainingCompleted>
 {
-    public Task HandleAsync(TrainingCompleted integrationEvent, CancellationToken cancellationToken)
+    public async Task HandleAsync(TrainingCompleted integrationEvent, CancellationToken cancellationToken)
     {
-        if (integrationEvent.ReadOnly || integrationEvent.HelpDeskOnly)
+        if (integrationEvent.ReadOnly)
         {
-            return Task.CompletedTask;
+            return;
         }
-        var now = time.GetUtcNow();
+        var now = time.GetStoredNow();
+        if (integrationEvent.HelpDeskOnly)
+        {
+            var (eventId, occurredAt) = EventOutbox.Stamp(now);
+            db.Publish(new AssessmentWaived
+            {
+                EventId = eventId, OccurredAt = occurredAt, PersonId = integrationEvent.PersonId,
+                AccessRequestId = integrationEvent.AccessRequestId, AgencyId = integrationEvent.AgencyId,
+            });
+            return;
+        }
         var assignment = SampleClientAssignment.Open(
             Guid.Parse(integrationEvent.PersonId),
             Guid.Parse(integrationEvent.AccessRequestId),
@@ -26,7 +38,8 @@ public sealed class OpenAssignment(AssessmentDbContext db, TimeProvider time) : 
             integrationEvent.ProjectTypes,
             now);
         db.Assignments.Add(assignment);
-        db.Publish(assignment.Scheduling(now));
-        return Task.CompletedTask;
+        var place = await seating.PlaceOfAsync(assignment, cancellationToken);
+        db.Publish(assignment.Waitlisting(place!.Position, now));
+        await seating.FillFreeSeatsAsync(now, cancellationToken);
     }
 }

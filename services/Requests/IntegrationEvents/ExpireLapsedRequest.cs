@@ -10,26 +10,36 @@ using Microsoft.EntityFrameworkCore;
 namespace HmisPlatform.Requests.IntegrationEvents;
 
 /// <summary>
-/// A course expiry shows on the journey. When the whole path lapsed (6 months), the request is over: it expires,
-/// its held credits go back by its status event, and the ATA may request again for the person.
+/// Lapses show on the journey. When the person's way to step 4 is over (training older than 6 months, or the
+/// assignment expired after 10 days or 3 failed attempts), the request expires: its held credits go back by its
+/// status event, and the ATA may request again for the person.
 /// </summary>
-public sealed class ExpireLapsedRequest(RequestsDbContext db, JourneyLog journeys, TimeProvider time) : IEventHandler<TrainingExpired>
+public sealed class ExpireLapsedRequest(RequestsDbContext db, JourneyLog journeys, TimeProvider time)
+    : IEventHandler<TrainingExpired>, IEventHandler<AssessmentExpired>
 {
-    public async Task HandleAsync(TrainingExpired integrationEvent, CancellationToken cancellationToken)
+    public Task HandleAsync(TrainingExpired integrationEvent, CancellationToken cancellationToken) =>
+        LapseAsync(integrationEvent.PersonId, integrationEvent.AccessRequestId, integrationEvent.EventId, EventEnvelope.OccurredAt(integrationEvent),
+            JourneyStage.Training, integrationEvent.WholePath ? JourneyStages.TrainingPathExpired : nameof(TrainingExpired),
+            integrationEvent.WholePath ? "Introduction or Data Management lapsed before step 4" : null, cancellationToken);
+
+    public Task HandleAsync(AssessmentExpired integrationEvent, CancellationToken cancellationToken) =>
+        LapseAsync(integrationEvent.PersonId, integrationEvent.AccessRequestId, integrationEvent.EventId, EventEnvelope.OccurredAt(integrationEvent),
+            JourneyStage.Assessment, nameof(AssessmentExpired), $"Sample Client Assignment expired ({integrationEvent.Reason})", cancellationToken);
+
+    /// <param name="expiry">Why the request is over, or null when only a course lapsed and the path goes on.</param>
+    private async Task LapseAsync(string person, string accessRequest, string eventId, DateTimeOffset occurredAt, JourneyStage stage, string kind,
+        string? expiry, CancellationToken cancellationToken)
     {
-        var personId = Guid.Parse(integrationEvent.PersonId);
-        var accessRequestId = Guid.Parse(integrationEvent.AccessRequestId);
-        var kind = integrationEvent.WholePath ? JourneyStages.TrainingPathExpired : nameof(TrainingExpired);
-        await journeys.RecordAsync(new JourneyEntry(personId, accessRequestId, Guid.Parse(integrationEvent.EventId), JourneyStage.Training, kind,
-            EventEnvelope.OccurredAt(integrationEvent)), cancellationToken);
-        if (!integrationEvent.WholePath)
+        var accessRequestId = Guid.Parse(accessRequest);
+        await journeys.RecordAsync(new JourneyEntry(Guid.Parse(person), accessRequestId, Guid.Parse(eventId), stage, kind, occurredAt), cancellationToken);
+        if (expiry is null)
         {
             return;
         }
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM access_requests WHERE id = {accessRequestId} FOR UPDATE", cancellationToken);
         var request = await db.AccessRequests.SingleAsync(r => r.Id == accessRequestId, cancellationToken);
         var now = time.GetStoredNow();
-        if (request.Expire("Introduction or Data Management lapsed before step 4", JourneyRecorder<TrainingExpired>.Platform, now))
+        if (request.Expire(expiry, JourneyRecorder<TrainingExpired>.Platform, now))
         {
             foreach (var change in request.TakeChanges())
             {

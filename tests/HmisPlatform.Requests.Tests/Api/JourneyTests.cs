@@ -87,6 +87,27 @@ public sealed class JourneyTests(RequestsFixture service) : IClassFixture<Reques
     }
 
     [Fact]
+    public async Task ExpiredAssignment_ExpiresTheRequest_AndTheJourneyWaitsOnTheAta()
+    {
+        var submitted = (await service.Client.SubmitAccessRequestAsync(Requests.NewAgencyUser("expired.assignment@lakeview.example.org"))).AccessRequest;
+        await service.HmisTeam.ApproveAsync(submitted);
+        var personId = submitted.Users[0].PersonId;
+
+        await service.Redis.PublishAsync(service.StreamOf(AssessmentExpired.Descriptor), new AssessmentExpired
+        {
+            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), PersonId = personId,
+            AccessRequestId = submitted.Id, AssignmentId = Guid.NewGuid().ToString(), AgencyId = submitted.AgencyId, Reason = "THREE_FAILED_ATTEMPTS",
+        });
+
+        var journey = await Eventually.ReturnsAsync(
+            async () => (await service.Client.GetJourneyAsync(new GetJourneyRequest { PersonId = personId })).Journey,
+            j => j.RequestStatus == AccessRequestStatus.Expired);
+        Assert.Equal((JourneyStage.Assessment, WaitingOn.Ata), (journey.CurrentStage, journey.WaitingOn));
+        var history = await service.HmisTeam.ListAccessRequestHistoryAsync(new ListAccessRequestHistoryRequest { AccessRequestId = submitted.Id });
+        Assert.Contains("THREE_FAILED_ATTEMPTS", history.Changes.Last().Reason);
+    }
+
+    [Fact]
     public async Task Journey_UnknownPerson_IsNotFoundForTheHmisTeam()
     {
         var hmisTeam = new AccessRequests.AccessRequestsClient(service.HmisTeamChannel);

@@ -7,10 +7,15 @@ using HmisPlatform.BuildingBlocks.Domain;
 
 namespace HmisPlatform.Assessment.Domain.Assignments;
 
-/// <summary>A trainee's seat for the Sample Client Assignment, the scenario variant they work on, and their attempts.</summary>
+/// <summary>
+/// A trainee's Sample Client Assignment: their place in line, then their seat, the scenario variant they work on,
+/// and their attempts. A seat is held for 10 days or 3 failed attempts; then the assignment expires.
+/// </summary>
 public sealed class SampleClientAssignment
 {
     public const string NotOpenReason = "ASSIGNMENT_NOT_OPEN";
+    public const string TenDays = "TEN_DAYS";
+    public const string ThreeFailedAttempts = "THREE_FAILED_ATTEMPTS";
 
     private readonly List<SampleClientAttempt> _attempts = [];
 
@@ -30,6 +35,19 @@ public sealed class SampleClientAssignment
     public AssignmentStatus Status { get; private set; }
 
     public DateTimeOffset OpenedAt { get; private set; }
+
+    public DateTimeOffset JoinedAt { get; private set; }
+
+    public DateTimeOffset? SeatedAt { get; private set; }
+
+    public DateTimeOffset? ExpiresAt { get; private set; }
+
+    /// <summary>When the seat was given back (passed or expired); with <see cref="SeatedAt"/>, how long it was held.</summary>
+    public DateTimeOffset? FreedAt { get; private set; }
+
+    public int FailedAttempts { get; private set; }
+
+    public string? ExpiredReason { get; private set; }
 
     public IReadOnlyList<SampleClientAttempt> Attempts => _attempts;
 
@@ -52,14 +70,49 @@ public sealed class SampleClientAssignment
             AgencyId = agencyId,
             ScenarioCode = ScenarioCatalog.For(projectTypes).Code,
             VariantSeed = BitConverter.ToInt32(id.ToByteArray(), 12),
-            Status = AssignmentStatus.Seated,
+            Status = AssignmentStatus.Waiting,
             OpenedAt = now,
+            JoinedAt = now,
         };
     }
 
-    /// <summary>Grades the record and records the attempt; returns it.</summary>
-    public SampleClientAttempt Submit(EnteredRecord record, DateTimeOffset now)
+    /// <summary>Gives the trainee a seat, held until the policy's days pass.</summary>
+    public void Seat(AssessmentPolicy policy, DateTimeOffset now)
     {
+        if (Status != AssignmentStatus.Waiting)
+        {
+            throw new InvalidOperationException("Only a waiting trainee is seated.");
+        }
+        Status = AssignmentStatus.Seated;
+        SeatedAt = now;
+        ExpiresAt = now + policy.HoldFor;
+    }
+
+    /// <summary>Expires a seat held past its days; returns whether it did.</summary>
+    public bool ExpireIfDue(DateTimeOffset now)
+    {
+        if (Status != AssignmentStatus.Seated || ExpiresAt > now)
+        {
+            return false;
+        }
+        Expire(TenDays, now);
+        return true;
+    }
+
+    /// <summary>Whether the seat is free again after this change: passed or expired.</summary>
+    public bool FreedSeat => Status is AssignmentStatus.Passed or AssignmentStatus.Expired;
+
+    private void Expire(string reason, DateTimeOffset now)
+    {
+        Status = AssignmentStatus.Expired;
+        ExpiredReason = reason;
+        FreedAt = now;
+    }
+
+    /// <summary>Grades the record and records the attempt; returns it.</summary>
+    public SampleClientAttempt Submit(EnteredRecord record, AssessmentPolicy policy, DateTimeOffset now)
+    {
+        ExpireIfDue(now);
         if (Status != AssignmentStatus.Seated)
         {
             throw DomainException.Precondition(NotOpenReason, "This assignment takes no more attempts.",
@@ -71,6 +124,11 @@ public sealed class SampleClientAssignment
         if (attempt.Outcome == AttemptOutcome.Passed)
         {
             Status = AssignmentStatus.Passed;
+            FreedAt = now;
+        }
+        else if (++FailedAttempts >= policy.MaxFailedAttempts)
+        {
+            Expire(ThreeFailedAttempts, now);
         }
         return attempt;
     }

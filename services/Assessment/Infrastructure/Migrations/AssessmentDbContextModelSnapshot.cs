@@ -37,6 +37,27 @@ namespace HmisPlatform.Assessment.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("agency_id");
 
+                    b.Property<string>("ExpiredReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("expired_reason");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<DateTimeOffset?>("FreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("freed_at");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
@@ -51,6 +72,10 @@ namespace HmisPlatform.Assessment.Infrastructure.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("scenario_code");
 
+                    b.Property<DateTimeOffset?>("SeatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seated_at");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -61,6 +86,14 @@ namespace HmisPlatform.Assessment.Infrastructure.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_assignments");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_assignments_seated")
+                        .HasFilter("status = 1");
+
+                    b.HasIndex("JoinedAt", "Id")
+                        .HasDatabaseName("ix_assignments_waitlist")
+                        .HasFilter("status = 3");
 
                     b.HasIndex("PersonId", "AccessRequestId")
                         .IsUnique()

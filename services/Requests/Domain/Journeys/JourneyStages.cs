@@ -11,30 +11,37 @@ public static class JourneyStages
     /// <summary>Introduction or Data Management lapsed: the path is over and the ATA must request again.</summary>
     public const string TrainingPathExpired = "TrainingPathExpired";
 
-    private static readonly Dictionary<string, (JourneyStage Stage, WaitingOn WaitingOn)> Kinds = new(StringComparer.Ordinal)
-    {
-        [AccessRequestSubmitted] = (JourneyStage.Request, WaitingOn.HmisTeam),
-        ["InformationRequested"] = (JourneyStage.Request, WaitingOn.Ata),
-        ["InformationProvided"] = (JourneyStage.Request, WaitingOn.HmisTeam),
-        ["RoutedToCeTeam"] = (JourneyStage.Request, WaitingOn.CeTeam),
-        ["CeApproved"] = (JourneyStage.Request, WaitingOn.HmisTeam),
-        ["CreditUseConfirmed"] = (JourneyStage.Request, WaitingOn.HmisTeam),
-        ["AccessRequestDenied"] = (JourneyStage.Request, WaitingOn.Unspecified),
-        ["AccessRequestWithdrawn"] = (JourneyStage.Request, WaitingOn.Unspecified),
-        ["ResubmissionRequested"] = (JourneyStage.Request, WaitingOn.Ata),
-        ["AccessRequestApproved"] = (JourneyStage.Request, WaitingOn.HmisTeam),
-        ["TrainingEnrolled"] = (JourneyStage.Training, WaitingOn.User),
-        ["TrainingCompleted"] = (JourneyStage.Training, WaitingOn.User),
-        ["TrainingExpired"] = (JourneyStage.Training, WaitingOn.User),
-        [TrainingPathExpired] = (JourneyStage.Training, WaitingOn.Ata),
-        ["TrainingReminderDue"] = (JourneyStage.Training, WaitingOn.User),
-        ["AssessmentScheduled"] = (JourneyStage.Assessment, WaitingOn.User),
-        ["AssessmentPassed"] = (JourneyStage.Assessment, WaitingOn.HmisTeam),
-        ["AccountPendingAgreement"] = (JourneyStage.Credentials, WaitingOn.User),
-        ["EndUserAgreementSigned"] = (JourneyStage.Credentials, WaitingOn.Ata),
-        [CredentialsIssued] = (JourneyStage.Complete, WaitingOn.Unspecified),
-        ["AccessRemoved"] = (JourneyStage.AccessRemoved, WaitingOn.Unspecified),
-    };
+    /// <summary>Every journey kind in the order of the process, with its stage and whom the journey waits on after it.</summary>
+    private static readonly (string Kind, JourneyStage Stage, WaitingOn WaitingOn)[] InOrder =
+    [
+        (AccessRequestSubmitted, JourneyStage.Request, WaitingOn.HmisTeam),
+        ("InformationRequested", JourneyStage.Request, WaitingOn.Ata),
+        ("InformationProvided", JourneyStage.Request, WaitingOn.HmisTeam),
+        ("RoutedToCeTeam", JourneyStage.Request, WaitingOn.CeTeam),
+        ("CeApproved", JourneyStage.Request, WaitingOn.HmisTeam),
+        ("CreditUseConfirmed", JourneyStage.Request, WaitingOn.HmisTeam),
+        ("AccessRequestDenied", JourneyStage.Request, WaitingOn.Unspecified),
+        ("AccessRequestWithdrawn", JourneyStage.Request, WaitingOn.Unspecified),
+        ("ResubmissionRequested", JourneyStage.Request, WaitingOn.Ata),
+        ("AccessRequestApproved", JourneyStage.Request, WaitingOn.HmisTeam),
+        ("TrainingEnrolled", JourneyStage.Training, WaitingOn.User),
+        ("TrainingCompleted", JourneyStage.Training, WaitingOn.User),
+        ("TrainingExpired", JourneyStage.Training, WaitingOn.User),
+        (TrainingPathExpired, JourneyStage.Training, WaitingOn.Ata),
+        ("TrainingReminderDue", JourneyStage.Training, WaitingOn.User),
+        ("AssessmentWaitlisted", JourneyStage.Assessment, WaitingOn.HmisTeam),
+        ("AssessmentScheduled", JourneyStage.Assessment, WaitingOn.User),
+        ("AssessmentExpired", JourneyStage.Assessment, WaitingOn.Ata),
+        ("AssessmentWaived", JourneyStage.Assessment, WaitingOn.HmisTeam),
+        ("AssessmentPassed", JourneyStage.Assessment, WaitingOn.HmisTeam),
+        ("AccountPendingAgreement", JourneyStage.Credentials, WaitingOn.User),
+        ("EndUserAgreementSigned", JourneyStage.Credentials, WaitingOn.Ata),
+        (CredentialsIssued, JourneyStage.Complete, WaitingOn.Unspecified),
+        ("AccessRemoved", JourneyStage.AccessRemoved, WaitingOn.Unspecified),
+    ];
+
+    private static readonly Dictionary<string, (JourneyStage Stage, WaitingOn WaitingOn)> Kinds =
+        InOrder.ToDictionary(k => k.Kind, k => (k.Stage, k.WaitingOn), StringComparer.Ordinal);
 
     /// <summary>What each audited request action shows as on the journey.</summary>
     private static readonly Dictionary<string, string> KindOfAction = new(StringComparer.Ordinal)
@@ -51,6 +58,13 @@ public static class JourneyStages
     };
 
     public static IReadOnlyCollection<string> All => Kinds.Keys;
+
+    /// <summary>Where a kind falls in the process, to order events stamped at the same instant (in line, then seated).</summary>
+    public static int Rank(string kind)
+    {
+        var rank = Array.FindIndex(InOrder, k => k.Kind == kind);
+        return rank < 0 ? InOrder.Length : rank;
+    }
 
     public static JourneyStage Of(string kind) =>
         Kinds.TryGetValue(kind, out var stage) ? stage.Stage : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a journey event.");

@@ -25,7 +25,7 @@ public sealed record JourneyView(
         {
             return null;
         }
-        var timeline = all.Where(e => e.AccessRequestId == requestId).OrderBy(e => e.OccurredAt).ThenBy(e => e.Stage).ToList();
+        var timeline = all.Where(e => e.AccessRequestId == requestId).OrderBy(e => e.OccurredAt).ThenBy(e => e.Stage).ThenBy(e => JourneyStages.Rank(e.Kind)).ToList();
         var starts = timeline
             .GroupBy(e => e.Stage)
             .Select(g => (Stage: g.Key, StartedAt: g.Min(e => e.OccurredAt)))

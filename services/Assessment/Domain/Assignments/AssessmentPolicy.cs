@@ -1,0 +1,17 @@
+namespace HmisPlatform.Assessment.Domain.Assignments;
+
+/// <summary>The assignment's policy numbers (configuration section <c>Assessment</c>; defaults from DOMAIN.md).</summary>
+public sealed class AssessmentPolicy
+{
+    /// <summary>Trainees who hold a seat at once.</summary>
+    public int Seats { get; set; } = 8;
+
+    /// <summary>How long a seat is held before the assignment expires.</summary>
+    public TimeSpan HoldFor { get; set; } = TimeSpan.FromDays(10);
+
+    /// <summary>Failed attempts after which the assignment expires.</summary>
+    public int MaxFailedAttempts { get; set; } = 3;
+
+    /// <summary>How often the sweep looks for expired seats.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
+}

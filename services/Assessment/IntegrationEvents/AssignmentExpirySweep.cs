@@ -1,0 +1,71 @@
+using HmisPlatform.Assessment.Domain.Assignments;
+using HmisPlatform.Assessment.Grpc;
+using HmisPlatform.Assessment.Infrastructure;
+using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.BuildingBlocks.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using AssignmentStatus = Hmis.Assessment.V1.AssignmentStatus;
+
+namespace HmisPlatform.Assessment.IntegrationEvents;
+
+/// <summary>
+/// Expires seats held past their days, publishes each expiry, and gives the freed seats to the next in line, in one
+/// transaction per batch. Batches are claimed with FOR UPDATE SKIP LOCKED and seating takes its lock, so replicas can
+/// sweep side by side.
+/// </summary>
+public sealed partial class AssignmentExpirySweep(
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<AssessmentPolicy> policy, OutboxSignal outbox, ILogger<AssignmentExpirySweep> logger) : BackgroundService
+{
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var expired = 0;
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AssessmentDbContext>();
+            var now = time.GetStoredNow();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var batch = await db.Assignments.FromSql($"""
+                SELECT * FROM assignments WHERE status = {(int)AssignmentStatus.Seated} AND expires_at <= {now}
+                ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED
+                """).ToListAsync(cancellationToken);
+            foreach (var assignment in batch.Where(a => a.ExpireIfDue(now)))
+            {
+                db.Publish(assignment.Expiry(now));
+                expired++;
+            }
+            await scope.ServiceProvider.GetRequiredService<Seating>().FillFreeSeatsAsync(now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            outbox.Notify();
+            if (batch.Count == 0)
+            {
+                return expired;
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(policy.Value.SweepInterval, time);
+        do
+        {
+            try
+            {
+                LogSwept(logger, await RunOnceAsync(stoppingToken));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Assignment sweep: {Expired} expired")]
+    private static partial void LogSwept(ILogger logger, int expired);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The assignment sweep failed; the next round tries again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

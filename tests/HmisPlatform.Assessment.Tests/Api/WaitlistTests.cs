@@ -1,0 +1,150 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Hmis.Assessment.V1;
+using Hmis.Common.V1;
+using Hmis.Events.V1;
+using HmisPlatform.Assessment.Domain.Assignments;
+using HmisPlatform.Assessment.Infrastructure;
+using HmisPlatform.Assessment.IntegrationEvents;
+using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HmisPlatform.Assessment.Tests.Api;
+
+/// <summary>The Assessment service with two seats, so the line forms at once.</summary>
+public sealed class TwoSeatFixture : ServiceFixture<Program, AssessmentDbContext>
+{
+    protected override string DatabaseConnectionName => ResourceNames.AssessmentDb;
+
+    public SampleClientAssignments.SampleClientAssignmentsClient Client => new(Channel);
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Assessment:Seats"] = "2" };
+}
+
+/// <summary>Seats, the line, and expiry after 10 days or 3 failed attempts, through the API.</summary>
+public sealed class WaitlistTests(TwoSeatFixture service) : IClassFixture<TwoSeatFixture>
+{
+    private async Task<Assignment> JoinAsync(Guid person)
+    {
+        await service.Redis.PublishAsync(service.StreamOf(TrainingCompleted.Descriptor), new TrainingCompleted
+        {
+            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), PersonId = person.ToString(),
+            AccessRequestId = Guid.NewGuid().ToString(), AgencyId = TestTokens.DefaultAgencyId, ProjectTypes = { ProjectType.EmergencyShelter },
+        });
+        return await Eventually.ReturnsAsync(() => ReadAsync(person), a => a is not null) ?? throw new InvalidOperationException();
+    }
+
+    private async Task<Assignment?> ReadAsync(Guid person)
+    {
+        try
+        {
+            return (await service.Client.GetAssignmentAsync(new GetAssignmentRequest { PersonId = person.ToString() })).Assignment;
+        }
+        catch (RpcException)
+        {
+            return null;
+        }
+    }
+
+    private Task<SubmitAttemptResponse> SubmitAsync(Assignment assignment, bool correct)
+    {
+        var form = assignment.Scenario.IntakeForm;
+        return service.Client.SubmitAttemptAsync(new SubmitAttemptRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id,
+            Record = new SampleClientRecord
+            {
+                FirstName = form.FirstName, LastName = form.LastName, DateOfBirth = correct ? form.DateOfBirth : "1900-01-01",
+                ProjectType = ProjectType.EmergencyShelter, ProjectStartDate = form.ProjectStartDate, EntryAssessmentComplete = true,
+            },
+        }).ResponseAsync;
+    }
+
+    private AssignmentExpirySweep SweepAt(DateTimeOffset at) => new(
+        service.Services.GetRequiredService<IServiceScopeFactory>(), new FakeTimeProvider(at), Options.Create(new AssessmentPolicy { Seats = 2 }),
+        service.Services.GetRequiredService<OutboxSignal>(), NullLogger<AssignmentExpirySweep>.Instance);
+
+    private Task EmptyTheSeatsAsync() =>
+        service.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE assignments SET status = 2 WHERE status IN (1, 3)"));
+
+    [Fact]
+    public async Task ThirdTrainee_Waits_AndTakesTheSeatAPassFrees_Once()
+    {
+        await EmptyTheSeatsAsync();
+        var first = await JoinAsync(Guid.NewGuid());
+        await JoinAsync(Guid.NewGuid());
+        var third = Guid.NewGuid();
+        var waiting = await JoinAsync(third);
+
+        await SubmitAsync(first, correct: true);
+        var seated = await ReadAsync(third);
+
+        Assert.Equal((AssignmentStatus.Waiting, 1), (waiting.Status, waiting.WaitlistPosition));
+        Assert.True(waiting.ExpectedWait.ToTimeSpan() > TimeSpan.Zero);
+        Assert.Equal(AssignmentStatus.Seated, seated!.Status);
+        Assert.NotNull(seated.ExpiresAt);
+        var scheduled = await service.Redis.WaitForAsync<AssessmentScheduled>(service.StreamOf(AssessmentScheduled.Descriptor), e => e.PersonId == third.ToString());
+        Assert.Single(scheduled);
+    }
+
+    [Fact]
+    public async Task FreedSeats_WithTwoReplicasSweeping_GoEachToOneTraineeOnce()
+    {
+        await EmptyTheSeatsAsync();
+        var seated = new[] { await JoinAsync(Guid.NewGuid()), await JoinAsync(Guid.NewGuid()) };
+        var waiting = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
+        foreach (var person in waiting)
+        {
+            await JoinAsync(person);
+        }
+        var later = seated.Max(a => a.ExpiresAt.ToDateTimeOffset()).AddMinutes(1);
+
+        var expired = await Task.WhenAll(SweepAt(later).RunOnceAsync(default), SweepAt(later).RunOnceAsync(default));
+
+        Assert.Equal(2, expired.Sum());
+        var states = await Task.WhenAll(waiting.Select(ReadAsync));
+        Assert.Equal([AssignmentStatus.Seated, AssignmentStatus.Seated, AssignmentStatus.Waiting], states.Select(a => a!.Status));
+        Assert.Equal(1, states[2]!.WaitlistPosition);
+        var scheduled = await service.Redis.WaitForAsync<AssessmentScheduled>(service.StreamOf(AssessmentScheduled.Descriptor),
+            e => e.PersonId == waiting[0].ToString() || e.PersonId == waiting[1].ToString(), 2);
+        await Task.Delay(300);
+        Assert.Equal(2, (await service.Redis.ReadAllAsync<AssessmentScheduled>(service.StreamOf(AssessmentScheduled.Descriptor)))
+            .Count(e => waiting.Take(2).Select(w => w.ToString()).Contains(e.PersonId)));
+        var expiries = await service.Redis.WaitForAsync<AssessmentExpired>(service.StreamOf(AssessmentExpired.Descriptor), e => seated.Any(s => s.Id == e.AssignmentId), 2);
+        Assert.All(expiries, e => Assert.Equal("TEN_DAYS", e.Reason));
+    }
+
+    [Fact]
+    public async Task ThreeFailedAttempts_ExpireTheAssignment_AndItTakesNoMore()
+    {
+        await EmptyTheSeatsAsync();
+        var assignment = await JoinAsync(Guid.NewGuid());
+
+        await SubmitAsync(assignment, correct: false);
+        await SubmitAsync(assignment, correct: false);
+        var third = await SubmitAsync(assignment, correct: false);
+        var fourth = await RpcErrors.CatchAsync(() => SubmitAsync(assignment, correct: true));
+
+        Assert.Equal((AssignmentStatus.Expired, 3, "THREE_FAILED_ATTEMPTS"), (third.Assignment.Status, third.Assignment.FailedAttempts, third.Assignment.ExpiredReason));
+        Assert.Equal("ASSIGNMENT_NOT_OPEN", fourth.Reason());
+        Assert.Single(await service.Redis.WaitForAsync<AssessmentExpired>(service.StreamOf(AssessmentExpired.Descriptor), e => e.AssignmentId == assignment.Id));
+    }
+
+    [Fact]
+    public async Task HelpDeskOnlyAccess_HasTheStepWaived()
+    {
+        var person = Guid.NewGuid();
+        await service.Redis.PublishAsync(service.StreamOf(TrainingCompleted.Descriptor), new TrainingCompleted
+        {
+            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), PersonId = person.ToString(),
+            AccessRequestId = Guid.NewGuid().ToString(), AgencyId = TestTokens.DefaultAgencyId, ProjectTypes = { ProjectType.Hpcc }, HelpDeskOnly = true,
+        });
+
+        Assert.Single(await service.Redis.WaitForAsync<AssessmentWaived>(service.StreamOf(AssessmentWaived.Descriptor), e => e.PersonId == person.ToString()));
+    }
+}
