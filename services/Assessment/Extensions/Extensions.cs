@@ -1,5 +1,6 @@
 using Hmis.Events.V1;
 using HmisPlatform.Assessment.Domain.Assignments;
+using HmisPlatform.Assessment.Domain.Grading;
 using HmisPlatform.Assessment.Infrastructure;
 using HmisPlatform.Assessment.IntegrationEvents;
 using HmisPlatform.BuildingBlocks.Hosting;
@@ -11,6 +12,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<AssessmentPolicy>(builder.Configuration.GetSection("Assessment"));
+        builder.Services.Configure<GradingThresholds>(builder.Configuration.GetSection("Assessment:Grading"));
         builder.Services.AddScoped<Seating>();
         builder.Services.AddSingleton<AssignmentExpirySweep>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AssignmentExpirySweep>());

@@ -56,6 +56,11 @@ internal static class MessageMapping
             Severity = f.Severity,
             Guidance = f.Guidance,
         }) },
+        GradedOutcome = attempt.GradedOutcome ?? AttemptOutcome.Unspecified,
+        OverrideReason = attempt.OverrideReason ?? "",
+        Walkthrough = attempt.Walkthrough is { } w
+            ? new Hmis.Assessment.V1.Walkthrough { StaffMember = w.StaffMember, StartsAt = Timestamp.FromDateTimeOffset(w.StartsAt), Length = Duration.FromTimeSpan(w.Length) }
+            : null,
     };
 
     public static AssessmentScheduled Scheduling(this SampleClientAssignment assignment, DateTimeOffset now)
@@ -101,6 +106,16 @@ internal static class MessageMapping
         {
             EventId = eventId, OccurredAt = occurredAt, PersonId = assignment.PersonId.ToString(), AccessRequestId = assignment.AccessRequestId.ToString(),
             AssignmentId = assignment.Id.ToString(), AgencyId = assignment.AgencyId.ToString(), Reason = assignment.ExpiredReason ?? "",
+        };
+    }
+
+    public static AssessmentWalkthroughScheduled WalkthroughBooking(this SampleClientAssignment assignment, Domain.Assignments.Walkthrough walkthrough, DateTimeOffset now)
+    {
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new AssessmentWalkthroughScheduled
+        {
+            EventId = eventId, OccurredAt = occurredAt, PersonId = assignment.PersonId.ToString(), AccessRequestId = assignment.AccessRequestId.ToString(),
+            AssignmentId = assignment.Id.ToString(), AgencyId = assignment.AgencyId.ToString(), StartsAt = Timestamp.FromDateTimeOffset(walkthrough.StartsAt),
         };
     }
 }

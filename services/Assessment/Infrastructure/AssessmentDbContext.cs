@@ -9,6 +9,8 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
 {
     public DbSet<SampleClientAssignment> Assignments => Set<SampleClientAssignment>();
 
+    public DbSet<OutcomeOverride> OutcomeOverrides => Set<OutcomeOverride>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables();
@@ -34,6 +36,19 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
             attempt.HasKey(t => t.Id);
             attempt.Property(t => t.Id).ValueGeneratedNever();
             attempt.OwnsMany(t => t.Findings, finding => finding.ToJson());
+            attempt.Property(t => t.OverrideReason).HasMaxLength(500);
+            attempt.Ignore(t => t.Failed);
+            attempt.OwnsOne(t => t.Walkthrough, walkthrough => walkthrough.Property(w => w.StaffMember).HasMaxLength(200));
+        });
+        modelBuilder.Entity<OutcomeOverride>(change =>
+        {
+            change.ToTable("outcome_overrides");
+            change.HasKey(c => c.Id);
+            change.Property(c => c.Id).UseIdentityAlwaysColumn();
+            change.HasOne<SampleClientAssignment>().WithMany().HasForeignKey(c => c.AssignmentId);
+            change.Property(c => c.Reason).HasMaxLength(500);
+            change.Property(c => c.OverriddenBy).HasMaxLength(200);
+            change.HasIndex(c => c.AssignmentId);
         });
     }
 }

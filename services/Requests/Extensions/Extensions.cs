@@ -27,6 +27,7 @@ internal static class Extensions
             .Subscribe<TrainingExpired, ExpireLapsedRequest>()
             .Subscribe<AssessmentWaitlisted, JourneyRecorder<AssessmentWaitlisted>>()
             .Subscribe<AssessmentScheduled, JourneyRecorder<AssessmentScheduled>>()
+            .Subscribe<AssessmentWalkthroughScheduled, JourneyRecorder<AssessmentWalkthroughScheduled>>()
             .Subscribe<AssessmentExpired, ExpireLapsedRequest>()
             .Subscribe<AssessmentWaived, JourneyRecorder<AssessmentWaived>>()
             .Subscribe<AssessmentPassed, JourneyRecorder<AssessmentPassed>>()

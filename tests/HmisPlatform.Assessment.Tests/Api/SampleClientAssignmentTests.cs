@@ -57,7 +57,7 @@ public sealed class SampleClientAssignmentTests(AssessmentFixture service) : ICl
     }
 
     [Fact]
-    public async Task Attempt_WithWrongBirthDateAndProject_NeedsCorrectionsWithFindings()
+    public async Task Attempt_WithWrongBirthDateAndProject_CallsForAWalkthroughWithFindings()
     {
         var assignment = await OpenedAssignmentAsync(Guid.NewGuid());
         var record = RecordOf(assignment.Scenario.IntakeForm);
@@ -66,7 +66,7 @@ public sealed class SampleClientAssignmentTests(AssessmentFixture service) : ICl
 
         var result = await Submit(assignment, record);
 
-        Assert.Equal(AttemptOutcome.CorrectionsNeeded, result.Attempt.Outcome);
+        Assert.Equal(AttemptOutcome.Walkthrough, result.Attempt.Outcome);
         Assert.Equal(["client.date_of_birth", "enrollment.project_type"], result.Attempt.Findings.Select(f => f.Element));
         Assert.Equal(AssignmentStatus.Seated, result.Assignment.Status);
     }

@@ -9,6 +9,10 @@ public sealed class SampleClientGraderTests
 {
     private static readonly ClientFacts Key = new("Avery", "Samplewood", new DateOnly(1980, 4, 2), ProjectType.EmergencyShelter, new DateOnly(2026, 1, 20));
 
+    private static readonly GradingThresholds Thresholds = new();
+
+    private static HmisPlatform.Assessment.Domain.Grading.Finding Of(FindingSeverity severity) => new("C", "e", "x", "y", severity, "g");
+
     private static EnteredRecord Correct => new(Key.FirstName, Key.LastName, Key.DateOfBirth, Key.ProjectType, Key.ProjectStartDate, true);
 
     [Fact]
@@ -16,7 +20,7 @@ public sealed class SampleClientGraderTests
     {
         var findings = SampleClientGrader.Grade(Correct, Key);
         Assert.Empty(findings);
-        Assert.Equal(AttemptOutcome.Passed, SampleClientGrader.Outcome(findings));
+        Assert.Equal(AttemptOutcome.Passed, Thresholds.OutcomeOf(findings));
     }
 
     [Fact]
@@ -53,12 +57,25 @@ public sealed class SampleClientGraderTests
     public void MinorSlipsUpToTheLimit_StillPass()
     {
         var twoMinor = SampleClientGrader.Grade(Correct with { FirstName = "X", LastName = "Y" }, Key);
-        Assert.Equal(AttemptOutcome.Passed, SampleClientGrader.Outcome(twoMinor));
+        Assert.Equal(AttemptOutcome.Passed, Thresholds.OutcomeOf(twoMinor));
     }
 
     [Fact]
     public void OneMajorFinding_NeedsCorrections() =>
-        Assert.Equal(AttemptOutcome.CorrectionsNeeded, SampleClientGrader.Outcome(SampleClientGrader.Grade(Correct with { EntryAssessmentComplete = false }, Key)));
+        Assert.Equal(AttemptOutcome.CorrectionsNeeded, Thresholds.OutcomeOf(SampleClientGrader.Grade(Correct with { EntryAssessmentComplete = false }, Key)));
+
+    [Fact]
+    public void WrongProject_CallsForAWalkthrough() =>
+        Assert.Equal(AttemptOutcome.Walkthrough, Thresholds.OutcomeOf(SampleClientGrader.Grade(Correct with { ProjectType = ProjectType.Ssvf }, Key)));
+
+    [Fact]
+    public void ManyMajorErrors_CallForAWalkthrough_TwoCriticalForTheCourseAgain()
+    {
+        Assert.Equal(AttemptOutcome.CorrectionsNeeded, Thresholds.OutcomeOf([Of(FindingSeverity.Major), Of(FindingSeverity.Major)]));
+        Assert.Equal(AttemptOutcome.Walkthrough, Thresholds.OutcomeOf([Of(FindingSeverity.Major), Of(FindingSeverity.Major), Of(FindingSeverity.Major)]));
+        Assert.Equal(AttemptOutcome.RedoTraining, Thresholds.OutcomeOf([Of(FindingSeverity.Critical), Of(FindingSeverity.Critical)]));
+        Assert.Equal(AttemptOutcome.CorrectionsNeeded, Thresholds.OutcomeOf([Of(FindingSeverity.Minor), Of(FindingSeverity.Minor), Of(FindingSeverity.Minor)]));
+    }
 
     [Fact]
     public void Variant_SameSeed_SameClient_OtherSeed_OtherClient()

@@ -11,7 +11,7 @@ namespace HmisPlatform.Assessment.Domain.Assignments;
 /// A trainee's Sample Client Assignment: their place in line, then their seat, the scenario variant they work on,
 /// and their attempts. A seat is held for 10 days or 3 failed attempts; then the assignment expires.
 /// </summary>
-public sealed class SampleClientAssignment
+public sealed partial class SampleClientAssignment
 {
     public const string NotOpenReason = "ASSIGNMENT_NOT_OPEN";
     public const string TenDays = "TEN_DAYS";
@@ -110,7 +110,7 @@ public sealed class SampleClientAssignment
     }
 
     /// <summary>Grades the record and records the attempt; returns it.</summary>
-    public SampleClientAttempt Submit(EnteredRecord record, AssessmentPolicy policy, DateTimeOffset now)
+    public SampleClientAttempt Submit(EnteredRecord record, AssessmentPolicy policy, GradingThresholds thresholds, DateTimeOffset now)
     {
         ExpireIfDue(now);
         if (Status != AssignmentStatus.Seated)
@@ -119,7 +119,7 @@ public sealed class SampleClientAssignment
                 new PreconditionViolation("ASSIGNMENT", $"assignments/{Id}", $"status is {Status}"));
         }
         var findings = SampleClientGrader.Grade(record, AnswerKey);
-        var attempt = new SampleClientAttempt(Guid.CreateVersion7(now), now, SampleClientGrader.Outcome(findings), findings);
+        var attempt = new SampleClientAttempt(Guid.CreateVersion7(now), now, thresholds.OutcomeOf(findings), findings);
         _attempts.Add(attempt);
         if (attempt.Outcome == AttemptOutcome.Passed)
         {

@@ -14,6 +14,13 @@ public sealed class SampleClientAttempt
 
     public List<Finding> Findings { get; private set; } = [];
 
+    /// <summary>The grader's outcome when staff overrode it.</summary>
+    public AttemptOutcome? GradedOutcome { get; private set; }
+
+    public string? OverrideReason { get; private set; }
+
+    public Walkthrough? Walkthrough { get; private set; }
+
     public SampleClientAttempt(Guid id, DateTimeOffset submittedAt, AttemptOutcome outcome, IEnumerable<Finding> findings)
     {
         Id = id;
@@ -25,4 +32,15 @@ public sealed class SampleClientAttempt
     private SampleClientAttempt()
     {
     }
+
+    public bool Failed => Outcome != AttemptOutcome.Passed;
+
+    internal void Override(AttemptOutcome outcome, string reason)
+    {
+        GradedOutcome ??= Outcome;
+        Outcome = outcome;
+        OverrideReason = reason;
+    }
+
+    internal void Book(Walkthrough walkthrough) => Walkthrough = walkthrough;
 }

@@ -7,9 +7,6 @@ namespace HmisPlatform.Assessment.Domain.Grading;
 /// <summary>Grades a record against the answer key of the trainee's scenario variant.</summary>
 public static class SampleClientGrader
 {
-    /// <summary>Most minor findings a record may have and still pass ("minimal or no errors").</summary>
-    public const int MaxMinorFindingsToPass = 2;
-
     public static IReadOnlyList<Finding> Grade(EnteredRecord record, ClientFacts key)
     {
         var findings = new List<Finding>();
@@ -35,11 +32,6 @@ public static class SampleClientGrader
             "complete", "missing", FindingSeverity.Major, "Your project-specific course: the entry assessment");
         return findings;
     }
-
-    public static AttemptOutcome Outcome(IReadOnlyList<Finding> findings) =>
-        findings.All(f => f.Severity == FindingSeverity.Minor) && findings.Count <= MaxMinorFindingsToPass
-            ? AttemptOutcome.Passed
-            : AttemptOutcome.CorrectionsNeeded;
 
     private static string Format(object value) => value switch
     {

@@ -22,6 +22,56 @@ namespace HmisPlatform.Assessment.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("HmisPlatform.Assessment.Domain.Assignments.OutcomeOverride", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignment_id");
+
+                    b.Property<Guid>("AttemptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attempt_id");
+
+                    b.Property<int>("FromOutcome")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_outcome");
+
+                    b.Property<DateTimeOffset>("OverriddenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overridden_at");
+
+                    b.Property<string>("OverriddenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("overridden_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("ToOutcome")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_outcome");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outcome_overrides");
+
+                    b.HasIndex("AssignmentId")
+                        .HasDatabaseName("ix_outcome_overrides_assignment_id");
+
+                    b.ToTable("outcome_overrides", (string)null);
+                });
+
             modelBuilder.Entity("HmisPlatform.Assessment.Domain.Assignments.SampleClientAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -112,9 +162,18 @@ namespace HmisPlatform.Assessment.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("assignment_id");
 
+                    b.Property<int?>("GradedOutcome")
+                        .HasColumnType("integer")
+                        .HasColumnName("graded_outcome");
+
                     b.Property<int>("Outcome")
                         .HasColumnType("integer")
                         .HasColumnName("outcome");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("override_reason");
 
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
@@ -281,12 +340,51 @@ namespace HmisPlatform.Assessment.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("HmisPlatform.Assessment.Domain.Assignments.OutcomeOverride", b =>
+                {
+                    b.HasOne("HmisPlatform.Assessment.Domain.Assignments.SampleClientAssignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_overrides_assignments_assignment_id");
+                });
+
             modelBuilder.Entity("HmisPlatform.Assessment.Domain.Assignments.SampleClientAttempt", b =>
                 {
                     b.HasOne("HmisPlatform.Assessment.Domain.Assignments.SampleClientAssignment", null)
                         .WithMany("Attempts")
                         .HasForeignKey("AssignmentId")
                         .HasConstraintName("fk_attempts_assignments_assignment_id");
+
+                    b.OwnsOne("HmisPlatform.Assessment.Domain.Assignments.Walkthrough", "Walkthrough", b1 =>
+                        {
+                            b1.Property<Guid>("SampleClientAttemptId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<TimeSpan>("Length")
+                                .HasColumnType("interval")
+                                .HasColumnName("walkthrough_length");
+
+                            b1.Property<string>("StaffMember")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("walkthrough_staff_member");
+
+                            b1.Property<DateTimeOffset>("StartsAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("walkthrough_starts_at");
+
+                            b1.HasKey("SampleClientAttemptId");
+
+                            b1.ToTable("attempts");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SampleClientAttemptId")
+                                .HasConstraintName("fk_attempts_attempts_id");
+                        });
 
                     b.OwnsMany("HmisPlatform.Assessment.Domain.Grading.Finding", "Findings", b1 =>
                         {
@@ -326,6 +424,8 @@ namespace HmisPlatform.Assessment.Infrastructure.Migrations
                         });
 
                     b.Navigation("Findings");
+
+                    b.Navigation("Walkthrough");
                 });
 
             modelBuilder.Entity("HmisPlatform.Assessment.Domain.Assignments.SampleClientAssignment", b =>

@@ -31,6 +31,7 @@ public static class JourneyStages
         ("TrainingReminderDue", JourneyStage.Training, WaitingOn.User),
         ("AssessmentWaitlisted", JourneyStage.Assessment, WaitingOn.HmisTeam),
         ("AssessmentScheduled", JourneyStage.Assessment, WaitingOn.User),
+        ("AssessmentWalkthroughScheduled", JourneyStage.Assessment, WaitingOn.User),
         ("AssessmentExpired", JourneyStage.Assessment, WaitingOn.Ata),
         ("AssessmentWaived", JourneyStage.Assessment, WaitingOn.HmisTeam),
         ("AssessmentPassed", JourneyStage.Assessment, WaitingOn.HmisTeam),

@@ -1,0 +1,114 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Hmis.Assessment.V1;
+using Hmis.Common.V1;
+using Hmis.Events.V1;
+using HmisPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace HmisPlatform.Assessment.Tests.Api;
+
+/// <summary>HMIS staff override outcomes with a reason (audited) and book the walk-throughs attempts call for.</summary>
+public sealed class StaffReviewTests(AssessmentFixture service) : IClassFixture<AssessmentFixture>
+{
+    private SampleClientAssignments.SampleClientAssignmentsClient Staff => new(service.HmisTeamChannel);
+
+    private async Task<Assignment> SeatedAsync(Guid person)
+    {
+        await service.Redis.PublishAsync(service.StreamOf(TrainingCompleted.Descriptor), new TrainingCompleted
+        {
+            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), PersonId = person.ToString(),
+            AccessRequestId = Guid.NewGuid().ToString(), AgencyId = TestTokens.DefaultAgencyId, ProjectTypes = { ProjectType.EmergencyShelter },
+        });
+        return await Eventually.ReturnsAsync(async () =>
+        {
+            try
+            {
+                return (await service.Client.GetAssignmentAsync(new GetAssignmentRequest { PersonId = person.ToString() })).Assignment;
+            }
+            catch (RpcException)
+            {
+                return null;
+            }
+        }, a => a is { Status: AssignmentStatus.Seated }) ?? throw new InvalidOperationException();
+    }
+
+    private async Task<SubmitAttemptResponse> FailAsync(Assignment assignment, string? projectTypeWrong = null)
+    {
+        var form = assignment.Scenario.IntakeForm;
+        return await service.Client.SubmitAttemptAsync(new SubmitAttemptRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id,
+            Record = new SampleClientRecord
+            {
+                FirstName = form.FirstName, LastName = form.LastName, DateOfBirth = "1900-01-01",
+                ProjectType = projectTypeWrong is null ? ProjectType.EmergencyShelter : ProjectType.ServicesOnly,
+                ProjectStartDate = form.ProjectStartDate, EntryAssessmentComplete = true,
+            },
+        });
+    }
+
+    [Fact]
+    public async Task Override_ToPassed_PassesTheAssignment_WithTheGraderOutcomeKeptAndAudited()
+    {
+        var person = Guid.NewGuid();
+        var assignment = await SeatedAsync(person);
+        var failed = await FailAsync(assignment);
+
+        var overridden = (await Staff.OverrideAttemptOutcomeAsync(new OverrideAttemptOutcomeRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id, AttemptId = failed.Attempt.Id, Outcome = AttemptOutcome.Passed,
+            Reason = "Birth date was a typo in our own intake form",
+        })).Assignment;
+
+        Assert.Equal(AssignmentStatus.Passed, overridden.Status);
+        var attempt = Assert.Single(overridden.Attempts);
+        Assert.Equal((AttemptOutcome.Passed, AttemptOutcome.CorrectionsNeeded), (attempt.Outcome, attempt.GradedOutcome));
+        Assert.Single(await service.Redis.WaitForAsync<AssessmentPassed>(service.StreamOf(AssessmentPassed.Descriptor), e => e.PersonId == person.ToString()));
+        var audit = await service.QueryAsync(db => db.OutcomeOverrides.Where(o => o.AssignmentId == Guid.Parse(assignment.Id)).ToListAsync());
+        Assert.Equal("Birth date was a typo in our own intake form", Assert.Single(audit).Reason);
+    }
+
+    [Fact]
+    public async Task Override_ByTheAgency_OrWithoutAReason_IsRefused()
+    {
+        var assignment = await SeatedAsync(Guid.NewGuid());
+        var failed = await FailAsync(assignment);
+        var request = new OverrideAttemptOutcomeRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id, AttemptId = failed.Attempt.Id, Outcome = AttemptOutcome.Passed, Reason = "mine",
+        };
+
+        var byAgency = await RpcErrors.CatchAsync(() => service.Client.OverrideAttemptOutcomeAsync(request).ResponseAsync);
+        request.RequestId = Guid.NewGuid().ToString();
+        request.Reason = " ";
+        var noReason = await RpcErrors.CatchAsync(() => Staff.OverrideAttemptOutcomeAsync(request).ResponseAsync);
+
+        Assert.Equal("HMIS_TEAM_ONLY", byAgency.Reason());
+        Assert.Equal("REASON_REQUIRED", noReason.Reason());
+    }
+
+    [Fact]
+    public async Task Walkthrough_IsBookedForTheAttemptThatCalledForIt()
+    {
+        var person = Guid.NewGuid();
+        var assignment = await SeatedAsync(person);
+        var failed = await FailAsync(assignment, projectTypeWrong: "yes");
+        var startsAt = DateTimeOffset.UtcNow.AddDays(2);
+
+        var booked = (await Staff.ScheduleWalkthroughAsync(new ScheduleWalkthroughRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id, AttemptId = failed.Attempt.Id, StaffMember = "hmis-staff-7",
+            StartsAt = Timestamp.FromDateTimeOffset(startsAt),
+        })).Assignment;
+        var tooLate = await RpcErrors.CatchAsync(() => Staff.ScheduleWalkthroughAsync(new ScheduleWalkthroughRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id, AttemptId = failed.Attempt.Id, StartsAt = Timestamp.FromDateTimeOffset(startsAt.AddDays(30)),
+        }).ResponseAsync);
+
+        Assert.Equal(AttemptOutcome.Walkthrough, failed.Attempt.Outcome);
+        Assert.Equal("hmis-staff-7", booked.Attempts.Single().Walkthrough.StaffMember);
+        Assert.Equal("WALKTHROUGH_TIME_INVALID", tooLate.Reason());
+        Assert.Single(await service.Redis.WaitForAsync<AssessmentWalkthroughScheduled>(service.StreamOf(AssessmentWalkthroughScheduled.Descriptor), e => e.PersonId == person.ToString()));
+    }
+}
