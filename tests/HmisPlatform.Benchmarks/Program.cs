@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using HmisPlatform.Benchmarks;
+
+BenchmarkSwitcher.FromAssembly(typeof(GradingBenchmarks).Assembly).Run(args);
