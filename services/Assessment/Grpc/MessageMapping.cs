@@ -118,4 +118,14 @@ internal static class MessageMapping
             AssignmentId = assignment.Id.ToString(), AgencyId = assignment.AgencyId.ToString(), StartsAt = Timestamp.FromDateTimeOffset(walkthrough.StartsAt),
         };
     }
+
+    public static AssessmentRetrainingRequired Retraining(this SampleClientAssignment assignment, DateTimeOffset now)
+    {
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new AssessmentRetrainingRequired
+        {
+            EventId = eventId, OccurredAt = occurredAt, PersonId = assignment.PersonId.ToString(), AccessRequestId = assignment.AccessRequestId.ToString(),
+            AssignmentId = assignment.Id.ToString(), AgencyId = assignment.AgencyId.ToString(),
+        };
+    }
 }

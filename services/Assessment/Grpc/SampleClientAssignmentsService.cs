@@ -45,7 +45,12 @@ public sealed class SampleClientAssignmentsService(
             var attempt = assignment.Submit(record, policy.Value, thresholds.Value, now);
             if (assignment.FreedSeat)
             {
-                db.Publish(assignment.Status == AssignmentStatus.Passed ? assignment.Pass(now) : assignment.Expiry(now));
+                db.Publish(assignment.Status switch
+                {
+                    AssignmentStatus.Passed => assignment.Pass(now),
+                    AssignmentStatus.Retraining => assignment.Retraining(now),
+                    _ => (Google.Protobuf.IMessage)assignment.Expiry(now),
+                });
                 await seating.FillFreeSeatsAsync(now, ct);
             }
             await db.SaveChangesAsync(ct);

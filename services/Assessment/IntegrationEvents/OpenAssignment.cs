@@ -4,6 +4,7 @@ using HmisPlatform.Assessment.Grpc;
 using HmisPlatform.Assessment.Infrastructure;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace HmisPlatform.Assessment.IntegrationEvents;
 
@@ -29,6 +30,18 @@ public sealed class OpenAssignment(AssessmentDbContext db, Seating seating, Time
                 EventId = eventId, OccurredAt = occurredAt, PersonId = integrationEvent.PersonId,
                 AccessRequestId = integrationEvent.AccessRequestId, AgencyId = integrationEvent.AgencyId,
             });
+            return;
+        }
+        var personId = Guid.Parse(integrationEvent.PersonId);
+        var accessRequestId = Guid.Parse(integrationEvent.AccessRequestId);
+        // Training complete again: after a redo the trainee rejoins the line; anything else already has its assignment.
+        if (await db.Assignments.SingleOrDefaultAsync(a => a.PersonId == personId && a.AccessRequestId == accessRequestId, cancellationToken) is { } existing)
+        {
+            if (existing.Rejoin(now))
+            {
+                db.Publish(existing.Waitlisting((await seating.PlaceOfAsync(existing, cancellationToken))!.Position, now));
+                await seating.FillFreeSeatsAsync(now, cancellationToken);
+            }
             return;
         }
         var assignment = SampleClientAssignment.Open(

@@ -28,6 +28,7 @@ internal static class Extensions
             .Subscribe<AssessmentWaitlisted, JourneyRecorder<AssessmentWaitlisted>>()
             .Subscribe<AssessmentScheduled, JourneyRecorder<AssessmentScheduled>>()
             .Subscribe<AssessmentWalkthroughScheduled, JourneyRecorder<AssessmentWalkthroughScheduled>>()
+            .Subscribe<AssessmentRetrainingRequired, JourneyRecorder<AssessmentRetrainingRequired>>()
             .Subscribe<AssessmentExpired, ExpireLapsedRequest>()
             .Subscribe<AssessmentWaived, JourneyRecorder<AssessmentWaived>>()
             .Subscribe<AssessmentPassed, JourneyRecorder<AssessmentPassed>>()

@@ -19,6 +19,7 @@ internal static class Extensions
         builder.Services.AddHostedService(services => services.GetRequiredService<TrainingRecencySweep>());
         builder.AddDomainService<TrainingDbContext>("training", ResourceNames.TrainingDb)
             .Subscribe<AccessRequestApproved, EnrolLearningPath>()
-            .Subscribe<AccountPendingAgreement, ClosePathAtStepFour>();
+            .Subscribe<AccountPendingAgreement, ClosePathAtStepFour>()
+            .Subscribe<AssessmentRetrainingRequired, ReopenForRetraining>();
     }
 }

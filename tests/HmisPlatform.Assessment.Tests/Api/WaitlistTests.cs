@@ -23,18 +23,23 @@ public sealed class TwoSeatFixture : ServiceFixture<Program, AssessmentDbContext
 
     public SampleClientAssignments.SampleClientAssignmentsClient Client => new(Channel);
 
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Assessment:Seats"] = "2" };
+    // One critical finding (the wrong project) sends the trainee back to training here, so the redo can be tested.
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Assessment:Seats"] = "2",
+        ["Assessment:Grading:CriticalForRedoTraining"] = "1",
+    };
 }
 
 /// <summary>Seats, the line, and expiry after 10 days or 3 failed attempts, through the API.</summary>
 public sealed class WaitlistTests(TwoSeatFixture service) : IClassFixture<TwoSeatFixture>
 {
-    private async Task<Assignment> JoinAsync(Guid person)
+    private async Task<Assignment> JoinAsync(Guid person, Guid? accessRequest = null)
     {
         await service.Redis.PublishAsync(service.StreamOf(TrainingCompleted.Descriptor), new TrainingCompleted
         {
             EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), PersonId = person.ToString(),
-            AccessRequestId = Guid.NewGuid().ToString(), AgencyId = TestTokens.DefaultAgencyId, ProjectTypes = { ProjectType.EmergencyShelter },
+            AccessRequestId = (accessRequest ?? Guid.NewGuid()).ToString(), AgencyId = TestTokens.DefaultAgencyId, ProjectTypes = { ProjectType.EmergencyShelter },
         });
         return await Eventually.ReturnsAsync(() => ReadAsync(person), a => a is not null) ?? throw new InvalidOperationException();
     }
@@ -51,7 +56,7 @@ public sealed class WaitlistTests(TwoSeatFixture service) : IClassFixture<TwoSea
         }
     }
 
-    private Task<SubmitAttemptResponse> SubmitAsync(Assignment assignment, bool correct)
+    private Task<SubmitAttemptResponse> SubmitAsync(Assignment assignment, bool correct, ProjectType projectType = ProjectType.EmergencyShelter)
     {
         var form = assignment.Scenario.IntakeForm;
         return service.Client.SubmitAttemptAsync(new SubmitAttemptRequest
@@ -60,7 +65,7 @@ public sealed class WaitlistTests(TwoSeatFixture service) : IClassFixture<TwoSea
             Record = new SampleClientRecord
             {
                 FirstName = form.FirstName, LastName = form.LastName, DateOfBirth = correct ? form.DateOfBirth : "1900-01-01",
-                ProjectType = ProjectType.EmergencyShelter, ProjectStartDate = form.ProjectStartDate, EntryAssessmentComplete = true,
+                ProjectType = projectType, ProjectStartDate = form.ProjectStartDate, EntryAssessmentComplete = true,
             },
         }).ResponseAsync;
     }
@@ -133,6 +138,29 @@ public sealed class WaitlistTests(TwoSeatFixture service) : IClassFixture<TwoSea
         Assert.Equal((AssignmentStatus.Expired, 3, "THREE_FAILED_ATTEMPTS"), (third.Assignment.Status, third.Assignment.FailedAttempts, third.Assignment.ExpiredReason));
         Assert.Equal("ASSIGNMENT_NOT_OPEN", fourth.Reason());
         Assert.Single(await service.Redis.WaitForAsync<AssessmentExpired>(service.StreamOf(AssessmentExpired.Descriptor), e => e.AssignmentId == assignment.Id));
+    }
+
+    [Fact]
+    public async Task RedoTraining_SendsTheTraineeBack_AndTheyRejoinTheLineWhenTrainingIsCompleteAgain()
+    {
+        await EmptyTheSeatsAsync();
+        var person = Guid.NewGuid();
+        var accessRequest = Guid.NewGuid();
+        var assignment = await JoinAsync(person, accessRequest);
+
+        var redo = await SubmitAsync(assignment, correct: true, projectType: ProjectType.Ssvf);
+        var sent = Assert.Single(await service.Redis.WaitForAsync<AssessmentRetrainingRequired>(service.StreamOf(AssessmentRetrainingRequired.Descriptor), e => e.PersonId == person.ToString()));
+        await service.Redis.PublishAsync(service.StreamOf(TrainingCompleted.Descriptor), new TrainingCompleted
+        {
+            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), PersonId = person.ToString(),
+            AccessRequestId = accessRequest.ToString(), AgencyId = TestTokens.DefaultAgencyId, ProjectTypes = { ProjectType.EmergencyShelter },
+        });
+        var back = await Eventually.ReturnsAsync(() => ReadAsync(person), a => a is { Status: AssignmentStatus.Seated });
+
+        Assert.Equal((AttemptOutcome.RedoTraining, AssignmentStatus.Retraining), (redo.Attempt.Outcome, redo.Assignment.Status));
+        Assert.Equal(assignment.Id, sent.AssignmentId);
+        Assert.Equal(assignment.Id, back!.Id);
+        Assert.Equal(1, back.FailedAttempts);
     }
 
     [Fact]

@@ -86,6 +86,31 @@ public sealed class RecencyTests(TrainingFixture service) : IClassFixture<Traini
     }
 
     [Fact]
+    public async Task RetrainingRequired_ReopensTheProjectCourse_AndCompletingItAgainCompletesThePathAgain()
+    {
+        var person = Guid.NewGuid();
+        var approval = Approval(person, [ProjectType.Ssvf]);
+        await service.Redis.PublishAsync(service.StreamOf(AccessRequestApproved.Descriptor), approval);
+        await CompleteAsync(person, DateTimeOffset.UtcNow.AddMinutes(-2));
+
+        await service.Redis.PublishAsync(service.StreamOf(AssessmentRetrainingRequired.Descriptor), new AssessmentRetrainingRequired
+        {
+            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), PersonId = person.ToString(),
+            AccessRequestId = approval.AccessRequestId, AssignmentId = Guid.NewGuid().ToString(), AgencyId = TestTokens.DefaultAgencyId,
+        });
+        var reopened = await PathAsync(person, p => p.CompletedAt is null);
+        await service.Client.RecordCourseProgressAsync(new RecordCourseProgressRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), PersonId = person.ToString(), CourseCode = "SSVF", Percent = 100, Source = "lms",
+        });
+
+        Assert.Equal(CourseStatus.Expired, reopened.Courses.Single(c => c.CourseCode == "SSVF").Status);
+        Assert.Equal(CourseStatus.Complete, reopened.Courses.Single(c => c.CourseCode == "INTRO_HMIS").Status);
+        var completions = await service.Redis.WaitForAsync<TrainingCompleted>(service.StreamOf(TrainingCompleted.Descriptor), c => c.PersonId == person.ToString(), 2);
+        Assert.Equal(2, completions.Count);
+    }
+
+    [Fact]
     public async Task UnfinishedPath_RemindsTheAtaOnceAfterThirtyDays()
     {
         var person = Guid.NewGuid();

@@ -99,8 +99,19 @@ public sealed partial class SampleClientAssignment
         return true;
     }
 
-    /// <summary>Whether the seat is free again after this change: passed or expired.</summary>
-    public bool FreedSeat => Status is AssignmentStatus.Passed or AssignmentStatus.Expired;
+    /// <summary>Whether the seat is free again after this change: passed, expired, or back in training.</summary>
+    public bool FreedSeat => Status is AssignmentStatus.Passed or AssignmentStatus.Expired or AssignmentStatus.Retraining;
+
+    /// <summary>Training is complete again after a redo: the trainee rejoins the line. Returns whether they did.</summary>
+    public bool Rejoin(DateTimeOffset now)
+    {
+        if (Status != AssignmentStatus.Retraining)
+        {
+            return false;
+        }
+        (Status, JoinedAt, SeatedAt, ExpiresAt, FreedAt) = (AssignmentStatus.Waiting, now, null, null, null);
+        return true;
+    }
 
     private void Expire(string reason, DateTimeOffset now)
     {
@@ -129,6 +140,12 @@ public sealed partial class SampleClientAssignment
         else if (++FailedAttempts >= policy.MaxFailedAttempts)
         {
             Expire(ThreeFailedAttempts, now);
+        }
+        else if (attempt.Outcome == AttemptOutcome.RedoTraining)
+        {
+            // Back to the project course; the seat goes to the next in line meanwhile.
+            Status = AssignmentStatus.Retraining;
+            FreedAt = now;
         }
         return attempt;
     }

@@ -32,6 +32,7 @@ public static class JourneyStages
         ("AssessmentWaitlisted", JourneyStage.Assessment, WaitingOn.HmisTeam),
         ("AssessmentScheduled", JourneyStage.Assessment, WaitingOn.User),
         ("AssessmentWalkthroughScheduled", JourneyStage.Assessment, WaitingOn.User),
+        ("AssessmentRetrainingRequired", JourneyStage.Assessment, WaitingOn.User),
         ("AssessmentExpired", JourneyStage.Assessment, WaitingOn.Ata),
         ("AssessmentWaived", JourneyStage.Assessment, WaitingOn.HmisTeam),
         ("AssessmentPassed", JourneyStage.Assessment, WaitingOn.HmisTeam),

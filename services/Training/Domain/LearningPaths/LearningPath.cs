@@ -158,6 +158,26 @@ public sealed class LearningPath
         return new PathExpiry([.. due.Select(c => c.CourseCode)], wholePath);
     }
 
+    /// <summary>
+    /// The assignment showed the workflow was not understood: the project and role courses are taken again (their
+    /// completions no longer count), and completing them completes the path again. Returns the reopened courses.
+    /// </summary>
+    public IReadOnlyList<string> ReopenProjectCourses(DateTimeOffset now)
+    {
+        if (ExpiredAt is not null || ClosedAt is not null)
+        {
+            return [];
+        }
+        var reopened = _courses.Where(c => CourseCatalog.Find(c.CourseCode).Kind is CourseKind.ProjectSpecific or CourseKind.Role && c.IsComplete).ToList();
+        reopened.ForEach(c => c.Expire(now));
+        if (reopened.Count > 0)
+        {
+            CompletedAt = null;
+            NextExpiryAt = EarliestValidUntil();
+        }
+        return [.. reopened.Select(c => c.CourseCode)];
+    }
+
     /// <summary>The courses left when the reminder falls due, once; none when it is not due or was sent.</summary>
     public IReadOnlyList<string> RemindIfDue(DateTimeOffset now)
     {
