@@ -17,6 +17,7 @@ internal static class Extensions
         builder.Services.AddSingleton<AssignmentExpirySweep>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AssignmentExpirySweep>());
         builder.AddDomainService<AssessmentDbContext>("assessment", ResourceNames.AssessmentDb)
-            .Subscribe<TrainingCompleted, OpenAssignment>();
+            .Subscribe<TrainingCompleted, OpenAssignment>()
+            .Subscribe<TrainingExpired, WithdrawOnLapsedTraining>();
     }
 }

@@ -164,6 +164,31 @@ public sealed class WaitlistTests(TwoSeatFixture service) : IClassFixture<TwoSea
     }
 
     [Fact]
+    public async Task LapsedProjectCourse_WhileSeated_GivesTheSeatUp_ALapsedPathEndsTheAssignment()
+    {
+        await EmptyTheSeatsAsync();
+        var (person, request) = (Guid.NewGuid(), Guid.NewGuid());
+        await JoinAsync(person, request);
+        var (other, otherRequest) = (Guid.NewGuid(), Guid.NewGuid());
+        await JoinAsync(other, otherRequest);
+
+        await Lapse(person, request, wholePath: false);
+        await Lapse(other, otherRequest, wholePath: true);
+
+        var backToTraining = await Eventually.ReturnsAsync(() => ReadAsync(person), a => a is { Status: AssignmentStatus.Retraining });
+        var ended = await Eventually.ReturnsAsync(() => ReadAsync(other), a => a is { Status: AssignmentStatus.Expired });
+        Assert.Equal("TRAINING_LAPSED", ended!.ExpiredReason);
+        Assert.NotNull(backToTraining);
+
+        Task Lapse(Guid who, Guid onRequest, bool wholePath) =>
+            service.Redis.PublishAsync(service.StreamOf(TrainingExpired.Descriptor), new TrainingExpired
+            {
+                EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), PersonId = who.ToString(),
+                AccessRequestId = onRequest.ToString(), AgencyId = TestTokens.DefaultAgencyId, CourseCodes = { "ES_TH_SH" }, WholePath = wholePath,
+            });
+    }
+
+    [Fact]
     public async Task HelpDeskOnlyAccess_HasTheStepWaived()
     {
         var person = Guid.NewGuid();

@@ -16,6 +16,7 @@ public sealed partial class SampleClientAssignment
     public const string NotOpenReason = "ASSIGNMENT_NOT_OPEN";
     public const string TenDays = "TEN_DAYS";
     public const string ThreeFailedAttempts = "THREE_FAILED_ATTEMPTS";
+    public const string TrainingLapsed = "TRAINING_LAPSED";
 
     private readonly List<SampleClientAttempt> _attempts = [];
 
@@ -101,6 +102,29 @@ public sealed partial class SampleClientAssignment
 
     /// <summary>Whether the seat is free again after this change: passed, expired, or back in training.</summary>
     public bool FreedSeat => Status is AssignmentStatus.Passed or AssignmentStatus.Expired or AssignmentStatus.Retraining;
+
+    /// <summary>
+    /// The trainee's training lapsed while they waited or worked (recency): a lapsed project course sends them back to
+    /// it, to rejoin the line once it is complete again; a lapsed Introduction or Data Management ends the assignment.
+    /// Returns whether a seat or a place in line was given up.
+    /// </summary>
+    public bool TrainingExpired(bool wholePath, DateTimeOffset now)
+    {
+        if (Status is not (AssignmentStatus.Waiting or AssignmentStatus.Seated))
+        {
+            return false;
+        }
+        if (wholePath)
+        {
+            Expire(TrainingLapsed, now);
+        }
+        else
+        {
+            Status = AssignmentStatus.Retraining;
+            FreedAt = now;
+        }
+        return true;
+    }
 
     /// <summary>Training is complete again after a redo: the trainee rejoins the line. Returns whether they did.</summary>
     public bool Rejoin(DateTimeOffset now)
