@@ -115,6 +115,15 @@ internal static class MessageMapping
         };
     }
 
+    /// <summary>One person left an open request (their way lapsed): a status event naming only them, not closing the request.</summary>
+    public static AccessRequestStatusChanged PersonLapse(this AccessRequest request, Domain.AccessRequests.AccessRequestChange change, Guid personId, DateTimeOffset now)
+    {
+        var lapse = request.StatusChange(change, now);
+        lapse.PersonIds.Clear();
+        lapse.PersonIds.Add(personId.ToString());
+        return lapse;
+    }
+
     public static Journey ToMessage(this JourneyView journey, JourneySummary summary, AccessRequestStatus status, DateTimeOffset now)
     {
         var message = summary.ToMessage(status, now);

@@ -2,6 +2,7 @@ using Hmis.Events.V1;
 using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
+using HmisPlatform.Requests.Domain.AccessRequests;
 using HmisPlatform.Requests.Domain.Journeys;
 using HmisPlatform.Requests.Grpc;
 using HmisPlatform.Requests.Infrastructure;
@@ -38,13 +39,17 @@ public sealed class ExpireLapsedRequest(RequestsDbContext db, JourneyLog journey
         }
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM access_requests WHERE id = {accessRequestId} FOR UPDATE", cancellationToken);
         var request = await db.AccessRequests.SingleAsync(r => r.Id == accessRequestId, cancellationToken);
+        var issued = (await db.JourneyEntries.Where(e => e.AccessRequestId == accessRequestId && e.Kind == JourneyStages.CredentialsIssued)
+            .Select(e => e.PersonId).ToListAsync(cancellationToken)).ToHashSet();
         var now = time.GetStoredNow();
-        if (request.Expire(expiry, JourneyRecorder<TrainingExpired>.Platform, now))
+        var personId = Guid.Parse(person);
+        if (request.Lapse(personId, expiry, issued, JourneyRecorder<TrainingExpired>.Platform, now))
         {
             foreach (var change in request.TakeChanges())
             {
                 db.AccessRequestAudit.Add(change);
-                db.Publish(request.StatusChange(change, now));
+                // The lapsed person's held credit goes back now; a request that closes gives back what is left.
+                db.Publish(change.Action == RequestActions.PersonLapsed ? request.PersonLapse(change, personId, now) : request.StatusChange(change, now));
             }
         }
     }

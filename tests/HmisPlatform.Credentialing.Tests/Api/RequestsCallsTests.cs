@@ -102,6 +102,27 @@ public sealed class RequestsCallsTests(CredentialingFixture service) : IClassFix
     }
 
     [Fact]
+    public async Task OnePersonLapsing_GivesBackOnlyTheirHeldCredit()
+    {
+        var agency = await AgencyWithCreditsAsync(3);
+        var accessRequest = Guid.NewGuid();
+        var reserved = await CreditsAsRequests.ReserveCreditsForRequestAsync(Reserve(agency, accessRequest, 2));
+        var lapsed = reserved.Reservations[0].PersonId;
+
+        await service.Redis.PublishAsync(service.StreamOf(AccessRequestStatusChanged.Descriptor), new AccessRequestStatusChanged
+        {
+            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), AccessRequestId = accessRequest.ToString(),
+            AgencyId = agency.ToString(), FromStatus = "ACCESS_REQUEST_STATUS_IN_PROGRESS", ToStatus = "ACCESS_REQUEST_STATUS_IN_PROGRESS",
+            Action = "PERSON_LAPSED", PersonIds = { lapsed },
+        });
+
+        var balance = await Eventually.ReturnsAsync(
+            async () => (await service.HmisTeamCredits.GetCreditBalanceAsync(new GetCreditBalanceRequest { AgencyId = agency.ToString() })).Balance,
+            b => b.Reserved == 1);
+        Assert.Equal(2, balance.Available);
+    }
+
+    [Fact]
     public async Task FullTransferApproval_MakesTheAccountAtOnce_WaitingForTheAgreement()
     {
         var person = Guid.NewGuid();

@@ -80,8 +80,9 @@ public sealed class JourneyTests(RequestsFixture service) : IClassFixture<Reques
             async () => (await service.Client.GetJourneyAsync(new GetJourneyRequest { PersonId = personId })).Journey,
             j => j.RequestStatus == AccessRequestStatus.Expired);
         Assert.Equal(WaitingOn.Ata, journey.WaitingOn);
-        var closed = Assert.Single(await service.Redis.WaitForAsync<AccessRequestStatusChanged>(service.StreamOf(AccessRequestStatusChanged.Descriptor), e => e.AccessRequestId == submitted.Id));
-        Assert.True(closed.Closed);
+        var changes = await service.Redis.WaitForAsync<AccessRequestStatusChanged>(service.StreamOf(AccessRequestStatusChanged.Descriptor), e => e.AccessRequestId == submitted.Id, 2);
+        Assert.Equal(["PERSON_LAPSED", "EXPIRE"], changes.Select(c => c.Action));
+        Assert.True(changes[1].Closed);
         var again = (await service.Client.SubmitAccessRequestAsync(Requests.NewAgencyUser("lapsed.person@lakeview.example.org"))).AccessRequest;
         Assert.Equal(personId, again.Users[0].PersonId);
     }

@@ -239,6 +239,32 @@ public sealed class AccessRequestTests
     }
 
     [Fact]
+    public void OnePersonOfABundleLapsing_LeavesTheOthersOnTheirWay_AndTheRequestCompletesWithThem()
+    {
+        var request = Approved(2);
+        var platform = new Caller("requests", null, false, Caller.PlatformServiceRole);
+        var (lapsing, staying) = (request.Users[0].PersonId, request.Users[1].PersonId);
+
+        Assert.True(request.Lapse(lapsing, "assignment expired", new HashSet<Guid>(), platform, Now));
+        Assert.False(request.Lapse(lapsing, "again", new HashSet<Guid>(), platform, Now));
+        Assert.Equal(AccessRequestStatus.InProgress, request.Status);
+        Assert.False(request.Users[0].IsOpen);
+
+        Assert.True(request.CompleteIfAllIssued(new HashSet<Guid> { staying }, platform, Now));
+        Assert.Equal(AccessRequestStatus.Completed, request.Status);
+    }
+
+    [Fact]
+    public void EveryoneLapsing_ExpiresTheRequest()
+    {
+        var request = Approved(2);
+        var platform = new Caller("requests", null, false, Caller.PlatformServiceRole);
+        request.Lapse(request.Users[0].PersonId, "lapsed", new HashSet<Guid>(), platform, Now);
+        request.Lapse(request.Users[1].PersonId, "lapsed", new HashSet<Guid>(), platform, Now);
+        Assert.Equal(AccessRequestStatus.Expired, request.Status);
+    }
+
+    [Fact]
     public void EveryChange_IsRecordedForTheAudit()
     {
         var request = Approved();

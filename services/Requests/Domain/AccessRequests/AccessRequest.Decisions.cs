@@ -129,23 +129,35 @@ public sealed partial class AccessRequest
         MoveTo(AccessRequestStatus.Withdrawn, ata, RequestActions.Withdraw, reason, now);
 
     /// <summary>
-    /// A person's training lapsed before they reached step 4: the request is over for everyone on it who has not,
-    /// and the ATA must request again. Returns whether it changed now (a repeated event changes nothing).
+    /// One person's way to step 4 ended (training or assignment lapsed): they leave the request, and the ATA may
+    /// request again for them. The others of a bundle go on; when nobody is left on the way, the request expires,
+    /// or completes if the others have their credentials. Returns whether anything changed (a repeat changes nothing).
     /// </summary>
-    public bool Expire(string why, Caller platform, DateTimeOffset now)
+    public bool Lapse(Guid personId, string why, IReadOnlySet<Guid> peopleWithCredentials, Caller platform, DateTimeOffset now)
     {
-        if (Status != AccessRequestStatus.InProgress)
+        var user = _users.SingleOrDefault(u => u.PersonId == personId);
+        if (Status != AccessRequestStatus.InProgress || user is null || user.LapsedAt is not null || peopleWithCredentials.Contains(personId))
         {
             return false;
         }
-        MoveTo(AccessRequestStatus.Expired, platform, RequestActions.Expire, why, now);
+        user.Lapse(now);
+        Record(platform, Status, RequestActions.PersonLapsed, why, now);
+        if (_users.All(u => u.LapsedAt is not null))
+        {
+            MoveTo(AccessRequestStatus.Expired, platform, RequestActions.Expire, why, now);
+        }
+        else
+        {
+            CompleteIfAllIssued(peopleWithCredentials, platform, now);
+        }
         return true;
     }
 
-    /// <summary>Closes the request once every user on it has live credentials.</summary>
+    /// <summary>Closes the request once every user on it still on their way has live credentials.</summary>
     public bool CompleteIfAllIssued(IReadOnlySet<Guid> peopleWithCredentials, Caller platform, DateTimeOffset now)
     {
-        if (Status != AccessRequestStatus.InProgress || !_users.All(u => peopleWithCredentials.Contains(u.PersonId)))
+        var onTheirWay = _users.Where(u => u.LapsedAt is null).ToList();
+        if (Status != AccessRequestStatus.InProgress || onTheirWay.Count == 0 || !onTheirWay.All(u => peopleWithCredentials.Contains(u.PersonId)))
         {
             return false;
         }

@@ -10,4 +10,5 @@ public static class RequestActions
     public const string Withdraw = "WITHDRAW";
     public const string Completed = "COMPLETED";
     public const string Expire = "EXPIRE";
+    public const string PersonLapsed = "PERSON_LAPSED";
 }

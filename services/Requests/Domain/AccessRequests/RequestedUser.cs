@@ -36,5 +36,14 @@ public sealed class RequestedUser
     {
     }
 
+    /// <summary>When this person's way to step 4 ended without credentials (training or assignment lapsed).</summary>
+    public DateTimeOffset? LapsedAt { get; private set; }
+
     internal void Close() => IsOpen = false;
+
+    internal void Lapse(DateTimeOffset now)
+    {
+        LapsedAt ??= now;
+        IsOpen = false;
+    }
 }

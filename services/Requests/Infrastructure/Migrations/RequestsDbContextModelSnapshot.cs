@@ -608,6 +608,10 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                                 .HasColumnType("boolean")
                                 .HasColumnName("is_open");
 
+                            b1.Property<DateTimeOffset?>("LapsedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("lapsed_at");
+
                             b1.Property<string>("LmsUsername")
                                 .IsRequired()
                                 .HasMaxLength(100)
