@@ -118,6 +118,55 @@ public sealed class ReviewTests(RequestsFixture service) : IClassFixture<Request
     }
 
     [Fact]
+    public async Task RouteToCeTeam_MovesTheRequestToTheCeQueue_AndTheirApprovalReturnsIt()
+    {
+        var submitted = await SubmitAsync("routed.person@lakeview.example.org");
+        var ceTeam = new AccessRequests.AccessRequestsClient(service.ChannelWithToken(TestTokens.Person(Guid.NewGuid(), Caller.CeTeamRole, agencyId: null)));
+
+        var routed = (await service.HmisTeam.ReviewAccessRequestAsync(Requests.Review(submitted, ReviewOutcome.RouteToCeTeam, "Works as an HRS"))).AccessRequest;
+        var queue = await ceTeam.ListAccessRequestsAsync(new ListAccessRequestsRequest { Statuses = { AccessRequestStatus.AwaitingCeDecision }, PageSize = 500 });
+        var back = (await ceTeam.CeDecideAccessRequestAsync(new CeDecideAccessRequestRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AccessRequestId = submitted.Id, Etag = routed.Etag, Decision = CeDecision.Approve,
+        })).AccessRequest;
+
+        Assert.Equal((AccessRequestStatus.AwaitingCeDecision, WaitingOn.CeTeam), (routed.Status, routed.WaitingOn));
+        Assert.Contains(queue.AccessRequests, r => r.Id == submitted.Id);
+        Assert.Equal((AccessRequestStatus.Submitted, WaitingOn.HmisTeam), (back.Status, back.WaitingOn));
+    }
+
+    [Fact]
+    public async Task AgencyWhoseApaEndedYesterday_CannotSubmit()
+    {
+        var agency = (await service.Agencies.CreateAgencyAsync(new CreateAgencyRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), Name = "Lapsing", EmailDomains = { "lapsing.example.org" }, InHmis = true, ApaSignedOn = "2025-01-01",
+            ApaEndsOn = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Projects = { new AgencyProject { Name = "Shelter", ProjectType = ProjectType.EmergencyShelter } },
+        })).Agency;
+        var submit = Requests.NewAgencyUser("new.hire@lapsing.example.org");
+        submit.AgencyId = agency.Id;
+
+        var error = await RpcErrors.CatchAsync(() => service.HmisTeam.SubmitAccessRequestAsync(submit).ResponseAsync);
+
+        Assert.False(agency.ApaCurrent);
+        Assert.Equal((StatusCode.FailedPrecondition, "AGENCY_APA_NOT_CURRENT"), (error.StatusCode, error.Reason()));
+        Assert.Equal([$"agencies/{agency.Id}"], error.FailedPreconditionSubjects());
+    }
+
+    [Fact]
+    public async Task BundleOverTheCap_IsRefusedOnUsers()
+    {
+        var submit = Requests.NewAgencyUser("cap.0@lakeview.example.org");
+        submit.Users.Add(Enumerable.Range(1, 25).Select(i => new Hmis.Requests.V1.NewUser { GivenName = "Cap", FamilyName = $"P{i}", Email = $"cap.{i}@lakeview.example.org" }));
+
+        var error = await RpcErrors.CatchAsync(() => service.Client.SubmitAccessRequestAsync(submit).ResponseAsync);
+
+        Assert.Equal((StatusCode.InvalidArgument, "BUNDLE_TOO_LARGE"), (error.StatusCode, error.Reason()));
+        Assert.Equal(["users"], error.ViolatedFields());
+    }
+
+    [Fact]
     public async Task SelfReview_IsRefusedAndChangesNothing()
     {
         var reviewerId = Guid.NewGuid();

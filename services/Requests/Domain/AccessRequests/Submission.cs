@@ -37,13 +37,14 @@ public sealed record Submission(
         {
             throw DomainException.Invalid(TypeRequiredReason, "Choose the form that applies.", new FieldViolation("type", "required", TypeRequiredReason));
         }
+        // The preconditions in the process's order: the agency's APA, the ATA of the agency, the ATA's training.
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        agency.EnsureMayRequestAccess(today);
         if (ata.AgencyId != agency.Id)
         {
             throw DomainException.Precondition(AtaNotOfAgencyReason, "The submitting ATA does not belong to this agency.",
                 new PreconditionViolation("ATA", $"agency-administrators/{ata.Id}", "not an ATA of the agency"));
         }
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        agency.EnsureMayRequestAccess(today);
         var warnings = ata.EnsureMaySubmit(calendar, today);
         EnsureUserCount(type, users.Count, rules);
         agency.EnsureRuns(access.ProjectTypes);
