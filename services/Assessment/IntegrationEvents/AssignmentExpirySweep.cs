@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.Assessment.Domain.Assignments;
 using HmisPlatform.Assessment.Grpc;
 using HmisPlatform.Assessment.Infrastructure;
@@ -15,7 +16,7 @@ namespace HmisPlatform.Assessment.IntegrationEvents;
 /// sweep side by side.
 /// </summary>
 public sealed partial class AssignmentExpirySweep(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<AssessmentPolicy> policy, OutboxSignal outbox, ILogger<AssignmentExpirySweep> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<AssessmentPolicy> policy, OutboxSignal outbox, ILogger<AssignmentExpirySweep> logger) : RecurringWork(time, logger)
 {
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -24,7 +25,7 @@ public sealed partial class AssignmentExpirySweep(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AssessmentDbContext>();
-            var now = time.GetStoredNow();
+            var now = Time.GetStoredNow();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var batch = await db.Assignments.FromSql($"""
                 SELECT * FROM assignments WHERE status = {(int)AssignmentStatus.Seated} AND expires_at <= {now}
@@ -46,26 +47,10 @@ public sealed partial class AssignmentExpirySweep(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(policy.Value.SweepInterval, time);
-        do
-        {
-            try
-            {
-                LogSwept(logger, await RunOnceAsync(stoppingToken));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => policy.Value.SweepInterval;
+
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken) => LogSwept(Logger, await RunOnceAsync(cancellationToken));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Assignment sweep: {Expired} expired")]
     private static partial void LogSwept(ILogger logger, int expired);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The assignment sweep failed; the next round tries again")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -19,6 +19,9 @@ public sealed record Caller(string Subject, Guid? AgencyId, bool IsHmisTeam, str
     /// <summary>One of the platform's own services (Requests asking Credentialing), with its own client identity.</summary>
     public bool IsPlatformService => Role == PlatformServiceRole;
 
+    /// <summary>A service of the platform as the actor of what it does itself, for example on an event.</summary>
+    public static Caller Service(string name) => new(name, null, false, PlatformServiceRole);
+
     /// <summary>An agency's own system (a registered client), not a person.</summary>
     public bool IsAgencySystem => Role is null && AgencyId is not null;
 

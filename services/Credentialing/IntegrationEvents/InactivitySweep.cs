@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Credentialing.Domain.Accounts;
@@ -23,7 +24,7 @@ public sealed class InactivitySweepOptions
 /// </summary>
 public sealed partial class InactivitySweep(
     IServiceScopeFactory scopes, TimeProvider time, IOptions<InactivityPolicy> policy, IOptions<InactivitySweepOptions> options,
-    OutboxSignal outbox, ILogger<InactivitySweep> logger) : BackgroundService
+    OutboxSignal outbox, ILogger<InactivitySweep> logger) : RecurringWork(time, logger)
 {
     /// <summary>One pass over every account that needs a step now; returns how many were warned and removed.</summary>
     public async Task<(int Warned, int Removed)> RunOnceAsync(CancellationToken cancellationToken)
@@ -33,7 +34,7 @@ public sealed partial class InactivitySweep(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CredentialingDbContext>();
-            var now = time.GetStoredNow();
+            var now = Time.GetStoredNow();
             var cutoff = policy.Value.WarnCutoff(now);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Accounts inactive since before the warning cutoff that are not yet warned, or are due for removal.
@@ -72,27 +73,14 @@ public sealed partial class InactivitySweep(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.Interval;
+
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        do
-        {
-            try
-            {
-                var (warned, removed) = await RunOnceAsync(stoppingToken);
-                LogSwept(logger, warned, removed);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var (warned, removed) = await RunOnceAsync(cancellationToken);
+        LogSwept(Logger, warned, removed);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inactivity sweep: {Warned} warned, {Removed} removed")]
     private static partial void LogSwept(ILogger logger, int warned, int removed);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The inactivity sweep failed; the next round tries again")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

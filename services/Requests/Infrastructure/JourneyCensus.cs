@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Hosting;
 using Hmis.Requests.V1;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,8 @@ public sealed class JourneyCensusOptions
 }
 
 /// <summary>Counts people per stage and request type for the gauge; a read, so every replica may do it.</summary>
-public sealed partial class JourneyCensus(IServiceScopeFactory scopes, JourneyMetrics metrics, IOptions<JourneyCensusOptions> options, TimeProvider time,
-    ILogger<JourneyCensus> logger) : BackgroundService
+public sealed class JourneyCensus(IServiceScopeFactory scopes, JourneyMetrics metrics, IOptions<JourneyCensusOptions> options, TimeProvider time,
+    ILogger<JourneyCensus> logger) : RecurringWork(time, logger)
 {
     public async Task CountAsync(CancellationToken cancellationToken)
     {
@@ -25,23 +26,7 @@ public sealed partial class JourneyCensus(IServiceScopeFactory scopes, JourneyMe
         metrics.Census([.. counts.Select(c => (c.CurrentStage, c.RequestType, c.People))]);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CensusInterval, time);
-        do
-        {
-            try
-            {
-                await CountAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.CensusInterval;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The journey census failed; the next round tries again")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => CountAsync(cancellationToken);
 }

@@ -32,6 +32,17 @@ public sealed class JourneyLog(RequestsDbContext db, JourneyMetrics metrics)
         }
     }
 
+    /// <summary>The people of a request with live credentials, also by an entry of this transaction not saved yet.</summary>
+    public async Task<IReadOnlySet<Guid>> PeopleWithCredentialsAsync(Guid accessRequestId, CancellationToken cancellationToken)
+    {
+        var stored = await db.JourneyEntries.AsNoTracking()
+            .Where(e => e.AccessRequestId == accessRequestId && e.Kind == JourneyStages.CredentialsIssued)
+            .Select(e => e.PersonId)
+            .ToListAsync(cancellationToken);
+        return stored.Concat(db.JourneyEntries.Local.Where(e => e.AccessRequestId == accessRequestId && e.Kind == JourneyStages.CredentialsIssued).Select(e => e.PersonId))
+            .ToHashSet();
+    }
+
     /// <summary>The agency and form of a request, also one added in this transaction and not saved yet.</summary>
     private async Task<(Guid AgencyId, RequestType Type)> FactsOfAsync(Guid accessRequestId, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Hmis.Events.V1;
 using Hmis.Requests.V1;
+using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Requests.Domain.AccessRequests;
@@ -39,11 +40,10 @@ public sealed class ExpireLapsedRequest(RequestsDbContext db, JourneyLog journey
         }
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM access_requests WHERE id = {accessRequestId} FOR UPDATE", cancellationToken);
         var request = await db.AccessRequests.SingleAsync(r => r.Id == accessRequestId, cancellationToken);
-        var issued = (await db.JourneyEntries.Where(e => e.AccessRequestId == accessRequestId && e.Kind == JourneyStages.CredentialsIssued)
-            .Select(e => e.PersonId).ToListAsync(cancellationToken)).ToHashSet();
+        var issued = await journeys.PeopleWithCredentialsAsync(accessRequestId, cancellationToken);
         var now = time.GetStoredNow();
         var personId = Guid.Parse(person);
-        if (request.Lapse(personId, expiry, issued, JourneyRecorder<TrainingExpired>.Platform, now))
+        if (request.Lapse(personId, expiry, issued, Caller.Service(ResourceNames.RequestsApi), now))
         {
             foreach (var change in request.TakeChanges())
             {

@@ -14,9 +14,6 @@ namespace HmisPlatform.Requests.IntegrationEvents;
 public sealed class JourneyRecorder<TEvent>(RequestsDbContext db, JourneyLog journeys, TimeProvider time) : IEventHandler<TEvent>
     where TEvent : IMessage<TEvent>
 {
-    /// <summary>The service itself, as the actor of changes that events cause.</summary>
-    public static readonly Caller Platform = new("requests", null, false, "platform_service");
-
     public async Task HandleAsync(TEvent integrationEvent, CancellationToken cancellationToken)
     {
         var personId = Guid.Parse(EventEnvelope.Text(integrationEvent, "person_id"));
@@ -27,18 +24,14 @@ public sealed class JourneyRecorder<TEvent>(RequestsDbContext db, JourneyLog jou
             JourneyStages.Of(kind), kind, EventEnvelope.OccurredAt(integrationEvent)), cancellationToken);
         if (kind == JourneyStages.CredentialsIssued)
         {
-            await CompleteRequestAsync(accessRequestId, personId, cancellationToken);
+            await CompleteRequestAsync(accessRequestId, cancellationToken);
         }
     }
 
-    private async Task CompleteRequestAsync(Guid accessRequestId, Guid personId, CancellationToken cancellationToken)
+    private async Task CompleteRequestAsync(Guid accessRequestId, CancellationToken cancellationToken)
     {
         var request = await db.AccessRequests.SingleAsync(r => r.Id == accessRequestId, cancellationToken);
-        var issued = await db.JourneyEntries
-            .Where(e => e.AccessRequestId == accessRequestId && e.Kind == JourneyStages.CredentialsIssued)
-            .Select(e => e.PersonId)
-            .ToListAsync(cancellationToken);
-        if (request.CompleteIfAllIssued(issued.Append(personId).ToHashSet(), Platform, time.GetUtcNow()))
+        if (request.CompleteIfAllIssued(await journeys.PeopleWithCredentialsAsync(accessRequestId, cancellationToken), Caller.Service(ResourceNames.RequestsApi), time.GetUtcNow()))
         {
             db.AccessRequestAudit.AddRange(request.TakeChanges());
         }

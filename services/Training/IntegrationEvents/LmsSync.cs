@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
@@ -16,7 +17,7 @@ namespace HmisPlatform.Training.IntegrationEvents;
 /// SKIP LOCKED, so replicas share the work; an LMS failure leaves the path for the next round.
 /// </summary>
 public sealed partial class LmsSync(
-    IServiceScopeFactory scopes, ILmsConnector lms, TimeProvider time, IOptions<LmsOptions> options, OutboxSignal outbox, ILogger<LmsSync> logger) : BackgroundService
+    IServiceScopeFactory scopes, ILmsConnector lms, TimeProvider time, IOptions<LmsOptions> options, OutboxSignal outbox, ILogger<LmsSync> logger) : RecurringWork(time, logger)
 {
     private const int BatchSize = 50;
 
@@ -55,11 +56,11 @@ public sealed partial class LmsSync(
                     if (path.LmsEnrolledAt is null)
                     {
                         await lms.EnrolAsync(learner, codes, cancellationToken);
-                        path.EnrolledInLms(time.GetStoredNow());
+                        path.EnrolledInLms(Time.GetStoredNow());
                     }
                     foreach (var report in (await lms.ProgressAsync(learner, codes, cancellationToken)).OrderBy(r => codes.IndexOf(r.CourseCode)))
                     {
-                        var now = time.GetStoredNow();
+                        var now = Time.GetStoredNow();
                         if (path.RecordProgress(report.CourseCode, report.Percent, StoredTime.Truncate(report.ObservedAt), catalog[report.CourseCode].ValidityMonths,
                             !account.PersonalEmail, now, report.CompletedAt is { } done ? StoredTime.Truncate(done) : null))
                         {
@@ -70,7 +71,7 @@ public sealed partial class LmsSync(
                 }
                 catch (Exception ex) when (ex is LmsException or HttpRequestException or DomainException or TimeoutException or Polly.CircuitBreaker.BrokenCircuitException)
                 {
-                    LogPathFailed(logger, path.Id, ex);
+                    LogPathFailed(Logger, path.Id, ex);
                 }
             }
             await db.SaveChangesAsync(cancellationToken);
@@ -79,33 +80,16 @@ public sealed partial class LmsSync(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!lms.ReportsProgress)
-        {
-            return;
-        }
-        using var timer = new PeriodicTimer(options.Value.SyncInterval, time);
-        do
-        {
-            try
-            {
-                LogSynced(logger, await RunOnceAsync(stoppingToken));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.SyncInterval;
+
+    /// <summary>Only an LMS that reports progress (TalentLMS) is polled.</summary>
+    protected override bool Enabled => lms.ReportsProgress;
+
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken) => LogSynced(Logger, await RunOnceAsync(cancellationToken));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "LMS sync: {Synced} paths synced")]
     private static partial void LogSynced(ILogger logger, int synced);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "LMS sync of path {PathId} failed; the next round tries again")]
     private static partial void LogPathFailed(ILogger logger, Guid pathId, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The LMS sync failed; the next round tries again")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Training.Grpc;
@@ -14,7 +15,7 @@ namespace HmisPlatform.Training.IntegrationEvents;
 /// can sweep side by side without doing anything twice.
 /// </summary>
 public sealed partial class TrainingRecencySweep(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<TrainingOptions> options, OutboxSignal outbox, ILogger<TrainingRecencySweep> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<TrainingOptions> options, OutboxSignal outbox, ILogger<TrainingRecencySweep> logger) : RecurringWork(time, logger)
 {
     /// <summary>One pass over every path that needs a step now; returns how many expired and were reminded.</summary>
     public async Task<(int Expired, int Reminded)> RunOnceAsync(CancellationToken cancellationToken)
@@ -24,7 +25,7 @@ public sealed partial class TrainingRecencySweep(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
-            var now = time.GetStoredNow();
+            var now = Time.GetStoredNow();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var batch = await db.LearningPaths.FromSql($"""
                 SELECT * FROM learning_paths
@@ -57,27 +58,14 @@ public sealed partial class TrainingRecencySweep(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.SweepInterval;
+
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
-        do
-        {
-            try
-            {
-                var (expired, reminded) = await RunOnceAsync(stoppingToken);
-                LogSwept(logger, expired, reminded);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var (expired, reminded) = await RunOnceAsync(cancellationToken);
+        LogSwept(Logger, expired, reminded);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Training sweep: {Expired} paths with expired courses, {Reminded} reminders")]
     private static partial void LogSwept(ILogger logger, int expired, int reminded);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The training sweep failed; the next round tries again")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

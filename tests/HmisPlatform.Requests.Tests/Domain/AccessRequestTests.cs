@@ -231,7 +231,7 @@ public sealed class AccessRequestTests
     public void Complete_WhenOnlySomeUsersHaveCredentials_KeepsTheRequestOpen()
     {
         var request = Approved(2);
-        var platform = new Caller("requests", null, false, Caller.PlatformServiceRole);
+        var platform = Caller.Service("requests-api");
 
         Assert.False(request.CompleteIfAllIssued(new HashSet<Guid> { request.Users[0].PersonId }, platform, Now));
         Assert.True(request.CompleteIfAllIssued(request.Users.Select(u => u.PersonId).ToHashSet(), platform, Now));
@@ -242,7 +242,7 @@ public sealed class AccessRequestTests
     public void OnePersonOfABundleLapsing_LeavesTheOthersOnTheirWay_AndTheRequestCompletesWithThem()
     {
         var request = Approved(2);
-        var platform = new Caller("requests", null, false, Caller.PlatformServiceRole);
+        var platform = Caller.Service("requests-api");
         var (lapsing, staying) = (request.Users[0].PersonId, request.Users[1].PersonId);
 
         Assert.True(request.Lapse(lapsing, "assignment expired", new HashSet<Guid>(), platform, Now));
@@ -258,7 +258,7 @@ public sealed class AccessRequestTests
     public void EveryoneLapsing_ExpiresTheRequest()
     {
         var request = Approved(2);
-        var platform = new Caller("requests", null, false, Caller.PlatformServiceRole);
+        var platform = Caller.Service("requests-api");
         request.Lapse(request.Users[0].PersonId, "lapsed", new HashSet<Guid>(), platform, Now);
         request.Lapse(request.Users[1].PersonId, "lapsed", new HashSet<Guid>(), platform, Now);
         Assert.Equal(AccessRequestStatus.Expired, request.Status);
