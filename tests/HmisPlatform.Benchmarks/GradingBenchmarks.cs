@@ -1,35 +1,42 @@
 using BenchmarkDotNet.Attributes;
-using Hmis.Common.V1;
 using HmisPlatform.Assessment.Domain.Grading;
+using HmisPlatform.Assessment.Domain.Records;
 using HmisPlatform.Assessment.Domain.Scenarios;
 
 namespace HmisPlatform.Benchmarks;
 
-/// <summary>Grading one attempt: the trainee's record read, their scenario variant's answer key made, every check run, the outcome decided.</summary>
+/// <summary>
+/// Grading one attempt: the trainee's scenario variant drawn (its documents and model record), every check run
+/// against the entered record, the outcome decided. On the SSVF family scenario, the largest record (two people,
+/// three assessments, move-in, a service transaction).
+/// </summary>
 [MemoryDiagnoser]
 public class GradingBenchmarks
 {
     private static readonly DateOnly Opened = new(2026, 11, 2);
     private static readonly GradingThresholds Thresholds = new();
-    private readonly Scenario _scenario = ScenarioCatalog.Find("ES_SINGLE_ADULT");
-    private ClientFacts _key = null!;
+    private readonly Scenario _scenario = ScenarioCatalog.Find("SSVF_VETERAN")!;
+    private ScenarioCase _case = null!;
+    private ClientRecord _withErrors = null!;
 
     [GlobalSetup]
-    public void Setup() => _key = _scenario.Variant(1234, Opened);
+    public void Setup()
+    {
+        _case = _scenario.Case(1234, Opened);
+        _withErrors = _case.Model with
+        {
+            Client = _case.Model.Client with { LastName = "Wrongname", DateOfBirth = new DateOnly(1900, 1, 1) },
+            Enrollment = _case.Model.Enrollment with { Services = [] },
+        };
+    }
 
     [Benchmark(Baseline = true)]
-    public Hmis.Assessment.V1.AttemptOutcome GradeOneAttempt()
-    {
-        var record = EnteredRecord.Parse(_key.FirstName, "Wrongname", "1900-01-01", ProjectType.EmergencyShelter, _key.ProjectStartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), true);
-        return Thresholds.OutcomeOf(SampleClientGrader.Grade(record, _key));
-    }
+    public Hmis.Assessment.V1.AttemptOutcome GradeOneAttempt() => Thresholds.OutcomeOf(SampleClientGrader.Grade(_withErrors, _case));
 
     [Benchmark]
     public Hmis.Assessment.V1.AttemptOutcome VariantThenGrade()
     {
-        var key = _scenario.Variant(1234, Opened);
-        var record = EnteredRecord.Parse(key.FirstName, key.LastName, key.DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ProjectType.EmergencyShelter,
-            key.ProjectStartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), true);
-        return Thresholds.OutcomeOf(SampleClientGrader.Grade(record, key));
+        var scenarioCase = _scenario.Case(1234, Opened);
+        return Thresholds.OutcomeOf(SampleClientGrader.Grade(_withErrors, scenarioCase));
     }
 }

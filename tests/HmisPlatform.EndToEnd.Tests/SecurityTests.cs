@@ -83,7 +83,7 @@ public sealed class SecurityTests(PlatformFixture platform)
                 { RequestId = Guid.NewGuid().ToString(), PersonId = id, CourseCode = "INTRO", Percent = 100 }).ResponseAsync,
             id => assessment.GetAssignmentAsync(new GetAssignmentRequest { PersonId = id }).ResponseAsync,
             id => assessment.SubmitAttemptAsync(new SubmitAttemptRequest
-                { RequestId = Guid.NewGuid().ToString(), AssignmentId = id, Record = new SampleClientRecord { FirstName = "X" } }).ResponseAsync,
+                { RequestId = Guid.NewGuid().ToString(), AssignmentId = id, Record = new SampleClientRecord { Client = new ClientProfile { FirstName = "X" } } }).ResponseAsync,
             id => credentials.SignEndUserAgreementAsync(new SignEndUserAgreementRequest
                 { RequestId = Guid.NewGuid().ToString(), AccountId = id, TypedFullName = "Bola Probe" }).ResponseAsync,
         ];

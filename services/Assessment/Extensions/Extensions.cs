@@ -1,6 +1,7 @@
 using Hmis.Events.V1;
 using HmisPlatform.Assessment.Domain.Assignments;
 using HmisPlatform.Assessment.Domain.Grading;
+using HmisPlatform.Assessment.Domain.Trainings;
 using HmisPlatform.Assessment.Infrastructure;
 using HmisPlatform.Assessment.IntegrationEvents;
 using HmisPlatform.BuildingBlocks.Hosting;
@@ -13,7 +14,9 @@ internal static class Extensions
     {
         builder.Services.Configure<AssessmentPolicy>(builder.Configuration.GetSection("Assessment"));
         builder.Services.Configure<GradingThresholds>(builder.Configuration.GetSection("Assessment:Grading"));
+        builder.Services.Configure<Prerequisites>(builder.Configuration.GetSection("Assessment:Prerequisites"));
         builder.Services.AddScoped<Seating>();
+        builder.Services.AddScoped<Enrolment>();
         builder.Services.AddSingleton<AssignmentExpirySweep>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AssignmentExpirySweep>());
         builder.AddDomainService<AssessmentDbContext>("assessment", ResourceNames.AssessmentDb)

@@ -1,10 +1,9 @@
-using System.Globalization;
+using ScenarioCase = HmisPlatform.Assessment.Domain.Scenarios.ScenarioCase;
 using Google.Protobuf.WellKnownTypes;
 using Hmis.Assessment.V1;
 using Hmis.Events.V1;
 using HmisPlatform.Assessment.Domain.Assignments;
 using HmisPlatform.Assessment.Infrastructure;
-using ClientFacts = HmisPlatform.Assessment.Domain.Scenarios.ClientFacts;
 using HmisPlatform.BuildingBlocks.Messaging;
 
 namespace HmisPlatform.Assessment.Grpc;
@@ -24,22 +23,19 @@ internal static class MessageMapping
         PersonId = assignment.PersonId.ToString(),
         Status = assignment.Status,
         OpenedAt = Timestamp.FromDateTimeOffset(assignment.OpenedAt),
-        Scenario = new Scenario
-        {
-            Code = assignment.ScenarioCode,
-            ProjectType = assignment.Scenario.ProjectType,
-            Narrative = assignment.Scenario.Narrative(assignment.AnswerKey),
-            IntakeForm = assignment.AnswerKey.ToIntakeForm(),
-        },
+        Scenario = assignment.CurrentCase.ToMessage(),
+        EligibleScenarioCodes = { assignment.EligibleScenarios.Select(s => s.Code) },
         Attempts = { assignment.Attempts.OrderBy(a => a.SubmittedAt).Select(a => a.ToMessage()) },
     };
 
-    private static IntakeForm ToIntakeForm(this ClientFacts facts) => new()
+    private static Scenario ToMessage(this ScenarioCase scenarioCase) => new()
     {
-        FirstName = facts.FirstName,
-        LastName = facts.LastName,
-        DateOfBirth = facts.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ProjectStartDate = facts.ProjectStartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Code = scenarioCase.Scenario.Code,
+        Title = scenarioCase.Scenario.Title,
+        ProjectType = scenarioCase.Scenario.ProjectType,
+        Variant = scenarioCase.Variant,
+        Narrative = scenarioCase.Narrative,
+        Documents = { scenarioCase.Documents.Select(d => new Hmis.Assessment.V1.ScenarioDocument { Title = d.Title, Text = d.Text }) },
     };
 
     public static Attempt ToMessage(this SampleClientAttempt attempt) => new()
@@ -47,6 +43,9 @@ internal static class MessageMapping
         Id = attempt.Id.ToString(),
         SubmittedAt = Timestamp.FromDateTimeOffset(attempt.SubmittedAt),
         Outcome = attempt.Outcome,
+        ScenarioCode = attempt.ScenarioCode,
+        Variant = attempt.Variant,
+        Record = attempt.Record?.ToMessage(),
         Findings = { attempt.Findings.Select(f => new Finding
         {
             Criterion = f.Criterion,

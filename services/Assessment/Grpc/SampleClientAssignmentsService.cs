@@ -16,7 +16,7 @@ namespace HmisPlatform.Assessment.Grpc;
 
 /// <summary>The SampleClientAssignments gRPC API.</summary>
 public sealed class SampleClientAssignmentsService(
-    AssessmentDbContext db, IdempotentCommands<AssessmentDbContext> commands, Seating seating, IOptions<AssessmentPolicy> policy,
+    AssessmentDbContext db, IdempotentCommands<AssessmentDbContext> commands, Seating seating, Enrolment enrolment, IOptions<AssessmentPolicy> policy,
     IOptions<GradingThresholds> thresholds, TimeProvider time)
     : SampleClientAssignments.SampleClientAssignmentsBase
 {
@@ -39,8 +39,7 @@ public sealed class SampleClientAssignmentsService(
             // Whose assignment it is comes first: another agency learns nothing, not even how its record would be judged.
             var assignment = context.Caller().EnsureMayRead(
                 await db.Assignments.SingleOrDefaultAsync(a => a.Id == assignmentId, ct), a => a.AgencyId, a => a.PersonId, "ASSIGNMENT");
-            var r = request.Record ?? new SampleClientRecord();
-            var record = EnteredRecord.Parse(r.FirstName, r.LastName, r.DateOfBirth, r.ProjectType, r.ProjectStartDate, r.EntryAssessmentComplete);
+            var record = request.Record.ToDomain();
             var now = time.GetStoredNow();
             var attempt = assignment.Submit(record, policy.Value, thresholds.Value, now);
             if (assignment.FreedSeat)
@@ -56,6 +55,40 @@ public sealed class SampleClientAssignmentsService(
             await db.SaveChangesAsync(ct);
             return new SubmitAttemptResponse { Attempt = attempt.ToMessage(), Assignment = assignment.ToMessage() };
         }, context.CancellationToken);
+
+    [Authorize(Policy = PlatformIdentity.AssessmentWrite)]
+    public override Task<JoinWaitlistResponse> JoinWaitlist(JoinWaitlistRequest request, ServerCallContext context) =>
+        commands.RunAsync(request.RequestId, request, async ct =>
+        {
+            var personId = Ids.Parse(request.PersonId, "person_id");
+            var accessRequestId = Ids.Parse(request.AccessRequestId, "access_request_id");
+            context.Caller().EnsureMayRead(
+                await db.CompletedTrainings.AsNoTracking().SingleOrDefaultAsync(t => t.PersonId == personId && t.AccessRequestId == accessRequestId, ct),
+                t => t.AgencyId, t => t.PersonId, "TRAINING");
+            var assignment = await enrolment.JoinAsync(personId, accessRequestId, time.GetStoredNow(), ct);
+            await db.SaveChangesAsync(ct);
+            return new JoinWaitlistResponse { Assignment = assignment.ToMessage(await seating.PlaceOfAsync(assignment, ct)) };
+        }, context.CancellationToken);
+
+    [Authorize(Policy = PlatformIdentity.AssessmentWrite)]
+    public override Task<ChooseScenarioResponse> ChooseScenario(ChooseScenarioRequest request, ServerCallContext context) =>
+        commands.RunAsync(request.RequestId, request, async ct =>
+        {
+            var assignment = await StaffAssignmentAsync(request.AssignmentId, context, ct);
+            assignment.ChooseScenario(request.ScenarioCode);
+            await db.SaveChangesAsync(ct);
+            return new ChooseScenarioResponse { Assignment = assignment.ToMessage(await seating.PlaceOfAsync(assignment, ct)) };
+        }, context.CancellationToken);
+
+    [Authorize(Policy = PlatformIdentity.AssessmentRead)]
+    public override async Task<GetModelRecordResponse> GetModelRecord(GetModelRecordRequest request, ServerCallContext context)
+    {
+        var id = Ids.Parse(request.AssignmentId, "assignment_id");
+        var assignment = context.Caller().EnsureMayRead(
+            await db.Assignments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, context.CancellationToken), a => a.AgencyId, a => a.PersonId, "ASSIGNMENT");
+        var model = assignment.ModelRecord(context.Caller(), request.ScenarioCode, request.Variant);
+        return new GetModelRecordResponse { Record = model.ToMessage() };
+    }
 
     [Authorize(Policy = PlatformIdentity.AssessmentWrite)]
     public override Task<OverrideAttemptOutcomeResponse> OverrideAttemptOutcome(OverrideAttemptOutcomeRequest request, ServerCallContext context) =>

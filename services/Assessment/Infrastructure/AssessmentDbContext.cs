@@ -1,4 +1,5 @@
 using HmisPlatform.Assessment.Domain.Assignments;
+using HmisPlatform.Assessment.Domain.Trainings;
 using HmisPlatform.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,8 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
 
     public DbSet<OutcomeOverride> OutcomeOverrides => Set<OutcomeOverride>();
 
+    public DbSet<CompletedTraining> CompletedTrainings => Set<CompletedTraining>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables();
@@ -21,7 +24,9 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
             assignment.Property(a => a.ScenarioCode).HasMaxLength(64);
             assignment.HasIndex(a => new { a.PersonId, a.AccessRequestId }).IsUnique();
             assignment.Ignore(a => a.Scenario);
-            assignment.Ignore(a => a.AnswerKey);
+            assignment.Ignore(a => a.CurrentCase);
+            assignment.Ignore(a => a.NextVariant);
+            assignment.Ignore(a => a.EligibleScenarios);
             assignment.Ignore(a => a.FreedSeat);
             assignment.Property(a => a.ExpiredReason).HasMaxLength(40);
             // The line, oldest first; the seats; the seats due to expire.
@@ -38,7 +43,16 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
             attempt.OwnsMany(t => t.Findings, finding => finding.ToJson());
             attempt.Property(t => t.OverrideReason).HasMaxLength(500);
             attempt.Ignore(t => t.Failed);
+            attempt.Property(t => t.ScenarioCode).HasMaxLength(64);
+            // The record as entered, kept whole for staff to go through it with the trainee.
+            attempt.Property(t => t.Record).HasColumnType("jsonb").HasConversion(record => RecordJson.Write(record), json => RecordJson.Read(json));
             attempt.OwnsOne(t => t.Walkthrough, walkthrough => walkthrough.Property(w => w.StaffMember).HasMaxLength(200));
+        });
+        modelBuilder.Entity<CompletedTraining>(training =>
+        {
+            training.ToTable("completed_trainings");
+            training.HasKey(t => new { t.PersonId, t.AccessRequestId });
+            training.OwnsMany(t => t.Courses, course => course.ToJson());
         });
         modelBuilder.Entity<OutcomeOverride>(change =>
         {

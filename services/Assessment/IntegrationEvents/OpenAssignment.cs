@@ -1,5 +1,5 @@
 using Hmis.Events.V1;
-using HmisPlatform.Assessment.Domain.Assignments;
+using HmisPlatform.Assessment.Domain.Trainings;
 using HmisPlatform.Assessment.Grpc;
 using HmisPlatform.Assessment.Infrastructure;
 using HmisPlatform.BuildingBlocks.Messaging;
@@ -9,19 +9,27 @@ using Microsoft.EntityFrameworkCore;
 namespace HmisPlatform.Assessment.IntegrationEvents;
 
 /// <summary>
-/// Completed training puts the person in line for the Sample Client Assignment, and seats them when a seat is free.
-/// Read Only access takes no assignment (it goes to step 4 at once); HPCC / State Homeless Prevention access has the
-/// step waived, which is published so the journey moves on.
+/// Completed training puts the person in line for the Sample Client Assignment when its prerequisites hold, and seats
+/// them when a seat is free. Read Only access takes no assignment (it goes to step 4 at once); HPCC / State Homeless
+/// Prevention access has the step waived, which is published so the journey moves on. After a redo of the project
+/// course, the trainee rejoins the line.
 /// </summary>
-public sealed class OpenAssignment(AssessmentDbContext db, Seating seating, TimeProvider time) : IEventHandler<TrainingCompleted>
+public sealed partial class OpenAssignment(AssessmentDbContext db, Enrolment enrolment, Seating seating, TimeProvider time, ILogger<OpenAssignment> logger)
+    : IEventHandler<TrainingCompleted>
 {
     public async Task HandleAsync(TrainingCompleted integrationEvent, CancellationToken cancellationToken)
     {
+        var now = time.GetStoredNow();
+        var personId = Guid.Parse(integrationEvent.PersonId);
+        var accessRequestId = Guid.Parse(integrationEvent.AccessRequestId);
+        var training = await enrolment.RecordAsync(personId, accessRequestId, Guid.Parse(integrationEvent.AgencyId), integrationEvent.ProjectTypes,
+            integrationEvent.ReadOnly, integrationEvent.HelpDeskOnly,
+            integrationEvent.Courses.Select(c => new CourseCompletion(c.CourseCode, c.Kind, c.CompletedAt.ToDateTimeOffset())),
+            integrationEvent.OccurredAt.ToDateTimeOffset(), cancellationToken);
         if (integrationEvent.ReadOnly)
         {
             return;
         }
-        var now = time.GetStoredNow();
         if (integrationEvent.HelpDeskOnly)
         {
             var (eventId, occurredAt) = EventOutbox.Stamp(now);
@@ -32,8 +40,6 @@ public sealed class OpenAssignment(AssessmentDbContext db, Seating seating, Time
             });
             return;
         }
-        var personId = Guid.Parse(integrationEvent.PersonId);
-        var accessRequestId = Guid.Parse(integrationEvent.AccessRequestId);
         // Training complete again: after a redo the trainee rejoins the line; anything else already has its assignment.
         if (await db.Assignments.SingleOrDefaultAsync(a => a.PersonId == personId && a.AccessRequestId == accessRequestId, cancellationToken) is { } existing)
         {
@@ -44,15 +50,15 @@ public sealed class OpenAssignment(AssessmentDbContext db, Seating seating, Time
             }
             return;
         }
-        var assignment = SampleClientAssignment.Open(
-            Guid.Parse(integrationEvent.PersonId),
-            Guid.Parse(integrationEvent.AccessRequestId),
-            Guid.Parse(integrationEvent.AgencyId),
-            integrationEvent.ProjectTypes,
-            now);
-        db.Assignments.Add(assignment);
-        var place = await seating.PlaceOfAsync(assignment, cancellationToken);
-        db.Publish(assignment.Waitlisting(place!.Position, now));
-        await seating.FillFreeSeatsAsync(now, cancellationToken);
+        if (!enrolment.PrerequisitesMet(training, now))
+        {
+            // Kept, not lost: JoinWaitlist tells the trainee and their ATA which course is missing or too old.
+            LogPrerequisitesNotMet(logger, accessRequestId);
+            return;
+        }
+        await enrolment.JoinAsync(personId, accessRequestId, now, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Completed training for access request {AccessRequestId} does not meet the assignment's prerequisites; no assignment opened")]
+    private static partial void LogPrerequisitesNotMet(ILogger logger, Guid accessRequestId);
 }

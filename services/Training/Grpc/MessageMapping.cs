@@ -71,6 +71,22 @@ internal static class MessageMapping
             ProjectTypes = { path.ProjectTypes },
             ReadOnly = path.ReadOnly,
             HelpDeskOnly = PathShape.IsHelpDeskOnly(path.ProjectTypes),
+            Courses =
+            {
+                path.Courses.Where(c => c.IsComplete).OrderBy(c => c.Position).Select(c => new CompletedCourse
+                {
+                    CourseCode = c.CourseCode,
+                    Kind = Domain.Catalog.CourseCatalog.Find(c.CourseCode).Kind switch
+                    {
+                        Domain.Catalog.CourseKind.Prerequisite => CompletedCourseKind.Introduction,
+                        Domain.Catalog.CourseKind.Core => CompletedCourseKind.DataManagement,
+                        Domain.Catalog.CourseKind.ProjectSpecific => CompletedCourseKind.Project,
+                        Domain.Catalog.CourseKind.Role => CompletedCourseKind.Role,
+                        _ => CompletedCourseKind.Final,
+                    },
+                    CompletedAt = Timestamp.FromDateTimeOffset(c.CompletedAt!.Value),
+                }),
+            },
         };
     }
 

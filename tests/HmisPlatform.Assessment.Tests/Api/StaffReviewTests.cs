@@ -15,36 +15,18 @@ public sealed class StaffReviewTests(AssessmentFixture service) : IClassFixture<
 
     private async Task<Assignment> SeatedAsync(Guid person)
     {
-        await service.Redis.PublishAsync(service.StreamOf(TrainingCompleted.Descriptor), new TrainingCompleted
-        {
-            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), PersonId = person.ToString(),
-            AccessRequestId = Guid.NewGuid().ToString(), AgencyId = TestTokens.DefaultAgencyId, ProjectTypes = { ProjectType.EmergencyShelter },
-        });
-        return await Eventually.ReturnsAsync(async () =>
-        {
-            try
-            {
-                return (await service.Client.GetAssignmentAsync(new GetAssignmentRequest { PersonId = person.ToString() })).Assignment;
-            }
-            catch (RpcException)
-            {
-                return null;
-            }
-        }, a => a is { Status: AssignmentStatus.Seated }) ?? throw new InvalidOperationException();
+        await service.Redis.PublishAsync(service.StreamOf(TrainingCompleted.Descriptor), Trainees.Completed(person));
+        return await Eventually.ReturnsAsync(() => Trainees.ReadAsync(service.Client, person), a => a is { Status: AssignmentStatus.Seated })
+            ?? throw new InvalidOperationException();
     }
 
     private async Task<SubmitAttemptResponse> FailAsync(Assignment assignment, string? projectTypeWrong = null)
     {
-        var form = assignment.Scenario.IntakeForm;
+        var wrongBirthDate = (await Staff.ModelRecordAsync(assignment)).WithWrongBirthDate();
         return await service.Client.SubmitAttemptAsync(new SubmitAttemptRequest
         {
             RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id,
-            Record = new SampleClientRecord
-            {
-                FirstName = form.FirstName, LastName = form.LastName, DateOfBirth = "1900-01-01",
-                ProjectType = projectTypeWrong is null ? ProjectType.EmergencyShelter : ProjectType.ServicesOnly,
-                ProjectStartDate = form.ProjectStartDate, EntryAssessmentComplete = true,
-            },
+            Record = projectTypeWrong is null ? wrongBirthDate : wrongBirthDate.InWrongProject(),
         });
     }
 

@@ -36,38 +36,17 @@ public sealed class WaitlistTests(TwoSeatFixture service) : IClassFixture<TwoSea
 {
     private async Task<Assignment> JoinAsync(Guid person, Guid? accessRequest = null)
     {
-        await service.Redis.PublishAsync(service.StreamOf(TrainingCompleted.Descriptor), new TrainingCompleted
-        {
-            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), PersonId = person.ToString(),
-            AccessRequestId = (accessRequest ?? Guid.NewGuid()).ToString(), AgencyId = TestTokens.DefaultAgencyId, ProjectTypes = { ProjectType.EmergencyShelter },
-        });
+        await service.Redis.PublishAsync(service.StreamOf(TrainingCompleted.Descriptor), Trainees.Completed(person, accessRequest));
         return await Eventually.ReturnsAsync(() => ReadAsync(person), a => a is not null) ?? throw new InvalidOperationException();
     }
 
-    private async Task<Assignment?> ReadAsync(Guid person)
-    {
-        try
-        {
-            return (await service.Client.GetAssignmentAsync(new GetAssignmentRequest { PersonId = person.ToString() })).Assignment;
-        }
-        catch (RpcException)
-        {
-            return null;
-        }
-    }
+    private Task<Assignment?> ReadAsync(Guid person) => Trainees.ReadAsync(service.Client, person);
 
-    private Task<SubmitAttemptResponse> SubmitAsync(Assignment assignment, bool correct, ProjectType projectType = ProjectType.EmergencyShelter)
+    private async Task<SubmitAttemptResponse> SubmitAsync(Assignment assignment, bool correct, bool wrongProject = false)
     {
-        var form = assignment.Scenario.IntakeForm;
-        return service.Client.SubmitAttemptAsync(new SubmitAttemptRequest
-        {
-            RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id,
-            Record = new SampleClientRecord
-            {
-                FirstName = form.FirstName, LastName = form.LastName, DateOfBirth = correct ? form.DateOfBirth : "1900-01-01",
-                ProjectType = projectType, ProjectStartDate = form.ProjectStartDate, EntryAssessmentComplete = true,
-            },
-        }).ResponseAsync;
+        var model = await new SampleClientAssignments.SampleClientAssignmentsClient(service.HmisTeamChannel).ModelRecordAsync(assignment);
+        var record = wrongProject ? model.InWrongProject() : correct ? model : model.WithWrongBirthDate();
+        return await service.Client.SubmitAttemptAsync(new SubmitAttemptRequest { RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id, Record = record });
     }
 
     private AssignmentExpirySweep SweepAt(DateTimeOffset at) => new(
@@ -148,13 +127,9 @@ public sealed class WaitlistTests(TwoSeatFixture service) : IClassFixture<TwoSea
         var accessRequest = Guid.NewGuid();
         var assignment = await JoinAsync(person, accessRequest);
 
-        var redo = await SubmitAsync(assignment, correct: true, projectType: ProjectType.Ssvf);
+        var redo = await SubmitAsync(assignment, correct: true, wrongProject: true);
         var sent = Assert.Single(await service.Redis.WaitForAsync<AssessmentRetrainingRequired>(service.StreamOf(AssessmentRetrainingRequired.Descriptor), e => e.PersonId == person.ToString()));
-        await service.Redis.PublishAsync(service.StreamOf(TrainingCompleted.Descriptor), new TrainingCompleted
-        {
-            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), PersonId = person.ToString(),
-            AccessRequestId = accessRequest.ToString(), AgencyId = TestTokens.DefaultAgencyId, ProjectTypes = { ProjectType.EmergencyShelter },
-        });
+        await service.Redis.PublishAsync(service.StreamOf(TrainingCompleted.Descriptor), Trainees.Completed(person, accessRequest));
         var back = await Eventually.ReturnsAsync(() => ReadAsync(person), a => a is { Status: AssignmentStatus.Seated });
 
         Assert.Equal((AttemptOutcome.RedoTraining, AssignmentStatus.Retraining), (redo.Attempt.Outcome, redo.Assignment.Status));
@@ -192,11 +167,8 @@ public sealed class WaitlistTests(TwoSeatFixture service) : IClassFixture<TwoSea
     public async Task HelpDeskOnlyAccess_HasTheStepWaived()
     {
         var person = Guid.NewGuid();
-        await service.Redis.PublishAsync(service.StreamOf(TrainingCompleted.Descriptor), new TrainingCompleted
-        {
-            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), PersonId = person.ToString(),
-            AccessRequestId = Guid.NewGuid().ToString(), AgencyId = TestTokens.DefaultAgencyId, ProjectTypes = { ProjectType.Hpcc }, HelpDeskOnly = true,
-        });
+        await service.Redis.PublishAsync(service.StreamOf(TrainingCompleted.Descriptor),
+            Trainees.Completed(person, projectTypes: [ProjectType.Hpcc], helpDeskOnly: true));
 
         Assert.Single(await service.Redis.WaitForAsync<AssessmentWaived>(service.StreamOf(AssessmentWaived.Descriptor), e => e.PersonId == person.ToString()));
     }

@@ -17,12 +17,9 @@ public sealed class WaivedAssignmentTests(AssessmentFixture service) : IClassFix
     {
         var person = Guid.NewGuid();
         var eventId = Guid.NewGuid();
-        await service.Redis.PublishAsync(service.StreamOf(TrainingCompleted.Descriptor), new TrainingCompleted
-        {
-            EventId = eventId.ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), PersonId = person.ToString(),
-            AccessRequestId = Guid.NewGuid().ToString(), AgencyId = TestTokens.DefaultAgencyId, ProjectTypes = { projectType },
-            ReadOnly = readOnly, HelpDeskOnly = helpDeskOnly,
-        });
+        var completed = Trainees.Completed(person, projectTypes: [projectType], readOnly: readOnly, helpDeskOnly: helpDeskOnly);
+        completed.EventId = eventId.ToString();
+        await service.Redis.PublishAsync(service.StreamOf(TrainingCompleted.Descriptor), completed);
 
         // Applied (it is in the inbox) and opened nothing.
         await Eventually.ReturnsAsync(() => service.QueryAsync(db => db.Set<InboxEntry>().AnyAsync(e => e.EventId == eventId)), seen => seen);

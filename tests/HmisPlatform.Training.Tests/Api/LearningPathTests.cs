@@ -109,6 +109,12 @@ public sealed class LearningPathTests(TrainingFixture service) : IClassFixture<T
         completions = await service.Redis.ReadAllAsync<TrainingCompleted>(service.StreamOf(TrainingCompleted.Descriptor));
         var completion = Assert.Single(completions, c => c.PersonId == person.ToString());
         Assert.Equal([ProjectType.EmergencyShelter], completion.ProjectTypes);
+        // What the assignment's prerequisites are checked against: every course, its part, and when it was completed.
+        Assert.Equal(path.Courses.Select(c => c.CourseCode), completion.Courses.Select(c => c.CourseCode));
+        Assert.Equal(CompletedCourseKind.Introduction, completion.Courses.Single(c => c.CourseCode == "INTRO_HMIS").Kind);
+        Assert.Contains(completion.Courses, c => c.Kind == CompletedCourseKind.DataManagement);
+        Assert.Contains(completion.Courses, c => c.Kind == CompletedCourseKind.Project);
+        Assert.All(completion.Courses, c => Assert.InRange(c.CompletedAt.ToDateTimeOffset(), DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow));
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public sealed partial class SampleClientAssignment
     public const string OverrideNotAllowedReason = "OVERRIDE_NOT_ALLOWED";
     public const string WalkthroughNotCalledForReason = "WALKTHROUGH_NOT_CALLED_FOR";
     public const string WalkthroughTimeInvalidReason = "WALKTHROUGH_TIME_INVALID";
+    public const string VariantInvalidReason = "VARIANT_INVALID";
     public static readonly TimeSpan DefaultWalkthroughLength = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan MaxWalkthroughLength = TimeSpan.FromHours(2);
 
@@ -76,6 +77,23 @@ public sealed partial class SampleClientAssignment
         var walkthrough = new Walkthrough(staffMember.Trim().Length > 0 ? staffMember.Trim() : staff.Subject, startsAt, booked);
         attempt.Book(walkthrough);
         return walkthrough;
+    }
+
+    /// <summary>
+    /// The model answer of a variant, for HMIS staff preparing a walk-through: of the given scenario (the current one
+    /// when empty) and variant (the next attempt's when 0).
+    /// </summary>
+    public Records.ClientRecord ModelRecord(Caller staff, string scenarioCode, int variant)
+    {
+        staff.EnsureHmisTeam("reads model answers");
+        var scenario = scenarioCode.Length == 0 ? Scenario
+            : Scenarios.ScenarioCatalog.Find(scenarioCode) ?? throw DomainException.Invalid(Scenarios.ScenarioCatalog.UnknownScenarioReason, "No such scenario.",
+                new FieldViolation("scenario_code", "a scenario code", Scenarios.ScenarioCatalog.UnknownScenarioReason));
+        if (variant is < 0 or > Variants)
+        {
+            throw DomainException.Invalid(VariantInvalidReason, "No such variant.", new FieldViolation("variant", $"0 (the next attempt's) or 1 to {Variants}", VariantInvalidReason));
+        }
+        return CaseOf(scenario, variant == 0 ? NextVariant : variant).Model;
     }
 
     private SampleClientAttempt LatestAttempt(Guid attemptId)

@@ -2,6 +2,7 @@ using AssignmentStatus = Hmis.Assessment.V1.AssignmentStatus;
 using AttemptOutcome = Hmis.Assessment.V1.AttemptOutcome;
 using Hmis.Common.V1;
 using HmisPlatform.Assessment.Domain.Grading;
+using HmisPlatform.Assessment.Domain.Records;
 using HmisPlatform.Assessment.Domain.Scenarios;
 using HmisPlatform.BuildingBlocks.Domain;
 
@@ -17,6 +18,10 @@ public sealed partial class SampleClientAssignment
     public const string TenDays = "TEN_DAYS";
     public const string ThreeFailedAttempts = "THREE_FAILED_ATTEMPTS";
     public const string TrainingLapsed = "TRAINING_LAPSED";
+    public const string ScenarioNotForProjectReason = "SCENARIO_NOT_FOR_PROJECT";
+
+    /// <summary>Variants are numbered 1 to this, so that a number names one and 0 can mean "the next".</summary>
+    private const int Variants = 1_000_000;
 
     private readonly List<SampleClientAttempt> _attempts = [];
 
@@ -28,9 +33,12 @@ public sealed partial class SampleClientAssignment
 
     public Guid AgencyId { get; private set; }
 
+    /// <summary>The project types the trainee was trained for: which scenarios they may choose.</summary>
+    public List<ProjectType> ProjectTypes { get; private set; } = [];
+
     public string ScenarioCode { get; private set; } = "";
 
-    /// <summary>Seed of this trainee's scenario variant.</summary>
+    /// <summary>Seed of this trainee's scenario variants: each attempt gets the next one.</summary>
     public int VariantSeed { get; private set; }
 
     public AssignmentStatus Status { get; private set; }
@@ -52,9 +60,23 @@ public sealed partial class SampleClientAssignment
 
     public IReadOnlyList<SampleClientAttempt> Attempts => _attempts;
 
-    public Scenario Scenario => ScenarioCatalog.Find(ScenarioCode);
+    public Scenario Scenario => ScenarioCatalog.Find(ScenarioCode)!;
 
-    public ClientFacts AnswerKey => Scenario.Variant(VariantSeed, DateOnly.FromDateTime(OpenedAt.UtcDateTime));
+    public IReadOnlyList<Scenario> EligibleScenarios => ScenarioCatalog.EligibleFor(ProjectTypes);
+
+    /// <summary>The variant the next attempt works on: a new one for every attempt, so answers cannot be carried over.</summary>
+    public int NextVariant => VariantOf(_attempts.Count);
+
+    /// <summary>The case of the next attempt: its documents, and the model record it is graded against.</summary>
+    public ScenarioCase CurrentCase => Scenario.Case(NextVariant, CaseDate);
+
+    /// <summary>The case of a variant of one of the assignment's scenarios.</summary>
+    public ScenarioCase CaseOf(Scenario scenario, int variant) => scenario.Case(variant, CaseDate);
+
+    /// <summary>The day a case's dates are drawn back from: when the trainee joined.</summary>
+    private DateOnly CaseDate => DateOnly.FromDateTime(OpenedAt.UtcDateTime);
+
+    private int VariantOf(int attempt) => (int)((VariantSeed + (long)attempt * 7919) % Variants) + 1;
 
     private SampleClientAssignment()
     {
@@ -63,18 +85,48 @@ public sealed partial class SampleClientAssignment
     public static SampleClientAssignment Open(Guid personId, Guid accessRequestId, Guid agencyId, IEnumerable<ProjectType> projectTypes, DateTimeOffset now)
     {
         var id = Guid.CreateVersion7(now);
-        return new SampleClientAssignment
+        var assignment = new SampleClientAssignment
         {
             Id = id,
             PersonId = personId,
             AccessRequestId = accessRequestId,
             AgencyId = agencyId,
-            ScenarioCode = ScenarioCatalog.For(projectTypes).Code,
-            VariantSeed = BitConverter.ToInt32(id.ToByteArray(), 12),
+            ProjectTypes = [.. projectTypes],
+            VariantSeed = (int)(BitConverter.ToUInt32(id.ToByteArray(), 12) % Variants),
             Status = AssignmentStatus.Waiting,
             OpenedAt = now,
             JoinedAt = now,
         };
+        assignment.ScenarioCode = assignment.EligibleScenarios[0].Code;
+        return assignment;
+    }
+
+    /// <summary>
+    /// The trainee chooses which of their project courses' scenarios to work on, any time before they pass; the next
+    /// attempt is on a variant of it.
+    /// </summary>
+    public void ChooseScenario(string code)
+    {
+        var scenario = ScenarioCatalog.Find(code.Trim())
+            ?? throw DomainException.Invalid(ScenarioCatalog.UnknownScenarioReason, "No such scenario.",
+                new FieldViolation("scenario_code", $"one of {string.Join(", ", ScenarioCatalog.Scenarios.Select(s => s.Code))}", ScenarioCatalog.UnknownScenarioReason));
+        EnsureOpen();
+        if (!EligibleScenarios.Contains(scenario))
+        {
+            throw DomainException.Precondition(ScenarioNotForProjectReason, "The scenario must follow one of the project courses the trainee took.",
+                new PreconditionViolation("SCENARIO", scenario.Code,
+                    $"follows {scenario.ProjectType}; the trainee's scenarios are {string.Join(", ", EligibleScenarios.Select(s => s.Code))}"));
+        }
+        ScenarioCode = scenario.Code;
+    }
+
+    private void EnsureOpen()
+    {
+        if (Status is not (AssignmentStatus.Seated or AssignmentStatus.Waiting))
+        {
+            throw DomainException.Precondition(NotOpenReason, "This assignment takes no more attempts.",
+                new PreconditionViolation("ASSIGNMENT", $"assignments/{Id}", $"status is {Status}"));
+        }
     }
 
     /// <summary>Gives the trainee a seat, held until the policy's days pass.</summary>
@@ -145,7 +197,7 @@ public sealed partial class SampleClientAssignment
     }
 
     /// <summary>Grades the record and records the attempt; returns it.</summary>
-    public SampleClientAttempt Submit(EnteredRecord record, AssessmentPolicy policy, GradingThresholds thresholds, DateTimeOffset now)
+    public SampleClientAttempt Submit(ClientRecord record, AssessmentPolicy policy, GradingThresholds thresholds, DateTimeOffset now)
     {
         ExpireIfDue(now);
         if (Status != AssignmentStatus.Seated)
@@ -153,8 +205,9 @@ public sealed partial class SampleClientAssignment
             throw DomainException.Precondition(NotOpenReason, "This assignment takes no more attempts.",
                 new PreconditionViolation("ASSIGNMENT", $"assignments/{Id}", $"status is {Status}"));
         }
-        var findings = SampleClientGrader.Grade(record, AnswerKey);
-        var attempt = new SampleClientAttempt(Guid.CreateVersion7(now), now, thresholds.OutcomeOf(findings), findings);
+        var scenarioCase = CurrentCase;
+        var findings = SampleClientGrader.Grade(record, scenarioCase);
+        var attempt = new SampleClientAttempt(Guid.CreateVersion7(now), now, scenarioCase, record, thresholds.OutcomeOf(findings), findings);
         _attempts.Add(attempt);
         if (attempt.Outcome == AttemptOutcome.Passed)
         {

@@ -1,5 +1,7 @@
 using AttemptOutcome = Hmis.Assessment.V1.AttemptOutcome;
 using HmisPlatform.Assessment.Domain.Grading;
+using HmisPlatform.Assessment.Domain.Records;
+using HmisPlatform.Assessment.Domain.Scenarios;
 
 namespace HmisPlatform.Assessment.Domain.Assignments;
 
@@ -12,6 +14,14 @@ public sealed class SampleClientAttempt
 
     public AttemptOutcome Outcome { get; private set; }
 
+    /// <summary>The scenario and variant it was graded on.</summary>
+    public string ScenarioCode { get; private set; } = "";
+
+    public int Variant { get; private set; }
+
+    /// <summary>The record as the trainee entered it, for staff to go through with them.</summary>
+    public ClientRecord? Record { get; private set; }
+
     public List<Finding> Findings { get; private set; } = [];
 
     /// <summary>The grader's outcome when staff overrode it.</summary>
@@ -21,10 +31,13 @@ public sealed class SampleClientAttempt
 
     public Walkthrough? Walkthrough { get; private set; }
 
-    public SampleClientAttempt(Guid id, DateTimeOffset submittedAt, AttemptOutcome outcome, IEnumerable<Finding> findings)
+    public SampleClientAttempt(Guid id, DateTimeOffset submittedAt, ScenarioCase scenarioCase, ClientRecord record, AttemptOutcome outcome, IEnumerable<Finding> findings)
     {
         Id = id;
         SubmittedAt = submittedAt;
+        ScenarioCode = scenarioCase.Scenario.Code;
+        Variant = scenarioCase.Variant;
+        Record = record;
         Outcome = outcome;
         Findings = [.. findings];
     }

@@ -1,28 +1,49 @@
+using Hmis.Assessment.V1;
 using Hmis.Common.V1;
 
 namespace HmisPlatform.Assessment.Domain.Scenarios;
 
 /// <summary>
-/// A fictional client for one project type's workflow. Each attempt gets its own variant (names, dates) drawn
-/// deterministically from a seed, so answers cannot be copied between trainees.
+/// A fictional client for one project type's workflow, with what that workflow asks beyond the common elements:
+/// a housing move-in date through an interim assessment (PSH, RRH, SSVF rapid re-housing), night-by-night
+/// check-ins and check-outs (shelters, drop-in), and service transactions (SSVF's RRH assistance, outreach contacts,
+/// case management). Every attempt works on its own variant (<see cref="Case"/>).
 /// </summary>
-public sealed record Scenario(string Code, ProjectType ProjectType, string Setting)
+public sealed record Scenario(
+    string Code,
+    string Title,
+    ProjectType ProjectType,
+    string Provider,
+    bool HousingMoveIn,
+    bool NightByNight,
+    IReadOnlyList<ServiceType> Services,
+    ScenarioStory Story)
 {
-    private static readonly string[] FirstNames = ["Avery", "Jordan", "Morgan", "Riley", "Casey", "Quinn", "Rowan", "Skyler", "Emerson", "Harper"];
-    private static readonly string[] LastNames = ["Testperson", "Samplewood", "Fictio", "Demoson", "Trainer", "Mockley", "Exampleton", "Practis"];
+    /// <summary>One variant of this scenario: the documents the trainee reads and the record a careful trainee enters.</summary>
+    public ScenarioCase Case(int variant, DateOnly asOf) => ScenarioCases.Build(this, variant, asOf);
+}
 
-    public ClientFacts Variant(int seed, DateOnly today)
-    {
-        var random = new Random(seed);
-        return new ClientFacts(
-            FirstNames[random.Next(FirstNames.Length)],
-            LastNames[random.Next(LastNames.Length)],
-            today.AddYears(-random.Next(19, 70)).AddDays(-random.Next(0, 365)),
-            ProjectType,
-            today.AddDays(-random.Next(1, 30)));
-    }
+/// <summary>How a scenario's client got here and where they go: the facts its variants are drawn around.</summary>
+public sealed record ScenarioStory(
+    string Setting,
+    LivingSituation Prior,
+    LivingSituation Current,
+    LivingSituation Destination,
+    ExitReason ReasonForLeaving,
+    BenefitSource EntryIncome,
+    BenefitSource LaterIncome,
+    BenefitSource NonCash,
+    BenefitSource Insurance,
+    HouseholdShape Household,
+    bool LockRequested = false,
+    bool Veteran = false,
+    bool SsnUnknown = false,
+    bool Disabled = false);
 
-    public string Narrative(ClientFacts facts) =>
-        $"{facts.FirstName} {facts.LastName} (born {facts.DateOfBirth:yyyy-MM-dd}) arrives at {Setting}. " +
-        $"Create the client, then enrol them in the project starting {facts.ProjectStartDate:yyyy-MM-dd} and complete the entry assessment.";
+/// <summary>Who comes with the client.</summary>
+public enum HouseholdShape
+{
+    Single,
+    ParentWithTwoChildren,
+    Couple,
 }

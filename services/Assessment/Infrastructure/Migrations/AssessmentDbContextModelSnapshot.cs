@@ -116,6 +116,11 @@ namespace HmisPlatform.Assessment.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("person_id");
 
+                    b.PrimitiveCollection<int[]>("ProjectTypes")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("project_types");
+
                     b.Property<string>("ScenarioCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -175,9 +180,23 @@ namespace HmisPlatform.Assessment.Infrastructure.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("override_reason");
 
+                    b.Property<string>("Record")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("record");
+
+                    b.Property<string>("ScenarioCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("scenario_code");
+
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
+
+                    b.Property<int>("Variant")
+                        .HasColumnType("integer")
+                        .HasColumnName("variant");
 
                     b.HasKey("Id")
                         .HasName("pk_attempts");
@@ -186,6 +205,43 @@ namespace HmisPlatform.Assessment.Infrastructure.Migrations
                         .HasDatabaseName("ix_attempts_assignment_id");
 
                     b.ToTable("attempts", (string)null);
+                });
+
+            modelBuilder.Entity("HmisPlatform.Assessment.Domain.Trainings.CompletedTraining", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("AccessRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("access_request_id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<bool>("HelpDeskOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("help_desk_only");
+
+                    b.PrimitiveCollection<int[]>("ProjectTypes")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("project_types");
+
+                    b.Property<bool>("ReadOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("read_only");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.HasKey("PersonId", "AccessRequestId")
+                        .HasName("pk_completed_trainings");
+
+                    b.ToTable("completed_trainings", (string)null);
                 });
 
             modelBuilder.Entity("HmisPlatform.BuildingBlocks.Idempotency.IdempotencyRecord", b =>
@@ -426,6 +482,40 @@ namespace HmisPlatform.Assessment.Infrastructure.Migrations
                     b.Navigation("Findings");
 
                     b.Navigation("Walkthrough");
+                });
+
+            modelBuilder.Entity("HmisPlatform.Assessment.Domain.Trainings.CompletedTraining", b =>
+                {
+                    b.OwnsMany("HmisPlatform.Assessment.Domain.Trainings.CourseCompletion", "Courses", b1 =>
+                        {
+                            b1.Property<Guid>("CompletedTrainingPersonId");
+
+                            b1.Property<Guid>("CompletedTrainingAccessRequestId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("CompletedAt");
+
+                            b1.Property<string>("CourseCode")
+                                .IsRequired();
+
+                            b1.Property<int>("Kind");
+
+                            b1.HasKey("CompletedTrainingPersonId", "CompletedTrainingAccessRequestId", "__synthesizedOrdinal");
+
+                            b1.ToTable("completed_trainings");
+
+                            b1
+                                .ToJson("courses")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CompletedTrainingPersonId", "CompletedTrainingAccessRequestId")
+                                .HasConstraintName("fk_completed_trainings_completed_trainings_completed_training_pe");
+                        });
+
+                    b.Navigation("Courses");
                 });
 
             modelBuilder.Entity("HmisPlatform.Assessment.Domain.Assignments.SampleClientAssignment", b =>

@@ -1,0 +1,66 @@
+using Hmis.Events.V1;
+using HmisPlatform.BuildingBlocks.Domain;
+
+namespace HmisPlatform.Assessment.Domain.Trainings;
+
+/// <summary>
+/// The Sample Client Assignment's sign-up prerequisites (DOMAIN.md, step 3): the ATA requested data-entry access; the
+/// project course completed within 3 months; Introduction and/or Data Management within 6 months. The months are
+/// configuration (<c>Assessment:Prerequisites</c>).
+/// </summary>
+public sealed class Prerequisites
+{
+    public const string NotMetReason = "PREREQUISITE_NOT_MET";
+    public const string ExpiredReason = "PREREQUISITE_EXPIRED";
+
+    public int ProjectCourseMonths { get; set; } = 3;
+
+    public int FoundationCourseMonths { get; set; } = 6;
+
+    /// <summary>Refuses a sign-up whose prerequisites are not met, one violation per course (or missing part).</summary>
+    public void EnsureMet(CompletedTraining? training, DateTimeOffset now)
+    {
+        var (missing, expired) = Check(training, now);
+        if (missing.Count > 0)
+        {
+            throw DomainException.Precondition(NotMetReason, "The trainee's training does not yet open the Sample Client Assignment.", [.. missing, .. expired]);
+        }
+        if (expired.Count > 0)
+        {
+            throw DomainException.Precondition(ExpiredReason, "Part of the trainee's training is no longer recent enough for the Sample Client Assignment.", [.. expired]);
+        }
+    }
+
+    public bool AreMet(CompletedTraining training, DateTimeOffset now) => Check(training, now) is { Missing.Count: 0, Expired.Count: 0 };
+
+    private (List<PreconditionViolation> Missing, List<PreconditionViolation> Expired) Check(CompletedTraining? training, DateTimeOffset now)
+    {
+        List<PreconditionViolation> missing = [], expired = [];
+        if (training is null)
+        {
+            missing.Add(new PreconditionViolation("TRAINING", "training", "no completed learning path for this access request"));
+            return (missing, expired);
+        }
+        if (training.ReadOnly)
+        {
+            missing.Add(new PreconditionViolation("DATA_ENTRY_ACCESS", $"access-requests/{training.AccessRequestId}", "Read Only access was requested; the assignment is for data entry"));
+        }
+        void Recent(CompletedCourseKind kind, int months, string what, bool required)
+        {
+            var courses = training.Courses.Where(c => c.Kind == kind).ToList();
+            if (courses.Count == 0 && required)
+            {
+                missing.Add(new PreconditionViolation("COURSE", what, $"{what} is not completed"));
+            }
+            foreach (var course in courses.Where(c => c.CompletedAt.AddMonths(months) < now))
+            {
+                expired.Add(new PreconditionViolation("COURSE", course.CourseCode, $"completed more than {months} months ago"));
+            }
+        }
+        Recent(CompletedCourseKind.Project, ProjectCourseMonths, "project course", required: true);
+        var foundation = training.Courses.Any(c => c.Kind is CompletedCourseKind.Introduction or CompletedCourseKind.DataManagement);
+        Recent(CompletedCourseKind.Introduction, FoundationCourseMonths, "Introduction to HMIS", required: !foundation);
+        Recent(CompletedCourseKind.DataManagement, FoundationCourseMonths, "Data Management", required: false);
+        return (missing, expired);
+    }
+}
