@@ -22,6 +22,8 @@ public abstract class ServiceFixture<TProgram, TDbContext> : IAsyncLifetime
 {
     private WebApplicationFactory<TProgram>? _factory;
     private GrpcChannel? _channel;
+    private string? _database;
+    private readonly List<WebApplicationFactory<TProgram>> _replicas = [];
 
     /// <summary>The service's connection name for its database, for example <c>requestsdb</c>.</summary>
     protected abstract string DatabaseConnectionName { get; }
@@ -39,9 +41,32 @@ public abstract class ServiceFixture<TProgram, TDbContext> : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await BeforeStartAsync();
+        _database = $"{DatabaseConnectionName}_{Guid.NewGuid():N}";
+        _factory = await CreateFactoryAsync();
+        await DatabaseMigrations.MigrateAsync<TDbContext>(_factory.Services, SeedAsync);
+        _channel = ChannelWithToken(TestTokens.Issue());
+    }
+
+    /// <summary>
+    /// A second instance of the service on the same database and streams, as a second replica in a deployment: its
+    /// consumers compete with the first's for the same events. Stopped with the fixture.
+    /// </summary>
+    public async Task<GrpcChannel> StartReplicaAsync(string? token = null)
+    {
+        var replica = await CreateFactoryAsync();
+        _replicas.Add(replica);
+        _ = replica.Services;
+        return GrpcChannel.ForAddress(replica.Server.BaseAddress, new GrpcChannelOptions
+        {
+            HttpHandler = new BearerTokenHandler(token ?? TestTokens.Issue(), replica.Server.CreateHandler()),
+        });
+    }
+
+    private async Task<WebApplicationFactory<TProgram>> CreateFactoryAsync()
+    {
         var servers = await LocalServers.GetAsync();
-        var database = $"{DatabaseConnectionName}_{Guid.NewGuid():N}";
-        _factory = new WebApplicationFactory<TProgram>().WithWebHostBuilder(web =>
+        var database = _database;
+        return new WebApplicationFactory<TProgram>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Testing");
             web.UseSetting($"ConnectionStrings:{DatabaseConnectionName}", $"{servers.Postgres};Database={database}");
@@ -59,8 +84,6 @@ public abstract class ServiceFixture<TProgram, TDbContext> : IAsyncLifetime
                 ConfigureServices(services);
             });
         });
-        await DatabaseMigrations.MigrateAsync<TDbContext>(_factory.Services, SeedAsync);
-        _channel = ChannelWithToken(TestTokens.Issue());
     }
 
     /// <summary>A channel with the HMIS team's token: every agency's data.</summary>
@@ -108,6 +131,10 @@ public abstract class ServiceFixture<TProgram, TDbContext> : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _channel?.Dispose();
+        foreach (var replica in _replicas)
+        {
+            await replica.DisposeAsync();
+        }
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
