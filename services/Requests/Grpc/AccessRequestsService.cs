@@ -36,6 +36,21 @@ public sealed partial class AccessRequestsService(
     public const string ReplacedRequestInvalidReason = "REPLACED_REQUEST_INVALID";
 
     [Authorize(Policy = PlatformIdentity.RequestsWrite)]
+    public override async Task<RecommendRequestTypeResponse> RecommendRequestType(RecommendRequestTypeRequest request, ServerCallContext context)
+    {
+        var agencyId = Ids.Parse(request.AgencyId, "agency_id");
+        context.Caller().EnsureMayActFor(agencyId, "agency_id");
+        var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agencyId, context.CancellationToken)
+            ?? throw DomainException.NotFound("AGENCY_NOT_FOUND", "No such agency.");
+        var email = Submission.AgencyEmail(request.Email, agency, "email");
+        var access = RequestedAccess.Create(request.Access?.Responsibilities ?? [], request.Access?.ProjectTypes ?? []);
+        var username = request.HmisUsername.Trim().ToLowerInvariant();
+        var history = await accounts.FindAsync(email.Value, username.Length == 0 ? null : username, context.CancellationToken);
+        var advice = RequestForms.Advise(history, agencyId, access, rules.Value, time.GetUtcNow());
+        return new RecommendRequestTypeResponse { Type = advice.Type, Reason = advice.Reason, Rules = { advice.Rules } };
+    }
+
+    [Authorize(Policy = PlatformIdentity.RequestsWrite)]
     public override Task<SubmitAccessRequestResponse> SubmitAccessRequest(SubmitAccessRequestRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>
         {

@@ -13,6 +13,7 @@ public sealed class WaivedAssignmentTests(AssessmentFixture service) : IClassFix
     [Theory]
     [InlineData(true, false, ProjectType.ServicesOnly)]
     [InlineData(false, true, ProjectType.Hpcc)]
+    [InlineData(false, true, ProjectType.StateHomelessPrevention)]
     public async Task TrainingCompleted_WithoutAnAssignmentStep_OpensNone(bool readOnly, bool helpDeskOnly, ProjectType projectType)
     {
         var person = Guid.NewGuid();

@@ -65,6 +65,36 @@ public static class RequestForms
         }
     }
 
+    /// <summary>The form for a person, why, and the rules of that form an ATA should know before submitting.</summary>
+    public static FormAdvice Advise(PersonHistory history, Guid agencyId, RequestedAccess access, AccessRequestRules rules, DateTimeOffset now)
+    {
+        var form = FormFor(history, agencyId, access, rules.RecentActivityMonths, now);
+        IReadOnlyList<string> formRules = form switch
+        {
+            RequestType.NewAgencyUsers =>
+            [
+                $"Up to {rules.MaxBundleSize} new users who need the same access may share one request.",
+                "Each user takes the full learning path, then the Sample Client Assignment.",
+            ],
+            RequestType.ReturningUser =>
+            [
+                "One user per request.",
+                "Courses completed within their validity carry over; a full transfer skips training.",
+            ],
+            RequestType.NewProjectAccess =>
+            [
+                "One user per request.",
+                "Only project types the user's account here does not have yet; the new project course is the training.",
+            ],
+            _ =>
+            [
+                "The CE team approves the request before a license credit is used.",
+                "Coordinated Entry 1474 access is always requested on this form.",
+            ],
+        };
+        return new FormAdvice(form, Why(form, rules.RecentActivityMonths), formRules);
+    }
+
     private static string Why(RequestType form, int recentMonths) => form switch
     {
         RequestType.NewProjectAccess => "the person has an active account at this agency",
@@ -73,3 +103,6 @@ public static class RequestForms
         _ => $"the person has no current access and was not active within {recentMonths} months",
     };
 }
+
+/// <summary>The form that fits a person, why, and what the ATA should know of it.</summary>
+public sealed record FormAdvice(RequestType Type, string Reason, IReadOnlyList<string> Rules);

@@ -81,6 +81,18 @@ public sealed record Submission(
         }
     }
 
+    /// <summary>A user's email, valid and of one of the agency's domains, never a personal one.</summary>
+    public static EmailAddress AgencyEmail(string value, Agency agency, string field)
+    {
+        var email = EmailAddress.Parse(value, field);
+        if (!agency.OwnsDomain(email.Domain))
+        {
+            throw DomainException.Invalid(EmailNotAgencyDomainReason, "A user's email must be an email of the agency, not a personal one.",
+                new FieldViolation(field, "not in one of the agency's email domains", EmailNotAgencyDomainReason));
+        }
+        return email;
+    }
+
     private static CheckedUser CheckUser(NewUser user, string field, Agency agency)
     {
         var violations = new List<FieldViolation>();
@@ -99,12 +111,7 @@ public sealed record Submission(
         {
             throw DomainException.Invalid(violations[0].Reason!, "Every user needs a given and a family name.", [.. violations]);
         }
-        var email = EmailAddress.Parse(user.Email, $"{field}.email");
-        if (!agency.OwnsDomain(email.Domain))
-        {
-            throw DomainException.Invalid(EmailNotAgencyDomainReason, "A user's email must be an email of the agency, not a personal one.",
-                new FieldViolation($"{field}.email", "not in one of the agency's email domains", EmailNotAgencyDomainReason));
-        }
+        var email = AgencyEmail(user.Email, agency, $"{field}.email");
         var hmisUsername = user.HmisUsername.Trim().ToLowerInvariant();
         return new CheckedUser(user.GivenName.Trim(), user.FamilyName.Trim(), email.Value, user.LmsUsername.Trim(), hmisUsername.Length == 0 ? null : hmisUsername);
     }
