@@ -23,7 +23,7 @@ public sealed class Enrolment(AssessmentDbContext db, Seating seating, IOptions<
             return existing;
         }
         var training = await TrainingOfAsync(personId, accessRequestId, cancellationToken);
-        prerequisites.Value.EnsureMet(training, now);
+        prerequisites.Value.EnsureMet(training, now, await EarlierCoursesAsync(personId, accessRequestId, cancellationToken));
         var assignment = SampleClientAssignment.Open(personId, accessRequestId, training!.AgencyId, training.ProjectTypes, now);
         db.Assignments.Add(assignment);
         var place = await seating.PlaceOfAsync(assignment, cancellationToken);
@@ -51,5 +51,13 @@ public sealed class Enrolment(AssessmentDbContext db, Seating seating, IOptions<
         db.CompletedTrainings.Local.FirstOrDefault(t => t.PersonId == personId && t.AccessRequestId == accessRequestId)
         ?? await db.CompletedTrainings.SingleOrDefaultAsync(t => t.PersonId == personId && t.AccessRequestId == accessRequestId, cancellationToken);
 
-    public bool PrerequisitesMet(CompletedTraining training, DateTimeOffset now) => prerequisites.Value.AreMet(training, now);
+    public async Task<bool> PrerequisitesMetAsync(CompletedTraining training, DateTimeOffset now, CancellationToken cancellationToken) =>
+        prerequisites.Value.AreMet(training, now, await EarlierCoursesAsync(training.PersonId, training.AccessRequestId, cancellationToken));
+
+    /// <summary>The courses the person completed for their other access requests (a transfer's path holds only the project course).</summary>
+    private async Task<IReadOnlyList<CourseCompletion>> EarlierCoursesAsync(Guid personId, Guid accessRequestId, CancellationToken cancellationToken) =>
+        (await db.CompletedTrainings.AsNoTracking()
+            .Where(t => t.PersonId == personId && t.AccessRequestId != accessRequestId)
+            .ToListAsync(cancellationToken))
+        .SelectMany(t => t.Courses).ToList();
 }

@@ -50,7 +50,7 @@ public sealed partial class OpenAssignment(AssessmentDbContext db, Enrolment enr
             }
             return;
         }
-        if (!enrolment.PrerequisitesMet(training, now))
+        if (!await enrolment.PrerequisitesMetAsync(training, now, cancellationToken))
         {
             // Kept, not lost: JoinWaitlist tells the trainee and their ATA which course is missing or too old.
             LogPrerequisitesNotMet(logger, accessRequestId);

@@ -44,6 +44,38 @@ public sealed class PrerequisitesTests(AssessmentFixture service) : IClassFixtur
     }
 
     [Fact]
+    public async Task TransferTakingOnlyTheProjectCourse_CountsTheFoundationOfTheEarlierRequest_AndOpensItsAssignment()
+    {
+        var person = Guid.NewGuid();
+        var earlier = Trainees.Completed(person, completedAgo: TimeSpan.FromDays(40));
+        await DeliverAsync(earlier);
+        var transfer = Trainees.Completed(person, projectTypes: [Hmis.Common.V1.ProjectType.OutreachPath]);
+        transfer.Courses.RemoveAt(0);
+        transfer.Courses.RemoveAt(0);
+
+        await DeliverAsync(transfer);
+
+        var assignments = await service.QueryAsync(db => db.Assignments.Where(a => a.PersonId == person).Select(a => a.AccessRequestId).ToListAsync());
+        Assert.Equivalent(new[] { Guid.Parse(earlier.AccessRequestId), Guid.Parse(transfer.AccessRequestId) }, assignments, strict: true);
+    }
+
+    [Fact]
+    public async Task TransferTakingOnlyTheProjectCourse_WithAnEarlierFoundationOlderThanSixMonths_IsExpired()
+    {
+        var person = Guid.NewGuid();
+        await DeliverAsync(Trainees.Completed(person, completedAgo: TimeSpan.FromDays(200)));
+        var transfer = Trainees.Completed(person, projectTypes: [Hmis.Common.V1.ProjectType.OutreachPath]);
+        transfer.Courses.RemoveAt(0);
+        transfer.Courses.RemoveAt(0);
+        await DeliverAsync(transfer);
+
+        var error = await RpcErrors.CatchAsync(() => JoinAsync(transfer));
+
+        Assert.Equal("PREREQUISITE_EXPIRED", error.Reason());
+        Assert.Equal(["INTRO", "DATA_MGMT"], error.PreconditionViolations().Select(v => v.Subject));
+    }
+
+    [Fact]
     public async Task FoundationOlderThanSixMonths_IsExpired_OneViolationPerCourse()
     {
         var completed = Trainees.Completed(Guid.NewGuid(), completedAgo: TimeSpan.FromDays(200));

@@ -63,6 +63,18 @@ public sealed class PrerequisitesTests
     }
 
     [Fact]
+    public void ProjectCourseOnly_CountsTheLatestFoundationOfEarlierRequests()
+    {
+        var projectOnly = Training(false, Project(Now.AddDays(-1)));
+
+        Rules.EnsureMet(projectOnly, Now, [Intro(Now.AddMonths(-9)), Intro(Now.AddMonths(-2))]);
+        var error = Assert.Throws<DomainException>(() => Rules.EnsureMet(projectOnly, Now, [Intro(Now.AddMonths(-7))]));
+
+        Assert.Equal(Prerequisites.ExpiredReason, error.Reason);
+        Assert.Equal("INTRO", Assert.Single(error.PreconditionViolations).Subject);
+    }
+
+    [Fact]
     public void NoProjectCourse_IsNotMet_AndAnExpiredOneIsNamedBeside()
     {
         var error = Refusal(Training(false, Intro(Now.AddMonths(-8))));

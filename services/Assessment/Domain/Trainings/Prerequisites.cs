@@ -6,7 +6,8 @@ namespace HmisPlatform.Assessment.Domain.Trainings;
 /// <summary>
 /// The Sample Client Assignment's sign-up prerequisites (DOMAIN.md, step 3): the ATA requested data-entry access; the
 /// project course completed within 3 months; Introduction and/or Data Management within 6 months. The months are
-/// configuration (<c>Assessment:Prerequisites</c>).
+/// configuration (<c>Assessment:Prerequisites</c>). A transfer to other project types takes only the project course,
+/// so the foundation courses the person completed for an earlier access request count too: the latest of each.
 /// </summary>
 public sealed class Prerequisites
 {
@@ -18,9 +19,9 @@ public sealed class Prerequisites
     public int FoundationCourseMonths { get; set; } = 6;
 
     /// <summary>Refuses a sign-up whose prerequisites are not met, one violation per course (or missing part).</summary>
-    public void EnsureMet(CompletedTraining? training, DateTimeOffset now)
+    public void EnsureMet(CompletedTraining? training, DateTimeOffset now, IEnumerable<CourseCompletion>? earlier = null)
     {
-        var (missing, expired) = Check(training, now);
+        var (missing, expired) = Check(training, now, earlier ?? []);
         if (missing.Count > 0)
         {
             throw DomainException.Precondition(NotMetReason, "The trainee's training does not yet open the Sample Client Assignment.", [.. missing, .. expired]);
@@ -31,9 +32,11 @@ public sealed class Prerequisites
         }
     }
 
-    public bool AreMet(CompletedTraining training, DateTimeOffset now) => Check(training, now) is { Missing.Count: 0, Expired.Count: 0 };
+    public bool AreMet(CompletedTraining training, DateTimeOffset now, IEnumerable<CourseCompletion>? earlier = null) =>
+        Check(training, now, earlier ?? []) is { Missing.Count: 0, Expired.Count: 0 };
 
-    private (List<PreconditionViolation> Missing, List<PreconditionViolation> Expired) Check(CompletedTraining? training, DateTimeOffset now)
+    private (List<PreconditionViolation> Missing, List<PreconditionViolation> Expired) Check(CompletedTraining? training, DateTimeOffset now,
+        IEnumerable<CourseCompletion> earlier)
     {
         List<PreconditionViolation> missing = [], expired = [];
         if (training is null)
@@ -45,21 +48,25 @@ public sealed class Prerequisites
         {
             missing.Add(new PreconditionViolation("DATA_ENTRY_ACCESS", $"access-requests/{training.AccessRequestId}", "Read Only access was requested; the assignment is for data entry"));
         }
+        var foundation = training.Courses.Concat(earlier)
+            .Where(c => c.Kind is CompletedCourseKind.Introduction or CompletedCourseKind.DataManagement)
+            .GroupBy(c => c.Kind).Select(latest => latest.MaxBy(c => c.CompletedAt)!);
+        var courses = training.Courses.Where(c => c.Kind == CompletedCourseKind.Project).Concat(foundation).ToList();
         void Recent(CompletedCourseKind kind, int months, string what, bool required)
         {
-            var courses = training.Courses.Where(c => c.Kind == kind).ToList();
-            if (courses.Count == 0 && required)
+            var ofKind = courses.Where(c => c.Kind == kind).ToList();
+            if (ofKind.Count == 0 && required)
             {
                 missing.Add(new PreconditionViolation("COURSE", what, $"{what} is not completed"));
             }
-            foreach (var course in courses.Where(c => c.CompletedAt.AddMonths(months) < now))
+            foreach (var course in ofKind.Where(c => c.CompletedAt.AddMonths(months) < now))
             {
                 expired.Add(new PreconditionViolation("COURSE", course.CourseCode, $"completed more than {months} months ago"));
             }
         }
         Recent(CompletedCourseKind.Project, ProjectCourseMonths, "project course", required: true);
-        var foundation = training.Courses.Any(c => c.Kind is CompletedCourseKind.Introduction or CompletedCourseKind.DataManagement);
-        Recent(CompletedCourseKind.Introduction, FoundationCourseMonths, "Introduction to HMIS", required: !foundation);
+        Recent(CompletedCourseKind.Introduction, FoundationCourseMonths, "Introduction to HMIS",
+            required: !courses.Any(c => c.Kind == CompletedCourseKind.DataManagement));
         Recent(CompletedCourseKind.DataManagement, FoundationCourseMonths, "Data Management", required: false);
         return (missing, expired);
     }
