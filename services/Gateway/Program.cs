@@ -2,6 +2,7 @@ using HmisPlatform.Gateway.Extensions;
 using HmisPlatform.Gateway.Identity;
 using HmisPlatform.Gateway.Security;
 using HmisPlatform.Gateway.Staff;
+using HmisPlatform.Gateway.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,6 +10,7 @@ builder.AddTokenServer();
 builder.AddStaffIdentity();
 builder.AddGatewayServices();
 builder.AddCallerRateLimits();
+builder.AddWebUi();
 
 var app = builder.Build();
 if (await app.RunMigrationIfRequestedAsync(args))
@@ -17,8 +19,6 @@ if (await app.RunMigrationIfRequestedAsync(args))
 }
 
 app.UseSecurityHeaders();
-// "/" becomes "/index.html" before routing picks an endpoint.
-app.UseDefaultFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseSessionForgeryCheck();
@@ -29,6 +29,7 @@ app.MapDefaultEndpoints();
 app.MapTokenEndpoint();
 app.MapSignInPages();
 app.MapGatewayEndpoints();
+app.MapWebUi();
 app.Run();
 
 /// <summary>The entry point, visible to the gateway's tests.</summary>

@@ -43,6 +43,8 @@ public static class StaffIdentity
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
+                // The platform's own role claim, the one tokens carry, is what [Authorize(Roles = ...)] checks in the UI.
+                options.ClaimsIdentity.RoleClaimType = PlatformIdentity.RoleClaim;
             })
             .AddEntityFrameworkStores<GatewayDbContext>()
             .AddDefaultTokenProviders()

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Grpc.Core;
+using HmisPlatform.Gateway.Staff;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace HmisPlatform.Gateway.Web;
+
+/// <summary>
+/// The signed-in person's calls to the services from a page: each carries a fresh person token (their subject, role,
+/// agency and scopes), made only after the session was checked against the database, as the gateway does for
+/// every proxied call; a deactivated person's next call has none.
+/// </summary>
+public sealed class PlatformCalls(AuthenticationStateProvider authentication, PersonTokens tokens, UserManager<StaffUser> users, NavigationManager navigation)
+{
+    public async Task<ClaimsPrincipal> PersonAsync() => (await authentication.GetAuthenticationStateAsync()).User;
+
+    /// <summary>Call options for one call as the signed-in person, with a deadline.</summary>
+    public async Task<CallOptions> AsPersonAsync(CancellationToken cancellationToken = default)
+    {
+        var person = await PersonAsync();
+        var user = await users.GetUserAsync(person);
+        var stamp = person.FindFirst(new ClaimsIdentityOptions().SecurityStampClaimType)?.Value;
+        if (user is not { IsActive: true } || (stamp is not null && stamp != await users.GetSecurityStampAsync(user)))
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "The session has ended; sign in again."));
+        }
+        var token = tokens.Issue(person, new Uri(navigation.BaseUri));
+        return new CallOptions(new Metadata { { "authorization", $"Bearer {token}" } }, DateTime.UtcNow + WebUi.CallTimeout, cancellationToken);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Security.Claims;
+using Google.Rpc;
+using Grpc.Core;
+using Hmis.Common.V1;
+using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.Gateway.Domain;
+
+namespace HmisPlatform.Gateway.Web;
+
+/// <summary>What the pages say: menus by role, names of the process's terms, and services' answers in words.</summary>
+public static class Ui
+{
+    public static string Role(ClaimsPrincipal person) => person.FindFirst(PlatformIdentity.RoleClaim)?.Value ?? "";
+
+    public static string Subject(ClaimsPrincipal person) => person.FindFirst("sub")?.Value ?? "";
+
+    public static string Agency(ClaimsPrincipal person) => person.FindFirst(PlatformIdentity.AgencyClaim)?.Value ?? "";
+
+    public static IReadOnlyList<(string Href, string Label)> MenuOf(ClaimsPrincipal person) => Role(person) switch
+    {
+        StaffRoles.HmisTeam => [("/review", "Review desk"), ("/people", "Person tracker")],
+        StaffRoles.CeTeam => [("/ce", "CE queue"), ("/people", "Person tracker")],
+        StaffRoles.Ata or StaffRoles.Supervisor => [("/requests/new", "New request"), ("/agency", "My agency")],
+        StaffRoles.Trainee => [("/me", "My path")],
+        _ => [],
+    };
+
+    /// <summary>A service's refusal or silence in words: never a stack trace, never a blank page.</summary>
+    public static string Explain(RpcException error, string service) => error.StatusCode switch
+    {
+        StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown =>
+            $"The {service} service is not answering right now. Nothing was lost; try again in a minute.",
+        StatusCode.PermissionDenied => "This is not available to you.",
+        StatusCode.NotFound => "Nothing was found with that id.",
+        StatusCode.Unauthenticated => "Your session has ended. Sign in again.",
+        _ => error.Status.Detail,
+    };
+
+    /// <summary>The field violations of a refusal, by field, for showing next to the fields.</summary>
+    public static IReadOnlyDictionary<string, string> FieldErrors(RpcException error) =>
+        error.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations
+            .GroupBy(v => v.Field).ToDictionary(g => g.Key, g => g.First().Description) ?? [];
+
+    public static string Reason(RpcException error) => error.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason ?? "";
+
+    /// <summary>The project types as the CoC names them (DOMAIN.md, step 2), acronyms kept.</summary>
+    private static readonly Dictionary<ProjectType, string> ProjectNames = new()
+    {
+        [ProjectType.DropInDayShelter] = "Drop-in / Day Shelter",
+        [ProjectType.EmergencyShelter] = "Emergency Shelter, Transitional Housing, Safe Haven",
+        [ProjectType.EmploymentAndIncome] = "Employment and Income",
+        [ProjectType.HousingPshRrhFamilies] = "Housing (PSH/RRH), families",
+        [ProjectType.HousingPshRrhSingles] = "Housing (PSH/RRH), singles",
+        [ProjectType.HousingSystemNavigation] = "Housing System Navigation",
+        [ProjectType.Hpcc] = "HPCC",
+        [ProjectType.OutreachPath] = "Outreach / PATH-funded",
+        [ProjectType.ServicesOnly] = "Services Only",
+        [ProjectType.Ssvf] = "SSVF",
+        [ProjectType.StateHomelessPrevention] = "State Homeless Prevention",
+        [ProjectType.CoordinatedEntry1474] = "Coordinated Entry (HRS 1474)",
+    };
+
+    /// <summary>An enum value as words: PROJECT_TYPE_EMERGENCY_SHELTER is "Emergency shelter".</summary>
+    public static string Words<T>(T value) where T : struct, Enum
+    {
+        if (value is ProjectType project && ProjectNames.TryGetValue(project, out var projectName))
+        {
+            return projectName;
+        }
+        var prefix = ProtoEnum.NameOf(default(T)).Replace("UNSPECIFIED", "", StringComparison.Ordinal);
+        var name = ProtoEnum.ShortNameOf(value, prefix).Replace('_', ' ').ToLowerInvariant();
+        return name.Length == 0 ? "" : char.ToUpperInvariant(name[0]) + name[1..];
+    }
+
+    /// <summary>A service's SCREAMING_SNAKE code as words: CONFIRM_CREDIT_USE is "Confirm credit use".</summary>
+    public static string Words(string code)
+    {
+        var name = code.Replace('_', ' ').ToLowerInvariant();
+        return name.Length == 0 ? "" : char.ToUpperInvariant(name[0]) + name[1..];
+    }
+
+    public static string Ago(Google.Protobuf.WellKnownTypes.Timestamp? at)
+    {
+        if (at is null)
+        {
+            return "";
+        }
+        var days = (DateTimeOffset.UtcNow - at.ToDateTimeOffset()).TotalDays;
+        return days < 1 ? "under a day" : days < 2 ? "1 day" : $"{Math.Floor(days).ToString(CultureInfo.InvariantCulture)} days";
+    }
+
+    public static string Date(Google.Protobuf.WellKnownTypes.Timestamp? at) =>
+        at is null ? "" : at.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    public static IReadOnlyList<ProjectType> ProjectTypes { get; } = [.. Enum.GetValues<ProjectType>().Where(p => p != ProjectType.Unspecified)];
+
+    public static IReadOnlyList<Responsibility> Responsibilities { get; } = [.. Enum.GetValues<Responsibility>().Where(r => r != Responsibility.Unspecified)];
+}

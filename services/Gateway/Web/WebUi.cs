@@ -1,0 +1,35 @@
+using Hmis.Assessment.V1;
+using Hmis.Credentialing.V1;
+using Hmis.Requests.V1;
+
+namespace HmisPlatform.Gateway.Web;
+
+/// <summary>
+/// The web UI the gateway serves to the HMIS team, the CE team, ATAs and trainees: Blazor with interactive server
+/// rendering, over the services' own gRPC APIs, each call made with the signed-in person's own token.
+/// </summary>
+public static class WebUi
+{
+    /// <summary>How long a page waits for a service before it says the service is not answering.</summary>
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(8);
+
+    public static void AddWebUi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<PlatformCalls>();
+        AddClient<AccessRequests.AccessRequestsClient>(builder, ResourceNames.RequestsApi);
+        AddClient<Agencies.AgenciesClient>(builder, ResourceNames.RequestsApi);
+        AddClient<Hmis.Training.V1.Training.TrainingClient>(builder, ResourceNames.TrainingApi);
+        AddClient<SampleClientAssignments.SampleClientAssignmentsClient>(builder, ResourceNames.AssessmentApi);
+        AddClient<Credentials.CredentialsClient>(builder, ResourceNames.CredentialingApi);
+        AddClient<LicenseCredits.LicenseCreditsClient>(builder, ResourceNames.CredentialingApi);
+    }
+
+    public static void MapWebUi(this WebApplication app) =>
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+    /// <summary>A service's gRPC API, found by service discovery; no retries of its own, so a down service answers fast.</summary>
+    private static void AddClient<TClient>(IHostApplicationBuilder builder, string service) where TClient : class =>
+        builder.Services.AddGrpcClient<TClient>(o => o.Address = new Uri($"http://_{ResourceNames.GrpcEndpoint}.{service}"));
+}
