@@ -3,7 +3,7 @@
 #   ./platform.sh run    set up what is missing, then run the whole platform with the Aspire dashboard
 #   ./platform.sh test   set up what is missing, then lint the contracts and run every test
 #   ./platform.sh setup  only the set-up (idempotent)
-# Needs the .NET SDK; installs redis-server, PostgreSQL and Node.js through apt when run as root and missing,
+# Needs the .NET SDK; installs redis-server, PostgreSQL, Node.js and Chromium through apt when run as root and missing,
 # and buf (the protobuf linter and client) into .tools/ through npm.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -32,6 +32,7 @@ setup() {
   compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
   command -v setpriv >/dev/null || missing+=(util-linux)
   command -v npm >/dev/null || missing+=(nodejs npm)
+  command -v chromium >/dev/null || missing+=(chromium)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
       echo "Missing: ${missing[*]}. Run this as root once, or install them with apt." >&2

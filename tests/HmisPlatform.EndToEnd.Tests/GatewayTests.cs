@@ -130,7 +130,8 @@ public sealed class GatewayTests(PlatformFixture platform)
 
         var page = await http.GetStringAsync("/");
 
-        Assert.Contains("HmisPlatform", page, StringComparison.Ordinal);
+        Assert.Contains("<title>HmisPlatform</title>", page, StringComparison.Ordinal);
+        Assert.Contains("_framework/blazor.web.js", page, StringComparison.Ordinal);
     }
 
     [Fact]

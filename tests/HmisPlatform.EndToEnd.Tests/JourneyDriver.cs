@@ -37,6 +37,8 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
 
     public SampleClientAssignments.SampleClientAssignmentsClient StaffAssessment { get; } = new(hmisTeamGateway);
 
+    public TrainingClient StaffTraining { get; } = new(hmisTeamGateway);
+
     public Credentials.CredentialsClient Credentials { get; } = new(gateway);
 
     public async Task<Hmis.Requests.V1.AccessRequest> SubmitAndApproveAsync(string givenName, string familyName)

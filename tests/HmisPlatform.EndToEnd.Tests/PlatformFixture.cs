@@ -65,19 +65,37 @@ public sealed class PlatformFixture : IAsyncLifetime
             HttpHandler = new BearerTokenHandler(token, new SocketsHttpHandler()),
         });
 
-    public Task StopRedisAsync() => RunAsync(KnownResourceCommands.StopCommand, KnownResourceStates.Exited, KnownResourceStates.Finished);
+    public Task StopRedisAsync() => StopResourceAsync(ResourceNames.Redis);
 
-    public async Task StartRedisAsync()
+    public Task StartRedisAsync() => StartResourceAsync(ResourceNames.Redis);
+
+    public Task StopResourceAsync(string resource) => RunAsync(resource, KnownResourceCommands.StopCommand, KnownResourceStates.Exited, KnownResourceStates.Finished);
+
+    /// <summary>
+    /// Ends a service's process as a crash would (the orchestrator's stop command is unreliable for projects:
+    /// microsoft/aspire#11046); <see cref="StartResourceAsync"/> brings it back.
+    /// </summary>
+    public async Task CrashResourceAsync(string resource)
     {
-        await RunAsync(KnownResourceCommands.StartCommand, KnownResourceStates.Running);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Redis).WaitAsync(TimeSpan.FromMinutes(1));
+        var running = await App.ResourceNotifications.WaitForResourceAsync(resource, e => e.Snapshot.State?.Text == KnownResourceStates.Running)
+            .WaitAsync(TimeSpan.FromMinutes(1));
+        var pid = Convert.ToInt32(running.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value, System.Globalization.CultureInfo.InvariantCulture);
+        System.Diagnostics.Process.GetProcessById(pid).Kill(entireProcessTree: true);
+        await App.ResourceNotifications.WaitForResourceAsync(resource, [KnownResourceStates.Exited, KnownResourceStates.Finished, KnownResourceStates.FailedToStart])
+            .WaitAsync(TimeSpan.FromMinutes(1));
     }
 
-    private async Task RunAsync(string command, params string[] expectedStates)
+    public async Task StartResourceAsync(string resource)
     {
-        var result = await App.ResourceCommands.ExecuteCommandAsync(ResourceNames.Redis, command);
+        await RunAsync(resource, KnownResourceCommands.StartCommand, KnownResourceStates.Running);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource).WaitAsync(TimeSpan.FromMinutes(1));
+    }
+
+    private async Task RunAsync(string resource, string command, params string[] expectedStates)
+    {
+        var result = await App.ResourceCommands.ExecuteCommandAsync(resource, command);
         Assert.True(result.Success, result.Message);
-        await App.ResourceNotifications.WaitForResourceAsync(ResourceNames.Redis, expectedStates).WaitAsync(TimeSpan.FromMinutes(1));
+        await App.ResourceNotifications.WaitForResourceAsync(resource, expectedStates).WaitAsync(TimeSpan.FromMinutes(1));
     }
 
     public async Task DisposeAsync()

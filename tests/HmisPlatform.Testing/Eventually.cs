@@ -8,6 +8,9 @@ public static class Eventually
     public static async Task<T> ReturnsAsync<T>(Func<Task<T>> read, Func<T, bool> isDone, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
+        // Starts quick and backs off to a few reads a second, so a long wait stays well inside the gateway's
+        // per-caller rate limit.
+        var pause = TimeSpan.FromMilliseconds(50);
         while (true)
         {
             var value = await read();
@@ -19,7 +22,8 @@ public static class Eventually
             {
                 throw new TimeoutException($"Condition not met within {timeout ?? DefaultTimeout}; last value: {value}");
             }
-            await Task.Delay(50);
+            await Task.Delay(pause);
+            pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 250));
         }
     }
 }

@@ -1,0 +1,183 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Hmis.Assessment.V1;
+using Hmis.Common.V1;
+using Hmis.Gateway.V1;
+using Hmis.Requests.V1;
+using HmisPlatform.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HmisPlatform.EndToEnd.Tests;
+
+/// <summary>
+/// The web UI in Debian's Chromium, against the whole platform: the ATA's guided request, the HMIS team's review
+/// desk, the trainee's page, the ATA's confirmation, the journey, agency boundaries and a service that is down.
+/// Every step saves a screenshot under artifacts/screenshots.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
+{
+    private const string DemoPassword = "Demo-access-2026";
+    private const string SouthsideAta = "jordan.lee@southside.example.org";
+    private const string LakeviewAta = "alex.rivera@lakeview.example.org";
+    private const string HmisLead = "hmis.lead@hmis.example.org";
+    private const string HmisLeadKey = "HMISDEMOLEADKEY2HMISDEMOLEADKEY2";
+    private const string SouthsideAgencyId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0002";
+
+    private Browser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        SetDefaultExpectTimeout(30_000);
+        _browser = await Browser.LaunchAsync(platform.GatewayHttp);
+    }
+
+    public async Task DisposeAsync() => await _browser.DisposeAsync();
+
+    [Fact]
+    public async Task ReturningUser_FromTheGuidedRequestToLiveCredentials_InTheBrowser()
+    {
+        // Earlier: Noor went through the whole process at Lakeview, and has a live account there.
+        var lakeview = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway, platform.GatewayHttp);
+        var earlier = await lakeview.SubmitAndApproveAsync("Noor", "Haddad");
+        var personId = earlier.Users[0].PersonId;
+        await lakeview.CompleteTrainingAsync(personId);
+        await lakeview.PassAssignmentAsync(personId);
+        var lakeviewAccount = await lakeview.ConfirmAgreementAsAtaAsync((await lakeview.SignAgreementAsync(personId, "Noor Haddad")).Id);
+
+        // Southside's ATA asks for Noor: the guided request finds the form from Noor's records.
+        var ata = await _browser.NewPageAsync();
+        await Browser.SignInAsync(ata, SouthsideAta, DemoPassword);
+        await ata.GotoAsync("/requests/new");
+        await Expect(ata).ToHaveTitleAsync("New request – HmisPlatform");
+        await ata.GetByLabel("Given name").FillAsync("Noor");
+        await ata.GetByLabel("Family name").FillAsync("Haddad");
+        await ata.GetByLabel("Agency email").FillAsync("noor.haddad@gmail.example.com");
+        await ata.GetByLabel("Agency email").BlurAsync();
+        await Expect(ata.Locator("#email-error")).ToContainTextAsync("not in one of the agency's email domains");
+        await ata.GetByLabel("Agency email").FillAsync("noor.haddad@southside.example.org");
+        await ata.GetByLabel("Agency email").BlurAsync();
+        await Expect(ata.Locator("#email-error")).ToHaveCountAsync(0);
+        await ata.GetByLabel("Yes").CheckAsync();
+        await ata.GetByLabel("Their previous HMIS username, if you know it").FillAsync(lakeviewAccount.Username);
+        await ata.GetByLabel("Services Only").CheckAsync();
+        await ata.GetByRole(AriaRole.Button, new() { Name = "Find the right form" }).ClickAsync();
+        await Expect(ata.GetByRole(AriaRole.Heading, new() { Name = "Form: Returning user" })).ToBeVisibleAsync();
+        await Expect(ata.GetByText("One user per request.")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(ata, "01-ata-guided-request-returning-user");
+        await ata.GetByRole(AriaRole.Button, new() { Name = "Submit on the Returning user form" }).ClickAsync();
+        await Expect(ata.GetByText("Submitted on the")).ToBeVisibleAsync();
+
+        var request = await Eventually.ReturnsAsync(
+            async () => (await lakeview.ReviewDesk.GetJourneyAsync(new GetJourneyRequest { PersonId = personId })).Journey,
+            j => j.AccessRequestId != earlier.Id, TimeSpan.FromSeconds(30));
+        var submitted = (await lakeview.ReviewDesk.GetAccessRequestAsync(new GetAccessRequestRequest { AccessRequestId = request!.AccessRequestId })).AccessRequest;
+        Assert.Equal((RequestType.ReturningUser, SouthsideAgencyId), (submitted.Type, submitted.AgencyId));
+
+        // The HMIS team approves it at the review desk: credit use first, then the enrolments.
+        var hmis = await _browser.NewPageAsync();
+        await Browser.SignInAsync(hmis, HmisLead, DemoPassword, HmisLeadKey);
+        await hmis.GotoAsync("/review");
+        await Expect(hmis.GetByRole(AriaRole.Heading, new() { Name = "Review desk" })).ToBeVisibleAsync();
+        await hmis.GotoAsync($"/review/{submitted.Id}");
+        await DecideAsync(hmis, "Confirm credit use");
+        await DecideAsync(hmis, "Confirm enrolments");
+        await Expect(hmis.Locator("#request-status")).ToHaveTextAsync("In progress");
+        await Browser.ScreenshotAsync(hmis, "02-hmis-review-desk-approved");
+
+        // Noor signs in as a trainee and sees progress as soon as the LMS reports it.
+        var invitation = await new StaffAccounts.StaffAccountsClient(platform.HmisTeamGateway).InviteStaffAccountAsync(new InviteStaffAccountRequest
+        {
+            Email = "noor.haddad@southside.example.org", Role = "trainee", AgencyId = SouthsideAgencyId, PersonId = personId,
+        });
+        var trainee = await _browser.NewPageAsync(narrow: true);
+        await trainee.GotoAsync(invitation.InvitationPath);
+        await trainee.GetByLabel("New password").FillAsync("Noor-learns-2026");
+        await trainee.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await Browser.SignInAsync(trainee, "noor.haddad@southside.example.org", "Noor-learns-2026");
+        var path = await Eventually.ReturnsAsync(
+            async () => (await lakeview.StaffTraining.GetLearningPathAsync(new Hmis.Training.V1.GetLearningPathRequest { PersonId = personId })).LearningPath,
+            p => p.AccessRequestId == submitted.Id, TimeSpan.FromSeconds(60));
+        var course = path!.Courses.First(c => c.Status != Hmis.Training.V1.CourseStatus.Complete);
+        await lakeview.StaffTraining.RecordCourseProgressAsync(new Hmis.Training.V1.RecordCourseProgressRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), PersonId = personId, CourseCode = course.CourseCode, Percent = 40,
+        });
+        await trainee.GotoAsync("/me");
+        await Expect(trainee.Locator($".percent[data-course='{course.CourseCode}']")).ToHaveTextAsync("40%");
+        await Browser.ScreenshotAsync(trainee, "03-trainee-progress-narrow");
+
+        // The rest of training and the assignment, through the API; then Noor signs the agreement on their page.
+        foreach (var left in path.Courses.Where(c => c.Status != Hmis.Training.V1.CourseStatus.Complete))
+        {
+            await lakeview.StaffTraining.RecordCourseProgressAsync(new Hmis.Training.V1.RecordCourseProgressRequest
+            {
+                RequestId = Guid.NewGuid().ToString(), PersonId = personId, CourseCode = left.CourseCode, Percent = 100,
+            });
+        }
+        var assignment = await Eventually.ReturnsAsync(
+            async () => (await lakeview.StaffAssessment.GetAssignmentAsync(new GetAssignmentRequest { PersonId = personId })).Assignment,
+            a => a.Status == AssignmentStatus.Seated, TimeSpan.FromSeconds(60));
+        var model = (await lakeview.StaffAssessment.GetModelRecordAsync(new GetModelRecordRequest { AssignmentId = assignment!.Id })).Record;
+        var graded = await lakeview.StaffAssessment.SubmitAttemptAsync(new SubmitAttemptRequest { RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id, Record = model });
+        Assert.Equal(AttemptOutcome.Passed, graded.Attempt.Outcome);
+        await trainee.GotoAsync("/me");
+        await Expect(trainee.GetByLabel("Type your full name to sign")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await trainee.GetByLabel("Type your full name to sign").FillAsync("Noor Haddad");
+        await trainee.GetByRole(AriaRole.Button, new() { Name = "Sign the agreement" }).ClickAsync();
+        await Expect(trainee.Locator(".account-status").First).ToHaveTextAsync("Pending confirmation");
+        await Browser.ScreenshotAsync(trainee, "04-trainee-signed-agreement");
+
+        // Southside's ATA confirms it on Noor's page, and the journey shows the credentials issued.
+        await ata.GotoAsync($"/people/{personId}");
+        await ata.GetByRole(AriaRole.Button, new() { Name = "Confirm the signed agreement" }).ClickAsync();
+        await Expect(ata.Locator(".account-status").First).ToHaveTextAsync("Active");
+        await Eventually.ReturnsAsync(async () =>
+        {
+            await ata.ReloadAsync();
+            return await ata.Locator("ol.timeline").TextContentAsync(new() { Timeout = 30_000 }) ?? "";
+        }, text => text.Contains("Credentials issued", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        await Expect(ata.Locator("#journey-stage")).ToContainTextAsync("Complete");
+        await Browser.ScreenshotAsync(ata, "05-ata-confirmed-journey-credentials-issued");
+
+        // Lakeview's ATA cannot open Southside's journey of Noor.
+        var other = await _browser.NewPageAsync();
+        await Browser.SignInAsync(other, LakeviewAta, DemoPassword);
+        await other.GotoAsync($"/people/{personId}");
+        await Expect(other.GetByText("This is not available to you.").First).ToBeVisibleAsync();
+        await Expect(other.Locator("ol.timeline")).ToHaveCountAsync(0);
+        await Browser.ScreenshotAsync(other, "06-other-agency-refused");
+    }
+
+    [Fact]
+    public async Task TrainingServiceDown_ThePageSaysSo_AndTheRestStillShows()
+    {
+        var lakeview = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway, platform.GatewayHttp);
+        var request = await lakeview.SubmitAndApproveAsync("Ilse", "Varga");
+        var personId = request.Users[0].PersonId;
+        await lakeview.LearningPathAsync(personId);
+        var ata = await _browser.NewPageAsync();
+        await Browser.SignInAsync(ata, LakeviewAta, DemoPassword);
+
+        await platform.CrashResourceAsync(ResourceNames.TrainingApi);
+        try
+        {
+            await ata.GotoAsync($"/people/{personId}");
+            await Expect(ata.GetByText("The Training service is not answering right now.")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await Expect(ata.Locator("#journey-stage")).ToContainTextAsync("Training");
+            await Browser.ScreenshotAsync(ata, "07-training-service-down");
+        }
+        finally
+        {
+            await platform.StartResourceAsync(ResourceNames.TrainingApi);
+        }
+    }
+
+    private static async Task DecideAsync(IPage page, string outcome)
+    {
+        await page.GetByLabel(outcome).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
+        await Expect(page.Locator("ol.history")).ToContainTextAsync(outcome, new() { IgnoreCase = true });
+    }
+}
