@@ -82,7 +82,7 @@ public sealed partial class AccessRequestsService(
 
             db.AccessRequests.Add(accessRequest);
             db.AccessRequestAudit.AddRange(accessRequest.TakeChanges());
-            db.Publish(accessRequest.Submission(now));
+            db.Publish(accessRequest.Submission(ata, now));
             foreach (var user in accessRequest.Users)
             {
                 await journeys.RecordAsync(new JourneyEntry(user.PersonId, accessRequest.Id, Guid.CreateVersion7(now), JourneyStage.Request,

@@ -57,7 +57,7 @@ internal static class MessageMapping
         Reason = change.Reason ?? "",
     };
 
-    public static AccessRequestSubmitted Submission(this AccessRequest request, DateTimeOffset now)
+    public static AccessRequestSubmitted Submission(this AccessRequest request, Domain.Agencies.AgencyAdministrator ata, DateTimeOffset now)
     {
         var (eventId, occurredAt) = EventOutbox.Stamp(now);
         return new AccessRequestSubmitted
@@ -68,6 +68,7 @@ internal static class MessageMapping
             AgencyId = request.AgencyId.ToString(),
             RequestType = ProtoEnum.NameOf(request.Type),
             PersonIds = { request.Users.Select(u => u.PersonId.ToString()) },
+            Ata = new Contact { Id = ata.Id.ToString(), FullName = ata.FullName, Email = ata.Email },
         };
     }
 
@@ -112,6 +113,7 @@ internal static class MessageMapping
             PersonIds = { request.Users.Select(u => u.PersonId.ToString()) },
             Closed = AccessRequestStatusMachine.ClosedWithoutAccounts.Contains(change.ToStatus),
             RequiredForm = request.RequiredForm == RequestType.Unspecified ? "" : ProtoEnum.NameOf(request.RequiredForm),
+            Reason = change.Reason ?? "",
         };
     }
 

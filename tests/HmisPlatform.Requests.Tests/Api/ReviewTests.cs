@@ -284,6 +284,10 @@ public sealed class ReviewTests(RequestsFixture service) : IClassFixture<Request
         var change = Assert.Single(await service.Redis.WaitForAsync<AccessRequestStatusChanged>(service.StreamOf(AccessRequestStatusChanged.Descriptor), e => e.AccessRequestId == submitted.Id));
         Assert.True(change.Closed);
         Assert.Equal("ACCESS_REQUEST_STATUS_DENIED", change.ToStatus);
+        // What Notifications tells the ATA: why, and who the ATA is (from the submission).
+        Assert.Equal("Not an employee", change.Reason);
+        var submission = Assert.Single(await service.Redis.WaitForAsync<AccessRequestSubmitted>(service.StreamOf(AccessRequestSubmitted.Descriptor), e => e.AccessRequestId == submitted.Id));
+        Assert.Equal((submitted.AtaId, "alex.rivera@lakeview.example.org"), (submission.Ata.Id, submission.Ata.Email));
     }
 
     [Fact]
