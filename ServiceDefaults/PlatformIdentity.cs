@@ -36,11 +36,13 @@ public static class PlatformIdentity
     public const string AssessmentWrite = "assessment.write";
     public const string CredentialsRead = "credentials.read";
     public const string CredentialsWrite = "credentials.write";
+    /// <summary>One's own notifications (inbox, read marks, delivery choice); the failed list is the HMIS team's.</summary>
+    public const string NotificationsRead = "notifications.read";
 
     public static IReadOnlyList<string> Scopes { get; } =
     [
         RequestsRead, RequestsWrite, RequestsReview, RequestsCeDecide, TrainingRead, TrainingProgressWrite,
-        AssessmentRead, AssessmentWrite, CredentialsRead, CredentialsWrite,
+        AssessmentRead, AssessmentWrite, CredentialsRead, CredentialsWrite, NotificationsRead,
     ];
 
     /// <summary>Whether the caller's token grants the scope (scope claims are space-separated lists).</summary>

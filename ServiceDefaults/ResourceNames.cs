@@ -10,11 +10,14 @@ public static class ResourceNames
     public const string AssessmentDb = "assessmentdb";
     public const string CredentialingDb = "credentialingdb";
     public const string GatewayDb = "gatewaydb";
+    public const string NotificationsDb = "notificationsdb";
     public const string RequestsApi = "requests-api";
     public const string TrainingApi = "training-api";
     public const string AssessmentApi = "assessment-api";
     public const string CredentialingApi = "credentialing-api";
+    public const string NotificationsApi = "notifications-api";
     public const string Gateway = "gateway";
+    public const string MailCatcher = "mail-catcher";
 
     /// <summary>The migration step of a service: the service's own binary run with <c>--migrate</c>.</summary>
     public static string MigrationsOf(string project) => $"{project.Replace("-api", string.Empty, StringComparison.Ordinal)}-migrations";

@@ -1,0 +1,21 @@
+namespace HmisPlatform.Notifications.Domain;
+
+/// <summary>Someone a notification goes to: its inbox key, address and name.</summary>
+public sealed record Recipient(string Key, string Email, string Name, Audience As)
+{
+    public const string HmisTeamKey = "team:hmis_team";
+    public const string CeTeamKey = "team:ce_team";
+}
+
+/// <summary>Who hears about a kind of event.</summary>
+[Flags]
+public enum Audience
+{
+    None = 0,
+    /// <summary>The person on their way to HMIS access.</summary>
+    User = 1,
+    /// <summary>The ATA (or Supervisor) who asked for them.</summary>
+    Ata = 2,
+    HmisTeam = 4,
+    CeTeam = 8,
+}

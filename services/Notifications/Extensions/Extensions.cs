@@ -1,0 +1,36 @@
+using Hmis.Events.V1;
+using HmisPlatform.BuildingBlocks.Hosting;
+using HmisPlatform.Notifications.Domain;
+using HmisPlatform.Notifications.Infrastructure;
+using HmisPlatform.Notifications.IntegrationEvents;
+
+namespace HmisPlatform.Notifications.Extensions;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notifications"));
+        builder.Services.Configure<DeliveryPolicy>(builder.Configuration.GetSection("Notifications:Delivery"));
+        builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
+        builder.Services.AddSingleton<Templates>();
+        builder.Services.AddSingleton<IMailer, SmtpMailer>();
+        builder.Services.AddScoped<Notifier>();
+        builder.Services.AddSingleton<DeliveryWorker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DeliveryWorker>());
+        builder.Services.AddSingleton<DigestWorker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DigestWorker>());
+        builder.AddDomainService<NotificationsDbContext>("notifications", ResourceNames.NotificationsDb)
+            .Subscribe<AccessRequestSubmitted, KeepRequestContact>()
+            .Subscribe<AccessRequestApproved, NotifyOnEvents>()
+            .Subscribe<AccessRequestStatusChanged, NotifyOnEvents>()
+            .Subscribe<TrainingReminderDue, NotifyOnEvents>()
+            .Subscribe<AssessmentScheduled, NotifyOnEvents>()
+            .Subscribe<AssessmentWalkthroughScheduled, NotifyOnEvents>()
+            .Subscribe<AssessmentExpired, NotifyOnEvents>()
+            .Subscribe<AccountPendingAgreement, NotifyOnEvents>()
+            .Subscribe<CredentialsIssued, NotifyOnEvents>()
+            .Subscribe<InactivityWarning, NotifyOnEvents>()
+            .Subscribe<AccessRemoved, NotifyOnEvents>();
+    }
+}

@@ -1,0 +1,76 @@
+using HmisPlatform.Notifications.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HmisPlatform.Notifications.Infrastructure;
+
+/// <summary>The contact a message needs has not arrived yet (its event is on another stream): the event is retried.</summary>
+public sealed class ContactNotYetKnownException(string what) : Exception($"The {what} is not known yet; the event is retried.");
+
+/// <summary>
+/// Makes an event's notifications, in the event's inbox transaction: one per recipient its kind's audience names,
+/// rendered from the kind's templates, held for the digest when the recipient chose one.
+/// </summary>
+public sealed class Notifier(NotificationsDbContext db, Templates templates, IOptions<NotificationOptions> options, TimeProvider time)
+{
+    public async Task NotifyAsync(Guid eventId, string kind, Guid? personId, Guid accessRequestId, Guid? agencyId,
+        IReadOnlyDictionary<string, object?> details, CancellationToken cancellationToken)
+    {
+        var audience = NotificationKinds.AudienceOf(kind);
+        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.AccessRequestId == accessRequestId, cancellationToken);
+        var recipients = new List<Recipient>();
+        PersonContact? person = null;
+        if (audience.HasFlag(Audience.User) && personId is { } id)
+        {
+            person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.PersonId == id, cancellationToken)
+                ?? throw new ContactNotYetKnownException("person");
+            recipients.Add(person.AsRecipient());
+        }
+        if (audience.HasFlag(Audience.Ata))
+        {
+            recipients.Add((request ?? throw new ContactNotYetKnownException("request's ATA")).AsRecipient());
+        }
+        var o = options.Value;
+        if (audience.HasFlag(Audience.HmisTeam) && o.HmisTeamEmail.Length > 0)
+        {
+            recipients.Add(new Recipient(Recipient.HmisTeamKey, o.HmisTeamEmail, "HMIS team", Audience.HmisTeam));
+        }
+        if (audience.HasFlag(Audience.CeTeam) && o.CeTeamEmail.Length > 0)
+        {
+            recipients.Add(new Recipient(Recipient.CeTeamKey, o.CeTeamEmail, "Lead CE team", Audience.CeTeam));
+        }
+        var agency = agencyId ?? request?.AgencyId;
+        var now = time.GetUtcNow();
+        foreach (var recipient in recipients)
+        {
+            var model = new Dictionary<string, object?>(details, StringComparer.Ordinal)
+            {
+                ["recipient_name"] = recipient.Name,
+                ["for_user"] = recipient.As == Audience.User,
+                ["person_name"] = person?.FullName ?? "",
+                ["lms_username"] = person?.LmsUsername ?? "",
+                ["agency_id"] = agency?.ToString() ?? "",
+                ["request_id"] = accessRequestId.ToString(),
+                ["link"] = LinkFor(recipient, personId, accessRequestId),
+                ["lms_url"] = o.LmsUrl,
+            };
+            var message = await templates.RenderAsync(kind, model);
+            var digest = recipient.As == Audience.Ata
+                && await db.DeliveryChoices.AnyAsync(c => c.RecipientKey == recipient.Key && c.DailyDigest, cancellationToken);
+            db.Notifications.Add(Notification.Create(eventId, kind, recipient, agency, accessRequestId, message, digest, now));
+        }
+    }
+
+    /// <summary>Where the recipient sees it in the UI: ids only, never personal data in a URL.</summary>
+    private string LinkFor(Recipient recipient, Guid? personId, Guid accessRequestId)
+    {
+        var root = options.Value.UiBaseUrl.TrimEnd('/');
+        return recipient.As switch
+        {
+            Audience.User => $"{root}/me",
+            Audience.Ata when personId is { } id => $"{root}/people/{id}",
+            Audience.Ata => $"{root}/agency",
+            _ => $"{root}/review/{accessRequestId}",
+        };
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using Hmis.Events.V1;
+using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.Notifications.Domain;
+using HmisPlatform.Notifications.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace HmisPlatform.Notifications.IntegrationEvents;
+
+/// <summary>
+/// Turns each step's event into its notifications (issue "Notifications", the table). Each handler only picks the
+/// kind and the details its template shows; who hears it is the kind's, in <see cref="NotificationKinds"/>.
+/// </summary>
+public sealed class NotifyOnEvents(NotificationsDbContext db, Notifier notifier) :
+    IEventHandler<AccessRequestApproved>,
+    IEventHandler<AccessRequestStatusChanged>,
+    IEventHandler<TrainingReminderDue>,
+    IEventHandler<AssessmentScheduled>,
+    IEventHandler<AssessmentWalkthroughScheduled>,
+    IEventHandler<AssessmentExpired>,
+    IEventHandler<AccountPendingAgreement>,
+    IEventHandler<CredentialsIssued>,
+    IEventHandler<InactivityWarning>,
+    IEventHandler<AccessRemoved>
+{
+    public async Task HandleAsync(AccessRequestApproved e, CancellationToken cancellationToken)
+    {
+        var personId = Guid.Parse(e.Applicant.PersonId);
+        var person = await db.People.SingleOrDefaultAsync(p => p.PersonId == personId, cancellationToken);
+        if (person is null)
+        {
+            person = new PersonContact(personId);
+            db.People.Add(person);
+        }
+        person.Update($"{e.Applicant.GivenName} {e.Applicant.FamilyName}".Trim(), e.Applicant.Email, e.Applicant.LmsUsername, e.OccurredAt.ToDateTimeOffset());
+        await db.SaveChangesAsync(cancellationToken);
+        await NotifyAsync(e.EventId, NotificationKinds.ApprovedForTraining, e.Applicant.PersonId, e.AccessRequestId, e.AgencyId, new()
+        {
+            ["transfer_path"] = e.TransferPath,
+            ["full_transfer"] = e.TransferPath == "FULL_TRANSFER",
+            ["projects"] = e.ProjectTypesToTrain.Select(p => ProtoEnum.ShortNameOf(p, "PROJECT_TYPE_").Replace('_', ' ').ToLowerInvariant()).ToList(),
+        }, cancellationToken);
+    }
+
+    public Task HandleAsync(AccessRequestStatusChanged e, CancellationToken cancellationToken) =>
+        NotificationKinds.OfStatusChange(e.Action, e.ToStatus) is { } kind
+            ? NotifyAsync(e.EventId, kind, null, e.AccessRequestId, e.AgencyId, new()
+            {
+                ["reason"] = e.Reason,
+                ["required_form"] = e.RequiredForm.Replace("REQUEST_TYPE_", "", StringComparison.Ordinal).Replace('_', ' '),
+                ["request_type"] = e.RequestType.Replace("REQUEST_TYPE_", "", StringComparison.Ordinal).Replace('_', ' '),
+            }, cancellationToken)
+            : Task.CompletedTask;
+
+    public Task HandleAsync(TrainingReminderDue e, CancellationToken cancellationToken) =>
+        NotifyAsync(e.EventId, NotificationKinds.TrainingReminder, e.PersonId, e.AccessRequestId, e.AgencyId,
+            new() { ["courses_left"] = e.CoursesLeft.ToList() }, cancellationToken);
+
+    public Task HandleAsync(AssessmentScheduled e, CancellationToken cancellationToken) =>
+        NotifyAsync(e.EventId, NotificationKinds.SeatAvailable, e.PersonId, e.AccessRequestId, null, new(), cancellationToken);
+
+    public Task HandleAsync(AssessmentWalkthroughScheduled e, CancellationToken cancellationToken) =>
+        NotifyAsync(e.EventId, NotificationKinds.WalkthroughScheduled, e.PersonId, e.AccessRequestId, e.AgencyId,
+            new() { ["starts_at"] = Moment(e.StartsAt) }, cancellationToken);
+
+    public Task HandleAsync(AssessmentExpired e, CancellationToken cancellationToken) =>
+        NotifyAsync(e.EventId, NotificationKinds.AssignmentExpired, e.PersonId, e.AccessRequestId, e.AgencyId,
+            new() { ["reason"] = e.Reason }, cancellationToken);
+
+    public Task HandleAsync(AccountPendingAgreement e, CancellationToken cancellationToken) =>
+        NotifyAsync(e.EventId, NotificationKinds.AgreementPending, e.PersonId, e.AccessRequestId, null, new(), cancellationToken);
+
+    public Task HandleAsync(CredentialsIssued e, CancellationToken cancellationToken) =>
+        NotifyAsync(e.EventId, NotificationKinds.CredentialsIssued, e.PersonId, e.AccessRequestId, null,
+            new() { ["username"] = e.Username }, cancellationToken);
+
+    public Task HandleAsync(InactivityWarning e, CancellationToken cancellationToken) =>
+        NotifyAsync(e.EventId, NotificationKinds.InactivityWarning, e.PersonId, e.AccessRequestId, e.AgencyId, new()
+        {
+            ["last_activity"] = Day(e.LastActivityAt),
+            ["removal_due"] = Day(e.RemovalDueAt),
+        }, cancellationToken);
+
+    public Task HandleAsync(AccessRemoved e, CancellationToken cancellationToken) =>
+        NotifyAsync(e.EventId, NotificationKinds.AccessRemoved, e.PersonId, e.AccessRequestId, e.AgencyId,
+            new() { ["reason"] = e.Reason, ["removed_on"] = Day(e.OccurredAt) }, cancellationToken);
+
+    private Task NotifyAsync(string eventId, string kind, string? personId, string accessRequestId, string? agencyId,
+        Dictionary<string, object?> details, CancellationToken cancellationToken) =>
+        notifier.NotifyAsync(Guid.Parse(eventId), kind, string.IsNullOrEmpty(personId) ? null : Guid.Parse(personId), Guid.Parse(accessRequestId),
+            string.IsNullOrEmpty(agencyId) ? null : Guid.Parse(agencyId), details, cancellationToken);
+
+    private static string Day(Timestamp? at) => at?.ToDateTimeOffset().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    private static string Moment(Timestamp? at) => at?.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "";
+}

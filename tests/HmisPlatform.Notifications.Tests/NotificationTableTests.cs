@@ -1,0 +1,137 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Hmis.Events.V1;
+using HmisPlatform.Testing;
+
+namespace HmisPlatform.Notifications.Tests;
+
+/// <summary>Each row of the table: the event, who gets its e-mail, and what the e-mail says.</summary>
+public sealed class NotificationTableTests(NotificationsFixture service) : IClassFixture<NotificationsFixture>
+{
+    private const string Ce = "ce-team@hmis.example.org";
+
+    private async Task<IReadOnlyList<string>> SentAsync(Journey journey, string subjectPart)
+    {
+        await service.Delivery.RunOnceAsync(CancellationToken.None);
+        return [.. service.Smtp.Received
+            .Where(m => (m.Subject ?? "").Contains(subjectPart, StringComparison.Ordinal) && (m.TextBody ?? "").Contains(journey.RequestId.ToString(), StringComparison.Ordinal))
+            .SelectMany(m => m.To.Mailboxes.Select(a => a.Address))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    private static string[] Both(Journey journey) => [.. new[] { journey.AtaEmail, journey.UserEmail }.Order(StringComparer.Ordinal)];
+
+    private string TextTo(string address, string subjectPart) =>
+        service.Smtp.To(address).Single(m => (m.Subject ?? "").Contains(subjectPart, StringComparison.Ordinal)).TextBody ?? "";
+
+    [Fact]
+    public async Task Approved_TheUserAndTheAta_GetTheTrainingAccountPathAndLms()
+    {
+        var journey = await new Journey(service).StartedAsync();
+
+        Assert.Equal(Both(journey), await SentAsync(journey, "Approved for HMIS training"));
+        var toUser = TextTo(journey.UserEmail, "Approved");
+        Assert.Contains("nhaddad.lms", toUser, StringComparison.Ordinal);
+        Assert.Contains("emergency shelter", toUser, StringComparison.Ordinal);
+        Assert.Contains("https://lms.example.org/", toUser, StringComparison.Ordinal);
+        Assert.Contains($"Agency {journey.AgencyId}, request {journey.RequestId}", toUser, StringComparison.Ordinal);
+        Assert.Contains("Noor Haddad", TextTo(journey.AtaEmail, "Approved"), StringComparison.Ordinal);
+        var html = service.Smtp.To(journey.UserEmail).Single(m => (m.Subject ?? "").Contains("Approved", StringComparison.Ordinal)).HtmlBody ?? "";
+        Assert.Contains("href=\"https://hmis.example.org/me\"", html, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string, string> ToTheAta => new()
+    {
+        { "REQUEST_INFORMATION", "ACCESS_REQUEST_STATUS_INFORMATION_REQUESTED", "More information needed", "Which projects will they work in?" },
+        { "REQUEST_RESUBMISSION", "ACCESS_REQUEST_STATUS_RESUBMISSION_REQUESTED", "Please resubmit on the RETURNING USER form", "Active 2 months ago at another agency" },
+        { "DENY", "ACCESS_REQUEST_STATUS_DENIED", "was denied", "Not an employee of the agency" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ToTheAta))]
+    public async Task InformationResubmissionAndDenial_GoToTheAta_WithWhatIsAskedAndWhy(string action, string toStatus, string subject, string reason)
+    {
+        var journey = await new Journey(service).StartedAsync();
+
+        await journey.DeliverAsync(journey.StatusChanged(action, toStatus, reason, action == "REQUEST_RESUBMISSION" ? "REQUEST_TYPE_RETURNING_USER" : ""));
+
+        Assert.Equal([journey.AtaEmail], await SentAsync(journey, subject));
+        Assert.Contains(reason, TextTo(journey.AtaEmail, subject), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RoutedToTheCeTeam_TheAtaAndTheCeTeam_HearWhatHappensNext()
+    {
+        var journey = await new Journey(service).StartedAsync();
+
+        await journey.DeliverAsync(journey.StatusChanged("ROUTE_TO_CE_TEAM", "ACCESS_REQUEST_STATUS_AWAITING_CE_DECISION"));
+
+        Assert.Equal([.. new[] { journey.AtaEmail, Ce }.Order(StringComparer.Ordinal)], await SentAsync(journey, "Coordinated Entry team"));
+        Assert.Contains("What happens next", TextTo(Ce, "Coordinated Entry"), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string> ToTheUserAndTheAta => new()
+    {
+        { "reminder", "HMIS training not finished yet", "DATA_MGMT" },
+        { "seat", "Your Sample Client Assignment is open", "within 10 days" },
+        { "walkthrough", "Sample Client walk-through scheduled", "2026-12-03 15:00 UTC" },
+        { "expired", "Sample Client Assignment ended", "THREE_FAILED_ATTEMPTS" },
+        { "pending", "Sign the HMIS End User Agreement", "End User Agreement" },
+        { "issued", "Your HMIS account is live", "nhaddad2" },
+        { "inactive", "HMIS account inactive", "2027-01-10" },
+        { "removed", "HMIS access removed", "INACTIVE_SIX_MONTHS" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ToTheUserAndTheAta))]
+    public async Task EachStep_TheUserAndTheAta_GetItsMessage(string step, string subject, string says)
+    {
+        var journey = await new Journey(service).StartedAsync();
+        var (person, request, agency) = (journey.PersonId.ToString(), journey.RequestId.ToString(), journey.AgencyId);
+        var id = Guid.NewGuid().ToString();
+        var now = Timestamp.FromDateTime(DateTime.UtcNow);
+        IMessage e = step switch
+        {
+            "reminder" => new TrainingReminderDue { EventId = id, OccurredAt = now, PersonId = person, AccessRequestId = request, AgencyId = agency, CoursesLeft = { "DATA_MGMT", "ES_TH_SH" } },
+            "seat" => new AssessmentScheduled { EventId = id, OccurredAt = now, PersonId = person, AccessRequestId = request, AssignmentId = Guid.NewGuid().ToString() },
+            "walkthrough" => new AssessmentWalkthroughScheduled
+            {
+                EventId = id, OccurredAt = now, PersonId = person, AccessRequestId = request, AgencyId = agency, AssignmentId = Guid.NewGuid().ToString(),
+                StartsAt = Timestamp.FromDateTime(new DateTime(2026, 12, 3, 15, 0, 0, DateTimeKind.Utc)),
+            },
+            "expired" => new AssessmentExpired { EventId = id, OccurredAt = now, PersonId = person, AccessRequestId = request, AgencyId = agency, AssignmentId = Guid.NewGuid().ToString(), Reason = "THREE_FAILED_ATTEMPTS" },
+            "pending" => new AccountPendingAgreement { EventId = id, OccurredAt = now, PersonId = person, AccessRequestId = request, AccountId = Guid.NewGuid().ToString() },
+            "issued" => new CredentialsIssued { EventId = id, OccurredAt = now, PersonId = person, AccessRequestId = request, AccountId = Guid.NewGuid().ToString(), Username = "nhaddad2" },
+            "inactive" => new InactivityWarning
+            {
+                EventId = id, OccurredAt = now, PersonId = person, AccessRequestId = request, AgencyId = agency, AccountId = Guid.NewGuid().ToString(),
+                LastActivityAt = Timestamp.FromDateTime(new DateTime(2026, 7, 10, 0, 0, 0, DateTimeKind.Utc)),
+                RemovalDueAt = Timestamp.FromDateTime(new DateTime(2027, 1, 10, 0, 0, 0, DateTimeKind.Utc)),
+            },
+            _ => new AccessRemoved { EventId = id, OccurredAt = now, PersonId = person, AccessRequestId = request, AgencyId = agency, AccountId = Guid.NewGuid().ToString(), Reason = "INACTIVE_SIX_MONTHS" },
+        };
+
+        await journey.DeliverAsync(e);
+
+        Assert.Equal(Both(journey), await SentAsync(journey, subject));
+        Assert.Contains(says, TextTo(journey.UserEmail, subject), StringComparison.Ordinal);
+        Assert.Contains(says, TextTo(journey.AtaEmail, subject), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CredentialsIssued_CarryTheUsername_NeverAPassword()
+    {
+        var journey = await new Journey(service).StartedAsync();
+
+        await journey.DeliverAsync(new CredentialsIssued
+        {
+            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTime(DateTime.UtcNow), PersonId = journey.PersonId.ToString(),
+            AccessRequestId = journey.RequestId.ToString(), AccountId = Guid.NewGuid().ToString(), Username = "nhaddad3",
+        });
+        await SentAsync(journey, "live");
+
+        var text = TextTo(journey.UserEmail, "live");
+        Assert.Contains("Username: nhaddad3", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Password:", text, StringComparison.OrdinalIgnoreCase);
+    }
+}
