@@ -29,6 +29,20 @@ var assessment = builder.AddDomainService<Projects.HmisPlatform_Assessment>(Reso
 var credentialing = builder.AddDomainService<Projects.HmisPlatform_Credentialing>(ResourceNames.CredentialingApi, ResourceNames.CredentialingDb, infrastructure, tokenIssuer);
 requests.WithReference(credentialing);
 
+// Local runs send e-mail to a mail catcher on loopback (SMTP on MailCatcher:SmtpPort, 2525; its page on
+// MailCatcher:HttpPort, 5090), so every message the journey sends can be read and none reaches a real inbox.
+var mail = builder.Configuration.GetSection("MailCatcher");
+var smtpPort = (mail.GetValue<int?>("SmtpPort") ?? 2525).ToString(System.Globalization.CultureInfo.InvariantCulture);
+var mailCatcher = builder.AddProject<Projects.HmisPlatform_MailCatcher>(ResourceNames.MailCatcher)
+    .WithEndpoint("http", e => e.Port = mail.GetValue<int?>("HttpPort") ?? e.Port)
+    .WithEnvironment("MailCatcher__SmtpPort", smtpPort)
+    .WithHttpHealthCheck(ResourceNames.HealthPath, endpointName: "http");
+var notifications = builder.AddDomainService<Projects.HmisPlatform_Notifications>(ResourceNames.NotificationsApi, ResourceNames.NotificationsDb, infrastructure, tokenIssuer)
+    .WithEnvironment("Notifications__UiBaseUrl", tokenIssuer)
+    .WithEnvironment("Smtp__Host", "127.0.0.1")
+    .WithEnvironment("Smtp__Port", smtpPort)
+    .WaitFor(mailCatcher);
+
 gateway
     .WithReference(infrastructure.Database(ResourceNames.GatewayDb))
     .WithEnvironment("Auth__Issuer", tokenIssuer)
@@ -38,6 +52,7 @@ gateway
     .WithReference(training).WaitFor(training)
     .WithReference(assessment).WaitFor(assessment)
     .WithReference(credentialing).WaitFor(credentialing)
+    .WithReference(notifications).WaitFor(notifications)
     .WithHttpHealthCheck(ResourceNames.HealthPath, endpointName: "http")
     .WithExternalHttpEndpoints();
 

@@ -7,7 +7,7 @@ public sealed record PlatformInfrastructure(
     IResourceBuilder<IResourceWithConnectionString> Redis)
 {
     public static readonly string[] DatabaseNames =
-        [ResourceNames.RequestsDb, ResourceNames.TrainingDb, ResourceNames.AssessmentDb, ResourceNames.CredentialingDb, ResourceNames.GatewayDb];
+        [ResourceNames.RequestsDb, ResourceNames.TrainingDb, ResourceNames.AssessmentDb, ResourceNames.CredentialingDb, ResourceNames.NotificationsDb, ResourceNames.GatewayDb];
 
     public IResourceBuilder<IResourceWithConnectionString> Database(string name) => Databases[name];
 }

@@ -41,6 +41,15 @@ public sealed class JourneyTests(PlatformFixture platform, ITestOutputHelper out
         Assert.Equal(JourneyStage.Complete, journey.CurrentStage);
         Assert.All(journey.Stages.SkipLast(1), s => Assert.NotNull(s.CompletedAt));
 
+        // Each step told the trainee and their ATA by e-mail, each message once, and none failed.
+        var mail = new JourneyMail(platform);
+        string[] steps = ["Approved for HMIS training", "Your Sample Client Assignment is open", "Sign the HMIS End User Agreement", "Your HMIS account is live"];
+        var toTrainee = await mail.SubjectsAsync(request.Users[0].Email, request.Id, steps);
+        var toAta = await mail.SubjectsAsync("alex.rivera@lakeview.example.org", request.Id, steps);
+        Assert.Equal(toTrainee.Count, toTrainee.Distinct().Count());
+        Assert.Equal(steps.Length, toAta.Count);
+        Assert.Empty(await mail.FailedAsync(request.Id));
+
         // Requests now learns from Credentialing, through its contract and as its own client, that this person has
         // a live account here: the new-users form is the wrong one, and the right one is named.
         var again = await RpcErrors.CatchAsync(() => driver.Requests.SubmitAccessRequestAsync(new SubmitAccessRequestRequest

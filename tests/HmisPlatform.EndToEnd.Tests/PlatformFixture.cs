@@ -33,6 +33,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             $"--Infrastructure:DataDirectory={_dataDirectory}",
             $"--Infrastructure:PostgresPort={FreePort.Next()}",
             $"--Infrastructure:RedisPort={FreePort.Next()}",
+            $"--MailCatcher:SmtpPort={FreePort.Next()}",
         ]);
         _app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);

@@ -1,6 +1,7 @@
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Hmis.Assessment.V1;
 using Hmis.Credentialing.V1;
+using Hmis.Notifications.V1;
 using Hmis.Requests.V1;
 using Hmis.Training.V1;
 
@@ -17,5 +18,6 @@ public static class ServiceRoutes
         (SampleClientAssignmentsReflection.Descriptor.Services.Single(), ResourceNames.AssessmentApi),
         (CredentialsReflection.Descriptor.Services.Single(), ResourceNames.CredentialingApi),
         (LicenseCreditsReflection.Descriptor.Services.Single(), ResourceNames.CredentialingApi),
+        (NotificationsReflection.Descriptor.Services.Single(), ResourceNames.NotificationsApi),
     ];
 }

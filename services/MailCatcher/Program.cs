@@ -1,0 +1,42 @@
+using System.Net;
+using System.Text;
+using HmisPlatform.MailCatcher;
+
+// The mail catcher of local runs: every e-mail the platform sends lands here, on a page and as JSON, never in a real inbox.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.Services.Configure<MailCatcherOptions>(builder.Configuration.GetSection("MailCatcher"));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<CaughtMail>();
+builder.Services.AddHostedService<SmtpListener>();
+
+var app = builder.Build();
+app.MapHealthChecks(HmisPlatform.ResourceNames.HealthPath);
+app.MapGet("/messages", (CaughtMail mail) => mail.All);
+app.MapDelete("/messages", (CaughtMail mail) =>
+{
+    mail.Clear();
+    return Results.NoContent();
+});
+app.MapGet("/", (CaughtMail mail) =>
+{
+    var page = new StringBuilder("""
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Mail catcher – HmisPlatform</title>
+        <style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
+        details{border:1px solid #ccc;border-radius:4px;margin:.5rem 0;padding:.5rem}summary{cursor:pointer}pre{white-space:pre-wrap}</style>
+        </head><body><h1>Mail catcher</h1><p>Every e-mail the platform sent in this run, newest first. JSON: <a href="/messages">/messages</a>.</p>
+        """);
+    var messages = mail.All.Reverse().ToList();
+    if (messages.Count == 0)
+    {
+        page.Append("<p>No e-mail yet.</p>");
+    }
+    foreach (var m in messages)
+    {
+        page.Append("<details><summary>").Append(WebUtility.HtmlEncode($"{m.ReceivedAt:yyyy-MM-dd HH:mm:ss} UTC to {string.Join(", ", m.To)}: {m.Subject}"))
+            .Append("</summary><pre>").Append(WebUtility.HtmlEncode(m.Text)).Append("</pre></details>");
+    }
+    return Results.Content(page.Append("</body></html>").ToString(), "text/html; charset=utf-8");
+});
+app.Run();

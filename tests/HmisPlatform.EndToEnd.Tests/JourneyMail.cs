@@ -1,0 +1,31 @@
+using System.Net.Http.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Hmis.Notifications.V1;
+using HmisPlatform.Testing;
+
+namespace HmisPlatform.EndToEnd.Tests;
+
+/// <summary>The e-mail a journey sent, as the local mail catcher caught it.</summary>
+public sealed class JourneyMail(PlatformFixture platform)
+{
+    public sealed record Caught(string From, IReadOnlyList<string> To, string Subject, string Text);
+
+    /// <summary>The subjects an address received about one request, once all the expected ones arrived.</summary>
+    public async Task<IReadOnlyList<string>> SubjectsAsync(string address, string accessRequestId, params string[] expected)
+    {
+        using var http = platform.App.CreateHttpClient(ResourceNames.MailCatcher, "http");
+        var caught = await Eventually.ReturnsAsync(
+            async () => (await http.GetFromJsonAsync<List<Caught>>("/messages"))!
+                .Where(m => m.To.Contains(address, StringComparer.OrdinalIgnoreCase) && m.Text.Contains(accessRequestId, StringComparison.Ordinal))
+                .Select(m => m.Subject).ToList(),
+            subjects => expected.All(e => subjects.Any(s => s.Contains(e, StringComparison.Ordinal))),
+            TimeSpan.FromSeconds(60));
+        return caught;
+    }
+
+    /// <summary>What the HMIS team's failed list holds about the request, through the gateway.</summary>
+    public async Task<IReadOnlyList<FailedDelivery>> FailedAsync(string accessRequestId) =>
+        [.. (await new Notifications.NotificationsClient(platform.HmisTeamGateway).ListFailedDeliveriesAsync(new ListFailedDeliveriesRequest { PageSize = 200 }))
+            .Deliveries.Where(d => d.Notification.AccessRequestId == accessRequestId)];
+}
