@@ -43,7 +43,7 @@ public sealed class JourneyTests(PlatformFixture platform, ITestOutputHelper out
 
         // Each step told the trainee and their ATA by e-mail, each message once, and none failed.
         var mail = new JourneyMail(platform);
-        string[] steps = ["Approved for HMIS training", "Your Sample Client Assignment is open", "Sign the HMIS End User Agreement", "Your HMIS account is live"];
+        string[] steps = ["Approved for HMIS training", "Your Sample Client Assignment is open", "Sample Client attempt graded: passed", "Sign the HMIS End User Agreement", "Your HMIS account is live"];
         var toTrainee = await mail.SubjectsAsync(request.Users[0].Email, request.Id, steps);
         var toAta = await mail.SubjectsAsync("alex.rivera@lakeview.example.org", request.Id, steps);
         Assert.Equal(toTrainee.Count, toTrainee.Distinct().Count());

@@ -40,6 +40,21 @@ public sealed class NotificationTableTests(NotificationsFixture service) : IClas
         Assert.Contains("href=\"https://hmis.example.org/me\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Approved_BeforeTheLmsAccountExists_SaysWhereItsSignInComesFrom()
+    {
+        var journey = new Journey(service);
+        await journey.DeliverAsync(journey.Submitted());
+        var approved = journey.Approved();
+        approved.Applicant.LmsUsername = "";
+        await journey.DeliverAsync(approved);
+        await SentAsync(journey, "Approved");
+
+        var text = TextTo(journey.UserEmail, "Approved");
+        Assert.Contains("The LMS makes the training account", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Training account (LMS username):", text, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string, string, string> ToTheAta => new()
     {
         { "REQUEST_INFORMATION", "ACCESS_REQUEST_STATUS_INFORMATION_REQUESTED", "More information needed", "Which projects will they work in?" },
@@ -74,6 +89,7 @@ public sealed class NotificationTableTests(NotificationsFixture service) : IClas
     {
         { "reminder", "HMIS training not finished yet", "DATA_MGMT" },
         { "seat", "Your Sample Client Assignment is open", "within 10 days" },
+        { "graded", "Sample Client attempt graded: corrections needed", "Attempts left: 2" },
         { "walkthrough", "Sample Client walk-through scheduled", "2026-12-03 15:00 UTC" },
         { "expired", "Sample Client Assignment ended", "THREE_FAILED_ATTEMPTS" },
         { "pending", "Sign the HMIS End User Agreement", "End User Agreement" },
@@ -94,6 +110,11 @@ public sealed class NotificationTableTests(NotificationsFixture service) : IClas
         {
             "reminder" => new TrainingReminderDue { EventId = id, OccurredAt = now, PersonId = person, AccessRequestId = request, AgencyId = agency, CoursesLeft = { "DATA_MGMT", "ES_TH_SH" } },
             "seat" => new AssessmentScheduled { EventId = id, OccurredAt = now, PersonId = person, AccessRequestId = request, AssignmentId = Guid.NewGuid().ToString() },
+            "graded" => new AssessmentAttemptGraded
+            {
+                EventId = id, OccurredAt = now, PersonId = person, AccessRequestId = request, AgencyId = agency, AssignmentId = Guid.NewGuid().ToString(),
+                AttemptId = Guid.NewGuid().ToString(), Outcome = "ATTEMPT_OUTCOME_CORRECTIONS_NEEDED", FindingCount = 2, FailedAttempts = 1, AttemptsLeft = 2,
+            },
             "walkthrough" => new AssessmentWalkthroughScheduled
             {
                 EventId = id, OccurredAt = now, PersonId = person, AccessRequestId = request, AgencyId = agency, AssignmentId = Guid.NewGuid().ToString(),

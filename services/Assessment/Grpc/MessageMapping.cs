@@ -75,6 +75,25 @@ internal static class MessageMapping
         };
     }
 
+    public static AssessmentAttemptGraded Grading(this SampleClientAssignment assignment, SampleClientAttempt attempt, int maxFailedAttempts, DateTimeOffset now)
+    {
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new AssessmentAttemptGraded
+        {
+            EventId = eventId,
+            OccurredAt = occurredAt,
+            PersonId = assignment.PersonId.ToString(),
+            AccessRequestId = assignment.AccessRequestId.ToString(),
+            AssignmentId = assignment.Id.ToString(),
+            AgencyId = assignment.AgencyId.ToString(),
+            AttemptId = attempt.Id.ToString(),
+            Outcome = ProtoEnum.NameOf(attempt.Outcome),
+            FindingCount = attempt.Findings.Count,
+            FailedAttempts = assignment.FailedAttempts,
+            AttemptsLeft = Math.Max(0, maxFailedAttempts - assignment.FailedAttempts),
+        };
+    }
+
     public static AssessmentPassed Pass(this SampleClientAssignment assignment, DateTimeOffset now)
     {
         var (eventId, occurredAt) = EventOutbox.Stamp(now);

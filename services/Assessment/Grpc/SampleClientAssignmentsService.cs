@@ -42,6 +42,7 @@ public sealed class SampleClientAssignmentsService(
             var record = request.Record.ToDomain();
             var now = time.GetStoredNow();
             var attempt = assignment.Submit(record, policy.Value, thresholds.Value, now);
+            db.Publish(assignment.Grading(attempt, policy.Value.MaxFailedAttempts, now));
             if (assignment.FreedSeat)
             {
                 db.Publish(assignment.Status switch

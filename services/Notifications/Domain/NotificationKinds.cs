@@ -13,6 +13,7 @@ public static class NotificationKinds
     public const string RoutedToCeTeam = "ROUTED_TO_CE_TEAM";
     public const string TrainingReminder = "TRAINING_REMINDER";
     public const string SeatAvailable = "SEAT_AVAILABLE";
+    public const string AttemptGraded = "ATTEMPT_GRADED";
     public const string WalkthroughScheduled = "WALKTHROUGH_SCHEDULED";
     public const string AssignmentExpired = "ASSIGNMENT_EXPIRED";
     public const string AgreementPending = "AGREEMENT_PENDING";
@@ -30,6 +31,7 @@ public static class NotificationKinds
         [RoutedToCeTeam] = Audience.Ata | Audience.CeTeam,
         [TrainingReminder] = Audience.User | Audience.Ata,
         [SeatAvailable] = Audience.User | Audience.Ata,
+        [AttemptGraded] = Audience.User | Audience.Ata,
         [WalkthroughScheduled] = Audience.User | Audience.Ata,
         [AssignmentExpired] = Audience.User | Audience.Ata,
         [AgreementPending] = Audience.User | Audience.Ata,

@@ -26,6 +26,7 @@ internal static class Extensions
             .Subscribe<AccessRequestStatusChanged, NotifyOnEvents>()
             .Subscribe<TrainingReminderDue, NotifyOnEvents>()
             .Subscribe<AssessmentScheduled, NotifyOnEvents>()
+            .Subscribe<AssessmentAttemptGraded, NotifyOnEvents>()
             .Subscribe<AssessmentWalkthroughScheduled, NotifyOnEvents>()
             .Subscribe<AssessmentExpired, NotifyOnEvents>()
             .Subscribe<AccountPendingAgreement, NotifyOnEvents>()

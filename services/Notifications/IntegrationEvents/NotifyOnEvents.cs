@@ -17,6 +17,7 @@ public sealed class NotifyOnEvents(NotificationsDbContext db, Notifier notifier)
     IEventHandler<AccessRequestStatusChanged>,
     IEventHandler<TrainingReminderDue>,
     IEventHandler<AssessmentScheduled>,
+    IEventHandler<AssessmentAttemptGraded>,
     IEventHandler<AssessmentWalkthroughScheduled>,
     IEventHandler<AssessmentExpired>,
     IEventHandler<AccountPendingAgreement>,
@@ -59,6 +60,15 @@ public sealed class NotifyOnEvents(NotificationsDbContext db, Notifier notifier)
 
     public Task HandleAsync(AssessmentScheduled e, CancellationToken cancellationToken) =>
         NotifyAsync(e.EventId, NotificationKinds.SeatAvailable, e.PersonId, e.AccessRequestId, null, new(), cancellationToken);
+
+    public Task HandleAsync(AssessmentAttemptGraded e, CancellationToken cancellationToken) =>
+        NotifyAsync(e.EventId, NotificationKinds.AttemptGraded, e.PersonId, e.AccessRequestId, e.AgencyId, new()
+        {
+            ["outcome"] = e.Outcome.Replace("ATTEMPT_OUTCOME_", "", StringComparison.Ordinal),
+            ["outcome_words"] = e.Outcome.Replace("ATTEMPT_OUTCOME_", "", StringComparison.Ordinal).Replace('_', ' ').ToLowerInvariant(),
+            ["finding_count"] = e.FindingCount,
+            ["attempts_left"] = e.AttemptsLeft,
+        }, cancellationToken);
 
     public Task HandleAsync(AssessmentWalkthroughScheduled e, CancellationToken cancellationToken) =>
         NotifyAsync(e.EventId, NotificationKinds.WalkthroughScheduled, e.PersonId, e.AccessRequestId, e.AgencyId,

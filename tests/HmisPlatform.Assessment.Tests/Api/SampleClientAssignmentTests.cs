@@ -73,6 +73,10 @@ public sealed class SampleClientAssignmentTests(AssessmentFixture service) : ICl
         Assert.All(result.Attempt.Findings, f => Assert.False(string.IsNullOrWhiteSpace(f.Guidance)));
         Assert.Equal(AssignmentStatus.Seated, result.Assignment.Status);
         Assert.Equal(record, result.Attempt.Record);
+        // The trainee and their ATA hear of it: the outcome and what is left, not the findings themselves.
+        var graded = Assert.Single(await service.Redis.WaitForAsync<AssessmentAttemptGraded>(
+            service.StreamOf(AssessmentAttemptGraded.Descriptor), e => e.AttemptId == result.Attempt.Id));
+        Assert.Equal(("ATTEMPT_OUTCOME_WALKTHROUGH", 2, 1, 2), (graded.Outcome, graded.FindingCount, graded.FailedAttempts, graded.AttemptsLeft));
     }
 
     [Fact]
