@@ -129,6 +129,15 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         await Expect(trainee.Locator(".account-status").First).ToHaveTextAsync("Pending confirmation");
         await Browser.ScreenshotAsync(trainee, "04-trainee-signed-agreement");
 
+        // Each step was told to Noor in their inbox too; opening one and marking it read.
+        await trainee.GotoAsync("/inbox");
+        var approvedNote = trainee.Locator(".inbox li", new() { HasText = "Approved for HMIS training" }).First;
+        await Expect(approvedNote).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await approvedNote.Locator("summary").ClickAsync();
+        await approvedNote.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Mark read") }).ClickAsync();
+        await Expect(approvedNote).ToHaveClassAsync("read");
+        await Browser.ScreenshotAsync(trainee, "08-trainee-inbox");
+
         // Southside's ATA confirms it on Noor's page, and the journey shows the credentials issued.
         await ata.GotoAsync($"/people/{personId}");
         await ata.GetByRole(AriaRole.Button, new() { Name = "Confirm the signed agreement" }).ClickAsync();
