@@ -23,6 +23,8 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
     private const string LakeviewAta = "alex.rivera@lakeview.example.org";
     private const string HmisLead = "hmis.lead@hmis.example.org";
     private const string HmisLeadKey = "HMISDEMOLEADKEY2HMISDEMOLEADKEY2";
+    private const string CeCoordinator = "ce.coordinator@hmis.example.org";
+    private const string CeCoordinatorKey = "HMISDEMOCETEAMKEY2HMISDEMOCETEAM";
     private const string SouthsideAgencyId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0002";
 
     private Browser _browser = null!;
@@ -157,6 +159,35 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         await Expect(other.GetByText("This is not available to you.").First).ToBeVisibleAsync();
         await Expect(other.Locator("ol.timeline")).ToHaveCountAsync(0);
         await Browser.ScreenshotAsync(other, "06-other-agency-refused");
+    }
+
+    [Fact]
+    public async Task CeTeam_ApprovesAnHrs1474RequestFromItsQueue_AndItReturnsToTheHmisTeam()
+    {
+        var lakeview = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway, platform.GatewayHttp);
+        var submitted = (await lakeview.Requests.SubmitAccessRequestAsync(new SubmitAccessRequestRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), Type = RequestType.HrsCe1474, AgencyId = JourneyDriver.LakeviewAgencyId, AtaId = JourneyDriver.LakeviewAtaId,
+            Users = { new NewUser { GivenName = "Mina", FamilyName = "Okafor", Email = "mina.okafor@lakeview.example.org" } },
+            Access = new Access { Responsibilities = { Responsibility.ReceiveReferrals }, ProjectTypes = { ProjectType.CoordinatedEntry1474 } },
+        })).AccessRequest;
+        var ce = await _browser.NewPageAsync();
+        await Browser.SignInAsync(ce, CeCoordinator, DemoPassword, CeCoordinatorKey);
+
+        await ce.GotoAsync("/ce");
+        await ce.Locator($"a[href='/review/{submitted.Id}']").ClickAsync();
+        await Expect(ce.Locator("#request-status")).ToHaveTextAsync("Awaiting CE decision");
+        // Denying needs a reason: the service's refusal shows beside the field, and nothing changes.
+        await ce.GetByLabel("Deny").CheckAsync();
+        await ce.GetByRole(AriaRole.Button, new() { Name = "Record CE decision" }).ClickAsync();
+        await Expect(ce.Locator("#ce-reason-error")).ToBeVisibleAsync();
+        await Expect(ce.Locator("#request-status")).ToHaveTextAsync("Awaiting CE decision");
+        await ce.GetByLabel("Approve").CheckAsync();
+        await ce.GetByRole(AriaRole.Button, new() { Name = "Record CE decision" }).ClickAsync();
+
+        await Expect(ce.Locator("ol.history")).ToContainTextAsync("CE approve");
+        await Expect(ce.Locator("#request-status")).ToHaveTextAsync("Submitted");
+        await Browser.ScreenshotAsync(ce, "09-ce-team-approved-1474");
     }
 
     [Fact]

@@ -22,8 +22,8 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
     private const string DemoPassword = "Demo-access-2026";
 
     // The demo data every Development run seeds (services/Requests/Infrastructure/DemoData.cs).
-    private const string LakeviewAgencyId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0001";
-    private const string LakeviewAtaId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0101";
+    public const string LakeviewAgencyId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0001";
+    public const string LakeviewAtaId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0101";
 
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
 

@@ -69,14 +69,18 @@ public static class Ui
             return projectName;
         }
         var prefix = ProtoEnum.NameOf(default(T)).Replace("UNSPECIFIED", "", StringComparison.Ordinal);
-        var name = ProtoEnum.ShortNameOf(value, prefix).Replace('_', ' ').ToLowerInvariant();
-        return name.Length == 0 ? "" : char.ToUpperInvariant(name[0]) + name[1..];
+        return SentenceCase(ProtoEnum.ShortNameOf(value, prefix).Replace('_', ' ').ToLowerInvariant());
     }
 
     /// <summary>A service's SCREAMING_SNAKE code as words: CONFIRM_CREDIT_USE is "Confirm credit use".</summary>
-    public static string Words(string code)
+    public static string Words(string code) => SentenceCase(code.Replace('_', ' ').ToLowerInvariant());
+
+    private static readonly System.Text.RegularExpressions.Regex Acronym = new(@"\b(ce|hmis|ata|lms|hrs|apa)\b", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>First letter up, and the process's acronyms kept whole ("awaiting ce decision" is "Awaiting CE decision").</summary>
+    private static string SentenceCase(string words)
     {
-        var name = code.Replace('_', ' ').ToLowerInvariant();
+        var name = Acronym.Replace(words, m => m.Value.ToUpperInvariant());
         return name.Length == 0 ? "" : char.ToUpperInvariant(name[0]) + name[1..];
     }
 

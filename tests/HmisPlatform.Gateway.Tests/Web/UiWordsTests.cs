@@ -19,4 +19,10 @@ public sealed class UiWordsTests
 
     [Fact]
     public void ServiceCodes_AreSentenceCase() => Assert.Equal("Confirm credit use", Ui.Words("CONFIRM_CREDIT_USE"));
+
+    [Fact]
+    public void ServiceCodes_KeepTheCeAcronym() => Assert.Equal("CE approve", Ui.Words("CE_APPROVE"));
+
+    [Fact]
+    public void EnumValues_KeepTheAcronyms() => Assert.Equal("Awaiting CE decision", Ui.Words(AccessRequestStatus.AwaitingCeDecision));
 }
