@@ -78,6 +78,21 @@ public sealed class DeliveryTests(NotificationsFixture service) : IClassFixture<
     }
 
     [Fact]
+    public async Task AddressThatIsNotOne_FailsAtOnce_AndHoldsUpNothingElse()
+    {
+        var journey = new Journey(service);
+        await journey.DeliverAsync(journey.Submitted());
+        await journey.DeliverAsync(journey.Approved(userEmail: "not an address"));
+
+        await service.Delivery.RunOnceAsync(CancellationToken.None);
+
+        var states = await service.QueryAsync(db => db.Notifications.Where(n => n.AccessRequestId == journey.RequestId)
+            .Select(n => new { n.RecipientEmail, n.Delivery, n.LastError }).ToListAsync());
+        Assert.Equal((DeliveryState.Failed, "recipient address is not valid"), states.Where(s => s.RecipientEmail == "not an address").Select(s => (s.Delivery, s.LastError)).Single());
+        Assert.Equal(1, ReceivedBy(journey.AtaEmail));
+    }
+
+    [Fact]
     public async Task ServerThatStaysDown_GivesUpAfterTheRetries_OntoTheFailedList()
     {
         await service.Smtp.StopAsync();

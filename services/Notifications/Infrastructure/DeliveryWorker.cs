@@ -36,7 +36,16 @@ public sealed partial class DeliveryWorker(
             {
                 return tried;
             }
-            var result = await mailer.SendAsync(new OutgoingMail(due.RecipientEmail, due.Subject, due.Text, due.Html), cancellationToken);
+            SendResult result;
+            try
+            {
+                result = await mailer.SendAsync(new OutgoingMail(due.RecipientEmail, due.Subject, due.Text, due.Html), cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Whatever went wrong is this message's failed try, so one bad message never holds up the others.
+                result = new SendResult(false, false, $"send failed ({ex.GetType().Name})");
+            }
             if (result.Sent)
             {
                 due.Sent(Time.GetUtcNow());

@@ -32,7 +32,11 @@ public sealed class SmtpMailer(IOptions<SmtpOptions> smtp, IOptions<Notification
         var o = smtp.Value;
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(options.Value.From));
-        message.To.Add(MailboxAddress.Parse(mail.To));
+        if (!MailboxAddress.TryParse(mail.To, out var to) || !to.Address.Contains('@', StringComparison.Ordinal))
+        {
+            return new SendResult(false, true, "recipient address is not valid");
+        }
+        message.To.Add(to);
         message.Subject = mail.Subject;
         message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
         using var client = new SmtpClient { Timeout = (int)o.Timeout.TotalMilliseconds };
