@@ -17,11 +17,10 @@ public sealed class NotificationsService(NotificationsDbContext db, TimeProvider
     public const string InvalidPageTokenReason = "INVALID_PAGE_TOKEN";
     public const string NotificationNotFoundReason = "NOTIFICATION_NOT_FOUND";
     public const string PreferenceRequiredReason = "PREFERENCE_REQUIRED";
-    public const string AdministratorsOnlyReason = "ADMINISTRATORS_ONLY";
 
     public override async Task<ListNotificationsResponse> ListNotifications(ListNotificationsRequest request, ServerCallContext context)
     {
-        var inboxes = InboxesOf(context.Caller());
+        var inboxes = Inboxes.Of(context.Caller());
         var size = PageSize(request.PageSize);
         var after = PageAfter(request.PageToken);
         var mine = db.Notifications.AsNoTracking().Where(n => inboxes.Contains(n.RecipientKey) && n.Kind != NotificationKinds.Digest);
@@ -38,7 +37,7 @@ public sealed class NotificationsService(NotificationsDbContext db, TimeProvider
     public override async Task<MarkNotificationReadResponse> MarkNotificationRead(MarkNotificationReadRequest request, ServerCallContext context)
     {
         var id = Ids.Parse(request.NotificationId, "notification_id");
-        var inboxes = InboxesOf(context.Caller());
+        var inboxes = Inboxes.Of(context.Caller());
         // Someone else's answers exactly like one that does not exist.
         var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id && inboxes.Contains(n.RecipientKey), context.CancellationToken)
             ?? throw DomainException.NotFound(NotificationNotFoundReason, "No notification of yours has that id.");
@@ -49,21 +48,17 @@ public sealed class NotificationsService(NotificationsDbContext db, TimeProvider
 
     public override async Task<SetDeliveryPreferenceResponse> SetDeliveryPreference(SetDeliveryPreferenceRequest request, ServerCallContext context)
     {
-        var caller = context.Caller();
-        if (caller.Role is not (Caller.AtaRole or Caller.SupervisorRole))
-        {
-            throw DomainException.PermissionDenied(AdministratorsOnlyReason, "Only ATAs and Supervisors choose a daily digest.");
-        }
+        var recipientKey = Inboxes.EnsureMayChooseDigest(context.Caller());
         if (request.Preference == DeliveryPreference.Unspecified)
         {
             throw DomainException.Invalid(PreferenceRequiredReason, "Choose EACH_EVENT or DAILY_DIGEST.",
                 new FieldViolation("preference", "required", PreferenceRequiredReason));
         }
         var digest = request.Preference == DeliveryPreference.DailyDigest;
-        var choice = await db.DeliveryChoices.SingleOrDefaultAsync(c => c.RecipientKey == caller.Subject, context.CancellationToken);
+        var choice = await db.DeliveryChoices.SingleOrDefaultAsync(c => c.RecipientKey == recipientKey, context.CancellationToken);
         if (choice is null)
         {
-            db.DeliveryChoices.Add(new DeliveryChoice(caller.Subject, digest));
+            db.DeliveryChoices.Add(new DeliveryChoice(recipientKey, digest));
         }
         else
         {
@@ -93,21 +88,6 @@ public sealed class NotificationsService(NotificationsDbContext db, TimeProvider
             },
             NextPageToken = page.Count > size ? page[size - 1].Id.ToString() : "",
         };
-    }
-
-    /// <summary>The caller's own inbox, and their team's for the HMIS and CE teams.</summary>
-    private static List<string> InboxesOf(Caller caller)
-    {
-        List<string> inboxes = [caller.Subject];
-        if (caller.IsHmisTeam && caller.Role is not null)
-        {
-            inboxes.Add(Recipient.HmisTeamKey);
-        }
-        if (caller.IsCeTeam)
-        {
-            inboxes.Add(Recipient.CeTeamKey);
-        }
-        return inboxes;
     }
 
     private static int PageSize(int requested) => requested <= 0 ? 50 : Math.Min(requested, 200);
