@@ -15,11 +15,13 @@ internal static class Extensions
     {
         builder.Services.Configure<AccessRequestRules>(builder.Configuration.GetSection("AccessRequests"));
         builder.Services.Configure<AtaTrainingCalendar>(builder.Configuration.GetSection("AtaTraining"));
+        builder.Services.Configure<AtaTrainingSweepOptions>(builder.Configuration.GetSection("AtaTraining"));
         builder.Services.Configure<JourneyCensusOptions>(builder.Configuration.GetSection("Journeys"));
         builder.AddCredentialingClient();
         builder.Services.AddSingleton<JourneyMetrics>();
         builder.Services.AddScoped<JourneyLog>();
         builder.Services.AddHostedService<JourneyCensus>();
+        builder.Services.AddHostedService<AtaTrainingSweep>();
         builder.AddDomainService<RequestsDbContext>("requests", ResourceNames.RequestsDb)
             .Subscribe<TrainingEnrolled, JourneyRecorder<TrainingEnrolled>>()
             .Subscribe<TrainingCompleted, JourneyRecorder<TrainingCompleted>>()

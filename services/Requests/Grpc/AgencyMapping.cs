@@ -1,4 +1,6 @@
+using Hmis.Events.V1;
 using Hmis.Requests.V1;
+using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.Requests.Domain.Agencies;
 using Agency = HmisPlatform.Requests.Domain.Agencies.Agency;
 using AgencyAdministrator = HmisPlatform.Requests.Domain.Agencies.AgencyAdministrator;
@@ -35,4 +37,19 @@ internal static class AgencyMapping
         TrainingDeadline = IsoDate.Format(administrator.TrainingDeadline(calendar)),
         Compliance = administrator.Compliance(calendar, today),
     };
+
+    public static AtaTrainingDeadlineNotice TrainingDeadlineNotice(this AgencyAdministrator administrator, AtaTrainingNotice notice, AtaTrainingCalendar calendar, DateTimeOffset now)
+    {
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new AtaTrainingDeadlineNotice
+        {
+            EventId = eventId,
+            OccurredAt = occurredAt,
+            AgencyId = administrator.AgencyId.ToString(),
+            Ata = new Contact { Id = administrator.Id.ToString(), FullName = administrator.FullName, Email = administrator.Email },
+            Deadline = IsoDate.Format(administrator.TrainingDeadline(calendar)),
+            Missed = notice == AtaTrainingNotice.Missed,
+            Course = calendar.Course,
+        };
+    }
 }

@@ -4,7 +4,15 @@ using Hmis.Common.V1;
 using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Requests.Infrastructure;
+using HmisPlatform.BuildingBlocks.Messaging;
+using AtaTrainingCalendar = HmisPlatform.Requests.Domain.Agencies.AtaTrainingCalendar;
+using HmisPlatform.Requests.IntegrationEvents;
 using HmisPlatform.Testing;
+using Hmis.Events.V1;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HmisPlatform.Requests.Tests.Api;
 
@@ -89,5 +97,42 @@ public sealed class AgenciesTests(RequestsFixture service) : IClassFixture<Reque
         Assert.Contains(listed.Administrators, a => a.Id == ataId.ToString());
         Assert.DoesNotContain((await service.Agencies.ListAtasSubjectToRemovalAsync(new ListAtasSubjectToRemovalRequest())).Administrators, a => a.Id == ataId.ToString());
         Assert.Equal(AccessRequestStatus.Submitted, accepted.Status);
+    }
+
+    private AtaTrainingSweep SweepAt(DateTimeOffset now) => new(
+        service.Services.GetRequiredService<IServiceScopeFactory>(), new FakeTimeProvider(now), Options.Create(new AtaTrainingCalendar()),
+        Options.Create(new AtaTrainingSweepOptions()), service.Services.GetRequiredService<OutboxSignal>(), NullLogger<AtaTrainingSweep>.Instance);
+
+    [Fact]
+    public async Task UntrainedAta_IsRemindedOfTheDeadline_ThenToldItWasMissed_EachOnce_AndATrainedOneNever()
+    {
+        var agency = await CreateAsync("Deadline agency", "deadline.example.org");
+        var (untrainedId, trainedId) = (Guid.NewGuid(), Guid.NewGuid());
+        foreach (var (id, name) in new[] { (untrainedId, "Nia Late"), (trainedId, "Omar Early") })
+        {
+            await service.Agencies.AddAgencyAdministratorAsync(new AddAgencyAdministratorRequest
+            {
+                RequestId = Guid.NewGuid().ToString(), AgencyId = agency.Id, PersonId = id.ToString(), FullName = name, Email = $"{id:N}@deadline.example.org", Role = AdministratorRole.Ata,
+            });
+        }
+        await service.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE agency_administrators SET appointed_on = DATE '2026-12-02' WHERE agency_id = {Guid.Parse(agency.Id)}"));
+        await service.Agencies.RecordAtaTrainingAsync(new RecordAtaTrainingRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AdministratorId = trainedId.ToString(), Kind = AtaTrainingKind.LiveSession, CompletedOn = "2026-12-02",
+        });
+        // Named on 2026-12-02: the deadline is 30 days on, 2027-01-01.
+
+        await SweepAt(new DateTimeOffset(2026, 12, 17, 12, 0, 0, TimeSpan.Zero)).RunOnceAsync(default);
+        await SweepAt(new DateTimeOffset(2026, 12, 18, 12, 0, 0, TimeSpan.Zero)).RunOnceAsync(default);
+        await SweepAt(new DateTimeOffset(2026, 12, 19, 12, 0, 0, TimeSpan.Zero)).RunOnceAsync(default);
+        await SweepAt(new DateTimeOffset(2027, 1, 2, 12, 0, 0, TimeSpan.Zero)).RunOnceAsync(default);
+        await SweepAt(new DateTimeOffset(2027, 1, 3, 12, 0, 0, TimeSpan.Zero)).RunOnceAsync(default);
+
+        var notices = await Eventually.ReturnsAsync(
+            () => service.Redis.ReadAllAsync<AtaTrainingDeadlineNotice>(service.StreamOf(AtaTrainingDeadlineNotice.Descriptor)),
+            events => events.Count(e => e.AgencyId == agency.Id) >= 2);
+        var ofAgency = notices.Where(e => e.AgencyId == agency.Id).ToList();
+        Assert.Equal([(untrainedId.ToString(), false), (untrainedId.ToString(), true)], ofAgency.Select(e => (e.Ata.Id, e.Missed)));
+        Assert.All(ofAgency, e => Assert.Equal(("2027-01-01", "HMIS Access Process", $"{untrainedId:N}@deadline.example.org"), (e.Deadline, e.Course, e.Ata.Email)));
     }
 }

@@ -31,6 +31,9 @@ public sealed class AgencyAdministrator
 
     public DateOnly? TrainingCompletedOn { get; private set; }
 
+    /// <summary>The last notice of the training deadline this ATA was sent: each is sent once.</summary>
+    public AtaTrainingNotice TrainingNoticeSent { get; private set; }
+
     public AgencyAdministrator(Guid id, Guid agencyId, string fullName, string email, AdministratorRole role, DateOnly appointedOn)
     {
         if (role == AdministratorRole.Unspecified)
@@ -71,6 +74,33 @@ public sealed class AgencyAdministrator
         : AtaCompliance.Overdue;
 
     /// <summary>
+    /// The notice of the training deadline due today, if one is not sent yet: a reminder from
+    /// <see cref="AtaTrainingCalendar.ReminderDaysBefore"/> days before it, and the notice that it was missed the day
+    /// after. Only ATAs without the training hear about it; one who is already past the deadline hears only that.
+    /// </summary>
+    public AtaTrainingNotice TrainingNoticeDue(AtaTrainingCalendar calendar, DateOnly today)
+    {
+        if (Role != AdministratorRole.Ata || TrainingCompletedOn is not null)
+        {
+            return AtaTrainingNotice.None;
+        }
+        var deadline = TrainingDeadline(calendar);
+        var due = today > deadline ? AtaTrainingNotice.Missed
+            : today >= deadline.AddDays(-calendar.ReminderDaysBefore) ? AtaTrainingNotice.Approaching
+            : AtaTrainingNotice.None;
+        return due > TrainingNoticeSent ? due : AtaTrainingNotice.None;
+    }
+
+    /// <summary>Records that the notice was sent, so it is not sent again.</summary>
+    public void TrainingNoticeWasSent(AtaTrainingNotice notice)
+    {
+        if (notice > TrainingNoticeSent)
+        {
+            TrainingNoticeSent = notice;
+        }
+    }
+
+    /// <summary>
     /// Whether this person may submit a request today: only an ATA, and from the implementation date on only one
     /// whose training is not overdue. In the transition the request is taken with a warning, which this returns.
     /// </summary>
@@ -90,4 +120,14 @@ public sealed class AgencyAdministrator
                 new PreconditionViolation("ATA_TRAINING", $"agency-administrators/{Id}", $"deadline {IsoDate.Format(TrainingDeadline(calendar))} passed"))
             : [TrainingIncompleteReason];
     }
+}
+
+/// <summary>Where an untrained ATA stands with the notices of their training deadline; ordered, each sent once.</summary>
+public enum AtaTrainingNotice
+{
+    None = 0,
+    /// <summary>The deadline is near.</summary>
+    Approaching = 1,
+    /// <summary>The deadline passed.</summary>
+    Missed = 2,
 }

@@ -16,6 +16,12 @@ public sealed class AtaTrainingCalendar
     /// <summary>Days an ATA named after the deadline has to complete the training.</summary>
     public int NewAtaGraceDays { get; set; } = 30;
 
+    /// <summary>How many days before an untrained ATA's deadline they (and the HMIS team) are reminded of it.</summary>
+    public int ReminderDaysBefore { get; set; } = 14;
+
+    /// <summary>The LMS course that meets the requirement, named in every notice.</summary>
+    public string Course { get; set; } = "HMIS Access Process";
+
     public DateOnly DeadlineFor(DateOnly appointedOn)
     {
         var grace = appointedOn.AddDays(NewAtaGraceDays);

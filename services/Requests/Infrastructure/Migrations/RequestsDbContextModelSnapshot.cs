@@ -441,6 +441,10 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("training_kind");
 
+                    b.Property<int>("TrainingNoticeSent")
+                        .HasColumnType("integer")
+                        .HasColumnName("training_notice_sent");
+
                     b.HasKey("Id")
                         .HasName("pk_agency_administrators");
 
