@@ -37,7 +37,12 @@ var mailCatcher = builder.AddProject<Projects.HmisPlatform_MailCatcher>(Resource
     .WithEndpoint("http", e => e.Port = mail.GetValue<int?>("HttpPort") ?? e.Port)
     .WithEnvironment("MailCatcher__SmtpPort", smtpPort)
     .WithHttpHealthCheck(ResourceNames.HealthPath, endpointName: "http");
+// Notifications asks Credentialing for each user's activation link as itself, with only that scope.
+var notificationsClientSecret = builder.AddParameter("notifications-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
 var notifications = builder.AddDomainService<Projects.HmisPlatform_Notifications>(ResourceNames.NotificationsApi, ResourceNames.NotificationsDb, infrastructure, tokenIssuer)
+    .WithEnvironment("Auth__ClientId", ResourceNames.NotificationsApi)
+    .WithEnvironment("Auth__ClientSecret", notificationsClientSecret)
+    .WithReference(credentialing)
     .WithEnvironment("Notifications__UiBaseUrl", tokenIssuer)
     .WithEnvironment("Smtp__Host", "127.0.0.1")
     .WithEnvironment("Smtp__Port", smtpPort)
@@ -47,6 +52,7 @@ gateway
     .WithReference(infrastructure.Database(ResourceNames.GatewayDb))
     .WithEnvironment("Auth__Issuer", tokenIssuer)
     .WithEnvironment($"ServiceClients__{ResourceNames.RequestsApi}", requestsClientSecret)
+    .WithEnvironment($"ServiceClients__{ResourceNames.NotificationsApi}", notificationsClientSecret)
     .WithMigrationStep<Projects.HmisPlatform_Gateway>(ResourceNames.Gateway, infrastructure.Database(ResourceNames.GatewayDb), infrastructure)
     .WithReference(requests).WaitFor(requests)
     .WithReference(training).WaitFor(training)

@@ -36,13 +36,18 @@ public static class PlatformIdentity
     public const string AssessmentWrite = "assessment.write";
     public const string CredentialsRead = "credentials.read";
     public const string CredentialsWrite = "credentials.write";
+    /// <summary>
+    /// Issuing a user's single-use activation link, and nothing else: held by the service that e-mails it to the user
+    /// (Notifications). Whoever holds <see cref="CredentialsWrite"/> may issue one too.
+    /// </summary>
+    public const string CredentialsActivate = "credentials.activate";
     /// <summary>One's own notifications (inbox, read marks, delivery choice); the failed list is the HMIS team's.</summary>
     public const string NotificationsRead = "notifications.read";
 
     public static IReadOnlyList<string> Scopes { get; } =
     [
         RequestsRead, RequestsWrite, RequestsReview, RequestsCeDecide, TrainingRead, TrainingProgressWrite,
-        AssessmentRead, AssessmentWrite, CredentialsRead, CredentialsWrite, NotificationsRead,
+        AssessmentRead, AssessmentWrite, CredentialsRead, CredentialsWrite, CredentialsActivate, NotificationsRead,
     ];
 
     /// <summary>Whether the caller's token grants the scope (scope claims are space-separated lists).</summary>

@@ -24,6 +24,16 @@ public sealed class JourneyMail(PlatformFixture platform)
         return caught;
     }
 
+    /// <summary>The text of the one message to the address about the request whose subject has the words.</summary>
+    public async Task<string> TextAsync(string address, string accessRequestId, string subject)
+    {
+        using var http = platform.App.CreateHttpClient(ResourceNames.MailCatcher, "http");
+        return (await http.GetFromJsonAsync<List<Caught>>("/messages"))!
+            .Single(m => m.To.Contains(address, StringComparer.OrdinalIgnoreCase) && m.Text.Contains(accessRequestId, StringComparison.Ordinal)
+                && m.Subject.Contains(subject, StringComparison.Ordinal))
+            .Text;
+    }
+
     /// <summary>What the HMIS team's failed list holds about the request, through the gateway.</summary>
     public async Task<IReadOnlyList<FailedDelivery>> FailedAsync(string accessRequestId) =>
         [.. (await new Notifications.NotificationsClient(platform.HmisTeamGateway).ListFailedDeliveriesAsync(new ListFailedDeliveriesRequest { PageSize = 200 }))

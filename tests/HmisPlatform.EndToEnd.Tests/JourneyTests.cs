@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Grpc.Core;
 using Hmis.Credentialing.V1;
 using Hmis.Requests.V1;
@@ -49,6 +50,16 @@ public sealed class JourneyTests(PlatformFixture platform, ITestOutputHelper out
         Assert.Equal(toTrainee.Count, toTrainee.Distinct().Count());
         Assert.Equal(steps.Length, toAta.Count);
         Assert.Empty(await mail.FailedAsync(request.Id));
+
+        // The trainee's e-mail alone carries their single-use activation link (Notifications asked Credentialing for
+        // it as its own client); the HMIS redeems it once, and the account is set up. No password anywhere.
+        var live = await mail.TextAsync(request.Users[0].Email, request.Id, "Your HMIS account is live");
+        var token = Regex.Match(live, "#token=([A-Za-z0-9_-]+)").Groups[1].Value;
+        Assert.NotEmpty(token);
+        Assert.DoesNotContain("#token=", await mail.TextAsync("alex.rivera@lakeview.example.org", request.Id, "Your HMIS account is live"), StringComparison.Ordinal);
+        var redeemed = await new Credentials.CredentialsClient(platform.HmisTeamGateway).RedeemActivationTokenAsync(
+            new RedeemActivationTokenRequest { Username = account.Username, ActivationToken = token });
+        Assert.NotNull(redeemed.Account.ProvisionedAt);
 
         // Requests now learns from Credentialing, through its contract and as its own client, that this person has
         // a live account here: the new-users form is the wrong one, and the right one is named.

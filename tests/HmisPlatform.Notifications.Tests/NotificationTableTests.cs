@@ -1,7 +1,9 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Hmis.Events.V1;
+using Hmis.Notifications.V1;
 using HmisPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace HmisPlatform.Notifications.Tests;
 
@@ -9,6 +11,7 @@ namespace HmisPlatform.Notifications.Tests;
 public sealed class NotificationTableTests(NotificationsFixture service) : IClassFixture<NotificationsFixture>
 {
     private const string Ce = "ce-team@hmis.example.org";
+    private const string HmisTeam = "hmis-team@hmis.example.org";
 
     private async Task<IReadOnlyList<string>> SentAsync(Journey journey, string subjectPart)
     {
@@ -139,20 +142,76 @@ public sealed class NotificationTableTests(NotificationsFixture service) : IClas
         Assert.Contains(says, TextTo(journey.AtaEmail, subject), StringComparison.Ordinal);
     }
 
+    private static CredentialsIssued Issued(Journey journey, Guid accountId, string username) => new()
+    {
+        EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTime(DateTime.UtcNow), PersonId = journey.PersonId.ToString(),
+        AccessRequestId = journey.RequestId.ToString(), AccountId = accountId.ToString(), Username = username,
+    };
+
     [Fact]
-    public async Task CredentialsIssued_CarryTheUsername_NeverAPassword()
+    public async Task CredentialsIssued_TheUsersEmailAlone_CarriesTheUsernameAndTheSingleUseLink_NeverAPassword()
     {
         var journey = await new Journey(service).StartedAsync();
+        var accountId = Guid.NewGuid();
 
-        await journey.DeliverAsync(new CredentialsIssued
-        {
-            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTime(DateTime.UtcNow), PersonId = journey.PersonId.ToString(),
-            AccessRequestId = journey.RequestId.ToString(), AccountId = Guid.NewGuid().ToString(), Username = "nhaddad3",
-        });
+        await journey.DeliverAsync(Issued(journey, accountId, "nhaddad3"));
         await SentAsync(journey, "live");
 
-        var text = TextTo(journey.UserEmail, "live");
-        Assert.Contains("Username: nhaddad3", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Password:", text, StringComparison.OrdinalIgnoreCase);
+        var link = service.ActivationLinks.IssuedFor(accountId)!;
+        var toUser = TextTo(journey.UserEmail, "live");
+        Assert.Contains("Username: nhaddad3", toUser, StringComparison.Ordinal);
+        Assert.Contains(link, toUser, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{link}\"", service.Smtp.To(journey.UserEmail).Single(m => m.Subject!.Contains("live", StringComparison.Ordinal)).HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Password:", toUser, StringComparison.OrdinalIgnoreCase);
+        var toAta = TextTo(journey.AtaEmail, "live");
+        Assert.DoesNotContain("token=", toAta, StringComparison.Ordinal);
+        Assert.Contains("received their single-use activation link by e-mail", toAta, StringComparison.Ordinal);
+        // Once sent, the inbox keeps the message without the link: no secret stays at rest.
+        var inbox = await service.As(TestTokens.Person(journey.PersonId, "trainee")).ListNotificationsAsync(new ListNotificationsRequest());
+        var kept = inbox.Notifications.Single(n => n.Kind == "CREDENTIALS_ISSUED");
+        Assert.DoesNotContain("token=", kept.Text, StringComparison.Ordinal);
+        Assert.Contains("was sent to you by e-mail", kept.Text, StringComparison.Ordinal);
+        Assert.False(await service.QueryAsync(db => db.Notifications.AnyAsync(n => n.Text.Contains("token=") || n.Html.Contains("token="))));
+    }
+
+    [Fact]
+    public async Task CredentialsIssued_ForAnAccountAlreadySetUp_SaysWhoIssuesTheLink()
+    {
+        var journey = await new Journey(service).StartedAsync();
+        var accountId = Guid.NewGuid();
+        service.ActivationLinks.AlreadyProvisioned.Add(accountId);
+
+        await journey.DeliverAsync(Issued(journey, accountId, "nhaddad4"));
+        await SentAsync(journey, "live");
+
+        var toUser = TextTo(journey.UserEmail, "live");
+        Assert.Contains("Ask the HMIS team for your single-use activation link", toUser, StringComparison.Ordinal);
+        Assert.DoesNotContain("token=", toUser, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, "ATA training due by 2026-12-20", "must complete the ATA training by 2026-12-20")]
+    [InlineData(true, "ATA training deadline missed", "did not complete the ATA training by the deadline, 2026-12-20")]
+    public async Task AtaTrainingDeadline_TheAtaAndTheHmisTeam_HearTheDeadlineAndTheCourse(bool missed, string subject, string says)
+    {
+        var ataId = Guid.NewGuid();
+        var ataEmail = $"ata-{ataId:N}@lakeview.example.org";
+        var journey = new Journey(service);
+
+        await journey.DeliverAsync(new AtaTrainingDeadlineNotice
+        {
+            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTime(DateTime.UtcNow), AgencyId = journey.AgencyId,
+            Ata = new Contact { Id = ataId.ToString(), FullName = $"Tess Okafor {ataId:N}", Email = ataEmail },
+            Deadline = "2026-12-20", Missed = missed, Course = "HMIS Access Process",
+        });
+        await service.Delivery.RunOnceAsync(CancellationToken.None);
+
+        var toAta = service.Smtp.To(ataEmail).Single(m => m.Subject == subject).TextBody!;
+        var toTeam = service.Smtp.To(HmisTeam).Single(m => m.Subject == subject && m.TextBody!.Contains(ataId.ToString("N"), StringComparison.Ordinal)).TextBody!;
+        Assert.Contains($"You {says}", toAta, StringComparison.Ordinal);
+        Assert.Contains("\"HMIS Access Process\"", toAta, StringComparison.Ordinal);
+        Assert.Contains($"Tess Okafor {ataId:N}, an ATA of agency {journey.AgencyId}, {says}", toTeam, StringComparison.Ordinal);
+        var ataInbox = await service.As(TestTokens.Person(ataId, "ata")).ListNotificationsAsync(new ListNotificationsRequest());
+        Assert.Equal("ATA_TRAINING_DEADLINE", Assert.Single(ataInbox.Notifications).Kind);
     }
 }

@@ -42,7 +42,13 @@ public sealed class NotificationsFixture : ServiceFixture<Program, Notifications
 
     protected override async ValueTask AfterStopAsync() => await Smtp.DisposeAsync();
 
-    protected override void ConfigureServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+    public FakeActivationLinks ActivationLinks { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+        services.Replace(ServiceDescriptor.Singleton<IActivationLinks>(ActivationLinks));
+    }
 
     public DeliveryWorker Delivery => Services.GetRequiredService<DeliveryWorker>();
 

@@ -36,6 +36,9 @@ public static class CallerAuthentication
             {
                 options.AddPolicy(scope, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.HasScope(scope)));
             }
+            // The narrower scope, or the wider one that includes it.
+            options.AddPolicy(PlatformIdentity.CredentialsActivate, policy => policy.RequireAuthenticatedUser().RequireAssertion(c =>
+                c.User.HasScope(PlatformIdentity.CredentialsActivate) || c.User.HasScope(PlatformIdentity.CredentialsWrite)));
         });
     }
 }

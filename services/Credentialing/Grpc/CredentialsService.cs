@@ -94,10 +94,15 @@ public sealed class CredentialsService(
             return new DeactivateAccountResponse { Account = account.ToMessage() };
         }, context.CancellationToken);
 
-    [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
+    [Authorize(Policy = PlatformIdentity.CredentialsActivate)]
     public override async Task<IssueActivationTokenResponse> IssueActivationToken(IssueActivationTokenRequest request, ServerCallContext context)
     {
-        var account = await AccountAsync(request.AccountId, context, context.CancellationToken);
+        // The service that e-mails the link belongs to no agency: it finds the account by id, and the account decides.
+        var id = Ids.Parse(request.AccountId, "account_id");
+        var account = context.Caller().IsPlatformService
+            ? await db.Accounts.SingleOrDefaultAsync(a => a.Id == id, context.CancellationToken)
+                ?? throw DomainException.NotFound("ACCOUNT_NOT_FOUND", "Nothing was found with that id.")
+            : await AccountAsync(request.AccountId, context, context.CancellationToken);
         var token = account.IssueActivationToken(context.Caller(), time.GetStoredNow(), activation.Value.TokenLifetime);
         await db.SaveChangesAsync(context.CancellationToken);
         return new IssueActivationTokenResponse

@@ -17,7 +17,7 @@ public sealed partial record ClientRegistration(string ClientId, string DisplayN
 
     /// <summary>The scopes an agency's system may hold.</summary>
     public static IReadOnlyList<string> AgencyScopes { get; } =
-        [.. PlatformIdentity.Scopes.Where(s => s is not (PlatformIdentity.RequestsReview or PlatformIdentity.RequestsCeDecide))];
+        [.. PlatformIdentity.Scopes.Where(s => s is not (PlatformIdentity.RequestsReview or PlatformIdentity.RequestsCeDecide or PlatformIdentity.CredentialsActivate))];
 
     public static ClientRegistration Create(string clientId, string displayName, string agencyId, IEnumerable<string> scopes)
     {

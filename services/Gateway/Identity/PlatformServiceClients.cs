@@ -16,6 +16,8 @@ public sealed class PlatformServiceClients(IServiceScopeFactory scopes, IConfigu
     public static IReadOnlyDictionary<string, string[]> ScopesOf { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         [ResourceNames.RequestsApi] = [PlatformIdentity.CredentialsRead, PlatformIdentity.CredentialsWrite],
+        // E-mails each user their single-use activation link.
+        [ResourceNames.NotificationsApi] = [PlatformIdentity.CredentialsActivate],
     };
 
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -51,7 +51,7 @@ public sealed class RequestContact
     public RequestContact(Guid accessRequestId, Guid agencyId, Guid ataId, string ataName, string ataEmail) =>
         (AccessRequestId, AgencyId, AtaId, AtaName, AtaEmail) = (accessRequestId, agencyId, ataId, ataName, ataEmail);
 
-    public Recipient AsRecipient() => new(AtaId.ToString(), AtaEmail, AtaName, Audience.Ata);
+    public Recipient AsRecipient() => Recipient.OfAta(AtaId, AtaEmail, AtaName);
 }
 
 /// <summary>An ATA's choice: one e-mail per event, or a daily digest.</summary>

@@ -37,6 +37,12 @@ public sealed class Notification
 
     public string Html { get; private set; } = "";
 
+    /// <summary>
+    /// The message without what only its e-mail may carry (the person's activation link): it takes the e-mail's place
+    /// once that is sent or given up, so no secret stays in the inbox.
+    /// </summary>
+    public RenderedMessage? InboxCopy { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? ReadAt { get; private set; }
@@ -59,7 +65,7 @@ public sealed class Notification
     }
 
     public static Notification Create(Guid eventId, string kind, Recipient recipient, Guid? agencyId, Guid? accessRequestId, RenderedMessage message,
-        bool digest, DateTimeOffset now) => new()
+        bool digest, DateTimeOffset now, RenderedMessage? inboxCopy = null) => new()
     {
         Id = Guid.CreateVersion7(now),
         EventId = eventId,
@@ -71,6 +77,7 @@ public sealed class Notification
         Subject = message.Subject,
         Text = message.Text,
         Html = message.Html,
+        InboxCopy = inboxCopy,
         CreatedAt = now,
         Delivery = digest ? DeliveryState.InDigest : DeliveryState.Pending,
         NextAttemptAt = digest ? null : now,
@@ -83,6 +90,7 @@ public sealed class Notification
     {
         Attempts++;
         (Delivery, SentAt, NextAttemptAt, LastError) = (DeliveryState.Sent, now, null, null);
+        KeepOnlyInboxCopy();
     }
 
     /// <summary>A send that failed: tried again later, or given up (refused for good, or out of retries).</summary>
@@ -93,11 +101,24 @@ public sealed class Notification
         if (permanent || Attempts >= policy.MaxAttempts)
         {
             (Delivery, FailedAt, NextAttemptAt) = (DeliveryState.Failed, now, null);
+            KeepOnlyInboxCopy();
             return;
         }
         NextAttemptAt = now + policy.PauseAfter(Attempts);
     }
 
     /// <summary>Sent as part of the recipient's daily digest.</summary>
-    public void SentInDigest(DateTimeOffset now) => (Delivery, SentAt) = (DeliveryState.Sent, now);
+    public void SentInDigest(DateTimeOffset now)
+    {
+        (Delivery, SentAt) = (DeliveryState.Sent, now);
+        KeepOnlyInboxCopy();
+    }
+
+    private void KeepOnlyInboxCopy()
+    {
+        if (InboxCopy is { } copy)
+        {
+            (Subject, Text, Html, InboxCopy) = (copy.Subject, copy.Text, copy.Html, null);
+        }
+    }
 }

@@ -20,6 +20,7 @@ public static class NotificationKinds
     public const string CredentialsIssued = "CREDENTIALS_ISSUED";
     public const string InactivityWarning = "INACTIVITY_WARNING";
     public const string AccessRemoved = "ACCESS_REMOVED";
+    public const string AtaTrainingDeadline = "ATA_TRAINING_DEADLINE";
     public const string Digest = "DAILY_DIGEST";
 
     private static readonly Dictionary<string, Audience> Audiences = new(StringComparer.Ordinal)
@@ -38,6 +39,7 @@ public static class NotificationKinds
         [CredentialsIssued] = Audience.User | Audience.Ata,
         [InactivityWarning] = Audience.User | Audience.Ata,
         [AccessRemoved] = Audience.User | Audience.Ata,
+        [AtaTrainingDeadline] = Audience.Ata | Audience.HmisTeam,
     };
 
     public static IReadOnlyCollection<string> All => Audiences.Keys;

@@ -5,6 +5,9 @@ public sealed record Recipient(string Key, string Email, string Name, Audience A
 {
     public const string HmisTeamKey = "team:hmis_team";
     public const string CeTeamKey = "team:ce_team";
+
+    /// <summary>An ATA (or Supervisor), whose inbox is keyed by their staff account id.</summary>
+    public static Recipient OfAta(Guid ataId, string email, string name) => new(ataId.ToString(), email, name, Audience.Ata);
 }
 
 /// <summary>Who hears about a kind of event.</summary>

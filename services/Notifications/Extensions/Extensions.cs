@@ -16,6 +16,7 @@ internal static class Extensions
         builder.Services.AddSingleton<Templates>();
         builder.Services.AddSingleton<IMailer, SmtpMailer>();
         builder.Services.AddScoped<Notifier>();
+        builder.AddCredentialingClient();
         builder.Services.AddSingleton<DeliveryWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeliveryWorker>());
         builder.Services.AddSingleton<DigestWorker>();
@@ -32,6 +33,17 @@ internal static class Extensions
             .Subscribe<AccountPendingAgreement, NotifyOnEvents>()
             .Subscribe<CredentialsIssued, NotifyOnEvents>()
             .Subscribe<InactivityWarning, NotifyOnEvents>()
-            .Subscribe<AccessRemoved, NotifyOnEvents>();
+            .Subscribe<AccessRemoved, NotifyOnEvents>()
+            .Subscribe<AtaTrainingDeadlineNotice, NotifyOnEvents>();
+    }
+
+    /// <summary>Credentialing's gRPC API, found by service discovery, called as this service's own client identity.</summary>
+    private static void AddCredentialingClient(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceClientIdentity(PlatformIdentity.CredentialsActivate);
+        var address = new Uri($"http://_{ResourceNames.GrpcEndpoint}.{ResourceNames.CredentialingApi}");
+        builder.Services.AddGrpcClient<Hmis.Credentialing.V1.Credentials.CredentialsClient>(o => o.Address = address)
+            .AddHttpMessageHandler<ServiceTokenHandler>();
+        builder.Services.AddScoped<IActivationLinks, CredentialingActivationLinks>();
     }
 }

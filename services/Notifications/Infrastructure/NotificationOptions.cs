@@ -15,6 +15,12 @@ public sealed class NotificationOptions
     /// <summary>The web UI, for links to a request or a person's page.</summary>
     public string UiBaseUrl { get; set; } = "http://localhost:5080/";
 
+    /// <summary>
+    /// The HMIS's page where a user sets their password with their single-use activation token (passed in the
+    /// fragment, so it reaches no server log); empty sends credentials without a link.
+    /// </summary>
+    public string ActivationUrl { get; set; } = "";
+
     /// <summary>Where trainees take their courses.</summary>
     public string LmsUrl { get; set; } = "";
 

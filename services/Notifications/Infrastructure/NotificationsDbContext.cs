@@ -31,6 +31,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             notification.Property(n => n.RecipientEmail).HasMaxLength(320);
             notification.Property(n => n.Subject).HasMaxLength(300);
             notification.Property(n => n.LastError).HasMaxLength(300);
+            notification.OwnsOne(n => n.InboxCopy, copy => copy.ToJson("inbox_copy"));
         });
         modelBuilder.Entity<PersonContact>(person =>
         {

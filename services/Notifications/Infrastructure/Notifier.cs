@@ -13,11 +13,17 @@ public sealed class ContactNotYetKnownException(string what) : Exception($"The {
 /// </summary>
 public sealed class Notifier(NotificationsDbContext db, Templates templates, IOptions<NotificationOptions> options, TimeProvider time)
 {
-    public async Task NotifyAsync(Guid eventId, string kind, Guid? personId, Guid accessRequestId, Guid? agencyId,
-        IReadOnlyDictionary<string, object?> details, CancellationToken cancellationToken)
+    /// <param name="ata">The ATA when the event names them itself (their own training); otherwise the request's ATA.</param>
+    /// <param name="userSecret">Details only the person's e-mail shows (their activation link): the inbox keeps the message
+    /// without them once the e-mail is sent.</param>
+    public async Task NotifyAsync(Guid eventId, string kind, Guid? personId, Guid? accessRequestId, Guid? agencyId,
+        IReadOnlyDictionary<string, object?> details, CancellationToken cancellationToken, Recipient? ata = null,
+        IReadOnlyDictionary<string, object?>? userSecret = null)
     {
         var audience = NotificationKinds.AudienceOf(kind);
-        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.AccessRequestId == accessRequestId, cancellationToken);
+        var request = accessRequestId is { } requestId
+            ? await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.AccessRequestId == requestId, cancellationToken)
+            : null;
         var recipients = new List<Recipient>();
         PersonContact? person = null;
         if (audience.HasFlag(Audience.User) && personId is { } id)
@@ -28,7 +34,7 @@ public sealed class Notifier(NotificationsDbContext db, Templates templates, IOp
         }
         if (audience.HasFlag(Audience.Ata))
         {
-            recipients.Add((request ?? throw new ContactNotYetKnownException("request's ATA")).AsRecipient());
+            recipients.Add(ata ?? (request ?? throw new ContactNotYetKnownException("request's ATA")).AsRecipient());
         }
         var o = options.Value;
         if (audience.HasFlag(Audience.HmisTeam) && o.HmisTeamEmail.Length > 0)
@@ -47,22 +53,29 @@ public sealed class Notifier(NotificationsDbContext db, Templates templates, IOp
             {
                 ["recipient_name"] = recipient.Name,
                 ["for_user"] = recipient.As == Audience.User,
+                ["for_team"] = recipient.As is Audience.HmisTeam or Audience.CeTeam,
                 ["person_name"] = person?.FullName ?? "",
                 ["lms_username"] = person?.LmsUsername ?? "",
                 ["agency_id"] = agency?.ToString() ?? "",
-                ["request_id"] = accessRequestId.ToString(),
+                ["request_id"] = accessRequestId?.ToString() ?? "",
                 ["link"] = LinkFor(recipient, personId, accessRequestId),
                 ["lms_url"] = o.LmsUrl,
             };
-            var message = await templates.RenderAsync(kind, model);
+            var inboxCopy = await templates.RenderAsync(kind, model);
+            var message = inboxCopy;
+            if (recipient.As == Audience.User && userSecret is { Count: > 0 })
+            {
+                message = await templates.RenderAsync(kind, new Dictionary<string, object?>(model.Concat(userSecret), StringComparer.Ordinal));
+            }
             var digest = recipient.As == Audience.Ata
                 && await db.DeliveryChoices.AnyAsync(c => c.RecipientKey == recipient.Key && c.DailyDigest, cancellationToken);
-            db.Notifications.Add(Notification.Create(eventId, kind, recipient, agency, accessRequestId, message, digest, now));
+            db.Notifications.Add(Notification.Create(eventId, kind, recipient, agency, accessRequestId, message, digest, now,
+                message == inboxCopy ? null : inboxCopy));
         }
     }
 
     /// <summary>Where the recipient sees it in the UI: ids only, never personal data in a URL.</summary>
-    private string LinkFor(Recipient recipient, Guid? personId, Guid accessRequestId)
+    private string LinkFor(Recipient recipient, Guid? personId, Guid? accessRequestId)
     {
         var root = options.Value.UiBaseUrl.TrimEnd('/');
         return recipient.As switch
@@ -70,7 +83,8 @@ public sealed class Notifier(NotificationsDbContext db, Templates templates, IOp
             Audience.User => $"{root}/me",
             Audience.Ata when personId is { } id => $"{root}/people/{id}",
             Audience.Ata => $"{root}/agency",
-            _ => $"{root}/review/{accessRequestId}",
+            _ when accessRequestId is { } id => $"{root}/review/{id}",
+            _ => $"{root}/agencies",
         };
     }
 }

@@ -12,7 +12,7 @@ namespace HmisPlatform.Notifications.IntegrationEvents;
 /// Turns each step's event into its notifications (issue "Notifications", the table). Each handler only picks the
 /// kind and the details its template shows; who hears it is the kind's, in <see cref="NotificationKinds"/>.
 /// </summary>
-public sealed class NotifyOnEvents(NotificationsDbContext db, Notifier notifier) :
+public sealed class NotifyOnEvents(NotificationsDbContext db, Notifier notifier, IActivationLinks activationLinks) :
     IEventHandler<AccessRequestApproved>,
     IEventHandler<AccessRequestStatusChanged>,
     IEventHandler<TrainingReminderDue>,
@@ -23,7 +23,8 @@ public sealed class NotifyOnEvents(NotificationsDbContext db, Notifier notifier)
     IEventHandler<AccountPendingAgreement>,
     IEventHandler<CredentialsIssued>,
     IEventHandler<InactivityWarning>,
-    IEventHandler<AccessRemoved>
+    IEventHandler<AccessRemoved>,
+    IEventHandler<AtaTrainingDeadlineNotice>
 {
     public async Task HandleAsync(AccessRequestApproved e, CancellationToken cancellationToken)
     {
@@ -81,9 +82,19 @@ public sealed class NotifyOnEvents(NotificationsDbContext db, Notifier notifier)
     public Task HandleAsync(AccountPendingAgreement e, CancellationToken cancellationToken) =>
         NotifyAsync(e.EventId, NotificationKinds.AgreementPending, e.PersonId, e.AccessRequestId, null, new(), cancellationToken);
 
-    public Task HandleAsync(CredentialsIssued e, CancellationToken cancellationToken) =>
-        NotifyAsync(e.EventId, NotificationKinds.CredentialsIssued, e.PersonId, e.AccessRequestId, null,
-            new() { ["username"] = e.Username }, cancellationToken);
+    /// <summary>The person's e-mail carries their single-use activation link; their inbox and the ATA's never do.</summary>
+    public async Task HandleAsync(CredentialsIssued e, CancellationToken cancellationToken)
+    {
+        var link = await activationLinks.IssueAsync(Guid.Parse(e.AccountId), cancellationToken);
+        await notifier.NotifyAsync(Guid.Parse(e.EventId), NotificationKinds.CredentialsIssued, Guid.Parse(e.PersonId), Guid.Parse(e.AccessRequestId), null,
+            new Dictionary<string, object?> { ["username"] = e.Username, ["link_sent"] = link is not null }, cancellationToken,
+            userSecret: link is null ? null : new Dictionary<string, object?> { ["activation_link"] = link });
+    }
+
+    public Task HandleAsync(AtaTrainingDeadlineNotice e, CancellationToken cancellationToken) =>
+        notifier.NotifyAsync(Guid.Parse(e.EventId), NotificationKinds.AtaTrainingDeadline, null, null, Guid.Parse(e.AgencyId),
+            new Dictionary<string, object?> { ["deadline"] = e.Deadline, ["missed"] = e.Missed, ["course"] = e.Course, ["ata_name"] = e.Ata.FullName },
+            cancellationToken, ata: Recipient.OfAta(Guid.Parse(e.Ata.Id), e.Ata.Email, e.Ata.FullName));
 
     public Task HandleAsync(InactivityWarning e, CancellationToken cancellationToken) =>
         NotifyAsync(e.EventId, NotificationKinds.InactivityWarning, e.PersonId, e.AccessRequestId, e.AgencyId, new()

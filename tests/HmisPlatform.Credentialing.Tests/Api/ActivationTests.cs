@@ -80,6 +80,25 @@ public sealed class ActivationTests(CredentialingFixture service) : IClassFixtur
     }
 
     [Fact]
+    public async Task TheServiceThatEmailsIt_MayIssueTheUsersToken_AndDoNothingElse()
+    {
+        var account = await _accounts.ActiveAsync("Ines", "Varga");
+        var notifications = _accounts.As(TestTokens.Issue([PlatformIdentity.CredentialsActivate], agencyId: null, role: PlatformIdentity.PlatformServiceRole,
+            subject: ResourceNames.NotificationsApi));
+
+        var issued = await notifications.IssueActivationTokenAsync(new IssueActivationTokenRequest { AccountId = account.Id });
+        var redeem = await RpcErrors.CatchAsync(() => notifications.RedeemActivationTokenAsync(
+            new RedeemActivationTokenRequest { Username = account.Username, ActivationToken = issued.ActivationToken }).ResponseAsync);
+        var deactivate = await RpcErrors.CatchAsync(() => notifications.DeactivateAccountAsync(
+            new DeactivateAccountRequest { RequestId = Guid.NewGuid().ToString(), AccountId = account.Id, Reason = RemovalReason.LeftAgency }).ResponseAsync);
+        var redeemed = await RedeemAsync(account.Username, issued.ActivationToken);
+
+        Assert.Equal(StatusCode.PermissionDenied, redeem.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, deactivate.StatusCode);
+        Assert.NotNull(redeemed.Account.ProvisionedAt);
+    }
+
+    [Fact]
     public async Task Tokens_AreNeverStoredOrLogged_AndNoPasswordExists()
     {
         var account = await _accounts.ActiveAsync("Elio", "Stark");

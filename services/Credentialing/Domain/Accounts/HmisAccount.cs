@@ -176,11 +176,12 @@ public sealed class HmisAccount
 
     /// <summary>
     /// A new single-use activation token for the user of an active account: 256 random bits, valid for the lifetime
-    /// given. Only its hash is kept, and it voids any earlier token. Only the user themselves may have it.
+    /// given. Only its hash is kept, and it voids any earlier token. Only the user themselves may have it: they ask for
+    /// it, or the platform's service that e-mails it to their own address does.
     /// </summary>
     public string IssueActivationToken(Caller caller, DateTimeOffset now, TimeSpan lifetime)
     {
-        if (!caller.IsPerson(PersonId))
+        if (!caller.IsPerson(PersonId) && !caller.IsPlatformService)
         {
             throw DomainException.PermissionDenied(OnlyTheUserActivatesReason, "Only the user gets their activation token.");
         }

@@ -358,6 +358,37 @@ namespace HmisPlatform.Notifications.Infrastructure.Migrations
 
                     b.ToTable("request_contacts", (string)null);
                 });
+
+            modelBuilder.Entity("HmisPlatform.Notifications.Domain.Notification", b =>
+                {
+                    b.OwnsOne("HmisPlatform.Notifications.Domain.RenderedMessage", "InboxCopy", b1 =>
+                        {
+                            b1.Property<Guid>("NotificationId");
+
+                            b1.Property<string>("Html")
+                                .IsRequired();
+
+                            b1.Property<string>("Subject")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("NotificationId");
+
+                            b1.ToTable("notifications");
+
+                            b1
+                                .ToJson("inbox_copy")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("NotificationId")
+                                .HasConstraintName("fk_notifications_notifications_id");
+                        });
+
+                    b.Navigation("InboxCopy");
+                });
 #pragma warning restore 612, 618
         }
     }
