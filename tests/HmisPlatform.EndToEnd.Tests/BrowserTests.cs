@@ -191,6 +191,112 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ata_AnswersTheHmisTeamsQuestion_ThenWithdrawsTheRequest()
+    {
+        var lakeview = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway, platform.GatewayHttp);
+        var submitted = (await lakeview.Requests.SubmitAccessRequestAsync(new SubmitAccessRequestRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), Type = RequestType.NewAgencyUsers, AgencyId = JourneyDriver.LakeviewAgencyId, AtaId = JourneyDriver.LakeviewAtaId,
+            Users = { new NewUser { GivenName = "Rafa", FamilyName = "Quintero", Email = "rafa.quintero@lakeview.example.org" } },
+            Access = new Access { Responsibilities = { Responsibility.EnterClientData }, ProjectTypes = { ProjectType.EmergencyShelter } },
+        })).AccessRequest;
+        await lakeview.ReviewAsync(submitted, ReviewOutcome.RequestInformation, "Which shelter will Rafa work at?");
+        var ata = await _browser.NewPageAsync();
+        await Browser.SignInAsync(ata, LakeviewAta, DemoPassword);
+
+        // My agency shows the request that waits on the ATA; its page asks the question.
+        await ata.GotoAsync("/agency");
+        await Expect(ata.Locator("#credit-balance")).ToContainTextAsync("available");
+        await Expect(ata.Locator("#ata-training")).ToContainTextAsync("completed");
+        var row = ata.Locator("tr.waits-on-you", new() { HasText = "Rafa Quintero" });
+        await Expect(row).ToContainTextAsync("waits on you");
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(ata.Locator("ol.history")).ToContainTextAsync("Which shelter will Rafa work at?");
+        // An empty answer is refused beside the field, and nothing changes.
+        await ata.GetByRole(AriaRole.Button, new() { Name = "Send the answer" }).ClickAsync();
+        await Expect(ata.Locator("#information-error")).ToBeVisibleAsync();
+        await ata.GetByLabel("Your answer").FillAsync("The North Avenue shelter, intake desk.");
+        await ata.GetByRole(AriaRole.Button, new() { Name = "Send the answer" }).ClickAsync();
+        await Expect(ata.Locator("#request-status")).ToHaveTextAsync("Submitted");
+        await Browser.ScreenshotAsync(ata, "10-ata-answered-more-information");
+
+        await ata.GetByText("Withdraw this request").ClickAsync();
+        await ata.GetByLabel("Why it is withdrawn").FillAsync("Rafa took a position at another agency.");
+        await ata.GetByRole(AriaRole.Button, new() { Name = "Withdraw the request" }).ClickAsync();
+        await Expect(ata.Locator("#request-status")).ToHaveTextAsync("Withdrawn");
+        await Browser.ScreenshotAsync(ata, "11-ata-withdrew-request");
+        var history = (await lakeview.ReviewDesk.ListAccessRequestHistoryAsync(new ListAccessRequestHistoryRequest { AccessRequestId = submitted.Id })).Changes;
+        Assert.Equal(AccessRequestStatus.Withdrawn, history[^1].ToStatus);
+        Assert.Equal("Rafa took a position at another agency.", history[^1].Reason);
+    }
+
+    [Fact]
+    public async Task HmisTeam_OverridesAGradedAttempt_WithAReason()
+    {
+        var lakeview = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway, platform.GatewayHttp);
+        var request = await lakeview.SubmitAndApproveAsync("Tomas", "Eriksen");
+        var personId = request.Users[0].PersonId;
+        await lakeview.CompleteTrainingAsync(personId);
+        var assignment = await lakeview.AssignmentAsync(personId, TimeSpan.FromSeconds(60));
+        var record = (await lakeview.StaffAssessment.GetModelRecordAsync(new GetModelRecordRequest { AssignmentId = assignment.Id })).Record;
+        record.Client.DateOfBirth = "1900-01-01";
+        var graded = await lakeview.Assessment.SubmitAttemptAsync(new SubmitAttemptRequest { RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id, Record = record });
+        Assert.Equal(AttemptOutcome.CorrectionsNeeded, graded.Attempt.Outcome);
+
+        var hmis = await _browser.NewPageAsync();
+        await Browser.SignInAsync(hmis, HmisLead, DemoPassword, HmisLeadKey);
+        await hmis.GotoAsync($"/people/{personId}");
+        await Expect(hmis.Locator(".attempt-outcome").Last).ToHaveTextAsync("Corrections needed");
+        // An override without a reason is refused beside the field.
+        await hmis.GetByLabel("New outcome").SelectOptionAsync(new SelectOptionValue { Label = "Passed" });
+        await hmis.GetByRole(AriaRole.Button, new() { Name = "Override" }).ClickAsync();
+        await Expect(hmis.Locator("#override-reason-error")).ToBeVisibleAsync();
+        await hmis.GetByLabel("Reason for the override").FillAsync("The birth date was entered right; the scenario sheet had a typo.");
+        await hmis.GetByRole(AriaRole.Button, new() { Name = "Override" }).ClickAsync();
+
+        await Expect(hmis.Locator(".attempt-outcome").Last).ToHaveTextAsync("Passed");
+        await Expect(hmis.GetByText("the HMIS team set it to Passed")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(hmis, "12-hmis-overrode-attempt");
+        var read = (await lakeview.StaffAssessment.GetAssignmentAsync(new GetAssignmentRequest { PersonId = personId })).Assignment;
+        Assert.Equal((AttemptOutcome.Passed, AttemptOutcome.CorrectionsNeeded), (read.Attempts[^1].Outcome, read.Attempts[^1].GradedOutcome));
+    }
+
+    [Fact]
+    public async Task HmisTeam_RecordsACreditPurchase_AndRegistersAndRevokesAnAgencySystem()
+    {
+        var hmis = await _browser.NewPageAsync();
+        await Browser.SignInAsync(hmis, HmisLead, DemoPassword, HmisLeadKey);
+        var clientId = $"lakeview-intake-{Guid.NewGuid().ToString("N")[..6]}";
+
+        await hmis.GotoAsync("/agencies");
+        await hmis.GetByRole(AriaRole.Link, new() { Name = "Lakeview Family Services" }).ClickAsync();
+        await Expect(hmis.Locator("#apa")).ToContainTextAsync("current");
+        await hmis.GetByLabel("Credits bought").FillAsync("5");
+        await hmis.GetByLabel("Note (invoice, order)").FillAsync("Invoice 2026-118");
+        await hmis.GetByRole(AriaRole.Button, new() { Name = "Record purchase" }).ClickAsync();
+        await Expect(hmis.Locator("#ledger")).ToContainTextAsync("Invoice 2026-118");
+
+        // A client id that is not one is refused beside the field; a good one shows its secret once.
+        await hmis.GetByLabel("Client id").FillAsync("Not An Id");
+        await hmis.GetByLabel("Name", new() { Exact = true }).FillAsync("Lakeview intake system");
+        await hmis.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Expect(hmis.Locator("#client-id-error")).ToBeVisibleAsync();
+        await hmis.GetByLabel("Client id").FillAsync(clientId);
+        await hmis.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Expect(hmis.Locator("#client-secret")).ToBeVisibleAsync();
+        var secret = await hmis.Locator("#client-secret").TextContentAsync();
+        Assert.True(secret!.Length >= 40);
+        await Browser.ScreenshotAsync(hmis, "13-hmis-agency-credits-and-client");
+
+        await hmis.GetByRole(AriaRole.Button, new() { Name = $"Revoke {clientId}" }).ClickAsync();
+        await hmis.GetByLabel($"Why {clientId} is revoked").FillAsync("Replaced by the new case system.");
+        await hmis.GetByRole(AriaRole.Button, new() { Name = "Revoke it now" }).ClickAsync();
+        await Expect(hmis.Locator("tr", new() { HasText = clientId })).ToContainTextAsync("revoked");
+        var clients = (await new Clients.ClientsClient(platform.HmisTeamGateway).ListClientsAsync(new ListClientsRequest { AgencyId = JourneyDriver.LakeviewAgencyId })).Clients;
+        Assert.NotNull(clients.Single(c => c.ClientId == clientId).RevokedAt);
+    }
+
+    [Fact]
     public async Task TrainingServiceDown_ThePageSaysSo_AndTheRestStillShows()
     {
         var lakeview = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway, platform.GatewayHttp);

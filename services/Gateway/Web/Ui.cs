@@ -19,7 +19,7 @@ public static class Ui
 
     public static IReadOnlyList<(string Href, string Label)> MenuOf(ClaimsPrincipal person) => Role(person) switch
     {
-        StaffRoles.HmisTeam => [("/review", "Review desk"), ("/people", "Person tracker"), ("/inbox", "Inbox")],
+        StaffRoles.HmisTeam => [("/review", "Review desk"), ("/people", "Person tracker"), ("/agencies", "Agencies"), ("/inbox", "Inbox")],
         StaffRoles.CeTeam => [("/ce", "CE queue"), ("/people", "Person tracker"), ("/inbox", "Inbox")],
         StaffRoles.Ata or StaffRoles.Supervisor => [("/requests/new", "New request"), ("/agency", "My agency"), ("/inbox", "Inbox")],
         StaffRoles.Trainee => [("/me", "My path"), ("/inbox", "Inbox")],
@@ -41,6 +41,13 @@ public static class Ui
     public static IReadOnlyDictionary<string, string> FieldErrors(RpcException error) =>
         error.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations
             .GroupBy(v => v.Field).ToDictionary(g => g.Key, g => g.First().Description) ?? [];
+
+    /// <summary>A refusal of the gateway's own rules (its client register): the field messages, or else its message.</summary>
+    public static (IReadOnlyDictionary<string, string> Fields, string? Message) Refusal(BuildingBlocks.Domain.DomainException error)
+    {
+        var fields = error.FieldViolations.GroupBy(v => v.Field).ToDictionary(g => g.Key, g => g.First().Description);
+        return (fields, fields.Count > 0 ? null : error.Message);
+    }
 
     public static string Reason(RpcException error) => error.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason ?? "";
 
