@@ -245,7 +245,14 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
 
         var hmis = await _browser.NewPageAsync();
         await Browser.SignInAsync(hmis, HmisLead, DemoPassword, HmisLeadKey);
-        await hmis.GotoAsync($"/people/{personId}");
+        // The tracker finds Tomas by part of the name; the search stays out of the URL.
+        await hmis.GotoAsync("/people");
+        await hmis.GetByLabel("Name, email, HMIS username, or a request or person id").FillAsync("eriksen tom");
+        await hmis.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
+        await Expect(hmis.Locator("#search-results")).ToContainTextAsync("tomas.eriksen@lakeview.example.org");
+        Assert.DoesNotContain("eriksen", hmis.Url, StringComparison.OrdinalIgnoreCase);
+        await Browser.ScreenshotAsync(hmis, "14-hmis-person-search");
+        await hmis.GetByRole(AriaRole.Link, new() { Name = "Tomas Eriksen" }).ClickAsync();
         await Expect(hmis.Locator(".attempt-outcome").Last).ToHaveTextAsync("Corrections needed");
         // An override without a reason is refused beside the field.
         await hmis.GetByLabel("New outcome").SelectOptionAsync(new SelectOptionValue { Label = "Passed" });

@@ -1,10 +1,12 @@
 using System.Data;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.Requests.Domain.AccessRequests;
 using HmisPlatform.Requests.Domain.Journeys;
+using HmisPlatform.Requests.Domain.People;
 using HmisPlatform.Requests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -97,6 +99,31 @@ public sealed partial class AccessRequestsService
     /// The agency a list is limited to: the named one, which an agency's caller may name only when it is theirs
     /// (and otherwise is always limited to); none for the HMIS and CE teams when none is named.
     /// </summary>
+    [Authorize(Policy = PlatformIdentity.RequestsRead)]
+    public override async Task<SearchPeopleResponse> SearchPeople(SearchPeopleRequest request, ServerCallContext context)
+    {
+        var search = PersonSearch.Parse(request.Query);
+        var agency = AgencyFilter(context.Caller(), request.AgencyId);
+        var size = KeysetPage.Size(request.PageSize);
+        var after = KeysetPage.Parse(request.PageToken);
+        var rows = await db.AccessRequests.AsNoTracking()
+            .Search(search, agency, after is { } page ? (page.At, page.Id) : null, size + 1)
+            .ToListAsync(context.CancellationToken);
+        return new SearchPeopleResponse
+        {
+            People =
+            {
+                rows.Take(size).Select(p => new PersonMatch
+                {
+                    PersonId = p.PersonId.ToString(), GivenName = p.GivenName, FamilyName = p.FamilyName, Email = p.Email,
+                    AgencyId = p.AgencyId.ToString(), AccessRequestId = p.AccessRequestId.ToString(), RequestType = p.Type,
+                    RequestStatus = p.Status, SubmittedAt = Timestamp.FromDateTimeOffset(p.SubmittedAt),
+                }),
+            },
+            NextPageToken = rows.Count > size ? new KeysetPage(rows[size - 1].SubmittedAt, rows[size - 1].PersonId).ToString() : "",
+        };
+    }
+
     private static Guid? AgencyFilter(Caller caller, string agencyId)
     {
         if (agencyId.Length > 0)
