@@ -304,6 +304,26 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HmisTeam_SeesTheOverview_AsCharts()
+    {
+        // One request approved (its Request stage finished), one that waits for review.
+        var lakeview = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway, platform.GatewayHttp);
+        await lakeview.SubmitAndApproveAsync("Wanda", "Ostrowski");
+        var hmis = await _browser.NewPageAsync();
+        await Browser.SignInAsync(hmis, HmisLead, DemoPassword, HmisLeadKey);
+
+        await hmis.GotoAsync("/overview");
+
+        await Expect(hmis.Locator("#funnel g.stage")).ToHaveCountAsync(6);
+        await Expect(hmis.Locator("#funnel g.stage[data-stage='Training'] rect.bar").First).ToBeVisibleAsync();
+        await Expect(hmis.Locator(".small-multiples figure").First).ToContainTextAsync("Request: median");
+        await Expect(hmis.Locator("#weekly rect").First).ToBeVisibleAsync();
+        await hmis.GetByText("The numbers").ClickAsync();
+        await Expect(hmis.GetByRole(AriaRole.Columnheader, new() { Name = "New agency users" })).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(hmis, "15-hmis-overview-charts");
+    }
+
+    [Fact]
     public async Task TrainingServiceDown_ThePageSaysSo_AndTheRestStillShows()
     {
         var lakeview = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway, platform.GatewayHttp);

@@ -19,7 +19,7 @@ public static class Ui
 
     public static IReadOnlyList<(string Href, string Label)> MenuOf(ClaimsPrincipal person) => Role(person) switch
     {
-        StaffRoles.HmisTeam => [("/review", "Review desk"), ("/people", "Person tracker"), ("/agencies", "Agencies"), ("/inbox", "Inbox")],
+        StaffRoles.HmisTeam => [("/review", "Review desk"), ("/people", "Person tracker"), ("/overview", "Overview"), ("/agencies", "Agencies"), ("/inbox", "Inbox")],
         StaffRoles.CeTeam => [("/ce", "CE queue"), ("/people", "Person tracker"), ("/inbox", "Inbox")],
         StaffRoles.Ata or StaffRoles.Supervisor => [("/requests/new", "New request"), ("/agency", "My agency"), ("/inbox", "Inbox")],
         StaffRoles.Trainee => [("/me", "My path"), ("/inbox", "Inbox")],

@@ -3,6 +3,7 @@ using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.Requests.Domain.AccessRequests;
 using HmisPlatform.Requests.Domain.Agencies;
+using HmisPlatform.Requests.Domain.Journeys;
 using HmisPlatform.Requests.Domain.People;
 using HmisPlatform.Requests.Infrastructure;
 using HmisPlatform.Requests.IntegrationEvents;
@@ -17,6 +18,8 @@ internal static class Extensions
         builder.Services.Configure<AtaTrainingCalendar>(builder.Configuration.GetSection("AtaTraining"));
         builder.Services.Configure<AtaTrainingSweepOptions>(builder.Configuration.GetSection("AtaTraining"));
         builder.Services.Configure<JourneyCensusOptions>(builder.Configuration.GetSection("Journeys"));
+        builder.Services.Configure<StageTargets>(builder.Configuration.GetSection("Journeys:Targets"));
+        builder.Services.AddScoped<JourneyOverview>();
         builder.AddCredentialingClient();
         builder.Services.AddSingleton<JourneyMetrics>();
         builder.Services.AddScoped<JourneyLog>();

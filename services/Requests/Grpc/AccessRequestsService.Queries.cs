@@ -1,4 +1,5 @@
 using System.Data;
+using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Hmis.Requests.V1;
@@ -121,6 +122,44 @@ public sealed partial class AccessRequestsService
                 }),
             },
             NextPageToken = rows.Count > size ? new KeysetPage(rows[size - 1].SubmittedAt, rows[size - 1].PersonId).ToString() : "",
+        };
+    }
+
+    public const string InvalidWeeksReason = "OVERVIEW_WEEKS_INVALID";
+
+    [Authorize(Policy = PlatformIdentity.RequestsRead)]
+    public override async Task<GetOverviewResponse> GetOverview(GetOverviewRequest request, ServerCallContext context)
+    {
+        context.Caller().EnsureHmisTeam("sees the Continuum's overview");
+        var weeks = request.Weeks == 0 ? 12 : request.Weeks is >= 1 and <= 52 ? request.Weeks
+            : throw DomainException.Invalid(InvalidWeeksReason, "Show 1 to 52 weeks.", new FieldViolation("weeks", "1 to 52", InvalidWeeksReason));
+        var now = time.GetUtcNow();
+        var since = now.AddDays(-7 * weeks);
+        var stages = await overview.StagesAsync(targets.Value, now, context.CancellationToken);
+        var durations = await overview.DurationsAsync(since, context.CancellationToken);
+        var weekly = await overview.WeeklyAsync(since, context.CancellationToken);
+        return new GetOverviewResponse
+        {
+            Stages =
+            {
+                stages.Select(s => new StageCount
+                {
+                    Stage = s.Stage, People = s.People, OverTarget = s.OverTarget,
+                    Target = s.Target is { } target ? Duration.FromTimeSpan(target) : null,
+                }),
+            },
+            Durations =
+            {
+                durations.Select(d => new StageDurations
+                {
+                    Month = d.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), Stage = (JourneyStage)d.Stage,
+                    MedianDays = Math.Round(d.MedianDays, 2), P90Days = Math.Round(d.P90Days, 2), People = d.People,
+                }),
+            },
+            Weekly =
+            {
+                weekly.Select(w => new WeeklyRequests { WeekOf = w.WeekOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Type = (RequestType)w.Type, Requests = w.Requests }),
+            },
         };
     }
 

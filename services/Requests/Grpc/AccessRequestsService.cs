@@ -26,6 +26,8 @@ public sealed partial class AccessRequestsService(
     IAccountDirectory accounts,
     ILicenseCredits credits,
     JourneyLog journeys,
+    JourneyOverview overview,
+    IOptions<StageTargets> targets,
     IOptions<AccessRequestRules> rules,
     IOptions<AtaTrainingCalendar> calendar,
     TimeProvider time) : AccessRequests.AccessRequestsBase
