@@ -318,6 +318,9 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         await Expect(hmis.Locator("#funnel g.stage[data-stage='Training'] rect.bar").First).ToBeVisibleAsync();
         await Expect(hmis.Locator(".small-multiples figure").First).ToContainTextAsync("Request: median");
         await Expect(hmis.Locator("#weekly rect").First).ToBeVisibleAsync();
+        // Assessment's and Credentialing's parts of it, through their own APIs.
+        await Expect(hmis.Locator("#expiring-total")).ToContainTextAsync("within 3 days");
+        await Expect(hmis.Locator("#inactivity desc")).ToContainTextAsync("reach six months");
         await hmis.GetByText("The numbers").ClickAsync();
         await Expect(hmis.GetByRole(AriaRole.Columnheader, new() { Name = "New agency users" })).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(hmis, "15-hmis-overview-charts");

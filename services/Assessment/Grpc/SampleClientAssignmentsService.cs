@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Hmis.Assessment.V1;
 using HmisPlatform.Assessment.Domain.Assignments;
@@ -29,6 +30,35 @@ public sealed class SampleClientAssignmentsService(
                 .Where(a => a.PersonId == personId).OrderByDescending(a => a.OpenedAt).FirstOrDefaultAsync(context.CancellationToken),
             a => a.AgencyId, a => a.PersonId, "ASSIGNMENT");
         return new GetAssignmentResponse { Assignment = assignment.ToMessage(await seating.PlaceOfAsync(assignment, context.CancellationToken)) };
+    }
+
+    [Authorize(Policy = PlatformIdentity.AssessmentRead)]
+    public override async Task<ListExpiringAssignmentsResponse> ListExpiringAssignments(ListExpiringAssignmentsRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var until = time.GetUtcNow() + policy.Value.EndingWithin(request.WithinDays);
+        Guid? agency = request.AgencyId.Length > 0 ? caller.EnsureMayReadAgency(Ids.Parse(request.AgencyId, "agency_id"))
+            : caller.IsHmisTeam ? null : caller.EnsureMayReadAgency(caller.AgencyId ?? Guid.Empty);
+        // Served by the partial index of seated assignments on expires_at.
+        var ending = db.Assignments.AsNoTracking().Where(a => a.Status == AssignmentStatus.Seated && a.ExpiresAt <= until);
+        if (agency is { } agencyId)
+        {
+            ending = ending.Where(a => a.AgencyId == agencyId);
+        }
+        var size = request.PageSize is > 0 and <= 100 ? request.PageSize : request.PageSize > 100 ? 100 : 20;
+        var soonest = await ending.OrderBy(a => a.ExpiresAt).ThenBy(a => a.Id).Take(size).ToListAsync(context.CancellationToken);
+        return new ListExpiringAssignmentsResponse
+        {
+            Assignments =
+            {
+                soonest.Select(a => new ExpiringAssignment
+                {
+                    AssignmentId = a.Id.ToString(), PersonId = a.PersonId.ToString(), AgencyId = a.AgencyId.ToString(),
+                    AccessRequestId = a.AccessRequestId.ToString(), ExpiresAt = Timestamp.FromDateTimeOffset(a.ExpiresAt!.Value), FailedAttempts = a.FailedAttempts,
+                }),
+            },
+            Total = await ending.CountAsync(context.CancellationToken),
+        };
     }
 
     [Authorize(Policy = PlatformIdentity.AssessmentWrite)]

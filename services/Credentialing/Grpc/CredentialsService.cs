@@ -25,6 +25,7 @@ public sealed class CredentialsService(
     IHmisProvisioning provisioning,
     AccountIssuance issuance,
     IOptions<ActivationOptions> activation,
+    IOptions<InactivityPolicy> inactivity,
     TimeProvider time)
     : Credentials.CredentialsBase
 {
@@ -219,6 +220,41 @@ public sealed class CredentialsService(
         db.Agreements.Add(agreement);
         await db.SaveChangesAsync(context.CancellationToken);
         return new PublishAgreementVersionResponse { Agreement = agreement.ToMessage() };
+    }
+
+    [Authorize(Policy = PlatformIdentity.CredentialsRead)]
+    public override async Task<ListAccountsNearRemovalResponse> ListAccountsNearRemoval(ListAccountsNearRemovalRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var policy = inactivity.Value;
+        var within = policy.NearWithin(request.WithinDays);
+        var now = time.GetUtcNow();
+        var (warnBefore, removeBefore) = (policy.WarningReachedIfActiveBefore(now, within), policy.RemovalReachedIfActiveBefore(now, within));
+        Guid? agency = request.AgencyId.Length > 0 ? caller.EnsureMayReadAgency(Ids.Parse(request.AgencyId, "agency_id"))
+            : caller.IsHmisTeam ? null : caller.EnsureMayReadAgency(caller.AgencyId ?? Guid.Empty);
+        var active = db.Accounts.AsNoTracking().Where(a => a.Status == AccountStatus.Active);
+        if (agency is { } agencyId)
+        {
+            active = active.Where(a => a.AgencyId == agencyId);
+        }
+        var near = active.Where(a => (a.LastActivityAt ?? a.ActivatedAt ?? a.CreatedAt) <= warnBefore);
+        var size = request.PageSize is > 0 and <= 100 ? request.PageSize : request.PageSize > 100 ? 100 : 20;
+        var soonest = await near.OrderBy(a => a.LastActivityAt ?? a.ActivatedAt ?? a.CreatedAt).ThenBy(a => a.Id).Take(size).ToListAsync(context.CancellationToken);
+        return new ListAccountsNearRemovalResponse
+        {
+            ReachingWarning = await near.CountAsync(a => a.InactivityWarnedAt == null && (a.LastActivityAt ?? a.ActivatedAt ?? a.CreatedAt) > removeBefore, context.CancellationToken),
+            ReachingRemoval = await near.CountAsync(a => (a.LastActivityAt ?? a.ActivatedAt ?? a.CreatedAt) <= removeBefore, context.CancellationToken),
+            Accounts =
+            {
+                soonest.Where(a => caller.MayListPerson(a.PersonId)).Select(a => new AccountNearRemoval
+                {
+                    AccountId = a.Id.ToString(), PersonId = a.PersonId.ToString(), AgencyId = a.AgencyId.ToString(), Username = a.Username,
+                    LastActivityAt = Timestamp.FromDateTimeOffset(a.LastActivityAt ?? a.ActivatedAt ?? a.CreatedAt),
+                    WarningAt = Timestamp.FromDateTimeOffset(a.InactivityWarnedAt ?? policy.WarningDue(a)),
+                    RemovalAt = Timestamp.FromDateTimeOffset(policy.RemovalDue(a)),
+                }),
+            },
+        };
     }
 
     [Authorize(Policy = PlatformIdentity.CredentialsRead)]

@@ -1,3 +1,5 @@
+using HmisPlatform.BuildingBlocks.Domain;
+
 namespace HmisPlatform.Assessment.Domain.Assignments;
 
 /// <summary>The assignment's policy numbers (configuration section <c>Assessment</c>; defaults from DOMAIN.md).</summary>
@@ -14,4 +16,16 @@ public sealed class AssessmentPolicy
 
     /// <summary>How often the sweep looks for expired seats.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
+
+    public const string InvalidWindowReason = "EXPIRY_WINDOW_INVALID";
+
+    /// <summary>"Ending soon" for the HMIS team's list: the days asked for (3 when none), at most a seat's whole hold.</summary>
+    public TimeSpan EndingWithin(int days)
+    {
+        var window = TimeSpan.FromDays(days == 0 ? 3 : days);
+        return days >= 0 && window <= HoldFor
+            ? window
+            : throw DomainException.Invalid(InvalidWindowReason, $"Ask for 1 to {HoldFor.TotalDays:0} days.",
+                new FieldViolation("within_days", $"1 to {HoldFor.TotalDays:0}", InvalidWindowReason));
+    }
 }

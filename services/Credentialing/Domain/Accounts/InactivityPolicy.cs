@@ -1,3 +1,5 @@
+using HmisPlatform.BuildingBlocks.Domain;
+
 namespace HmisPlatform.Credentialing.Domain.Accounts;
 
 /// <summary>What the inactivity rule asks of an account now.</summary>
@@ -33,6 +35,24 @@ public sealed class InactivityPolicy
         }
         return now >= since.AddMonths(WarnAfterMonths) && account.InactivityWarnedAt is null ? InactivityStep.Warn : InactivityStep.None;
     }
+
+    public const string InvalidWindowReason = "NEAR_REMOVAL_WINDOW_INVALID";
+
+    public DateTimeOffset WarningDue(HmisAccount account) => ActiveSince(account).AddMonths(WarnAfterMonths);
+
+    /// <summary>"Near a mark" for the HMIS team's list: the days asked for (14 when none), up to a month.</summary>
+    public TimeSpan NearWithin(int days) => days switch
+    {
+        0 => TimeSpan.FromDays(14),
+        >= 1 and <= 31 => TimeSpan.FromDays(days),
+        _ => throw DomainException.Invalid(InvalidWindowReason, "Ask for 1 to 31 days.", new FieldViolation("within_days", "1 to 31", InvalidWindowReason)),
+    };
+
+    /// <summary>Accounts active last before this reach the warning within the window.</summary>
+    public DateTimeOffset WarningReachedIfActiveBefore(DateTimeOffset now, TimeSpan within) => (now + within).AddMonths(-WarnAfterMonths);
+
+    /// <summary>Accounts active last before this reach removal within the window.</summary>
+    public DateTimeOffset RemovalReachedIfActiveBefore(DateTimeOffset now, TimeSpan within) => (now + within).AddMonths(-RemoveAfterMonths);
 
     /// <summary>The oldest last activity that is inactive enough to need a step now: only such accounts are looked at.</summary>
     public DateTimeOffset WarnCutoff(DateTimeOffset now) => now.AddMonths(-WarnAfterMonths);
