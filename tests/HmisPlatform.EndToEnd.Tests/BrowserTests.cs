@@ -83,6 +83,8 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         await hmis.GotoAsync("/review");
         await Expect(hmis.GetByRole(AriaRole.Heading, new() { Name = "Review desk" })).ToBeVisibleAsync();
         await hmis.GotoAsync($"/review/{submitted.Id}");
+        // Beside the request: Noor's live account at Lakeview, from Credentialing.
+        await Expect(hmis.Locator(".earlier")).ToContainTextAsync($"{lakeviewAccount.Username} at another agency, Active");
         await DecideAsync(hmis, "Confirm credit use");
         await DecideAsync(hmis, "Confirm enrolments");
         await Expect(hmis.Locator("#request-status")).ToHaveTextAsync("In progress");
@@ -208,6 +210,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         await ata.GotoAsync("/agency");
         await Expect(ata.Locator("#credit-balance")).ToContainTextAsync("available");
         await Expect(ata.Locator("#ata-training")).ToContainTextAsync("completed");
+        await Expect(ata.Locator("#statement")).ToContainTextAsync("Credits used");
         var row = ata.Locator("tr.waits-on-you", new() { HasText = "Rafa Quintero" });
         await Expect(row).ToContainTextAsync("waits on you");
         await row.GetByRole(AriaRole.Link).ClickAsync();
@@ -282,6 +285,8 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         await hmis.GetByLabel("Note (invoice, order)").FillAsync("Invoice 2026-118");
         await hmis.GetByRole(AriaRole.Button, new() { Name = "Record purchase" }).ClickAsync();
         await Expect(hmis.Locator("#ledger")).ToContainTextAsync("Invoice 2026-118");
+        await hmis.GetByRole(AriaRole.Button, new() { Name = "Show statement" }).ClickAsync();
+        await Expect(hmis.Locator("#statement")).ToContainTextAsync("Credits bought");
 
         // A client id that is not one is refused beside the field; a good one shows its secret once.
         await hmis.GetByLabel("Client id").FillAsync("Not An Id");
