@@ -281,6 +281,14 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         await hmis.GotoAsync("/agencies");
         await hmis.GetByRole(AriaRole.Link, new() { Name = "Lakeview Family Services" }).ClickAsync();
         await Expect(hmis.Locator("#apa")).ToContainTextAsync("current");
+        // Renewing the APA: an end before its signing is refused beside the field; a later one is saved.
+        await hmis.GetByText("Renew the APA or change the agency's domains").ClickAsync();
+        await hmis.GetByLabel("APA ends on").FillAsync("2020-01-01");
+        await hmis.GetByRole(AriaRole.Button, new() { Name = "Save the agency" }).ClickAsync();
+        await Expect(hmis.Locator("#apa-ends-error")).ToBeVisibleAsync();
+        await hmis.GetByLabel("APA ends on").FillAsync("2031-06-30");
+        await hmis.GetByRole(AriaRole.Button, new() { Name = "Save the agency" }).ClickAsync();
+        await Expect(hmis.Locator("#apa")).ToContainTextAsync("ends 2031-06-30");
         await hmis.GetByLabel("Credits bought").FillAsync("5");
         await hmis.GetByLabel("Note (invoice, order)").FillAsync("Invoice 2026-118");
         await hmis.GetByRole(AriaRole.Button, new() { Name = "Record purchase" }).ClickAsync();

@@ -3,6 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Grpc.Net.Client;
 using HmisPlatform.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HmisPlatform.EndToEnd.Tests;
 
@@ -37,8 +38,15 @@ public sealed class PlatformFixture : IAsyncLifetime
         ]);
         _app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
-        await _app.StartAsync(timeout.Token);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
+        try
+        {
+            await _app.StartAsync(timeout.Token);
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The platform did not start within {StartTimeout.TotalMinutes} minutes. Resources: {DescribeResources()}");
+        }
         using var http = _app.CreateHttpClient(ResourceNames.Gateway, "http");
         AccessToken = await GatewayTokens.TokenAsync(http, GatewayTokens.DemoClientId, GatewayTokens.DemoClientSecret,
             PlatformIdentity.Scopes.Where(s => s is not (PlatformIdentity.RequestsReview or PlatformIdentity.RequestsCeDecide or PlatformIdentity.CredentialsActivate)));
@@ -98,6 +106,12 @@ public sealed class PlatformFixture : IAsyncLifetime
         Assert.True(result.Success, result.Message);
         await App.ResourceNotifications.WaitForResourceAsync(resource, expectedStates).WaitAsync(TimeSpan.FromMinutes(1));
     }
+
+    /// <summary>Each resource's state and health now, to say which one kept the platform from starting.</summary>
+    private string DescribeResources() => string.Join("; ", _app!.Services.GetRequiredService<DistributedApplicationModel>().Resources
+        .Select(r => _app.ResourceNotifications.TryGetCurrentState(r.Name, out var e)
+            ? $"{r.Name} {e.Snapshot.State?.Text ?? "?"} {e.Snapshot.HealthStatus?.ToString() ?? ""}".TrimEnd()
+            : $"{r.Name} unknown"));
 
     public async Task DisposeAsync()
     {

@@ -37,7 +37,16 @@ public sealed class LocalServers
             return servers;
         }
         AppDomain.CurrentDomain.ProcessExit += (_, _) => servers.Stop();
-        await servers.LaunchAsync();
+        try
+        {
+            await servers.LaunchAsync();
+        }
+        catch
+        {
+            // One server up and the other not (redis-server missing, say): stop the one now, not at exit.
+            servers.Stop();
+            throw;
+        }
         return servers;
     }
 
