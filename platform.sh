@@ -16,13 +16,24 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 # Stops whatever still runs from under a folder (by command line or working directory): servers a crashed
 # test process could not stop itself.
 stop_processes_under() {
-  local dir="$1" proc
+  local dir="$1" proc pids=() pid
   for proc in /proc/[0-9]*; do
     [ "${proc#/proc/}" = "$$" ] && continue
     if grep -qsaF -- "$dir" "$proc/cmdline" || [[ "$(readlink "$proc/cwd" 2>/dev/null)" == "$dir"* ]]; then
-      kill "${proc#/proc/}" 2>/dev/null || true
+      pids+=("${proc#/proc/}")
     fi
   done
+  [ ${#pids[@]} -eq 0 ] && return 0
+  kill "${pids[@]}" 2>/dev/null || true
+  # A server that cannot shut down cleanly (Redis failing its last save) is killed after ten seconds.
+  local tries alive=()
+  for tries in $(seq 1 20); do
+    alive=()
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive+=("$pid"); done
+    [ ${#alive[@]} -eq 0 ] && return 0
+    sleep 0.5
+  done
+  kill -9 "${alive[@]}" 2>/dev/null || true
 }
 
 setup() {
