@@ -317,6 +317,35 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HmisTeam_NamesANewAta_WhoSetsTheirPasswordAndSeesTheirTrainingDeadline()
+    {
+        var hmis = await _browser.NewPageAsync();
+        await Browser.SignInAsync(hmis, HmisLead, DemoPassword, HmisLeadKey);
+        await hmis.GotoAsync($"/agencies/{SouthsideAgencyId}");
+
+        // An e-mail that already signs in is refused before anything is written.
+        await hmis.GetByLabel("Full name").FillAsync("Jordan Lee");
+        await hmis.GetByLabel("Agency e-mail").FillAsync(SouthsideAta);
+        await hmis.GetByRole(AriaRole.Button, new() { Name = "Name them" }).ClickAsync();
+        await Expect(hmis.Locator("#admin-email-error")).ToContainTextAsync("can sign in already");
+        await hmis.GetByLabel("Full name").FillAsync("Priya Natarajan");
+        await hmis.GetByLabel("Agency e-mail").FillAsync("priya.natarajan@southside.example.org");
+        await hmis.GetByRole(AriaRole.Button, new() { Name = "Name them" }).ClickAsync();
+        await Expect(hmis.Locator("#invitation-link")).ToBeVisibleAsync();
+        await Expect(hmis.Locator("tr", new() { HasText = "Priya Natarajan" })).ToContainTextAsync("Due");
+        var link = await hmis.Locator("#invitation-link").TextContentAsync();
+        await Browser.ScreenshotAsync(hmis, "16-hmis-named-ata");
+
+        var ata = await _browser.NewPageAsync();
+        await ata.GotoAsync(link!);
+        await ata.GetByLabel("New password").FillAsync("Priya-starts-2026");
+        await ata.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await Browser.SignInAsync(ata, "priya.natarajan@southside.example.org", "Priya-starts-2026");
+        await ata.GotoAsync("/agency");
+        await Expect(ata.Locator("#ata-training")).ToContainTextAsync("Due: complete it by");
+    }
+
+    [Fact]
     public async Task HmisTeam_SeesTheOverview_AsCharts()
     {
         // One request approved (its Request stage finished), one that waits for review.

@@ -15,36 +15,18 @@ namespace HmisPlatform.Gateway.Grpc;
 
 /// <summary>The HMIS team's view of the people who sign in, and their deactivation.</summary>
 [Authorize(Policy = GatewayPolicies.HmisTeam)]
-public sealed class StaffAccountsService(UserManager<StaffUser> users, IOpenIddictTokenManager tokens, SecurityAudit audit, TimeProvider time)
+public sealed class StaffAccountsService(
+    UserManager<StaffUser> users, StaffInvitations invitations, IOpenIddictTokenManager tokens, SecurityAudit audit, TimeProvider time)
     : StaffAccounts.StaffAccountsBase
 {
     public const string AccountNotFoundReason = "STAFF_ACCOUNT_NOT_FOUND";
-    public const string AccountExistsReason = "STAFF_ACCOUNT_EXISTS";
+    public const string AccountExistsReason = StaffInvitations.AccountExistsReason;
 
     public override async Task<InviteStaffAccountResponse> InviteStaffAccount(InviteStaffAccountRequest request, ServerCallContext context)
     {
         var invitation = StaffInvitation.Create(request.Email, request.Role, request.AgencyId, request.PersonId);
-        if (await users.FindByEmailAsync(invitation.Email) is not null || await users.FindByIdAsync(invitation.PersonId.ToString()) is not null)
-        {
-            throw new DomainException(ErrorKind.AlreadyExists, AccountExistsReason, "A person with that e-mail or id can sign in already.");
-        }
-        var user = new StaffUser
-        {
-            Id = invitation.PersonId,
-            UserName = invitation.Email,
-            Email = invitation.Email,
-            Role = invitation.Role,
-            AgencyId = invitation.AgencyId,
-        };
-        var created = await users.CreateAsync(user);
-        if (!created.Succeeded)
-        {
-            throw new DomainException(ErrorKind.AlreadyExists, AccountExistsReason, "A person with that e-mail can sign in already.");
-        }
-        // Identity's reset token: bound to the account's security stamp, so it works once, and for a day.
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        await audit.RecordAsync(SecurityEventKinds.UserInvited, context.Caller().Subject, user.Id.ToString(), user.AgencyId, user.Role, context.CancellationToken);
-        return new InviteStaffAccountResponse { Account = ToMessage(user), InvitationPath = SignInPages.SetPasswordPathFor(user.Id, token) };
+        var (user, path) = await invitations.InviteAsync(invitation, context.Caller().Subject, context.CancellationToken);
+        return new InviteStaffAccountResponse { Account = ToMessage(user), InvitationPath = path };
     }
 
     public override async Task<ListStaffAccountsResponse> ListStaffAccounts(ListStaffAccountsRequest request, ServerCallContext context)

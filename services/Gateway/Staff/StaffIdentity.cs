@@ -80,6 +80,7 @@ public static class StaffIdentity
             options.HeaderName = AntiforgeryHeader;
         });
         builder.Services.AddScoped<PersonTokens>();
+        builder.Services.AddScoped<StaffInvitations>();
     }
 
     /// <summary>The header a signed-in person's page sends its antiforgery token in, for API calls that change something.</summary>
