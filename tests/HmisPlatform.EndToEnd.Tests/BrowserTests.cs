@@ -266,6 +266,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
 
         await Expect(hmis.Locator(".attempt-outcome").Last).ToHaveTextAsync("Passed");
         await Expect(hmis.GetByText("the HMIS team set it to Passed")).ToBeVisibleAsync();
+        await Expect(hmis.GetByRole(AriaRole.Button, new() { Name = "Override" })).ToHaveCountAsync(0);
         await Browser.ScreenshotAsync(hmis, "12-hmis-overrode-attempt");
         var read = (await lakeview.StaffAssessment.GetAssignmentAsync(new GetAssignmentRequest { PersonId = personId })).Assignment;
         Assert.Equal((AttemptOutcome.Passed, AttemptOutcome.CorrectionsNeeded), (read.Attempts[^1].Outcome, read.Attempts[^1].GradedOutcome));
