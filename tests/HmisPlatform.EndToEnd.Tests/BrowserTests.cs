@@ -85,6 +85,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         await hmis.GotoAsync($"/review/{submitted.Id}");
         // Beside the request: Noor's live account at Lakeview, from Credentialing.
         await Expect(hmis.Locator(".earlier")).ToContainTextAsync($"{lakeviewAccount.Username} at another agency, Active");
+        await Expect(hmis.Locator(".earlier-training")).ToContainTextAsync("(an earlier request)");
         await DecideAsync(hmis, "Confirm credit use");
         await DecideAsync(hmis, "Confirm enrolments");
         await Expect(hmis.Locator("#request-status")).ToHaveTextAsync("In progress");
@@ -211,6 +212,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         await Expect(ata.Locator("#credit-balance")).ToContainTextAsync("available");
         await Expect(ata.Locator("#ata-training")).ToContainTextAsync("completed");
         await Expect(ata.Locator("#statement")).ToContainTextAsync("Credits used");
+        await Expect(ata.Locator("#ledger")).ToContainTextAsync("Purchase");
         var row = ata.Locator("tr.waits-on-you", new() { HasText = "Rafa Quintero" });
         await Expect(row).ToContainTextAsync("waits on you");
         await row.GetByRole(AriaRole.Link).ClickAsync();
