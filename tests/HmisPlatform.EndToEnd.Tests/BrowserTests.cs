@@ -353,7 +353,12 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
     {
         // One request approved (its Request stage finished), one that waits for review.
         var lakeview = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway, platform.GatewayHttp);
-        await lakeview.SubmitAndApproveAsync("Wanda", "Ostrowski");
+        var approved = await lakeview.SubmitAndApproveAsync("Wanda", "Ostrowski");
+        // The Request stage ends when Training's enrolment reaches the journey, an event later.
+        await lakeview.LearningPathAsync(approved.Users[0].PersonId);
+        await Eventually.ReturnsAsync(
+            async () => (await lakeview.ReviewDesk.GetJourneyAsync(new GetJourneyRequest { PersonId = approved.Users[0].PersonId })).Journey.CurrentStage,
+            stage => stage == JourneyStage.Training, TimeSpan.FromSeconds(60));
         var hmis = await _browser.NewPageAsync();
         await Browser.SignInAsync(hmis, HmisLead, DemoPassword, HmisLeadKey);
 

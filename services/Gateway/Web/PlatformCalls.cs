@@ -10,9 +10,10 @@ namespace HmisPlatform.Gateway.Web;
 /// <summary>
 /// The signed-in person's calls to the services from a page: each carries a fresh person token (their subject, role,
 /// agency and scopes), made only after the session was checked against the database, as the gateway does for
-/// every proxied call; a deactivated person's next call has none.
+/// every proxied call; a deactivated person's next call has none. A page and its components load at once, so each
+/// check reads the database in a scope of its own, never through the circuit's shared DbContext.
 /// </summary>
-public sealed class PlatformCalls(AuthenticationStateProvider authentication, PersonTokens tokens, UserManager<StaffUser> users, NavigationManager navigation)
+public sealed class PlatformCalls(AuthenticationStateProvider authentication, PersonTokens tokens, IServiceScopeFactory scopes, NavigationManager navigation)
 {
     public async Task<ClaimsPrincipal> PersonAsync() => (await authentication.GetAuthenticationStateAsync()).User;
 
@@ -20,11 +21,15 @@ public sealed class PlatformCalls(AuthenticationStateProvider authentication, Pe
     public async Task<CallOptions> AsPersonAsync(CancellationToken cancellationToken = default)
     {
         var person = await PersonAsync();
-        var user = await users.GetUserAsync(person);
-        var stamp = person.FindFirst(new ClaimsIdentityOptions().SecurityStampClaimType)?.Value;
-        if (user is not { IsActive: true } || (stamp is not null && stamp != await users.GetSecurityStampAsync(user)))
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            throw new RpcException(new Status(StatusCode.Unauthenticated, "The session has ended; sign in again."));
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = await users.GetUserAsync(person);
+            var stamp = person.FindFirst(new ClaimsIdentityOptions().SecurityStampClaimType)?.Value;
+            if (user is not { IsActive: true } || (stamp is not null && stamp != await users.GetSecurityStampAsync(user)))
+            {
+                throw new RpcException(new Status(StatusCode.Unauthenticated, "The session has ended; sign in again."));
+            }
         }
         var token = tokens.Issue(person, new Uri(navigation.BaseUri));
         return new CallOptions(new Metadata { { "authorization", $"Bearer {token}" } }, DateTime.UtcNow + WebUi.CallTimeout, cancellationToken);
