@@ -37,15 +37,14 @@ public sealed class SampleClientAssignmentsService(
     {
         var caller = context.Caller();
         var until = time.GetUtcNow() + policy.Value.EndingWithin(request.WithinDays);
-        Guid? agency = request.AgencyId.Length > 0 ? caller.EnsureMayReadAgency(Ids.Parse(request.AgencyId, "agency_id"))
-            : caller.IsHmisTeam ? null : caller.EnsureMayReadAgency(caller.AgencyId ?? Guid.Empty);
+        var agency = caller.AgencyToList(request.AgencyId.Length > 0 ? Ids.Parse(request.AgencyId, "agency_id") : null);
         // Served by the partial index of seated assignments on expires_at.
         var ending = db.Assignments.AsNoTracking().Where(a => a.Status == AssignmentStatus.Seated && a.ExpiresAt <= until);
         if (agency is { } agencyId)
         {
             ending = ending.Where(a => a.AgencyId == agencyId);
         }
-        var size = request.PageSize is > 0 and <= 100 ? request.PageSize : request.PageSize > 100 ? 100 : 20;
+        var size = Paging.Size(request.PageSize, defaultSize: 20, maxSize: 100);
         var soonest = await ending.OrderBy(a => a.ExpiresAt).ThenBy(a => a.Id).Take(size).ToListAsync(context.CancellationToken);
         return new ListExpiringAssignmentsResponse
         {

@@ -58,6 +58,13 @@ public sealed record Caller(string Subject, Guid? AgencyId, bool IsHmisTeam, str
             ? agencyId
             : throw DomainException.PermissionDenied(NotAvailableReason, "Nothing with that id is available to you.");
 
+    /// <summary>
+    /// The agency a list is limited to: the one named, when the caller may read it; else every agency (null) for the
+    /// HMIS team, and the caller's own agency for anyone else.
+    /// </summary>
+    public Guid? AgencyToList(Guid? named) =>
+        named is { } agency ? EnsureMayReadAgency(agency) : IsHmisTeam ? null : EnsureMayReadAgency(AgencyId ?? Guid.Empty);
+
     /// <summary>Refuses acting for another agency than the caller's own.</summary>
     public void EnsureMayActFor(Guid agencyId, string field)
     {

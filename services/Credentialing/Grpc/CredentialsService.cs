@@ -230,20 +230,16 @@ public sealed class CredentialsService(
         var within = policy.NearWithin(request.WithinDays);
         var now = time.GetUtcNow();
         var (warnBefore, removeBefore) = (policy.WarningReachedIfActiveBefore(now, within), policy.RemovalReachedIfActiveBefore(now, within));
-        Guid? agency = request.AgencyId.Length > 0 ? caller.EnsureMayReadAgency(Ids.Parse(request.AgencyId, "agency_id"))
-            : caller.IsHmisTeam ? null : caller.EnsureMayReadAgency(caller.AgencyId ?? Guid.Empty);
-        var active = db.Accounts.AsNoTracking().Where(a => a.Status == AccountStatus.Active);
-        if (agency is { } agencyId)
-        {
-            active = active.Where(a => a.AgencyId == agencyId);
-        }
-        var near = active.Where(a => (a.LastActivityAt ?? a.ActivatedAt ?? a.CreatedAt) <= warnBefore);
-        var size = request.PageSize is > 0 and <= 100 ? request.PageSize : request.PageSize > 100 ? 100 : 20;
-        var soonest = await near.OrderBy(a => a.LastActivityAt ?? a.ActivatedAt ?? a.CreatedAt).ThenBy(a => a.Id).Take(size).ToListAsync(context.CancellationToken);
+        var agency = caller.AgencyToList(request.AgencyId.Length > 0 ? Ids.Parse(request.AgencyId, "agency_id") : null);
+        var active = db.Accounts.AsNoTracking().Where(a => a.Status == AccountStatus.Active && (agency == null || a.AgencyId == agency));
+        // The inactivity clock runs from the last login, or the activation when there was none (InactivityPolicy).
+        var near = active.Select(a => new { Account = a, Since = a.LastActivityAt ?? a.ActivatedAt ?? a.CreatedAt }).Where(a => a.Since <= warnBefore);
+        var size = Paging.Size(request.PageSize, defaultSize: 20, maxSize: 100);
+        var soonest = await near.OrderBy(a => a.Since).ThenBy(a => a.Account.Id).Select(a => a.Account).Take(size).ToListAsync(context.CancellationToken);
         return new ListAccountsNearRemovalResponse
         {
-            ReachingWarning = await near.CountAsync(a => a.InactivityWarnedAt == null && (a.LastActivityAt ?? a.ActivatedAt ?? a.CreatedAt) > removeBefore, context.CancellationToken),
-            ReachingRemoval = await near.CountAsync(a => (a.LastActivityAt ?? a.ActivatedAt ?? a.CreatedAt) <= removeBefore, context.CancellationToken),
+            ReachingWarning = await near.CountAsync(a => a.Account.InactivityWarnedAt == null && a.Since > removeBefore, context.CancellationToken),
+            ReachingRemoval = await near.CountAsync(a => a.Since <= removeBefore, context.CancellationToken),
             Accounts =
             {
                 soonest.Where(a => caller.MayListPerson(a.PersonId)).Select(a => new AccountNearRemoval

@@ -113,7 +113,7 @@ public sealed class LicenseCreditsService(
     public override async Task<ListCreditLedgerResponse> ListCreditLedger(ListCreditLedgerRequest request, ServerCallContext context)
     {
         var agencyId = context.Caller().EnsureMayReadAgency(Ids.Parse(request.AgencyId, "agency_id"));
-        var size = request.PageSize switch { <= 0 => DefaultPageSize, > MaxPageSize => MaxPageSize, var n => n };
+        var size = Paging.Size(request.PageSize, DefaultPageSize, MaxPageSize);
         var after = request.PageToken.Length == 0 ? 0
             : long.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence
             : throw DomainException.Invalid(InvalidPageTokenReason, "Use the next_page_token of a previous answer.", new FieldViolation("page_token", "not a page token", InvalidPageTokenReason));

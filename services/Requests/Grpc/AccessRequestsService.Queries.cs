@@ -165,11 +165,8 @@ public sealed partial class AccessRequestsService
 
     private static Guid? AgencyFilter(Caller caller, string agencyId)
     {
-        if (agencyId.Length > 0)
-        {
-            var named = Ids.Parse(agencyId, "agency_id");
-            return caller.IsCeTeam ? named : caller.EnsureMayReadAgency(named);
-        }
-        return caller.IsHmisTeam || caller.IsCeTeam ? null : caller.EnsureMayReadAgency(caller.AgencyId ?? Guid.Empty);
+        Guid? named = agencyId.Length > 0 ? Ids.Parse(agencyId, "agency_id") : null;
+        // The CE team reads every agency's requests for CE routing, as the HMIS team does.
+        return caller.IsCeTeam ? named : caller.AgencyToList(named);
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.BuildingBlocks.Grpc;
 
 namespace HmisPlatform.Requests.Grpc;
 
@@ -13,7 +14,7 @@ internal readonly record struct KeysetPage(DateTimeOffset At, Guid Id)
     public const int DefaultSize = 50;
     public const int MaxSize = 500;
 
-    public static int Size(int requested) => requested <= 0 ? DefaultSize : Math.Min(requested, MaxSize);
+    public static int Size(int requested) => Paging.Size(requested, DefaultSize, MaxSize);
 
     public static KeysetPage? Parse(string token)
     {

@@ -50,7 +50,14 @@ public sealed partial class AtaTrainingSweep(
             }
             ata.TrainingNoticeWasSent(notice);
             db.Publish(ata.TrainingDeadlineNotice(notice, calendar.Value, now));
-            _ = notice == AtaTrainingNotice.Missed ? missed++ : reminded++;
+            if (notice == AtaTrainingNotice.Missed)
+            {
+                missed++;
+            }
+            else
+            {
+                reminded++;
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

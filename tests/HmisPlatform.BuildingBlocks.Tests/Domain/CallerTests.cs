@@ -50,4 +50,19 @@ public sealed class CallerTests
 
         Assert.Equal(ErrorKind.NotFound, Assert.Throws<DomainException>(() => hmis.EnsureMayRead<Resource>(null, r => r.AgencyId, r => r.PersonId, "THING")).Kind);
     }
+
+    [Fact]
+    public void AList_IsTheAgencyNamed_EveryAgencyForTheHmisTeam_OrTheCallersOwn()
+    {
+        var system = new Caller("lakeview-system", Agency, false);
+        var hmis = new Caller("lead", null, true, "hmis_team");
+        var other = Guid.NewGuid();
+
+        Assert.Equal(Agency, system.AgencyToList(null));
+        Assert.Equal(Agency, system.AgencyToList(Agency));
+        Assert.Equal(Caller.NotAvailableReason, Assert.Throws<DomainException>(() => system.AgencyToList(other)).Reason);
+        Assert.Null(hmis.AgencyToList(null));
+        Assert.Equal(other, hmis.AgencyToList(other));
+        Assert.Throws<DomainException>(() => new Caller(Guid.NewGuid().ToString(), Agency, false, Caller.TraineeRole).AgencyToList(null));
+    }
 }
