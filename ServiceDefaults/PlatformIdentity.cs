@@ -25,12 +25,24 @@ public static class PlatformIdentity
     /// <summary>One of the platform's own services calling another (Requests asking Credentialing).</summary>
     public const string PlatformServiceRole = "platform_service";
 
+    /// <summary>The LMS's own integration, reporting course progress in the built-in LMS mode.</summary>
+    public const string LmsRole = "lms";
+
+    /// <summary>The client a token was issued to: an agency's system, the web UI, or a service.</summary>
+    public const string ClientIdClaim = "client_id";
+
     public const string RequestsRead = "requests.read";
     public const string RequestsWrite = "requests.write";
     public const string RequestsReview = "requests.review";
     /// <summary>The CE team's decisions on HRS / 1474 requests.</summary>
     public const string RequestsCeDecide = "requests.ce_decide";
     public const string TrainingRead = "training.read";
+    /// <summary>Registering a person's LMS account (their agency and the HMIS team).</summary>
+    public const string TrainingWrite = "training.write";
+    /// <summary>
+    /// Course progress: the LMS's own reports, and the HMIS team's corrections. Never an agency's: a course is done by
+    /// the person taking it, and only the LMS knows.
+    /// </summary>
     public const string TrainingProgressWrite = "training.progress.write";
     public const string AssessmentRead = "assessment.read";
     public const string AssessmentWrite = "assessment.write";
@@ -46,7 +58,7 @@ public static class PlatformIdentity
 
     public static IReadOnlyList<string> Scopes { get; } =
     [
-        RequestsRead, RequestsWrite, RequestsReview, RequestsCeDecide, TrainingRead, TrainingProgressWrite,
+        RequestsRead, RequestsWrite, RequestsReview, RequestsCeDecide, TrainingRead, TrainingWrite, TrainingProgressWrite,
         AssessmentRead, AssessmentWrite, CredentialsRead, CredentialsWrite, CredentialsActivate, NotificationsRead,
     ];
 

@@ -27,6 +27,7 @@ app.UseAntiforgery();
 app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapTokenEndpoint();
+app.MapAuthorizationEndpoint();
 app.MapSignInPages();
 app.MapGatewayEndpoints();
 app.MapWebUi();

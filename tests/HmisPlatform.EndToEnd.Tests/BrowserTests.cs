@@ -41,9 +41,10 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
     public async Task ReturningUser_FromTheGuidedRequestToLiveCredentials_InTheBrowser()
     {
         // Earlier: Noor went through the whole process at Lakeview, and has a live account there.
-        var lakeview = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway, platform.GatewayHttp);
+        var lakeview = platform.Driver();
         var earlier = await lakeview.SubmitAndApproveAsync("Noor", "Haddad");
         var personId = earlier.Users[0].PersonId;
+        await lakeview.SignUpTraineeAsync(earlier.Users[0]);
         await lakeview.CompleteTrainingAsync(personId);
         await lakeview.PassAssignmentAsync(personId);
         var lakeviewAccount = await lakeview.ConfirmAgreementAsAtaAsync((await lakeview.SignAgreementAsync(personId, "Noor Haddad")).Id);
@@ -91,7 +92,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         await Expect(hmis.Locator("#request-status")).ToHaveTextAsync("In progress");
         await Browser.ScreenshotAsync(hmis, "02-hmis-review-desk-approved");
 
-        // Noor signs in as a trainee and sees progress as soon as the LMS reports it.
+        // Noor's one sign-in moves to Southside; Noor signs in there and sees progress as soon as the LMS reports it.
         var invitation = await new StaffAccounts.StaffAccountsClient(platform.HmisTeamGateway).InviteStaffAccountAsync(new InviteStaffAccountRequest
         {
             Email = "noor.haddad@southside.example.org", Role = "trainee", AgencyId = SouthsideAgencyId, PersonId = personId,
@@ -105,7 +106,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
             async () => (await lakeview.StaffTraining.GetLearningPathAsync(new Hmis.Training.V1.GetLearningPathRequest { PersonId = personId })).LearningPath,
             p => p.AccessRequestId == submitted.Id, TimeSpan.FromSeconds(60));
         var course = path!.Courses.First(c => c.Status != Hmis.Training.V1.CourseStatus.Complete);
-        await lakeview.StaffTraining.RecordCourseProgressAsync(new Hmis.Training.V1.RecordCourseProgressRequest
+        await lakeview.Lms.RecordCourseProgressAsync(new Hmis.Training.V1.RecordCourseProgressRequest
         {
             RequestId = Guid.NewGuid().ToString(), PersonId = personId, CourseCode = course.CourseCode, Percent = 40,
         });
@@ -116,7 +117,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         // The rest of training and the assignment, through the API; then Noor signs the agreement on their page.
         foreach (var left in path.Courses.Where(c => c.Status != Hmis.Training.V1.CourseStatus.Complete))
         {
-            await lakeview.StaffTraining.RecordCourseProgressAsync(new Hmis.Training.V1.RecordCourseProgressRequest
+            await lakeview.Lms.RecordCourseProgressAsync(new Hmis.Training.V1.RecordCourseProgressRequest
             {
                 RequestId = Guid.NewGuid().ToString(), PersonId = personId, CourseCode = left.CourseCode, Percent = 100,
             });
@@ -124,9 +125,10 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         var assignment = await Eventually.ReturnsAsync(
             async () => (await lakeview.StaffAssessment.GetAssignmentAsync(new GetAssignmentRequest { PersonId = personId })).Assignment,
             a => a.Status == AssignmentStatus.Seated, TimeSpan.FromSeconds(60));
-        var model = (await lakeview.StaffAssessment.GetModelRecordAsync(new GetModelRecordRequest { AssignmentId = assignment!.Id })).Record;
-        var graded = await lakeview.StaffAssessment.SubmitAttemptAsync(new SubmitAttemptRequest { RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id, Record = model });
-        Assert.Equal(AttemptOutcome.Passed, graded.Attempt.Outcome);
+        // Noor submits the record through Southside's case system, signed in as Noor.
+        var southsideSystem = await lakeview.RegisterAgencySystemAsync(SouthsideAgencyId);
+        await lakeview.SignInTraineeAsync(personId, "noor.haddad@southside.example.org", "Noor-learns-2026", southsideSystem);
+        await lakeview.PassAssignmentAsync(personId);
         await trainee.GotoAsync("/me");
         await Expect(trainee.GetByLabel("Type your full name to sign")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await trainee.GetByLabel("Type your full name to sign").FillAsync("Noor Haddad");
@@ -167,7 +169,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
     [Fact]
     public async Task CeTeam_ApprovesAnHrs1474RequestFromItsQueue_AndItReturnsToTheHmisTeam()
     {
-        var lakeview = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway, platform.GatewayHttp);
+        var lakeview = platform.Driver();
         var submitted = (await lakeview.Requests.SubmitAccessRequestAsync(new SubmitAccessRequestRequest
         {
             RequestId = Guid.NewGuid().ToString(), Type = RequestType.HrsCe1474, AgencyId = JourneyDriver.LakeviewAgencyId, AtaId = JourneyDriver.LakeviewAtaId,
@@ -196,7 +198,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
     [Fact]
     public async Task Ata_AnswersTheHmisTeamsQuestion_ThenWithdrawsTheRequest()
     {
-        var lakeview = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway, platform.GatewayHttp);
+        var lakeview = platform.Driver();
         var submitted = (await lakeview.Requests.SubmitAccessRequestAsync(new SubmitAccessRequestRequest
         {
             RequestId = Guid.NewGuid().ToString(), Type = RequestType.NewAgencyUsers, AgencyId = JourneyDriver.LakeviewAgencyId, AtaId = JourneyDriver.LakeviewAtaId,
@@ -238,14 +240,15 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
     [Fact]
     public async Task HmisTeam_OverridesAGradedAttempt_WithAReason()
     {
-        var lakeview = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway, platform.GatewayHttp);
+        var lakeview = platform.Driver();
         var request = await lakeview.SubmitAndApproveAsync("Tomas", "Eriksen");
         var personId = request.Users[0].PersonId;
+        await lakeview.SignUpTraineeAsync(request.Users[0]);
         await lakeview.CompleteTrainingAsync(personId);
         var assignment = await lakeview.AssignmentAsync(personId, TimeSpan.FromSeconds(60));
         var record = (await lakeview.StaffAssessment.GetModelRecordAsync(new GetModelRecordRequest { AssignmentId = assignment.Id })).Record;
         record.Client.DateOfBirth = "1900-01-01";
-        var graded = await lakeview.Assessment.SubmitAttemptAsync(new SubmitAttemptRequest { RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id, Record = record });
+        var graded = await lakeview.SubmitAttemptAsync(personId, assignment.Id, record);
         Assert.Equal(AttemptOutcome.CorrectionsNeeded, graded.Attempt.Outcome);
 
         var hmis = await _browser.NewPageAsync();
@@ -352,7 +355,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
     public async Task HmisTeam_SeesTheOverview_AsCharts()
     {
         // One request approved (its Request stage finished), one that waits for review.
-        var lakeview = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway, platform.GatewayHttp);
+        var lakeview = platform.Driver();
         var approved = await lakeview.SubmitAndApproveAsync("Wanda", "Ostrowski");
         // The Request stage ends when Training's enrolment reaches the journey, an event later.
         await lakeview.LearningPathAsync(approved.Users[0].PersonId);
@@ -379,7 +382,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
     [Fact]
     public async Task TrainingServiceDown_ThePageSaysSo_AndTheRestStillShows()
     {
-        var lakeview = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway, platform.GatewayHttp);
+        var lakeview = platform.Driver();
         var request = await lakeview.SubmitAndApproveAsync("Ilse", "Varga");
         var personId = request.Users[0].PersonId;
         await lakeview.LearningPathAsync(personId);

@@ -9,6 +9,9 @@ public static class GatewayTokens
     // The demo client a Development run registers (services/Gateway/Identity/DemoClients.cs, listed in the README).
     public const string DemoClientId = "lakeview-case-system";
     public const string DemoClientSecret = "lakeview-demo-secret";
+    public static readonly Uri DemoRedirectUri = new("http://127.0.0.1:5095/callback");
+    public const string LmsClientId = "hmis-lms";
+    public const string LmsSecret = "hmis-lms-demo-secret";
     public const string ReviewDeskClientId = "hmis-review-desk";
     public const string ReviewDeskSecret = "hmis-review-demo-secret";
 

@@ -12,10 +12,11 @@ using TrainingClient = Hmis.Training.V1.Training.TrainingClient;
 namespace HmisPlatform.EndToEnd.Tests;
 
 /// <summary>
-/// Takes one new user through the four steps, calling only the gateway: the agency's system for the agency's
-/// part, the HMIS team's review desk for the review.
+/// Takes one new user through the four steps, calling only the gateway, each step as the one it belongs to: the
+/// agency's system submits, the HMIS team's review desk reviews, the LMS reports progress, the trainee (signed in,
+/// through the agency's system with their consent) does the assignment and signs, and the ATA confirms.
 /// </summary>
-public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGateway, Uri? gatewayHttp = null)
+public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGateway, GrpcChannel lmsGateway, Uri gatewayHttp, Uri gatewayGrpc)
 {
     // The demo ATA of Lakeview (services/Gateway/Staff/DemoStaff.cs, listed in the README).
     private const string LakeviewAtaEmail = "alex.rivera@lakeview.example.org";
@@ -32,6 +33,11 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
     public AccessRequests.AccessRequestsClient ReviewDesk { get; } = new(hmisTeamGateway);
 
     public TrainingClient Training { get; } = new(gateway);
+
+    /// <summary>The LMS's own integration: the one source of course progress besides the HMIS team.</summary>
+    public TrainingClient Lms { get; } = new(lmsGateway);
+
+    private readonly Dictionary<string, GrpcChannel> _trainees = [];
 
     public SampleClientAssignments.SampleClientAssignmentsClient Assessment { get; } = new(gateway);
 
@@ -79,7 +85,7 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
         var path = await LearningPathAsync(personId);
         foreach (var course in path.Courses)
         {
-            await Training.RecordCourseProgressAsync(new Hmis.Training.V1.RecordCourseProgressRequest
+            await Lms.RecordCourseProgressAsync(new Hmis.Training.V1.RecordCourseProgressRequest
             {
                 RequestId = Guid.NewGuid().ToString(),
                 PersonId = personId,
@@ -98,17 +104,20 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
     /// </summary>
     public async Task PassAssignmentAsync(string personId)
     {
-        var assignment = await AssignmentAsync(personId);
+        var trainee = new SampleClientAssignments.SampleClientAssignmentsClient(Trainee(personId));
+        var assignment = await UntilFoundAsync(async () => (await trainee.GetAssignmentAsync(new GetAssignmentRequest { PersonId = personId })).Assignment);
         var model = (await StaffAssessment.GetModelRecordAsync(new GetModelRecordRequest { AssignmentId = assignment.Id })).Record;
-        var result = await Assessment.SubmitAttemptAsync(new SubmitAttemptRequest
-        {
-            RequestId = Guid.NewGuid().ToString(),
-            AssignmentId = assignment.Id,
-            Record = model,
-        });
+        var result = await SubmitAttemptAsync(personId, assignment.Id, model);
         Assert.Empty(result.Attempt.Findings);
         Assert.Equal(AttemptOutcome.Passed, result.Attempt.Outcome);
     }
+
+    /// <summary>The trainee submits a record of their assignment, as themselves.</summary>
+    public async Task<SubmitAttemptResponse> SubmitAttemptAsync(string personId, string assignmentId, SampleClientRecord record) =>
+        await new SampleClientAssignments.SampleClientAssignmentsClient(Trainee(personId)).SubmitAttemptAsync(new SubmitAttemptRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AssignmentId = assignmentId, Record = record,
+        });
 
     public async Task<Account> SignAgreementAsync(string personId, string fullName)
     {
@@ -116,7 +125,7 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
             async () => (await Credentials.GetPersonAccessAsync(new GetPersonAccessRequest { PersonId = personId })).Accounts.FirstOrDefault(),
             a => a is not null, StepTimeout) ?? throw new InvalidOperationException();
         Assert.Equal(AccountStatus.PendingAgreement, pending.Status);
-        return (await Credentials.SignEndUserAgreementAsync(new SignEndUserAgreementRequest
+        return (await new Credentials.CredentialsClient(Trainee(personId)).SignEndUserAgreementAsync(new SignEndUserAgreementRequest
         {
             RequestId = Guid.NewGuid().ToString(),
             AccountId = pending.Id,
@@ -132,7 +141,7 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
     {
         using var ata = new StaffBrowser(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true })
         {
-            BaseAddress = gatewayHttp ?? throw new InvalidOperationException("The driver needs the gateway's HTTP address to act as the ATA."),
+            BaseAddress = gatewayHttp,
         });
         using var signedIn = await ata.SignInAsync(LakeviewAtaEmail, DemoPassword);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
@@ -143,6 +152,57 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
         Assert.True(confirmed.IsSuccessStatusCode, body);
         return Account.Parser.WithDiscardUnknownFields(true).ParseJson(JsonNode.Parse(body)!["account"]!.ToJsonString());
     }
+
+    /// <summary>
+    /// The trainee gets their sign-in (the HMIS team invites them, they set their password), signs in, and lets the
+    /// agency's case system act for them (authorization code with PKCE): their own steps then go through it as them.
+    /// </summary>
+    public async Task SignUpTraineeAsync(RequestedUser user)
+    {
+        var invitation = await new Hmis.Gateway.V1.StaffAccounts.StaffAccountsClient(hmisTeamGateway).InviteStaffAccountAsync(new Hmis.Gateway.V1.InviteStaffAccountRequest
+        {
+            Email = user.Email, Role = "trainee", AgencyId = LakeviewAgencyId, PersonId = user.PersonId,
+        });
+        using var browser = new StaffBrowser(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = gatewayHttp });
+        await browser.GetAsync(invitation.InvitationPath);
+        var link = System.Web.HttpUtility.ParseQueryString(new Uri(gatewayHttp, invitation.InvitationPath).Query);
+        using var set = await browser.PostFormAsync("/account/set-password", ("user", link["user"]!), ("token", link["token"]!), ("newPassword", TraineePassword));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, set.StatusCode);
+        await SignInTraineeAsync(user.PersonId, user.Email, TraineePassword);
+    }
+
+    /// <summary>A trainee who can sign in lets the agency's case system act for them, through the gateway's consent.</summary>
+    public async Task SignInTraineeAsync(string personId, string email, string password, AgencySystem? through = null)
+    {
+        var system = through ?? AgencySystem.LakeviewCaseSystem;
+        using var browser = new StaffBrowser(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = gatewayHttp });
+        using var signedIn = await browser.SignInAsync(email, password);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+        var token = await PersonAuthorization.TokenThroughClientAsync(browser, system.ClientId, system.Secret, system.RedirectUri,
+            [PlatformIdentity.TrainingRead, PlatformIdentity.AssessmentRead, PlatformIdentity.AssessmentWrite, PlatformIdentity.CredentialsRead, PlatformIdentity.CredentialsWrite]);
+        _trainees[personId] = GrpcChannel.ForAddress(gatewayGrpc, new GrpcChannelOptions
+        {
+            HttpHandler = new BearerTokenHandler(token, new SocketsHttpHandler()),
+        });
+    }
+
+    private const string TraineePassword = "Trainee-steps-2026";
+
+    /// <summary>The HMIS team registers a system for an agency that may act for the agency's people with their consent.</summary>
+    public async Task<AgencySystem> RegisterAgencySystemAsync(string agencyId)
+    {
+        var clientId = $"case-system-{Guid.NewGuid():N}"[..40];
+        var registered = await new Hmis.Gateway.V1.Clients.ClientsClient(hmisTeamGateway).RegisterClientAsync(new Hmis.Gateway.V1.RegisterClientRequest
+        {
+            ClientId = clientId, DisplayName = "Case system", AgencyId = agencyId,
+            Scopes = { PlatformIdentity.TrainingRead, PlatformIdentity.AssessmentRead, PlatformIdentity.AssessmentWrite, PlatformIdentity.CredentialsRead, PlatformIdentity.CredentialsWrite },
+            RedirectUris = { AgencySystem.LakeviewCaseSystem.RedirectUri.AbsoluteUri },
+        });
+        return new AgencySystem(clientId, registered.ClientSecret, AgencySystem.LakeviewCaseSystem.RedirectUri);
+    }
+
+    private GrpcChannel Trainee(string personId) =>
+        _trainees.TryGetValue(personId, out var channel) ? channel : throw new InvalidOperationException("Sign the trainee up first (SignUpTraineeAsync).");
 
     /// <summary>
     /// Waits until the request is complete and every stage event has reached the journey: events of one
@@ -169,4 +229,11 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
                 return null;
             }
         }, value => value is not null, timeout ?? StepTimeout) ?? throw new InvalidOperationException();
+}
+
+/// <summary>An agency's system as an OAuth client that may act for the agency's people (authorization code with PKCE).</summary>
+public sealed record AgencySystem(string ClientId, string Secret, Uri RedirectUri)
+{
+    /// <summary>The demo case system of Lakeview (services/Gateway/Identity/DemoClients.cs).</summary>
+    public static AgencySystem LakeviewCaseSystem { get; } = new(GatewayTokens.DemoClientId, GatewayTokens.DemoClientSecret, GatewayTokens.DemoRedirectUri);
 }

@@ -20,11 +20,12 @@ public sealed class JourneyTests(PlatformFixture platform, ITestOutputHelper out
     [Fact]
     public async Task NewAgencyUser_GoesFromRequestToLiveCredentials_ThroughTheGateway()
     {
-        var driver = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway, platform.GatewayHttp);
+        var driver = platform.Driver();
         var clock = Stopwatch.StartNew();
 
         var request = await driver.SubmitAndApproveAsync("Avery", "Lindqvist");
         var personId = request.Users[0].PersonId;
+        await driver.SignUpTraineeAsync(request.Users[0]);
         await driver.CompleteTrainingAsync(personId);
         await driver.PassAssignmentAsync(personId);
         var signed = await driver.SignAgreementAsync(personId, "Avery Lindqvist");
@@ -79,9 +80,10 @@ public sealed class JourneyTests(PlatformFixture platform, ITestOutputHelper out
     [Fact]
     public async Task RedisStoppedMidJourney_JourneyCompletesAfterwardsWithNoEventLostOrDoubled()
     {
-        var driver = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway, platform.GatewayHttp);
+        var driver = platform.Driver();
         var request = await driver.SubmitAndApproveAsync("Jordan", "Achterberg");
         var personId = request.Users[0].PersonId;
+        await driver.SignUpTraineeAsync(request.Users[0]);
         await driver.LearningPathAsync(personId);
 
         await platform.StopRedisAsync();

@@ -49,11 +49,20 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
         using var http = _app.CreateHttpClient(ResourceNames.Gateway, "http");
         AccessToken = await GatewayTokens.TokenAsync(http, GatewayTokens.DemoClientId, GatewayTokens.DemoClientSecret,
-            PlatformIdentity.Scopes.Where(s => s is not (PlatformIdentity.RequestsReview or PlatformIdentity.RequestsCeDecide or PlatformIdentity.CredentialsActivate)));
+            PlatformIdentity.Scopes.Where(s => s is not (PlatformIdentity.RequestsReview or PlatformIdentity.RequestsCeDecide or PlatformIdentity.CredentialsActivate
+                or PlatformIdentity.TrainingProgressWrite)));
         HmisTeamToken = await GatewayTokens.TokenAsync(http, GatewayTokens.ReviewDeskClientId, GatewayTokens.ReviewDeskSecret, PlatformIdentity.Scopes);
+        LmsGateway = ChannelTo(ResourceNames.Gateway,
+            await GatewayTokens.TokenAsync(http, GatewayTokens.LmsClientId, GatewayTokens.LmsSecret, [PlatformIdentity.TrainingRead, PlatformIdentity.TrainingProgressWrite]));
         Gateway = ChannelTo(ResourceNames.Gateway, AccessToken);
         HmisTeamGateway = ChannelTo(ResourceNames.Gateway, HmisTeamToken);
     }
+
+    /// <summary>The gateway as the demo LMS integration calls it: course progress.</summary>
+    public GrpcChannel LmsGateway { get; private set; } = null!;
+
+    /// <summary>A journey driver on this platform's gateway.</summary>
+    public JourneyDriver Driver() => new(Gateway, HmisTeamGateway, LmsGateway, GatewayHttp, App.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint));
 
     /// <summary>The demo agency system's access token (Lakeview), from the gateway's token endpoint.</summary>
     public string AccessToken { get; private set; } = "";

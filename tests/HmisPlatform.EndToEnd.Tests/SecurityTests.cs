@@ -27,7 +27,7 @@ public sealed class SecurityTests(PlatformFixture platform)
 
     private static readonly string[] AgencyScopes =
     [
-        PlatformIdentity.RequestsRead, PlatformIdentity.RequestsWrite, PlatformIdentity.TrainingRead, PlatformIdentity.TrainingProgressWrite,
+        PlatformIdentity.RequestsRead, PlatformIdentity.RequestsWrite, PlatformIdentity.TrainingRead,
         PlatformIdentity.AssessmentRead, PlatformIdentity.AssessmentWrite, PlatformIdentity.CredentialsRead, PlatformIdentity.CredentialsWrite,
     ];
 
@@ -55,9 +55,10 @@ public sealed class SecurityTests(PlatformFixture platform)
     [Fact]
     public async Task AnotherAgencysSystem_GetsOnEveryResourceTypeWhatAnIdThatDoesNotExistGets()
     {
-        var lakeview = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway);
+        var lakeview = platform.Driver();
         var request = await lakeview.SubmitAndApproveAsync("Bola", "Probe");
         var personId = request.Users[0].PersonId;
+        await lakeview.SignUpTraineeAsync(request.Users[0]);
         await lakeview.CompleteTrainingAsync(personId);
         var assignment = await lakeview.AssignmentAsync(personId);
         await lakeview.PassAssignmentAsync(personId);
@@ -91,8 +92,10 @@ public sealed class SecurityTests(PlatformFixture platform)
 
         for (var i = 0; i < probes.Length; i++)
         {
-            Assert.Equal(notAvailable, await RefusalOf(() => probes[i](theirs[i])));
-            Assert.Equal(notAvailable, await RefusalOf(() => probes[i](nobody)));
+            // Course progress is refused to every agency's token for its scope, before any id is looked at.
+            var expected = i == 3 ? (StatusCode.PermissionDenied, "SCOPE_MISSING") : notAvailable;
+            Assert.Equal(expected, await RefusalOf(() => probes[i](theirs[i])));
+            Assert.Equal(expected, await RefusalOf(() => probes[i](nobody)));
         }
         Assert.Empty((await credentials.GetPersonAccessAsync(new GetPersonAccessRequest { PersonId = personId })).Accounts);
         Assert.Empty((await credentials.GetPersonAccessAsync(new GetPersonAccessRequest { PersonId = nobody })).Accounts);
@@ -111,9 +114,46 @@ public sealed class SecurityTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task AnAgencysOwnToken_DoesNoneOfAPersonsSteps_ThroughTheGateway()
+    {
+        var lakeview = platform.Driver();
+        var request = await lakeview.SubmitAndApproveAsync("Kai", "Ownership");
+        var personId = request.Users[0].PersonId;
+        await lakeview.SignUpTraineeAsync(request.Users[0]);
+        var path = await lakeview.LearningPathAsync(personId);
+
+        // The agency's own system may not report progress: it lacks the scope and cannot get it.
+        Assert.Equal((StatusCode.PermissionDenied, "SCOPE_MISSING"), await RefusalOf(() => lakeview.Training.RecordCourseProgressAsync(new Hmis.Training.V1.RecordCourseProgressRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), PersonId = personId, CourseCode = path.Courses[0].CourseCode, Percent = 100,
+        }).ResponseAsync));
+        using var http = platform.App.CreateHttpClient(ResourceNames.Gateway, "http");
+        using var asked = await GatewayTokens.RequestAsync(http, GatewayTokens.DemoClientId, GatewayTokens.DemoClientSecret, [PlatformIdentity.TrainingProgressWrite]);
+        Assert.Equal(HttpStatusCode.BadRequest, asked.StatusCode);
+
+        // Nor submit the trainee's record, nor sign their agreement: only the trainee, signed in, does.
+        await lakeview.CompleteTrainingAsync(personId);
+        var assignment = await lakeview.AssignmentAsync(personId);
+        var model = (await lakeview.StaffAssessment.GetModelRecordAsync(new GetModelRecordRequest { AssignmentId = assignment.Id })).Record;
+        Assert.Equal((StatusCode.PermissionDenied, "ONLY_THE_TRAINEE"), await RefusalOf(() => lakeview.Assessment.SubmitAttemptAsync(new SubmitAttemptRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id, Record = model,
+        }).ResponseAsync));
+        await lakeview.PassAssignmentAsync(personId);
+        var pending = await Eventually.ReturnsAsync(
+            async () => (await lakeview.Credentials.GetPersonAccessAsync(new GetPersonAccessRequest { PersonId = personId })).Accounts.FirstOrDefault(),
+            a => a is not null, TimeSpan.FromSeconds(60));
+        Assert.Equal((StatusCode.PermissionDenied, "ONLY_THE_USER_SIGNS"), await RefusalOf(() => lakeview.Credentials.SignEndUserAgreementAsync(new SignEndUserAgreementRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AccountId = pending!.Id, TypedFullName = "Kai Ownership",
+        }).ResponseAsync));
+        Assert.Equal(AccountStatus.PendingConfirmation, (await lakeview.SignAgreementAsync(personId, "Kai Ownership")).Status);
+    }
+
+    [Fact]
     public async Task AnAgencySystem_CannotSetWhatOnlyTheHmisTeamOrAnotherAgencySets()
     {
-        var lakeview = new JourneyDriver(platform.Gateway, platform.HmisTeamGateway);
+        var lakeview = platform.Driver();
         var submitted = (await lakeview.Requests.SubmitAccessRequestAsync(Submission("mass.assignment@lakeview.example.org"))).AccessRequest;
 
         // The review outcome is the HMIS team's: the agency's token does not carry the scope, nor can it get it.

@@ -58,4 +58,39 @@ public sealed class StaffInvitationTests(GatewayFixture gateway) : IClassFixture
         Assert.Equal(StatusCode.AlreadyExists, taken.StatusCode);
         Assert.Equal(StatusCode.PermissionDenied, byAgency.StatusCode);
     }
+
+    [Fact]
+    public async Task Trainee_InvitedAgainAtAnotherAgency_KeepsTheirOneSignIn_MovedThere_WithEarlierSessionsEnded()
+    {
+        var staff = new StaffAccounts.StaffAccountsClient(await gateway.HmisTeamChannelAsync());
+        var person = Guid.NewGuid().ToString();
+        var first = await staff.InviteStaffAccountAsync(new InviteStaffAccountRequest
+        {
+            Email = $"noor.{person}@lakeview.example.org", Role = StaffRoles.Trainee, AgencyId = DemoClients.LakeviewAgencyId, PersonId = person,
+        });
+        using var atLakeview = new StaffBrowser(gateway.CreateBrowser());
+        await SetPasswordAsync(atLakeview, first.InvitationPath, "Lantern 4 harbor");
+        Assert.Equal(HttpStatusCode.Redirect, (await atLakeview.SignInAsync($"noor.{person}@lakeview.example.org", "Lantern 4 harbor")).StatusCode);
+
+        var moved = await staff.InviteStaffAccountAsync(new InviteStaffAccountRequest
+        {
+            Email = $"noor.{person}@southside.example.org", Role = StaffRoles.Trainee, AgencyId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0002", PersonId = person,
+        });
+        using var atSouthside = new StaffBrowser(gateway.CreateBrowser());
+        await SetPasswordAsync(atSouthside, moved.InvitationPath, "Compass 7 meadow");
+
+        Assert.Equal(person, moved.Account.UserId);
+        Assert.Equal("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0002", moved.Account.AgencyId);
+        Assert.False(await atLakeview.IsSignedInAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await atSouthside.SignInAsync($"noor.{person}@southside.example.org", "Compass 7 meadow")).StatusCode);
+        Assert.Contains("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0002", await atSouthside.Http.GetStringAsync("/account/session"), StringComparison.Ordinal);
+    }
+
+    private static async Task SetPasswordAsync(StaffBrowser browser, string invitationPath, string password)
+    {
+        await browser.GetAsync(invitationPath);
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://gateway"), invitationPath).Query);
+        using var set = await browser.PostFormAsync("/account/set-password", ("user", query["user"]!), ("token", query["token"]!), ("newPassword", password));
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+    }
 }

@@ -51,12 +51,13 @@ public abstract class ServiceFixture<TProgram, TDbContext> : IAsyncLifetime
     /// A second instance of the service on the same database and streams, as a second replica in a deployment: its
     /// consumers compete with the first's for the same events. Stopped with the fixture.
     /// </summary>
-    public async Task<GrpcChannel> StartReplicaAsync(string? token = null)
+    /// <returns>Channels to the replica, with the access token given (or the default test token).</returns>
+    public async Task<Func<string?, GrpcChannel>> StartReplicaAsync()
     {
         var replica = await CreateFactoryAsync();
         _replicas.Add(replica);
         _ = replica.Services;
-        return GrpcChannel.ForAddress(replica.Server.BaseAddress, new GrpcChannelOptions
+        return token => GrpcChannel.ForAddress(replica.Server.BaseAddress, new GrpcChannelOptions
         {
             HttpHandler = new BearerTokenHandler(token ?? TestTokens.Issue(), replica.Server.CreateHandler()),
         });
@@ -85,6 +86,9 @@ public abstract class ServiceFixture<TProgram, TDbContext> : IAsyncLifetime
             });
         });
     }
+
+    /// <summary>A channel with a signed-in trainee's token: the person themselves, of the default agency.</summary>
+    public GrpcChannel TraineeChannel(string personId) => ChannelWithToken(TestTokens.Person(Guid.Parse(personId), "trainee"));
 
     /// <summary>A channel with the HMIS team's token: every agency's data.</summary>
     public GrpcChannel HmisTeamChannel => ChannelWithToken(TestTokens.HmisTeam());

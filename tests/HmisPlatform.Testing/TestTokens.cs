@@ -22,6 +22,10 @@ public static class TestTokens
     /// <summary>A token of the HMIS team's own system: no agency, every scope.</summary>
     public static string HmisTeam() => Issue(agencyId: null, role: PlatformIdentity.HmisTeamRole);
 
+    /// <summary>A token of the LMS's own integration: reads paths and reports course progress, belongs to no agency.</summary>
+    public static string Lms() =>
+        Issue(scopes: [PlatformIdentity.TrainingRead, PlatformIdentity.TrainingProgressWrite], agencyId: null, role: PlatformIdentity.LmsRole, subject: "hmis-lms");
+
     /// <summary>A signed-in person's token: their id as subject, their role, and their agency.</summary>
     public static string Person(Guid personId, string role, string? agencyId = DefaultAgencyId) =>
         Issue(agencyId: agencyId, role: role, subject: personId.ToString());
@@ -46,7 +50,8 @@ public static class TestTokens
         string audience = PlatformIdentity.Audience,
         SecurityKey? key = null,
         string tokenType = CallerAuthentication.AccessTokenType,
-        string subject = "test-system")
+        string subject = "test-system",
+        string? clientId = null)
     {
         var now = DateTime.UtcNow;
         var expires = now + (lifetime ?? TimeSpan.FromMinutes(10));
@@ -65,6 +70,7 @@ public static class TestTokens
                     new Claim(PlatformIdentity.ScopeClaim, string.Join(' ', scopes ?? PlatformIdentity.Scopes)),
                     agencyId is null ? null : new Claim(PlatformIdentity.AgencyClaim, agencyId),
                     role is null ? null : new Claim(PlatformIdentity.RoleClaim, role),
+                    clientId is null ? null : new Claim(PlatformIdentity.ClientIdClaim, clientId),
                 }.OfType<Claim>()),
             SigningCredentials = new SigningCredentials(key ?? SigningKey, SecurityAlgorithms.RsaSha256),
         });

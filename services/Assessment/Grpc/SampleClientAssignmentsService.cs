@@ -68,9 +68,10 @@ public sealed class SampleClientAssignmentsService(
             // Whose assignment it is comes first: another agency learns nothing, not even how its record would be judged.
             var assignment = context.Caller().EnsureMayRead(
                 await db.Assignments.SingleOrDefaultAsync(a => a.Id == assignmentId, ct), a => a.AgencyId, a => a.PersonId, "ASSIGNMENT");
+            assignment.EnsureSubmitter(context.Caller());
             var record = request.Record.ToDomain();
             var now = time.GetStoredNow();
-            var attempt = assignment.Submit(record, policy.Value, thresholds.Value, now);
+            var attempt = assignment.Submit(record, context.Caller(), policy.Value, thresholds.Value, now);
             db.Publish(assignment.Grading(attempt, policy.Value.MaxFailedAttempts, now));
             if (assignment.FreedSeat)
             {
@@ -105,7 +106,7 @@ public sealed class SampleClientAssignmentsService(
         commands.RunAsync(request.RequestId, request, async ct =>
         {
             var assignment = await StaffAssignmentAsync(request.AssignmentId, context, ct);
-            assignment.ChooseScenario(request.ScenarioCode);
+            assignment.ChooseScenario(request.ScenarioCode, context.Caller());
             await db.SaveChangesAsync(ct);
             return new ChooseScenarioResponse { Assignment = assignment.ToMessage(await seating.PlaceOfAsync(assignment, ct)) };
         }, context.CancellationToken);

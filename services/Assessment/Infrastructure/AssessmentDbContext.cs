@@ -44,6 +44,7 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
             attempt.Property(t => t.OverrideReason).HasMaxLength(500);
             attempt.Ignore(t => t.Failed);
             attempt.Property(t => t.ScenarioCode).HasMaxLength(64);
+            attempt.ComplexProperty(t => t.SubmittedBy).MapActor();
             // The record as entered, kept whole for staff to go through it with the trainee.
             attempt.Property(t => t.Record).HasColumnType("jsonb").HasConversion(record => RecordJson.Write(record), json => RecordJson.Read(json));
             attempt.OwnsOne(t => t.Walkthrough, walkthrough => walkthrough.Property(w => w.StaffMember).HasMaxLength(200));

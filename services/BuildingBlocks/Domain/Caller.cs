@@ -3,21 +3,29 @@ namespace HmisPlatform.BuildingBlocks.Domain;
 /// <summary>
 /// Who is calling, as their token says: an agency's system acts only within its agency; the HMIS team acts on
 /// every agency. Another agency's data answers exactly like data that does not exist, so ids reveal nothing.
-/// People carry their role (ata, supervisor, trainee, ce_team, hmis_team); an agency's system carries none.
+/// People carry their role (ata, supervisor, trainee, ce_team, hmis_team); an agency's system carries none. An agency's
+/// system acting for a signed-in person (authorization code with PKCE) is that person, through its client id.
 /// </summary>
-public sealed record Caller(string Subject, Guid? AgencyId, bool IsHmisTeam, string? Role = null)
+public sealed record Caller(string Subject, Guid? AgencyId, bool IsHmisTeam, string? Role = null, string? ClientId = null)
 {
     public const string AtaRole = "ata";
     public const string SupervisorRole = "supervisor";
     public const string TraineeRole = "trainee";
     public const string CeTeamRole = "ce_team";
     public const string PlatformServiceRole = "platform_service";
+    public const string LmsRole = "lms";
 
     /// <summary>The Lead Coordinated Entry team: decides HRS / 1474 requests.</summary>
     public bool IsCeTeam => Role == CeTeamRole;
 
     /// <summary>One of the platform's own services (Requests asking Credentialing), with its own client identity.</summary>
     public bool IsPlatformService => Role == PlatformServiceRole;
+
+    /// <summary>The LMS's own integration, which reports course progress.</summary>
+    public bool IsLms => Role == LmsRole;
+
+    /// <summary>Who did something, for the append-only records of each step.</summary>
+    public Actor AsActor() => new(Subject, Role ?? (IsAgencySystem ? Actor.AgencySystemRole : ""), ClientId ?? "");
 
     /// <summary>A service of the platform as the actor of what it does itself, for example on an event.</summary>
     public static Caller Service(string name) => new(name, null, false, PlatformServiceRole);

@@ -14,6 +14,7 @@ public static class CallerContext
             user.FindFirst("sub")?.Value ?? string.Empty,
             Guid.TryParse(agency, out var agencyId) ? agencyId : null,
             user.HasClaim(PlatformIdentity.RoleClaim, PlatformIdentity.HmisTeamRole),
-            user.FindFirst(PlatformIdentity.RoleClaim)?.Value);
+            user.FindFirst(PlatformIdentity.RoleClaim)?.Value,
+            user.FindFirst(PlatformIdentity.ClientIdClaim)?.Value);
     }
 }

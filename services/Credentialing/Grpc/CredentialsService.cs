@@ -121,7 +121,7 @@ public sealed class CredentialsService(
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Username == request.Username.Trim().ToLowerInvariant(), context.CancellationToken)
             ?? throw HmisAccount.InvalidToken();
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        if (account.RedeemActivationToken(request.ActivationToken, time.GetStoredNow()))
+        if (account.RedeemActivationToken(request.ActivationToken, context.Caller(), time.GetStoredNow()))
         {
             await provisioning.ProvisionAsync(account, context.CancellationToken);
         }
@@ -181,7 +181,7 @@ public sealed class CredentialsService(
                     new PreconditionViolation("HELP_DESK_NOTIFICATION", $"access-requests/{applicant.AccessRequestId}/people/{applicant.PersonId}", "missing"));
             var now = time.GetStoredNow();
             var account = notification.Grant(context.Caller(), now)
-                ? await issuance.IssueOrExtendAsync(applicant, AccountRoute.HelpDesk, now, ct)
+                ? await issuance.IssueOrExtendAsync(applicant, AccountRoute.HelpDesk, context.Caller().AsActor(), now, ct)
                 : await db.Accounts.SingleAsync(a => a.PersonId == applicant.PersonId && a.AgencyId == applicant.AgencyId && a.Status != AccountStatus.Removed, ct);
             await db.SaveChangesAsync(ct);
             return new GrantHelpDeskAccessResponse { Notification = notification.ToMessage(), Account = account.ToMessage() };

@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Domain.Applicants;
@@ -13,18 +14,18 @@ namespace HmisPlatform.Credentialing.Infrastructure;
 /// </summary>
 public sealed class AccountIssuance(CredentialingDbContext db)
 {
-    public async Task<HmisAccount> IssueOrExtendAsync(Applicant applicant, Hmis.Credentialing.V1.AccountRoute route, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<HmisAccount> IssueOrExtendAsync(Applicant applicant, Hmis.Credentialing.V1.AccountRoute route, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var live = await db.Accounts.SingleOrDefaultAsync(a => a.PersonId == applicant.PersonId && a.AgencyId == applicant.AgencyId
             && a.Status != Hmis.Credentialing.V1.AccountStatus.Removed, cancellationToken);
         if (live is not null)
         {
-            live.GrantProjectTypes(applicant.ProjectTypes);
+            live.GrantProjectTypes(applicant.ProjectTypes, actor, now);
             return live;
         }
         var baseName = Usernames.Base(applicant.GivenName, applicant.FamilyName);
         var taken = await db.Accounts.Where(a => a.Username.StartsWith(baseName)).Select(a => a.Username).ToListAsync(cancellationToken);
-        var account = HmisAccount.Issue(applicant, Usernames.FirstFree(baseName, taken.ToHashSet()), route, now);
+        var account = HmisAccount.Issue(applicant, Usernames.FirstFree(baseName, taken.ToHashSet()), route, actor, now);
         db.Accounts.Add(account);
         db.Publish(account.PendingAgreement(now));
         return account;

@@ -19,6 +19,9 @@ public sealed class CredentialingDbContext(DbContextOptions<CredentialingDbConte
 
     public DbSet<HmisAccount> Accounts => Set<HmisAccount>();
 
+    /// <summary>The append-only audit of account changes, with who made each.</summary>
+    public DbSet<AccountChange> AccountChanges => Set<AccountChange>();
+
     public DbSet<AgencyCredits> AgencyCredits => Set<AgencyCredits>();
 
     public DbSet<ProvisionedAccount> ProvisionedAccounts => Set<ProvisionedAccount>();
@@ -128,6 +131,18 @@ public sealed class CredentialingDbContext(DbContextOptions<CredentialingDbConte
                 .IsUnique()
                 .HasFilter($"status IN ({(int)AccountStatus.PendingAgreement}, {(int)AccountStatus.PendingConfirmation}, {(int)AccountStatus.Active})")
                 .HasDatabaseName("ux_accounts_one_live_per_person_agency");
+            account.HasMany(a => a.Changes).WithOne().HasForeignKey(c => c.AccountId);
+            account.Navigation(a => a.Changes).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        modelBuilder.Entity<AccountChange>(change =>
+        {
+            change.ToTable("account_changes");
+            change.HasKey(c => c.Id);
+            change.Property(c => c.Id).UseIdentityAlwaysColumn();
+            change.Property(c => c.Kind).HasConversion<string>().HasMaxLength(32);
+            change.Property(c => c.Detail).HasMaxLength(AccountChange.MaxDetailLength);
+            change.ComplexProperty(c => c.Actor).MapActor();
+            change.HasIndex(c => new { c.AccountId, c.Id });
         });
     }
 }

@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
@@ -26,6 +27,8 @@ public sealed partial class InactivitySweep(
     IServiceScopeFactory scopes, TimeProvider time, IOptions<InactivityPolicy> policy, IOptions<InactivitySweepOptions> options,
     OutboxSignal outbox, ILogger<InactivitySweep> logger) : RecurringWork(time, logger)
 {
+    private static readonly Actor Sweeper = Actor.Platform(ResourceNames.CredentialingApi);
+
     /// <summary>One pass over every account that needs a step now; returns how many were warned and removed.</summary>
     public async Task<(int Warned, int Removed)> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -56,12 +59,12 @@ public sealed partial class InactivitySweep(
                 switch (policy.Value.StepFor(account, now))
                 {
                     case InactivityStep.Warn:
-                        account.WarnInactive(now);
+                        account.WarnInactive(Sweeper, now);
                         db.Publish(account.InactivityWarning(policy.Value.RemovalDue(account), now));
                         warned++;
                         break;
                     case InactivityStep.Remove:
-                        account.RemoveInactive(now);
+                        account.RemoveInactive(Sweeper, now);
                         db.Publish(account.AccessRemoved(now));
                         removed++;
                         break;

@@ -1,5 +1,6 @@
 using Hmis.Credentialing.V1;
 using Hmis.Events.V1;
+using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Credentialing.Infrastructure;
@@ -21,6 +22,6 @@ public sealed class IssueReadOnlyAccount(CredentialingDbContext db, AccountIssua
         // Not there yet means AccessRequestApproved is still on its way: failing leaves this event for a retry.
         var applicant = await db.Applicants.SingleOrDefaultAsync(a => a.PersonId == personId && a.AccessRequestId == accessRequestId, cancellationToken)
             ?? throw new InvalidOperationException("The approval of this person has not arrived yet.");
-        await issuance.IssueOrExtendAsync(applicant, AccountRoute.ReadOnlyTraining, time.GetStoredNow(), cancellationToken);
+        await issuance.IssueOrExtendAsync(applicant, AccountRoute.ReadOnlyTraining, Actor.Platform(ResourceNames.CredentialingApi), time.GetStoredNow(), cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Hmis.Events.V1;
+using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
 using Applicant = HmisPlatform.Credentialing.Domain.Applicants.Applicant;
@@ -23,7 +24,7 @@ public sealed class KeepApplicant(CredentialingDbContext db, AccountIssuance iss
         db.Applicants.Add(applicant);
         if (integrationEvent.TransferPath == FullTransfer)
         {
-            await issuance.IssueOrExtendAsync(applicant, Hmis.Credentialing.V1.AccountRoute.FullTransfer, time.GetStoredNow(), cancellationToken);
+            await issuance.IssueOrExtendAsync(applicant, Hmis.Credentialing.V1.AccountRoute.FullTransfer, Actor.Platform(ResourceNames.CredentialingApi), time.GetStoredNow(), cancellationToken);
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed class ClientsService(ClientRegistry registry) : Clients.ClientsBas
 {
     public override async Task<RegisterClientResponse> RegisterClient(RegisterClientRequest request, ServerCallContext context)
     {
-        var registration = ClientRegistration.Create(request.ClientId, request.DisplayName, request.AgencyId, request.Scopes);
+        var registration = ClientRegistration.Create(request.ClientId, request.DisplayName, request.AgencyId, request.Scopes, request.RedirectUris);
         var (client, secret) = await registry.RegisterAsync(registration, context.Caller().Subject, context.CancellationToken);
         return new RegisterClientResponse { Client = ToMessage(client), ClientSecret = secret };
     }
@@ -43,6 +43,7 @@ public sealed class ClientsService(ClientRegistry registry) : Clients.ClientsBas
             DisplayName = client.DisplayName,
             AgencyId = client.AgencyId?.ToString() ?? "",
             Scopes = { client.Scopes },
+            RedirectUris = { client.RedirectUris.Select(u => u.AbsoluteUri) },
         };
         if (client.RegisteredAt is { } registered)
         {

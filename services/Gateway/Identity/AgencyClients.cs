@@ -20,8 +20,13 @@ public static class AgencyClients
     public const string RegisteredAtProperty = "registered_at";
     public const string RevokedAtProperty = "revoked_at";
 
+    /// <param name="redirectUris">
+    /// Where a signed-in person is sent back with an authorization code; with any, the client may also act for a
+    /// person of its agency (authorization code, PKCE required).
+    /// </param>
     public static OpenIddictApplicationDescriptor Describe(
-        string clientId, string secret, string displayName, string? agencyId, string? role, IEnumerable<string> scopes, DateTimeOffset registeredAt)
+        string clientId, string secret, string displayName, string? agencyId, string? role, IEnumerable<string> scopes, DateTimeOffset registeredAt,
+        IReadOnlyCollection<Uri>? redirectUris = null)
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {
@@ -38,6 +43,16 @@ public static class AgencyClients
         foreach (var scope in scopes)
         {
             descriptor.Permissions.Add(OpenIddictConstants.Permissions.Prefixes.Scope + scope);
+        }
+        if (redirectUris is { Count: > 0 })
+        {
+            descriptor.Permissions.UnionWith([
+                OpenIddictConstants.Permissions.Endpoints.Authorization,
+                OpenIddictConstants.Permissions.GrantTypes.AuthorizationCode,
+                OpenIddictConstants.Permissions.ResponseTypes.Code,
+            ]);
+            descriptor.Requirements.Add(OpenIddictConstants.Requirements.Features.ProofKeyForCodeExchange);
+            descriptor.RedirectUris.UnionWith(redirectUris);
         }
         SetProperty(descriptor, AgencyProperty, agencyId);
         SetProperty(descriptor, RoleProperty, role);

@@ -7,7 +7,8 @@ namespace HmisPlatform.Gateway.Identity;
 
 /// <summary>A registered client as the HMIS team sees it.</summary>
 public sealed record RegisteredClient(
-    string ClientId, string DisplayName, Guid? AgencyId, IReadOnlyList<string> Scopes, DateTimeOffset? RegisteredAt, DateTimeOffset? RevokedAt);
+    string ClientId, string DisplayName, Guid? AgencyId, IReadOnlyList<string> Scopes, DateTimeOffset? RegisteredAt, DateTimeOffset? RevokedAt,
+    IReadOnlyList<Uri> RedirectUris);
 
 /// <summary>
 /// Registers and revokes agency systems. A secret leaves only in the answer to its registration; OpenIddict keeps
@@ -31,7 +32,7 @@ public sealed class ClientRegistry(
         }
         var secret = ClientRegistration.NewSecret();
         var descriptor = AgencyClients.Describe(registration.ClientId, secret, registration.DisplayName,
-            registration.AgencyId.ToString(), role: null, registration.Scopes, time.GetUtcNow());
+            registration.AgencyId.ToString(), role: null, registration.Scopes, time.GetUtcNow(), registration.RedirectUris);
         await applications.CreateAsync(descriptor, cancellationToken);
         await audit.RecordAsync(SecurityEventKinds.ClientRegistered, actor, registration.ClientId, registration.AgencyId, cancellationToken: cancellationToken);
         return (ToClient(descriptor), secret);
@@ -79,5 +80,6 @@ public sealed class ClientRegistry(
         AgencyOf(descriptor),
         [.. AgencyClients.ScopesOf(descriptor)],
         descriptor.Timestamp(AgencyClients.RegisteredAtProperty),
-        descriptor.Timestamp(AgencyClients.RevokedAtProperty));
+        descriptor.Timestamp(AgencyClients.RevokedAtProperty),
+        [.. descriptor.RedirectUris]);
 }

@@ -19,11 +19,14 @@ namespace HmisPlatform.Gateway.Identity;
 
 /// <summary>
 /// The gateway as the platform's OAuth 2.0 token server: agency systems get short-lived signed JWT access tokens
-/// with the client-credentials grant; the discovery document and keys are published for the services to validate them.
+/// with the client-credentials grant, for their agency; a system acting for a person gets the person's own token
+/// through the authorization code grant with PKCE, after the person signed in and consented
+/// (<see cref="AuthorizationEndpoint"/>). The discovery document and keys are published for the services to validate them.
 /// </summary>
 public static class TokenServer
 {
     public const string TokenPath = "/connect/token";
+    public const string AuthorizePath = "/connect/authorize";
 
     public static void AddTokenServer(this IHostApplicationBuilder builder)
     {
@@ -38,7 +41,9 @@ public static class TokenServer
             .AddServer(server =>
             {
                 server.SetTokenEndpointUris(TokenPath.TrimStart('/'));
+                server.SetAuthorizationEndpointUris(AuthorizePath.TrimStart('/'));
                 server.AllowClientCredentialsFlow();
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 server.RegisterScopes([.. PlatformIdentity.Scopes]);
                 server.SetAccessTokenLifetime(builder.Configuration.GetValue<TimeSpan?>("Auth:AccessTokenLifetime") ?? TimeSpan.FromMinutes(15));
                 // Services validate the JWT with the published signing keys alone.
@@ -48,7 +53,7 @@ public static class TokenServer
                     server.SetIssuer(new Uri(issuer));
                 }
                 server.AddSigningKeys(builder);
-                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough();
                 if (local)
                 {
                     aspNetCore.DisableTransportSecurityRequirement();
@@ -78,9 +83,14 @@ public static class TokenServer
     /// OpenIddict has authenticated the client and checked its scopes; this names the caller in the token: the
     /// client as subject, its agency or its role, the granted scopes, and the platform's API as audience.
     /// </summary>
-    private static async Task<IResult> IssueAsync(HttpContext http, IOpenIddictApplicationManager applications, SecurityAudit audit)
+    private static async Task<IResult> IssueAsync(
+        HttpContext http, IOpenIddictApplicationManager applications, UserManager<StaffUser> people, SecurityAudit audit)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (request.IsAuthorizationCodeGrantType())
+        {
+            return await AuthorizationEndpoint.RedeemCodeAsync(http, request, people, audit);
+        }
         if (!request.IsClientCredentialsGrantType())
         {
             return Results.Forbid(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);

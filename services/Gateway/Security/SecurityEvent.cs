@@ -48,7 +48,10 @@ public static class SecurityEventKinds
     public const string PermissionDenied = "permission_denied";
     public const string UserDeactivated = "user_deactivated";
     public const string UserInvited = "user_invited";
+    public const string UserMoved = "user_moved";
     public const string PasswordSet = "password_set";
     public const string PasswordChanged = "password_changed";
     public const string PasswordChangeRefused = "password_change_refused";
+    public const string ConsentGiven = "consent_given";
+    public const string ConsentRefused = "consent_refused";
 }

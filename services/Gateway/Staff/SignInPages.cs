@@ -224,7 +224,7 @@ public static class SignInPages
             ? returnUrl
             : "/";
 
-    private static string E(string? value) => HtmlEncoder.Default.Encode(value ?? "");
+    internal static string E(string? value) => HtmlEncoder.Default.Encode(value ?? "");
 
     private static string ErrorLine(string? error) => error is null ? "" : $"<p class=\"error\" role=\"alert\">{E(error)}</p>";
 
@@ -301,7 +301,8 @@ public static class SignInPages
         }
     }
 
-    private static IResult Page(HttpContext http, IAntiforgery antiforgery, string title, string form, int status = StatusCodes.Status200OK)
+    /// <summary>A page of the sign-in family around one form; <c>&lt;!--antiforgery--&gt;</c> in the form becomes its token.</summary>
+    internal static IResult Page(HttpContext http, IAntiforgery antiforgery, string title, string form, int status = StatusCodes.Status200OK)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
         var field = $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">";

@@ -16,7 +16,7 @@ public sealed partial class TrainingService
     public const string LookupKeyRequiredReason = "EMAIL_OR_USERNAME_REQUIRED";
     public const string AccountNotFoundReason = "LMS_ACCOUNT_NOT_FOUND";
 
-    [Authorize(Policy = PlatformIdentity.TrainingProgressWrite)]
+    [Authorize(Policy = PlatformIdentity.TrainingWrite)]
     public override Task<RegisterLmsAccountResponse> RegisterLmsAccount(RegisterLmsAccountRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>
         {
@@ -53,7 +53,7 @@ public sealed partial class TrainingService
         };
     }
 
-    [Authorize(Policy = PlatformIdentity.TrainingProgressWrite)]
+    [Authorize(Policy = PlatformIdentity.TrainingWrite)]
     public override Task<UpdateLmsAccountEmailResponse> UpdateLmsAccountEmail(UpdateLmsAccountEmailRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>
         {

@@ -16,7 +16,6 @@ public sealed partial class TrainingService(TrainingDbContext db, IdempotentComm
     : Hmis.Training.V1.Training.TrainingBase
 {
     public const string CourseNotFoundReason = "COURSE_NOT_FOUND";
-    public const string SourceTooLongReason = "SOURCE_TOO_LONG";
 
     [Authorize(Policy = PlatformIdentity.TrainingRead)]
     public override async Task<GetLearningPathResponse> GetLearningPath(GetLearningPathRequest request, ServerCallContext context)
@@ -29,16 +28,13 @@ public sealed partial class TrainingService(TrainingDbContext db, IdempotentComm
     public override Task<RecordCourseProgressResponse> RecordCourseProgress(RecordCourseProgressRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>
         {
-            if (request.Source.Length > 50)
-            {
-                throw DomainException.Invalid(SourceTooLongReason, "A source is at most 50 characters.", new FieldViolation("source", "at most 50 characters", SourceTooLongReason));
-            }
             var path = await CurrentPathAsync(Ids.Parse(request.PersonId, "person_id"), context, ct);
             var catalog = await db.CatalogAsync(ct);
             var now = time.GetStoredNow();
             var reportedAt = request.ReportedAt is { } at ? StoredTime.Truncate(at.ToDateTimeOffset()) : now;
             var validity = catalog.TryGetValue(request.CourseCode, out var course) ? course.ValidityMonths : 0;
-            if (path.RecordProgress(request.CourseCode, request.Percent, reportedAt, validity, await lmsAccounts.EmailOkAsync(path.PersonId, ct), now))
+            if (path.RecordProgress(request.CourseCode, request.Percent, reportedAt, validity, await lmsAccounts.EmailOkAsync(path.PersonId, ct),
+                context.Caller(), request.Source, now))
             {
                 db.Publish(path.Completion(now));
             }
@@ -62,8 +58,16 @@ public sealed partial class TrainingService(TrainingDbContext db, IdempotentComm
             return new UpdateCourseResponse { Course = course.ToMessage() };
         }, context.CancellationToken);
 
-    private async Task<Domain.LearningPaths.LearningPath> CurrentPathAsync(Guid personId, ServerCallContext context, CancellationToken cancellationToken) =>
-        context.Caller().EnsureMayRead(
-            await db.LearningPaths.Where(p => p.PersonId == personId).OrderByDescending(p => p.EnrolledAt).FirstOrDefaultAsync(cancellationToken),
-            p => p.AgencyId, p => p.PersonId, "LEARNING_PATH");
+    /// <summary>
+    /// The person's latest path as the caller may see it: the LMS serves every agency's learners, so it finds any path
+    /// as the HMIS team does; anyone else sees their agency's (a trainee only their own).
+    /// </summary>
+    private async Task<Domain.LearningPaths.LearningPath> CurrentPathAsync(Guid personId, ServerCallContext context, CancellationToken cancellationToken)
+    {
+        var caller = context.Caller();
+        var path = await db.LearningPaths.Where(p => p.PersonId == personId).OrderByDescending(p => p.EnrolledAt).FirstOrDefaultAsync(cancellationToken);
+        return caller.IsLms
+            ? path ?? throw DomainException.NotFound("LEARNING_PATH_NOT_FOUND", "Nothing was found with that id.")
+            : caller.EnsureMayRead(path, p => p.AgencyId, p => p.PersonId, "LEARNING_PATH");
+    }
 }

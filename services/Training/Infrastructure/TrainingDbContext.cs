@@ -51,6 +51,18 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
                 course.Ignore(c => c.IsComplete);
             });
             path.Navigation(p => p.Courses).UsePropertyAccessMode(PropertyAccessMode.Field);
+            path.HasMany(p => p.Reports).WithOne().HasForeignKey(r => r.LearningPathId);
+            path.Navigation(p => p.Reports).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        modelBuilder.Entity<ProgressReport>(report =>
+        {
+            report.ToTable("progress_reports");
+            report.HasKey(r => r.Id);
+            report.Property(r => r.Id).UseIdentityAlwaysColumn();
+            report.Property(r => r.CourseCode).HasMaxLength(64);
+            report.Property(r => r.Source).HasMaxLength(ProgressReport.MaxSourceLength);
+            report.ComplexProperty(r => r.ReportedBy).MapActor();
+            report.HasIndex(r => new { r.LearningPathId, r.Id });
         });
         modelBuilder.Entity<LmsAccount>(account =>
         {

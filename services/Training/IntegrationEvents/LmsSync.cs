@@ -21,6 +21,11 @@ public sealed partial class LmsSync(
 {
     private const int BatchSize = 50;
 
+    /// <summary>The TalentLMS connector inside this service reports as the LMS does.</summary>
+    private static readonly Caller Connector = new("talentlms-connector", null, false, Caller.LmsRole, ResourceNames.TrainingApi);
+
+    private const string ConnectorSource = "TalentLMS";
+
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var synced = 0;
@@ -62,7 +67,7 @@ public sealed partial class LmsSync(
                     {
                         var now = Time.GetStoredNow();
                         if (path.RecordProgress(report.CourseCode, report.Percent, StoredTime.Truncate(report.ObservedAt), catalog[report.CourseCode].ValidityMonths,
-                            !account.PersonalEmail, now, report.CompletedAt is { } done ? StoredTime.Truncate(done) : null))
+                            !account.PersonalEmail, Connector, ConnectorSource, now, report.CompletedAt is { } done ? StoredTime.Truncate(done) : null))
                         {
                             db.Publish(path.Completion(now));
                         }

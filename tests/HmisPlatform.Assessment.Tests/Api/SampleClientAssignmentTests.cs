@@ -4,6 +4,7 @@ using Hmis.Common.V1;
 using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace HmisPlatform.Assessment.Tests.Api;
 
@@ -22,7 +23,7 @@ public sealed class SampleClientAssignmentTests(AssessmentFixture service) : ICl
     }
 
     private Task<SubmitAttemptResponse> Submit(Assignment assignment, SampleClientRecord record) =>
-        service.Client.SubmitAttemptAsync(new SubmitAttemptRequest { RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id, Record = record }).ResponseAsync;
+        AsTrainee(Guid.Parse(assignment.PersonId)).SubmitAttemptAsync(new SubmitAttemptRequest { RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id, Record = record }).ResponseAsync;
 
     [Fact]
     public async Task TrainingCompleted_OpensASeat_WithTheScenarioOfTheProjectCourse_AndItsDocuments()
@@ -211,5 +212,44 @@ public sealed class SampleClientAssignmentTests(AssessmentFixture service) : ICl
         }).ResponseAsync);
 
         Assert.Equal((StatusCode.PermissionDenied, "NOT_AVAILABLE"), (error.StatusCode, error.Reason()));
+    }
+
+    [Fact]
+    public async Task Attempt_FromTheAgencysOwnSystem_OrTheAta_IsRefused_BeforeTheRecordIsRead_AndNotCounted()
+    {
+        var assignment = await OpenedAssignmentAsync(Guid.NewGuid());
+        var ata = new SampleClientAssignments.SampleClientAssignmentsClient(service.ChannelWithToken(TestTokens.Person(Guid.NewGuid(), Caller.AtaRole)));
+
+        foreach (var agency in new[] { service.Client, ata, Staff })
+        {
+            var refused = await RpcErrors.CatchAsync(() => agency.SubmitAttemptAsync(new SubmitAttemptRequest
+            {
+                RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id, Record = new SampleClientRecord(),
+            }).ResponseAsync);
+            Assert.Equal((StatusCode.PermissionDenied, StepOwners.OnlyTheTraineeReason), (refused.StatusCode, refused.Reason()));
+        }
+
+        var after = (await service.Client.GetAssignmentAsync(new GetAssignmentRequest { PersonId = assignment.PersonId })).Assignment;
+        Assert.Empty(after.Attempts);
+    }
+
+    [Fact]
+    public async Task Attempt_ByTheTrainee_KeepsWhoSubmittedIt_AndItsSubmissionCannotBeRewritten()
+    {
+        var person = Guid.NewGuid();
+        var assignment = await OpenedAssignmentAsync(person);
+        var throughCaseSystem = new SampleClientAssignments.SampleClientAssignmentsClient(service.ChannelWithToken(
+            TestTokens.Issue(agencyId: TestTokens.DefaultAgencyId, role: Caller.TraineeRole, subject: person.ToString(), clientId: "lakeview-case-system")));
+
+        var attempt = (await throughCaseSystem.SubmitAttemptAsync(new SubmitAttemptRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id, Record = await Staff.ModelRecordAsync(assignment),
+        })).Attempt;
+
+        var kept = await service.QueryAsync(db => db.Set<Assessment.Domain.Assignments.SampleClientAttempt>().SingleAsync(a => a.Id == Guid.Parse(attempt.Id)));
+        Assert.Equal(new Actor(person.ToString(), Caller.TraineeRole, "lakeview-case-system"), kept.SubmittedBy);
+        var rewrite = await Assert.ThrowsAnyAsync<Exception>(() => service.QueryAsync(db =>
+            db.Database.ExecuteSqlAsync($"UPDATE attempts SET submitted_by_subject = 'someone-else' WHERE id = {Guid.Parse(attempt.Id)}")));
+        Assert.Contains("never changed", rewrite.Message);
     }
 }

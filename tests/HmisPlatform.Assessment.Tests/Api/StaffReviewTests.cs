@@ -23,7 +23,7 @@ public sealed class StaffReviewTests(AssessmentFixture service) : IClassFixture<
     private async Task<SubmitAttemptResponse> FailAsync(Assignment assignment, string? projectTypeWrong = null)
     {
         var wrongBirthDate = (await Staff.ModelRecordAsync(assignment)).WithWrongBirthDate();
-        return await service.Client.SubmitAttemptAsync(new SubmitAttemptRequest
+        return await new SampleClientAssignments.SampleClientAssignmentsClient(service.TraineeChannel(assignment.PersonId)).SubmitAttemptAsync(new SubmitAttemptRequest
         {
             RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id,
             Record = projectTypeWrong is null ? wrongBirthDate : wrongBirthDate.InWrongProject(),

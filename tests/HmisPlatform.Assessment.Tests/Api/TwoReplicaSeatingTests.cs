@@ -20,7 +20,8 @@ public sealed class TwoReplicaSeatingTests(EightSeatFixture service) : IClassFix
     [Fact]
     public async Task NinthAndTenthTrainees_Wait_ThenTakeTheTwoSeatsFreedAtOnceOnTwoReplicas_EachOnce()
     {
-        var replica = new SampleClientAssignments.SampleClientAssignmentsClient(await service.StartReplicaAsync());
+        var replicaChannel = await service.StartReplicaAsync();
+        var replica = new SampleClientAssignments.SampleClientAssignmentsClient(replicaChannel(null));
         var staff = new SampleClientAssignments.SampleClientAssignmentsClient(service.HmisTeamChannel);
         var people = Enumerable.Range(0, 10).Select(_ => Guid.NewGuid()).ToList();
 
@@ -36,8 +37,10 @@ public sealed class TwoReplicaSeatingTests(EightSeatFixture service) : IClassFix
         var (first, second) = (before[0]!, before[1]!);
         var models = await Task.WhenAll(staff.ModelRecordAsync(first), staff.ModelRecordAsync(second));
         await Task.WhenAll(
-            service.Client.SubmitAttemptAsync(new SubmitAttemptRequest { RequestId = Guid.NewGuid().ToString(), AssignmentId = first.Id, Record = models[0] }).ResponseAsync,
-            replica.SubmitAttemptAsync(new SubmitAttemptRequest { RequestId = Guid.NewGuid().ToString(), AssignmentId = second.Id, Record = models[1] }).ResponseAsync);
+            new SampleClientAssignments.SampleClientAssignmentsClient(service.TraineeChannel(first.PersonId))
+                .SubmitAttemptAsync(new SubmitAttemptRequest { RequestId = Guid.NewGuid().ToString(), AssignmentId = first.Id, Record = models[0] }).ResponseAsync,
+            new SampleClientAssignments.SampleClientAssignmentsClient(replicaChannel(TestTokens.Person(Guid.Parse(second.PersonId), "trainee")))
+                .SubmitAttemptAsync(new SubmitAttemptRequest { RequestId = Guid.NewGuid().ToString(), AssignmentId = second.Id, Record = models[1] }).ResponseAsync);
 
         Assert.Equal(Enumerable.Repeat(AssignmentStatus.Seated, 8), before.Take(8).Select(a => a!.Status));
         Assert.Equal([(AssignmentStatus.Waiting, 1), (AssignmentStatus.Waiting, 2)], before.Skip(8).Select(a => (a!.Status, a.WaitlistPosition)));

@@ -46,7 +46,8 @@ public sealed class WaitlistTests(TwoSeatFixture service) : IClassFixture<TwoSea
     {
         var model = await new SampleClientAssignments.SampleClientAssignmentsClient(service.HmisTeamChannel).ModelRecordAsync(assignment);
         var record = wrongProject ? model.InWrongProject() : correct ? model : model.WithWrongBirthDate();
-        return await service.Client.SubmitAttemptAsync(new SubmitAttemptRequest { RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id, Record = record });
+        return await new SampleClientAssignments.SampleClientAssignmentsClient(service.TraineeChannel(assignment.PersonId))
+            .SubmitAttemptAsync(new SubmitAttemptRequest { RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id, Record = record });
     }
 
     private AssignmentExpirySweep SweepAt(DateTimeOffset at) => new(

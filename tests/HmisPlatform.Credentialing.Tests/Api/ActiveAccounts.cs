@@ -69,7 +69,7 @@ internal sealed class ActiveAccounts(CredentialingFixture service)
     {
         var (personId, accessRequest) = await ApproveAndPassAsync(given, family, person);
         var account = await AccountOfAsync(personId, accessRequest);
-        await service.Client.SignEndUserAgreementAsync(new SignEndUserAgreementRequest
+        await As(TestTokens.Person(personId, "trainee")).SignEndUserAgreementAsync(new SignEndUserAgreementRequest
         {
             RequestId = Guid.NewGuid().ToString(),
             AccountId = account.Id,

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Hmis.Common.V1;
 using Hmis.Credentialing.V1;
 using Hmis.Events.V1;
+using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +27,7 @@ public sealed class CredentialsTests(CredentialingFixture service) : IClassFixtu
             a => a is not null)!;
 
     private Task<SignEndUserAgreementResponse> SignAsync(Account account, string name) =>
-        service.Client.SignEndUserAgreementAsync(new SignEndUserAgreementRequest
+        As(TestTokens.Person(Guid.Parse(account.PersonId), "trainee")).SignEndUserAgreementAsync(new SignEndUserAgreementRequest
         {
             RequestId = Guid.NewGuid().ToString(),
             AccountId = account.Id,
@@ -135,7 +136,7 @@ public sealed class CredentialsTests(CredentialingFixture service) : IClassFixtu
     }
 
     [Fact]
-    public async Task Sign_ByTheAtaOrTheHmisTeam_IsRefused_OnlyTheUserSigns()
+    public async Task Sign_ByTheAgencysOwnSystem_TheAtaOrTheHmisTeam_IsRefused_OnlyTheUserSigns()
     {
         var (person, request) = await ApproveAsync("Noor", "Haddad");
         await PassAsync(person, request);
@@ -145,9 +146,12 @@ public sealed class CredentialsTests(CredentialingFixture service) : IClassFixtu
         var byAta = await RpcErrors.CatchAsync(() => As(LakeviewAta).SignEndUserAgreementAsync(signature).ResponseAsync);
         signature.RequestId = Guid.NewGuid().ToString();
         var byHmisTeam = await RpcErrors.CatchAsync(() => As(TestTokens.HmisTeam()).SignEndUserAgreementAsync(signature).ResponseAsync);
+        signature.RequestId = Guid.NewGuid().ToString();
+        var bySystem = await RpcErrors.CatchAsync(() => service.Client.SignEndUserAgreementAsync(signature).ResponseAsync);
 
         Assert.Equal((StatusCode.PermissionDenied, "ONLY_THE_USER_SIGNS"), (byAta.StatusCode, byAta.Reason()));
         Assert.Equal((StatusCode.PermissionDenied, "ONLY_THE_USER_SIGNS"), (byHmisTeam.StatusCode, byHmisTeam.Reason()));
+        Assert.Equal((StatusCode.PermissionDenied, "ONLY_THE_USER_SIGNS"), (bySystem.StatusCode, bySystem.Reason()));
         Assert.Equal(AccountStatus.PendingAgreement, (await PendingAccountAsync(person)).Status);
     }
 
@@ -168,8 +172,16 @@ public sealed class CredentialsTests(CredentialingFixture service) : IClassFixtu
         Assert.Equal((StatusCode.PermissionDenied, "ONLY_ATA_OR_SUPERVISOR_CONFIRMS"), (bySystem.StatusCode, bySystem.Reason()));
         Assert.Equal((StatusCode.PermissionDenied, "NOT_AVAILABLE"), (byOtherAgencysAta.StatusCode, byOtherAgencysAta.Reason()));
         Assert.Equal(AccountStatus.PendingConfirmation, (await PendingAccountAsync(person)).Status);
-        var confirmed = await As(TestTokens.Person(Guid.NewGuid(), "supervisor")).ConfirmEndUserAgreementAsync(Confirmation(account));
+        var supervisor = Guid.NewGuid();
+        var confirmed = await As(TestTokens.Person(supervisor, "supervisor")).ConfirmEndUserAgreementAsync(Confirmation(account));
         Assert.Equal(AccountStatus.Active, confirmed.Account.Status);
+        var audit = await service.QueryAsync(db => db.AccountChanges.Where(c => c.AccountId == Guid.Parse(account.Id)).OrderBy(c => c.Id)
+            .Select(c => new { c.Kind, c.Actor.Subject, c.Actor.Role }).ToListAsync());
+        Assert.Equal(
+            [(AccountChangeKind.Issued, "credentialing-api"), (AccountChangeKind.AgreementSigned, person.ToString()), (AccountChangeKind.AgreementConfirmed, supervisor.ToString())],
+            audit.Select(c => (c.Kind, c.Subject)));
+        var rewrite = await Assert.ThrowsAnyAsync<Exception>(() => service.QueryAsync(db => db.Database.ExecuteSqlAsync($"DELETE FROM account_changes")));
+        Assert.Contains("append-only", rewrite.Message);
         await service.QueryAsync(async db => { await CredentialingInvariants.AssertHoldAsync(db, Guid.Parse(TestTokens.DefaultAgencyId)); return 0; });
     }
 

@@ -1,5 +1,6 @@
 using Hmis.Common.V1;
 using Hmis.Credentialing.V1;
+using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Infrastructure;
 using HmisPlatform.Testing;
@@ -39,7 +40,7 @@ public sealed class OneLiveAccountTests(CredentialingFixture service) : IClassFi
         {
             await using var scope = service.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CredentialingDbContext>();
-            db.Accounts.Add(HmisAccount.Issue(applicant, $"savni-race-{i}", AccountRoute.AssessmentPassed, DateTimeOffset.UtcNow));
+            db.Accounts.Add(HmisAccount.Issue(applicant, $"savni-race-{i}", AccountRoute.AssessmentPassed, Actor.Platform("test"), DateTimeOffset.UtcNow));
             return await Record.ExceptionAsync(() => db.SaveChangesAsync());
         }));
 

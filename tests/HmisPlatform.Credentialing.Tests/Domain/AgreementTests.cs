@@ -17,7 +17,7 @@ public sealed class AgreementTests
     {
         person = Guid.NewGuid();
         var applicant = new Applicant(person, Guid.NewGuid(), Agency, "Ada", "Lovell", "ada@agency.example.org", [ProjectType.EmergencyShelter]);
-        return HmisAccount.Issue(applicant, "alovell", AccountRoute.AssessmentPassed, Now);
+        return HmisAccount.Issue(applicant, "alovell", AccountRoute.AssessmentPassed, Actor.Platform("credentialing-api"), Now);
     }
 
     private static Caller User(Guid person) => new(person.ToString(), Agency, false, Caller.TraineeRole);
@@ -44,13 +44,34 @@ public sealed class AgreementTests
     }
 
     [Fact]
-    public void AgencySystem_MayRecordTheUsersSignature_ButNotConfirmIt()
+    public void AgencySystem_WithItsOwnToken_NeitherSignsForTheUser_NorConfirms()
     {
-        var account = Pending(out _);
+        var account = Pending(out var person);
 
-        account.SignAgreement(EndUserAgreement.First, "Ada Lovell", "Ada Lovell", AgencySystem, Now);
+        Assert.Equal(StepOwners.OnlyTheUserSignsReason,
+            Assert.Throws<DomainException>(() => account.SignAgreement(EndUserAgreement.First, "Ada Lovell", "Ada Lovell", AgencySystem, Now)).Reason);
+        account.SignAgreement(EndUserAgreement.First, "Ada Lovell", "Ada Lovell", User(person), Now);
+        Assert.Equal(StepOwners.OnlyAnotherAdministratorConfirmsReason, Assert.Throws<DomainException>(() => account.ConfirmAgreement(AgencySystem, Now)).Reason);
+        Assert.Equal(AccountStatus.PendingConfirmation, account.Status);
+    }
 
-        Assert.Equal(HmisAccount.OnlyAnAdministratorConfirmsReason, Assert.Throws<DomainException>(() => account.ConfirmAgreement(AgencySystem, Now)).Reason);
+    [Fact]
+    public void TheUserSignsThroughTheirAgencysSystem_WithTheirOwnSignIn_AndTheAuditNamesBoth()
+    {
+        var account = Pending(out var person);
+        var throughCaseSystem = new Caller(person.ToString(), Agency, false, Caller.TraineeRole, "lakeview-case-system");
+        var ata = Ata();
+
+        account.SignAgreement(EndUserAgreement.First, "Ada Lovell", "Ada Lovell", throughCaseSystem, Now);
+        account.ConfirmAgreement(ata, Now.AddHours(1));
+
+        Assert.Equal(
+            [
+                (AccountChangeKind.Issued, new Actor("credentialing-api", Caller.PlatformServiceRole, "")),
+                (AccountChangeKind.AgreementSigned, new Actor(person.ToString(), Caller.TraineeRole, "lakeview-case-system")),
+                (AccountChangeKind.AgreementConfirmed, new Actor(ata.Subject, Caller.AtaRole, "")),
+            ],
+            account.Changes.Select(c => (c.Kind, c.Actor)));
     }
 
     [Fact]
@@ -61,8 +82,8 @@ public sealed class AgreementTests
         var byAta = Assert.Throws<DomainException>(() => account.SignAgreement(EndUserAgreement.First, "Ada Lovell", "Ada Lovell", Ata(), Now));
         var byOtherPerson = Assert.Throws<DomainException>(() => account.SignAgreement(EndUserAgreement.First, "Ada Lovell", "Ada Lovell", User(Guid.NewGuid()), Now));
 
-        Assert.Equal((ErrorKind.PermissionDenied, HmisAccount.OnlyTheUserSignsReason), (byAta.Kind, byAta.Reason));
-        Assert.Equal(HmisAccount.OnlyTheUserSignsReason, byOtherPerson.Reason);
+        Assert.Equal((ErrorKind.PermissionDenied, StepOwners.OnlyTheUserSignsReason), (byAta.Kind, byAta.Reason));
+        Assert.Equal(StepOwners.OnlyTheUserSignsReason, byOtherPerson.Reason);
         Assert.Equal(AccountStatus.PendingAgreement, account.Status);
     }
 
@@ -73,8 +94,10 @@ public sealed class AgreementTests
 
         Assert.Equal(HmisAccount.NotSignedReason, Assert.Throws<DomainException>(() => account.ConfirmAgreement(Ata(), Now)).Reason);
         account.SignAgreement(EndUserAgreement.First, "Ada Lovell", "Ada Lovell", User(person), Now);
-        Assert.Equal(HmisAccount.OnlyAnAdministratorConfirmsReason, Assert.Throws<DomainException>(() => account.ConfirmAgreement(User(person), Now)).Reason);
-        Assert.Equal(HmisAccount.OnlyAnAdministratorConfirmsReason, Assert.Throws<DomainException>(() => account.ConfirmAgreement(Ata(Guid.NewGuid()), Now)).Reason);
+        Assert.Equal(StepOwners.OnlyAnotherAdministratorConfirmsReason, Assert.Throws<DomainException>(() => account.ConfirmAgreement(User(person), Now)).Reason);
+        Assert.Equal(StepOwners.OnlyAnotherAdministratorConfirmsReason, Assert.Throws<DomainException>(() => account.ConfirmAgreement(Ata(Guid.NewGuid()), Now)).Reason);
+        var userWhoIsAlsoAnAta = new Caller(person.ToString(), Agency, false, Caller.AtaRole);
+        Assert.Equal(StepOwners.OnlyAnotherAdministratorConfirmsReason, Assert.Throws<DomainException>(() => account.ConfirmAgreement(userWhoIsAlsoAnAta, Now)).Reason);
         Assert.Equal(AccountStatus.PendingConfirmation, account.Status);
     }
 

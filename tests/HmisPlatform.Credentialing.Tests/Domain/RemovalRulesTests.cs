@@ -12,11 +12,12 @@ public sealed class RemovalRulesTests
     private static readonly Guid Agency = Guid.NewGuid();
     private static readonly DateTimeOffset Activated = new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
     private static readonly InactivityPolicy Policy = new();
+    private static readonly Caller HmisTeam = new("hmis-integration", null, true, "hmis_team");
 
     private static HmisAccount Active()
     {
         var person = Guid.NewGuid();
-        var account = HmisAccount.Issue(new Applicant(person, Guid.NewGuid(), Agency, "Ada", "Lovell", "ada@agency.example.org", [ProjectType.EmergencyShelter]), "alovell", AccountRoute.AssessmentPassed, Activated);
+        var account = HmisAccount.Issue(new Applicant(person, Guid.NewGuid(), Agency, "Ada", "Lovell", "ada@agency.example.org", [ProjectType.EmergencyShelter]), "alovell", AccountRoute.AssessmentPassed, Actor.Platform("credentialing-api"), Activated);
         account.SignAgreement(EndUserAgreement.First, "Ada Lovell", "Ada Lovell", new Caller(person.ToString(), Agency, false, Caller.TraineeRole), Activated);
         account.ConfirmAgreement(new Caller("ata", Agency, false, Caller.AtaRole), Activated);
         return account;
@@ -35,7 +36,7 @@ public sealed class RemovalRulesTests
     public void Warning_IsGivenOncePerAbsence_AndALaterLoginStartsAnew()
     {
         var account = Active();
-        account.WarnInactive(Activated.AddMonths(5));
+        account.WarnInactive(Actor.Platform("credentialing-api"), Activated.AddMonths(5));
 
         Assert.Equal(InactivityStep.None, Policy.StepFor(account, Activated.AddMonths(5).AddDays(3)));
         account.RecordActivity(Activated.AddMonths(5).AddDays(10));
@@ -51,7 +52,7 @@ public sealed class RemovalRulesTests
         account.RecordActivity(Activated.AddMonths(1));
 
         Assert.Equal(Activated.AddMonths(2), account.LastActivityAt);
-        account.RemoveInactive(Activated.AddMonths(9));
+        account.RemoveInactive(Actor.Platform("credentialing-api"), Activated.AddMonths(9));
         Assert.Equal(HmisAccount.AccountRemovedReason, Assert.Throws<DomainException>(() => account.RecordActivity(Activated.AddMonths(10))).Reason);
     }
 
@@ -72,10 +73,10 @@ public sealed class RemovalRulesTests
         var account = Active();
         var token = account.IssueActivationToken(new Caller(account.PersonId.ToString(), Agency, false, Caller.TraineeRole), Activated, TimeSpan.FromHours(72));
 
-        var error = Assert.Throws<DomainException>(() => account.RedeemActivationToken(token, Activated.AddHours(72)));
+        var error = Assert.Throws<DomainException>(() => account.RedeemActivationToken(token, HmisTeam, Activated.AddHours(72)));
 
         Assert.Equal(HmisAccount.ActivationTokenExpiredReason, error.Reason);
         Assert.Null(account.ProvisionedAt);
-        Assert.True(account.RedeemActivationToken(token, Activated.AddHours(71)));
+        Assert.True(account.RedeemActivationToken(token, HmisTeam, Activated.AddHours(71)));
     }
 }

@@ -63,4 +63,24 @@ public sealed class ClientRegistrationTests
         Assert.Equal(100, secrets.Distinct().Count());
         Assert.All(secrets, s => Assert.Matches("^[A-Za-z0-9_-]{43}$", s));
     }
+
+    [Theory]
+    [InlineData("https://cases.lakeview.example.org/hmis/callback")]
+    [InlineData("http://127.0.0.1:8765/callback")]
+    [InlineData("http://[::1]:8765/callback")]
+    public void RedirectUri_Https_OrLoopbackHttp_IsAccepted(string uri) =>
+        Assert.Equal(new Uri(uri), Assert.Single(ClientRegistration.Create("case-system", "Case system", Agency, [PlatformIdentity.RequestsRead], [uri]).RedirectUris));
+
+    [Theory]
+    [InlineData("http://cases.lakeview.example.org/callback")]
+    [InlineData("https://cases.lakeview.example.org/callback#fragment")]
+    [InlineData("https://user:secret@cases.lakeview.example.org/callback")]
+    [InlineData("/relative/callback")]
+    [InlineData("javascript:alert(1)")]
+    public void RedirectUri_Otherwise_IsRefusedOnItsField(string uri)
+    {
+        var error = Assert.Throws<DomainException>(() => ClientRegistration.Create("case-system", "Case system", Agency, [PlatformIdentity.RequestsRead], [uri]));
+
+        Assert.Equal((ClientRegistration.InvalidRedirectUriReason, "redirect_uris[0]"), (error.Reason, Assert.Single(error.FieldViolations).Field));
+    }
 }

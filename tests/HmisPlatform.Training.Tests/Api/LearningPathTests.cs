@@ -41,7 +41,7 @@ public sealed class LearningPathTests(TrainingFixture service) : IClassFixture<T
     }
 
     private Task<RecordCourseProgressResponse> Progress(Guid personId, string course, int percent) =>
-        service.Client.RecordCourseProgressAsync(new RecordCourseProgressRequest
+        service.Lms.RecordCourseProgressAsync(new RecordCourseProgressRequest
         {
             RequestId = Guid.NewGuid().ToString(),
             PersonId = personId.ToString(),
@@ -141,5 +141,47 @@ public sealed class LearningPathTests(TrainingFixture service) : IClassFixture<T
 
         Assert.Equal(StatusCode.PermissionDenied, foreign.StatusCode);
         Assert.Equal((missing.StatusCode, missing.Status.Detail), (foreign.StatusCode, foreign.Status.Detail));
+    }
+
+    [Fact]
+    public async Task Progress_FromTheAgencysOwnSystem_OrItsAta_IsRefused_AndChangesNothing()
+    {
+        var person = Guid.NewGuid();
+        await EnrolledPathAsync(Approval(person));
+        var ata = new Hmis.Training.V1.Training.TrainingClient(service.ChannelWithToken(TestTokens.Person(Guid.NewGuid(), "ata")));
+
+        foreach (var agency in new[] { service.Client, ata })
+        {
+            var refused = await RpcErrors.CatchAsync(() => agency.RecordCourseProgressAsync(new RecordCourseProgressRequest
+            {
+                RequestId = Guid.NewGuid().ToString(), PersonId = person.ToString(), CourseCode = "INTRO_HMIS", Percent = 100,
+            }).ResponseAsync);
+            Assert.Equal((StatusCode.PermissionDenied, "ONLY_LMS_REPORTS_PROGRESS"), (refused.StatusCode, refused.Reason()));
+        }
+
+        var path = (await service.Client.GetLearningPathAsync(new GetLearningPathRequest { PersonId = person.ToString() })).LearningPath;
+        Assert.Equal(0, path.Courses.Single(c => c.CourseCode == "INTRO_HMIS").Percent);
+    }
+
+    [Fact]
+    public async Task Progress_KeepsEveryReportWithItsReporter_InAnAppendOnlyRecord()
+    {
+        var person = Guid.NewGuid();
+        await EnrolledPathAsync(Approval(person));
+        var pathId = await service.QueryAsync(db => db.LearningPaths.Where(p => p.PersonId == person).Select(p => p.Id).SingleAsync());
+        await Progress(person, "INTRO_HMIS", 40);
+        await new Hmis.Training.V1.Training.TrainingClient(service.HmisTeamChannel).RecordCourseProgressAsync(new RecordCourseProgressRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), PersonId = person.ToString(), CourseCode = "INTRO_HMIS", Percent = 100, Source = "ticket 5120",
+        });
+
+        var reports = await service.QueryAsync(db => db.Set<HmisPlatform.Training.Domain.LearningPaths.ProgressReport>()
+            .Where(r => r.LearningPathId == pathId).OrderBy(r => r.Id).ToListAsync());
+        var rewrite = await Assert.ThrowsAnyAsync<Exception>(() => service.QueryAsync(db =>
+            db.Database.ExecuteSqlAsync($"UPDATE progress_reports SET percent = 100 WHERE learning_path_id = {pathId}")));
+
+        Assert.Equal([("hmis-lms", "lms", 40, ""), ("test-system", "hmis_team", 100, "ticket 5120")],
+            reports.Select(r => (r.ReportedBy.Subject, r.ReportedBy.Role, r.Percent, r.Source)));
+        Assert.Contains("append-only", rewrite.Message);
     }
 }

@@ -99,7 +99,7 @@ public sealed class LmsAccountTests(TrainingFixture service) : IClassFixture<Tra
         var account = Assert.Single((await FindAsync(email: "placeholder@agency.example.org")).Accounts);
         await service.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE lms_accounts SET email = 'lee@gmail.example.com', personal_email = true WHERE id = {Guid.Parse(account.Id)}"));
 
-        var held = (await service.Client.RecordCourseProgressAsync(new RecordCourseProgressRequest
+        var held = (await service.Lms.RecordCourseProgressAsync(new RecordCourseProgressRequest
         {
             RequestId = Guid.NewGuid().ToString(), PersonId = person.ToString(), CourseCode = "INTRO_HMIS_READ_ONLY", Percent = 100,
         })).LearningPath;

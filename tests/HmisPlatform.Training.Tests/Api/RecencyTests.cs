@@ -50,7 +50,7 @@ public sealed class RecencyTests(TrainingFixture service) : IClassFixture<Traini
         var path = await PathAsync(person);
         foreach (var course in path.Courses)
         {
-            path = (await service.Client.RecordCourseProgressAsync(new RecordCourseProgressRequest
+            path = (await service.Lms.RecordCourseProgressAsync(new RecordCourseProgressRequest
             {
                 RequestId = Guid.NewGuid().ToString(), PersonId = person.ToString(), CourseCode = course.CourseCode, Percent = 100,
                 ReportedAt = Timestamp.FromDateTimeOffset(at), Source = "lms",
@@ -99,7 +99,7 @@ public sealed class RecencyTests(TrainingFixture service) : IClassFixture<Traini
             AccessRequestId = approval.AccessRequestId, AssignmentId = Guid.NewGuid().ToString(), AgencyId = TestTokens.DefaultAgencyId,
         });
         var reopened = await PathAsync(person, p => p.CompletedAt is null);
-        await service.Client.RecordCourseProgressAsync(new RecordCourseProgressRequest
+        await service.Lms.RecordCourseProgressAsync(new RecordCourseProgressRequest
         {
             RequestId = Guid.NewGuid().ToString(), PersonId = person.ToString(), CourseCode = "SSVF", Percent = 100, Source = "lms",
         });

@@ -7,6 +7,7 @@ namespace HmisPlatform.Training.Tests.Domain;
 public sealed class LearningPathRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 2, 2, 10, 0, 0, TimeSpan.Zero);
+    private static readonly Caller Lms = new("hmis-lms", null, false, Caller.LmsRole);
 
     private static IReadOnlyList<string> Shape(Responsibility[] responsibilities, string transferPath = "FULL_TRAINING", ProjectType[]? toTrain = null, params ProjectType[] projectTypes) =>
         PathShape.CoursesFor(responsibilities, projectTypes, transferPath, toTrain ?? []);
@@ -20,7 +21,7 @@ public sealed class LearningPathRulesTests
         var path = Enrol([Responsibility.EnterClientData], projectType);
         foreach (var course in path.Courses)
         {
-            path.RecordProgress(course.CourseCode, 100, Now, course.CourseCode is "INTRO_HMIS" or "DATA_MANAGEMENT" ? 6 : 3, true, Now);
+            path.RecordProgress(course.CourseCode, 100, Now, course.CourseCode is "INTRO_HMIS" or "DATA_MANAGEMENT" ? 6 : 3, true, Lms, "test", Now);
         }
         return path;
     }
@@ -81,18 +82,18 @@ public sealed class LearningPathRulesTests
         var projectCourse = path.Courses.Single(c => c.CourseCode == "ES_TH_SH");
         Assert.True(path.IsRestricted(projectCourse));
 
-        path.RecordProgress("INTRO_HMIS", 100, Now, 6, true, Now);
+        path.RecordProgress("INTRO_HMIS", 100, Now, 6, true, Lms, "test", Now);
 
         Assert.False(path.IsRestricted(projectCourse));
-        Assert.False(path.RecordProgress("ES_TH_SH", 40, Now, 3, true, Now));
+        Assert.False(path.RecordProgress("ES_TH_SH", 40, Now, 3, true, Lms, "test", Now));
     }
 
     [Fact]
     public void OlderReport_NeverChangesProgress()
     {
         var path = Enrol([Responsibility.EnterClientData], ProjectType.EmergencyShelter);
-        path.RecordProgress("INTRO_HMIS", 40, Now, 6, true, Now);
-        path.RecordProgress("INTRO_HMIS", 90, Now.AddMinutes(-5), 6, true, Now);
+        path.RecordProgress("INTRO_HMIS", 40, Now, 6, true, Lms, "test", Now);
+        path.RecordProgress("INTRO_HMIS", 90, Now.AddMinutes(-5), 6, true, Lms, "test", Now);
 
         Assert.Equal(40, path.Courses.Single(c => c.CourseCode == "INTRO_HMIS").Percent);
     }
@@ -100,15 +101,15 @@ public sealed class LearningPathRulesTests
     [Fact]
     public void CourseNotOnPath_IsRefused() =>
         Assert.Equal(LearningPath.CourseNotInPathReason, Assert.Throws<DomainException>(() =>
-            Enrol([Responsibility.EnterClientData], ProjectType.EmergencyShelter).RecordProgress("SSVF", 10, Now, 3, true, Now)).Reason);
+            Enrol([Responsibility.EnterClientData], ProjectType.EmergencyShelter).RecordProgress("SSVF", 10, Now, 3, true, Lms, "test", Now)).Reason);
 
     [Fact]
     public void LastCourseToHundred_CompletesThePathExactlyOnce()
     {
         var path = Enrol([Responsibility.ReadOnly], ProjectType.ServicesOnly);
 
-        Assert.True(path.RecordProgress("INTRO_HMIS_READ_ONLY", 100, Now, 6, true, Now));
-        Assert.False(path.RecordProgress("INTRO_HMIS_READ_ONLY", 100, Now, 6, true, Now));
+        Assert.True(path.RecordProgress("INTRO_HMIS_READ_ONLY", 100, Now, 6, true, Lms, "test", Now));
+        Assert.False(path.RecordProgress("INTRO_HMIS_READ_ONLY", 100, Now, 6, true, Lms, "test", Now));
         Assert.Equal(Now, path.CompletedAt);
     }
 
@@ -125,7 +126,7 @@ public sealed class LearningPathRulesTests
 
         var six = path.ExpireDue(Now.AddMonths(6));
         Assert.True(six!.WholePath);
-        Assert.Equal(LearningPath.PathExpiredReason, Assert.Throws<DomainException>(() => path.RecordProgress("ES_TH_SH", 10, Now.AddMonths(6), 3, true, Now.AddMonths(6))).Reason);
+        Assert.Equal(LearningPath.PathExpiredReason, Assert.Throws<DomainException>(() => path.RecordProgress("ES_TH_SH", 10, Now.AddMonths(6), 3, true, Lms, "test", Now.AddMonths(6))).Reason);
     }
 
     [Fact]
@@ -133,7 +134,7 @@ public sealed class LearningPathRulesTests
     {
         var path = Enrol([Responsibility.ReadOnly], ProjectType.ServicesOnly);
 
-        Assert.False(path.RecordProgress("INTRO_HMIS_READ_ONLY", 100, Now, 6, false, Now));
+        Assert.False(path.RecordProgress("INTRO_HMIS_READ_ONLY", 100, Now, 6, false, Lms, "test", Now));
         Assert.False(path.IsComplete);
         Assert.True(path.CompleteIfReady(true, Now.AddDays(1)));
     }

@@ -105,8 +105,9 @@ public sealed partial class SampleClientAssignment
     /// The trainee chooses which of their project courses' scenarios to work on, any time before they pass; the next
     /// attempt is on a variant of it.
     /// </summary>
-    public void ChooseScenario(string code)
+    public void ChooseScenario(string code, Caller trainee)
     {
+        trainee.EnsureIsTrainee(PersonId, "chooses their scenario");
         var scenario = ScenarioCatalog.Find(code.Trim())
             ?? throw DomainException.Invalid(ScenarioCatalog.UnknownScenarioReason, "No such scenario.",
                 new FieldViolation("scenario_code", $"one of {string.Join(", ", ScenarioCatalog.Scenarios.Select(s => s.Code))}", ScenarioCatalog.UnknownScenarioReason));
@@ -196,9 +197,13 @@ public sealed partial class SampleClientAssignment
         FreedAt = now;
     }
 
+    /// <summary>Only the trainee submits their record: asked before the record is even read.</summary>
+    public Caller EnsureSubmitter(Caller caller) => caller.EnsureIsTrainee(PersonId, "submits their Sample Client record");
+
     /// <summary>Grades the record and records the attempt; returns it.</summary>
-    public SampleClientAttempt Submit(ClientRecord record, AssessmentPolicy policy, GradingThresholds thresholds, DateTimeOffset now)
+    public SampleClientAttempt Submit(ClientRecord record, Caller trainee, AssessmentPolicy policy, GradingThresholds thresholds, DateTimeOffset now)
     {
+        EnsureSubmitter(trainee);
         ExpireIfDue(now);
         if (Status != AssignmentStatus.Seated)
         {
@@ -207,7 +212,7 @@ public sealed partial class SampleClientAssignment
         }
         var scenarioCase = CurrentCase;
         var findings = SampleClientGrader.Grade(record, scenarioCase);
-        var attempt = new SampleClientAttempt(Guid.CreateVersion7(now), now, scenarioCase, record, thresholds.OutcomeOf(findings), findings);
+        var attempt = new SampleClientAttempt(Guid.CreateVersion7(now), now, trainee.AsActor(), scenarioCase, record, thresholds.OutcomeOf(findings), findings);
         _attempts.Add(attempt);
         if (attempt.Outcome == AttemptOutcome.Passed)
         {

@@ -1,5 +1,6 @@
 using AttemptOutcome = Hmis.Assessment.V1.AttemptOutcome;
 using HmisPlatform.Assessment.Domain.Grading;
+using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Assessment.Domain.Records;
 using HmisPlatform.Assessment.Domain.Scenarios;
 
@@ -11,6 +12,9 @@ public sealed class SampleClientAttempt
     public Guid Id { get; private set; }
 
     public DateTimeOffset SubmittedAt { get; private set; }
+
+    /// <summary>Who submitted it: the trainee, directly or through their agency's system with their own sign-in.</summary>
+    public Actor SubmittedBy { get; private set; } = null!;
 
     public AttemptOutcome Outcome { get; private set; }
 
@@ -31,10 +35,12 @@ public sealed class SampleClientAttempt
 
     public Walkthrough? Walkthrough { get; private set; }
 
-    public SampleClientAttempt(Guid id, DateTimeOffset submittedAt, ScenarioCase scenarioCase, ClientRecord record, AttemptOutcome outcome, IEnumerable<Finding> findings)
+    public SampleClientAttempt(Guid id, DateTimeOffset submittedAt, Actor submittedBy, ScenarioCase scenarioCase, ClientRecord record, AttemptOutcome outcome,
+        IEnumerable<Finding> findings)
     {
         Id = id;
         SubmittedAt = submittedAt;
+        SubmittedBy = submittedBy;
         ScenarioCode = scenarioCase.Scenario.Code;
         Variant = scenarioCase.Variant;
         Record = record;

@@ -15,8 +15,6 @@ public sealed class HmisAccount
     public const string SignatureMismatchReason = "SIGNATURE_NAME_MISMATCH";
     public const string NotSignedReason = "AGREEMENT_NOT_SIGNED";
     public const string NotPendingConfirmationReason = "ACCOUNT_NOT_PENDING_CONFIRMATION";
-    public const string OnlyTheUserSignsReason = "ONLY_THE_USER_SIGNS";
-    public const string OnlyAnAdministratorConfirmsReason = "ONLY_ATA_OR_SUPERVISOR_CONFIRMS";
     public const string AccountRemovedReason = "ACCOUNT_REMOVED";
     public const string RemovalReasonRequiredReason = "REMOVAL_REASON_REQUIRED";
     public const string NotPermittedToRemoveReason = "NOT_PERMITTED_TO_REMOVE";
@@ -83,15 +81,27 @@ public sealed class HmisAccount
     /// <summary>The id of the ATA or Supervisor who confirmed receipt of the signed agreement.</summary>
     public string? AgreementConfirmedBy { get; private set; }
 
+    private readonly List<AccountChange> _changes = [];
+
+    /// <summary>The changes made since the account was loaded, which the audit keeps (earlier ones are not loaded).</summary>
+    public IReadOnlyList<AccountChange> Changes => _changes;
+
     private HmisAccount()
     {
     }
 
-    /// <summary>Creates the account of a person who reached step 4; it waits for the End User Agreement.</summary>
     /// <summary>How the person reached step 4: the assignment, a full transfer, or the Help Desk.</summary>
     public AccountRoute Route { get; private set; }
 
-    public static HmisAccount Issue(Applicant applicant, string username, AccountRoute route, DateTimeOffset now) => new()
+    /// <summary>Creates the account of a person who reached step 4; it waits for the End User Agreement.</summary>
+    public static HmisAccount Issue(Applicant applicant, string username, AccountRoute route, Actor actor, DateTimeOffset now)
+    {
+        var account = Create(applicant, username, route, now);
+        account.Record(AccountChangeKind.Issued, actor, now, route.ToString());
+        return account;
+    }
+
+    private static HmisAccount Create(Applicant applicant, string username, AccountRoute route, DateTimeOffset now) => new()
     {
         Route = route == AccountRoute.Unspecified ? throw new ArgumentOutOfRangeException(nameof(route), "Every account has its route into step 4.") : route,
         Id = Guid.CreateVersion7(now),
@@ -113,10 +123,7 @@ public sealed class HmisAccount
     /// </summary>
     public void SignAgreement(EndUserAgreement agreement, string typedFullName, string expectedFullName, Caller signer, DateTimeOffset now)
     {
-        if (!signer.IsPerson(PersonId) && !(signer.IsAgencySystem && signer.AgencyId == AgencyId))
-        {
-            throw DomainException.PermissionDenied(OnlyTheUserSignsReason, "Only the user signs their End User Agreement.");
-        }
+        signer.EnsureIsUserSigning(PersonId);
         // An active user signs again when a new version is in force; the account stays active meanwhile.
         var resigning = Status == AccountStatus.Active;
         if (resigning && AgreementVersion == agreement.Version)
@@ -142,6 +149,7 @@ public sealed class HmisAccount
         {
             Status = AccountStatus.PendingConfirmation;
         }
+        Record(AccountChangeKind.AgreementSigned, signer.AsActor(), now, agreement.Version);
     }
 
     /// <summary>
@@ -150,10 +158,7 @@ public sealed class HmisAccount
     /// </summary>
     public void ConfirmAgreement(Caller confirmer, DateTimeOffset now)
     {
-        if (!confirmer.IsAdministratorOf(AgencyId))
-        {
-            throw DomainException.PermissionDenied(OnlyAnAdministratorConfirmsReason, "Only an ATA or Supervisor of the agency confirms an agreement.");
-        }
+        confirmer.EnsureConfirmsAgreement(AgencyId, PersonId);
         if (Status == AccountStatus.PendingAgreement)
         {
             throw DomainException.Precondition(NotSignedReason, "The user has not signed the End User Agreement yet.",
@@ -168,11 +173,19 @@ public sealed class HmisAccount
         AgreementConfirmedBy = confirmer.Subject;
         Status = AccountStatus.Active;
         ActivatedAt = now;
+        Record(AccountChangeKind.AgreementConfirmed, confirmer.AsActor(), now, AgreementVersion ?? "");
     }
 
     /// <summary>New project access for a person who already has a live account at the agency: the account gains the types.</summary>
-    public void GrantProjectTypes(IEnumerable<ProjectType> projectTypes) =>
-        ProjectTypes = [.. ProjectTypes.Union(projectTypes).Order()];
+    public void GrantProjectTypes(IEnumerable<ProjectType> projectTypes, Actor actor, DateTimeOffset now)
+    {
+        var added = projectTypes.Except(ProjectTypes).Order().ToList();
+        ProjectTypes = [.. ProjectTypes.Union(added).Order()];
+        if (added.Count > 0)
+        {
+            Record(AccountChangeKind.ProjectsAdded, actor, now, string.Join(' ', added));
+        }
+    }
 
     /// <summary>
     /// A new single-use activation token for the user of an active account: 256 random bits, valid for the lifetime
@@ -198,6 +211,7 @@ public sealed class HmisAccount
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         ActivationTokenHash = Hash(token);
         ActivationTokenExpiresAt = now + lifetime;
+        Record(AccountChangeKind.ActivationLinkIssued, caller.AsActor(), now);
         return token;
     }
 
@@ -206,7 +220,7 @@ public sealed class HmisAccount
     /// username get the same answer; redeeming the redeemed token again returns false and changes nothing.
     /// </summary>
     /// <returns>True when this call provisioned the account.</returns>
-    public bool RedeemActivationToken(string token, DateTimeOffset now)
+    public bool RedeemActivationToken(string token, Caller hmis, DateTimeOffset now)
     {
         var hash = Hash(token);
         if (RedeemedTokenHash is not null && FixedTimeEquals(RedeemedTokenHash, hash))
@@ -226,6 +240,7 @@ public sealed class HmisAccount
         ActivationTokenHash = null;
         ActivationTokenExpiresAt = null;
         ProvisionedAt = now;
+        Record(AccountChangeKind.SetUpInHmis, hmis.AsActor(), now);
         return true;
     }
 
@@ -261,10 +276,14 @@ public sealed class HmisAccount
     }
 
     /// <summary>The five-month warning, given once per absence.</summary>
-    public void WarnInactive(DateTimeOffset now) => InactivityWarnedAt = now;
+    public void WarnInactive(Actor sweep, DateTimeOffset now)
+    {
+        InactivityWarnedAt = now;
+        Record(AccountChangeKind.InactivityWarned, sweep, now);
+    }
 
     /// <summary>Six months without a login: access is removed; the person starts over with a new request.</summary>
-    public void RemoveInactive(DateTimeOffset now) => Remove(RemovalReason.Inactive, null, now);
+    public void RemoveInactive(Actor sweep, DateTimeOffset now) => Remove(RemovalReason.Inactive, null, sweep, now);
 
     /// <summary>
     /// Removes access at once: by an ATA or Supervisor of the agency or the HMIS team when the user left or no longer
@@ -294,16 +313,20 @@ public sealed class HmisAccount
                 new FieldViolation("note", $"at most {MaxRemovalNoteLength} characters", RemovalReasonRequiredReason));
         }
         EnsureNotRemoved();
-        Remove(reason, trimmed.Length == 0 ? null : trimmed, now);
+        Remove(reason, trimmed.Length == 0 ? null : trimmed, caller.AsActor(), now);
     }
 
-    private void Remove(RemovalReason reason, string? note, DateTimeOffset now)
+    private void Remove(RemovalReason reason, string? note, Actor actor, DateTimeOffset now)
     {
         Status = AccountStatus.Removed;
         RemovalReason = reason;
         RemovalNote = note;
         RemovedAt = now;
+        Record(AccountChangeKind.Removed, actor, now, reason.ToString());
     }
+
+    private void Record(AccountChangeKind kind, Actor actor, DateTimeOffset now, string detail = "") =>
+        _changes.Add(new AccountChange(Id, kind, actor, now, detail));
 
     private void EnsureNotRemoved()
     {

@@ -17,8 +17,13 @@ public sealed class LearningPath
     public const string CourseNotInPathReason = "COURSE_NOT_IN_PATH";
     public const string PercentOutOfRangeReason = "PERCENT_OUT_OF_RANGE";
     public const string PathExpiredReason = "PATH_EXPIRED";
+    public const string SourceTooLongReason = "SOURCE_TOO_LONG";
 
     private readonly List<PathCourse> _courses = [];
+    private readonly List<ProgressReport> _reports = [];
+
+    /// <summary>The progress reports taken since the path was loaded, which the audit keeps (earlier ones are not loaded).</summary>
+    public IReadOnlyList<ProgressReport> Reports => _reports;
 
     public Guid Id { get; private set; }
 
@@ -102,12 +107,19 @@ public sealed class LearningPath
         && _courses.Any(c => CourseCatalog.Find(c.CourseCode).Kind == CourseKind.Prerequisite && !c.IsComplete);
 
     /// <summary>
-    /// Records LMS progress. Returns true when this report completed the whole path, which needs the person's LMS
-    /// account to have an agency email (<paramref name="lmsEmailOk"/>).
+    /// Records LMS progress, as reported by the LMS or the HMIS team (never the agency), and keeps the report with its
+    /// reporter. Returns true when this report completed the whole path, which needs the person's LMS account to have
+    /// an agency email (<paramref name="lmsEmailOk"/>).
     /// </summary>
-    public bool RecordProgress(string courseCode, int percent, DateTimeOffset reportedAt, int validityMonths, bool lmsEmailOk, DateTimeOffset now,
-        DateTimeOffset? completedAt = null)
+    public bool RecordProgress(string courseCode, int percent, DateTimeOffset reportedAt, int validityMonths, bool lmsEmailOk, Caller reporter, string source,
+        DateTimeOffset now, DateTimeOffset? completedAt = null)
     {
+        reporter.EnsureReportsProgress();
+        if (source.Length > ProgressReport.MaxSourceLength)
+        {
+            throw DomainException.Invalid(SourceTooLongReason, $"A source is at most {ProgressReport.MaxSourceLength} characters.",
+                new FieldViolation("source", $"at most {ProgressReport.MaxSourceLength} characters", SourceTooLongReason));
+        }
         if (percent is < 0 or > 100)
         {
             throw DomainException.Invalid(PercentOutOfRangeReason, "Progress is a percent from 0 to 100.",
@@ -127,7 +139,8 @@ public sealed class LearningPath
                 [.. _courses.Where(c => CourseCatalog.Find(c.CourseCode).Kind == CourseKind.Prerequisite && !c.IsComplete)
                     .Select(c => new PreconditionViolation("COURSE", c.CourseCode, "must be 100% complete first"))]);
         }
-        course.Advance(percent, reportedAt > now ? now : reportedAt, validityMonths, completedAt);
+        var at = reportedAt > now ? now : reportedAt;
+        _reports.Add(new ProgressReport(Id, courseCode, percent, at, source, reporter.AsActor(), course.Advance(percent, at, validityMonths, completedAt), now));
         NextExpiryAt = EarliestValidUntil();
         return CompleteIfReady(lmsEmailOk, now);
     }

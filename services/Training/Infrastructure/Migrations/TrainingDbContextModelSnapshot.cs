@@ -417,6 +417,79 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
                     b.ToTable("learning_paths", (string)null);
                 });
 
+            modelBuilder.Entity("HmisPlatform.Training.Domain.LearningPaths.ProgressReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Applied")
+                        .HasColumnType("boolean")
+                        .HasColumnName("applied");
+
+                    b.Property<string>("CourseCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("course_code");
+
+                    b.Property<Guid>("LearningPathId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("learning_path_id");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer")
+                        .HasColumnName("percent");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("source");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ReportedBy", "HmisPlatform.Training.Domain.LearningPaths.ProgressReport.ReportedBy#Actor", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ClientId")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("reported_by_client_id");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("reported_by_role");
+
+                            b1.Property<string>("Subject")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("reported_by_subject");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_progress_reports");
+
+                    b.HasIndex("LearningPathId", "Id")
+                        .HasDatabaseName("ix_progress_reports_learning_path_id_id");
+
+                    b.ToTable("progress_reports", (string)null);
+                });
+
             modelBuilder.Entity("HmisPlatform.Training.Domain.LmsAccounts.LmsAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -591,6 +664,16 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
                     b.Navigation("Courses");
                 });
 
+            modelBuilder.Entity("HmisPlatform.Training.Domain.LearningPaths.ProgressReport", b =>
+                {
+                    b.HasOne("HmisPlatform.Training.Domain.LearningPaths.LearningPath", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("LearningPathId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_progress_reports_learning_paths_learning_path_id");
+                });
+
             modelBuilder.Entity("HmisPlatform.Training.Domain.LmsAccounts.LmsAccountChange", b =>
                 {
                     b.HasOne("HmisPlatform.Training.Domain.LmsAccounts.LmsAccount", null)
@@ -599,6 +682,11 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_lms_account_changes_lms_accounts_account_id");
+                });
+
+            modelBuilder.Entity("HmisPlatform.Training.Domain.LearningPaths.LearningPath", b =>
+                {
+                    b.Navigation("Reports");
                 });
 #pragma warning restore 612, 618
         }
