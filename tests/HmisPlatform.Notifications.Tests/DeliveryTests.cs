@@ -129,7 +129,10 @@ public sealed class DeliveryTests(NotificationsFixture service) : IClassFixture<
         Assert.Equal(0, ReceivedBy(journeyA.AtaEmail));
         Assert.Equal(1, ReceivedBy(journeyA.UserEmail));
 
+        // 12:00 in Chicago is before the digest hour (17:00 there, though 18:00 UTC); 18:00 in Chicago is after it.
         service.Clock.Advance(TimeSpan.FromHours(9));
+        Assert.Equal(0, await service.Digests.RunOnceAsync(CancellationToken.None));
+        service.Clock.Advance(TimeSpan.FromHours(6));
         Assert.Equal(1, await service.Digests.RunOnceAsync(CancellationToken.None));
         Assert.Equal(0, await service.Digests.RunOnceAsync(CancellationToken.None));
         await service.Delivery.RunOnceAsync(CancellationToken.None);

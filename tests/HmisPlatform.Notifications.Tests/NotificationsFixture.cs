@@ -28,7 +28,7 @@ public sealed class NotificationsFixture : ServiceFixture<Program, Notifications
         ["Notifications:LmsUrl"] = "https://lms.example.org/",
         ["Notifications:Delivery:MaxAttempts"] = "3",
         ["Notifications:Delivery:FirstRetry"] = "00:01:00",
-        ["Notifications:DigestHourUtc"] = "17",
+        ["Notifications:DigestHour"] = "17",
         // The workers' own rounds wait on the fake clock; tests run rounds themselves.
         ["Notifications:DeliveryInterval"] = "1.00:00:00",
         ["Notifications:DigestInterval"] = "1.00:00:00",

@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.BuildingBlocks.Messaging;
 using Microsoft.AspNetCore.Builder;
@@ -15,6 +16,7 @@ public static class ServiceHosting
     public static MessagingBuilder<TDbContext> AddDomainService<TDbContext>(this IHostApplicationBuilder builder, string area, string database)
         where TDbContext : DbContext
     {
+        builder.UseContinuumTimeZone();
         // Retries are off: commands run in explicit transactions, and retrying a half-applied one is not safe.
         builder.AddNpgsqlDbContext<TDbContext>(database,
             settings => settings.DisableRetry = true,
@@ -28,6 +30,10 @@ public static class ServiceHosting
         builder.AddCallerAuthentication();
         return builder.AddMessaging<TDbContext>(area);
     }
+
+    /// <summary>The Continuum's time zone for every date rule of this process (configuration <c>Continuum:TimeZone</c>).</summary>
+    public static void UseContinuumTimeZone(this IHostApplicationBuilder builder) =>
+        Continuum.UseTimeZone(builder.Configuration["Continuum:TimeZone"] ?? Continuum.DefaultTimeZoneId);
 
     /// <summary>
     /// Maps the health endpoints and gRPC reflection (open: they describe, they do not act) and the service's gRPC

@@ -45,7 +45,7 @@ public sealed partial class InactivitySweep(
                 SELECT * FROM accounts
                 WHERE status = {(int)Hmis.Credentialing.V1.AccountStatus.Active}
                   AND COALESCE(last_activity_at, activated_at, created_at) <= {cutoff}
-                  AND (inactivity_warned_at IS NULL OR COALESCE(last_activity_at, activated_at, created_at) <= {now.AddMonths(-policy.Value.RemoveAfterMonths)})
+                  AND (inactivity_warned_at IS NULL OR COALESCE(last_activity_at, activated_at, created_at) <= {policy.Value.RemoveCutoff(now)})
                 ORDER BY id
                 LIMIT {options.Value.BatchSize}
                 FOR UPDATE SKIP LOCKED

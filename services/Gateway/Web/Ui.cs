@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Google.Rpc;
 using Grpc.Core;
 using Hmis.Common.V1;
+using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.Gateway.Domain;
 
@@ -101,8 +102,8 @@ public static class Ui
         return days < 1 ? "under a day" : days < 2 ? "1 day" : $"{Math.Floor(days).ToString(CultureInfo.InvariantCulture)} days";
     }
 
-    public static string Date(Google.Protobuf.WellKnownTypes.Timestamp? at) =>
-        at is null ? "" : at.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>A time as the Continuum's clock shows it (Chicago), with its zone.</summary>
+    public static string Date(Google.Protobuf.WellKnownTypes.Timestamp? at) => at is null ? "" : Continuum.Describe(at.ToDateTimeOffset());
 
     public static IReadOnlyList<ProjectType> ProjectTypes { get; } = [.. Enum.GetValues<ProjectType>().Where(p => p != ProjectType.Unspecified)];
 

@@ -1,6 +1,7 @@
 using Hmis.Assessment.V1;
 using Hmis.Credentialing.V1;
 using Hmis.Requests.V1;
+using HmisPlatform.BuildingBlocks.Hosting;
 
 namespace HmisPlatform.Gateway.Web;
 
@@ -15,6 +16,7 @@ public static class WebUi
 
     public static void AddWebUi(this IHostApplicationBuilder builder)
     {
+        builder.UseContinuumTimeZone();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<PlatformCalls>();

@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.Notifications.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace HmisPlatform.Notifications.Infrastructure;
 
 /// <summary>
-/// Once a day, after <see cref="NotificationOptions.DigestHourUtc"/>, each ATA who chose a digest gets one e-mail
+/// Once a day (a day in Chicago), after <see cref="NotificationOptions.DigestHour"/>, each ATA who chose a digest gets one e-mail
 /// with everything held for them since the last one. The digest is itself a notification, so it is delivered, retried
 /// and failed like any other, and made once per ATA and day.
 /// </summary>
@@ -21,7 +22,7 @@ public sealed class DigestWorker(IServiceScopeFactory scopes, Templates template
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = Time.GetUtcNow();
-        if (now.Hour < options.Value.DigestHourUtc)
+        if (Continuum.Local(now).Hour < options.Value.DigestHour)
         {
             return 0;
         }
@@ -35,13 +36,13 @@ public sealed class DigestWorker(IServiceScopeFactory scopes, Templates template
             var choice = await db.DeliveryChoices.FromSql($"SELECT * FROM delivery_choices WHERE recipient_key = {key} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
             var held = await db.Notifications.Where(n => n.RecipientKey == key && n.Delivery == DeliveryState.InDigest)
                 .OrderBy(n => n.Id).ToListAsync(cancellationToken);
-            if (held.Count == 0 || choice?.LastDigestAt?.UtcDateTime.Date == now.UtcDateTime.Date)
+            if (held.Count == 0 || (choice?.LastDigestAt is { } last && Continuum.DateOf(last) == Continuum.DateOf(now)))
             {
                 await transaction.RollbackAsync(cancellationToken);
                 continue;
             }
             var first = held[0];
-            var day = now.UtcDateTime.Date;
+            var day = Continuum.DateOf(now);
             var message = await templates.RenderAsync(NotificationKinds.Digest, new Dictionary<string, object?>
             {
                 ["day"] = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -65,7 +66,7 @@ public sealed class DigestWorker(IServiceScopeFactory scopes, Templates template
         return made;
     }
 
-    private static Guid DigestEventId(string key, DateTime day)
+    private static Guid DigestEventId(string key, DateOnly day)
     {
         var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"digest:{key}:{day:yyyy-MM-dd}"));
         return new Guid(bytes.AsSpan(0, 16));

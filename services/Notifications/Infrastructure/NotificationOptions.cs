@@ -27,8 +27,8 @@ public sealed class NotificationOptions
     /// <summary>How often the delivery worker looks for e-mail to send.</summary>
     public TimeSpan DeliveryInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The hour (UTC) after which each day's digests go out.</summary>
-    public int DigestHourUtc { get; set; } = 17;
+    /// <summary>The hour, on the Continuum's clock (Chicago), after which each day's digests go out.</summary>
+    public int DigestHour { get; set; } = 17;
 
     /// <summary>How often the digest worker looks whether a digest is due.</summary>
     public TimeSpan DigestInterval { get; set; } = TimeSpan.FromMinutes(5);

@@ -115,7 +115,7 @@ public sealed class AgenciesService(
         };
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    private DateOnly Today => Continuum.DateOf(time.GetUtcNow());
 
     private async Task<Agency> FindAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Agencies.SingleOrDefaultAsync(a => a.Id == id, cancellationToken)

@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
@@ -31,7 +32,7 @@ public sealed partial class AtaTrainingSweep(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
         var now = Time.GetStoredNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = Continuum.DateOf(now);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Untrained ATAs not yet told that they missed it: the domain decides who is owed which notice today.
         var untrained = await db.AgencyAdministrators.FromSql($"""

@@ -38,7 +38,7 @@ public sealed class NearRemovalTests(CredentialingFixture service) : IClassFixtu
         Assert.Equal([nearRemoval.Id, nearWarning.Id], near.Accounts.Select(a => a.AccountId).Skip(kai));
         Assert.DoesNotContain(recent.Id, near.Accounts.Select(a => a.AccountId));
         var removal = near.Accounts[kai];
-        Assert.Equal(removal.LastActivityAt.ToDateTimeOffset().AddMonths(6), removal.RemovalAt.ToDateTimeOffset());
+        Assert.Equal(HmisPlatform.BuildingBlocks.Domain.Continuum.AddMonths(removal.LastActivityAt.ToDateTimeOffset(), 6), removal.RemovalAt.ToDateTimeOffset());
         Assert.Equal((0, kai), (tomorrow.ReachingWarning, tomorrow.ReachingRemoval));
     }
 

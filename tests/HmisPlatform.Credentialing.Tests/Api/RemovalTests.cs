@@ -53,7 +53,7 @@ public sealed class RemovalTests(CredentialingFixture service) : IClassFixture<C
         Assert.Equal(AccountStatus.Active, warned.Status);
         Assert.NotNull(warned.InactivityWarnedAt);
         var warning = Assert.Single(await EventsOfAsync<InactivityWarning>(account, InactivityWarning.Descriptor, e => e.AccountId, 1));
-        Assert.Equal(activated.AddMonths(6), warning.RemovalDueAt.ToDateTimeOffset());
+        Assert.Equal(HmisPlatform.BuildingBlocks.Domain.Continuum.AddMonths(activated, 6), warning.RemovalDueAt.ToDateTimeOffset());
 
         clock.SetUtcNow(activated.AddMonths(6).AddDays(1));
         var third = await SweepAt(clock).RunOnceAsync(default);

@@ -60,13 +60,13 @@ public sealed class AgencyCreditsTests
     }
 
     [Theory]
-    [InlineData(2026, 1, "2026-01-01", "2026-04-01")]
-    [InlineData(2026, 4, "2026-10-01", "2027-01-01")]
-    public void QuarterlyPeriod_RunsFromTheQuartersFirstDayToTheNextQuarters(int year, int quarter, string from, string until)
+    [InlineData(2026, 1, "2026-01-01T06:00:00Z", "2026-04-01T05:00:00Z")]
+    [InlineData(2026, 4, "2026-10-01T05:00:00Z", "2027-01-01T06:00:00Z")]
+    public void QuarterlyPeriod_RunsFromMidnightInChicagoOnTheQuartersFirstDay_ToTheNextQuarters(int year, int quarter, string from, string until)
     {
         var period = QuarterlyStatement.Period(year, quarter);
 
-        Assert.Equal((DateTimeOffset.Parse(from + "T00:00:00Z"), DateTimeOffset.Parse(until + "T00:00:00Z")), period);
+        Assert.Equal((DateTimeOffset.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture)), period);
     }
 
     [Fact]

@@ -33,6 +33,17 @@ public sealed class RemovalRulesTests
         Assert.Equal(step, Policy.StepFor(Active(), Activated.AddMonths(months).AddDays(days)));
 
     [Fact]
+    public void Removal_IsDueAtTheSameChicagoTimeSixMonthsOn_WhichInSummerIsAnHourEarlierInUtc()
+    {
+        // Activated 06:00 CST on 15 January (12:00 UTC): removal is due at 06:00 CDT on 15 July, 11:00 UTC.
+        var account = Active();
+
+        Assert.Equal(new DateTimeOffset(2026, 7, 15, 11, 0, 0, TimeSpan.Zero), Policy.RemovalDue(account));
+        Assert.Equal(InactivityStep.Warn, Policy.StepFor(account, new DateTimeOffset(2026, 7, 15, 10, 59, 0, TimeSpan.Zero)));
+        Assert.Equal(InactivityStep.Remove, Policy.StepFor(account, new DateTimeOffset(2026, 7, 15, 11, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
     public void Warning_IsGivenOncePerAbsence_AndALaterLoginStartsAnew()
     {
         var account = Active();

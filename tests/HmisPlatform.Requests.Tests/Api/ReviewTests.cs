@@ -141,7 +141,8 @@ public sealed class ReviewTests(RequestsFixture service) : IClassFixture<Request
         var agency = (await service.Agencies.CreateAgencyAsync(new CreateAgencyRequest
         {
             RequestId = Guid.NewGuid().ToString(), Name = "Lapsing", EmailDomains = { "lapsing.example.org" }, InHmis = true, ApaSignedOn = "2025-01-01",
-            ApaEndsOn = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            // Yesterday in Chicago, whatever the date in UTC.
+            ApaEndsOn = HmisPlatform.BuildingBlocks.Domain.Continuum.DateOf(DateTimeOffset.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             Projects = { new AgencyProject { Name = "Shelter", ProjectType = ProjectType.EmergencyShelter } },
         })).Agency;
         var submit = Requests.NewAgencyUser("new.hire@lapsing.example.org");

@@ -148,4 +148,15 @@ public sealed class LearningPathRulesTests
         Assert.Equal(4, path.RemindIfDue(Now.AddDays(30)).Count);
         Assert.Empty(path.RemindIfDue(Now.AddDays(31)));
     }
+
+    [Fact]
+    public void Completion_CountsItsMonthsOnChicagosClock_ToTheSameWallClockTime()
+    {
+        // Completed 09:00 CST on 10 February (15:00 UTC): a 3-month course counts until 09:00 CDT on 10 May (14:00 UTC).
+        var course = new PathCourse("ES_TH_SH", 1);
+
+        course.Advance(100, new DateTimeOffset(2026, 2, 10, 15, 0, 0, TimeSpan.Zero), validityMonths: 3);
+
+        Assert.Equal(new DateTimeOffset(2026, 5, 10, 14, 0, 0, TimeSpan.Zero), course.ValidUntil);
+    }
 }

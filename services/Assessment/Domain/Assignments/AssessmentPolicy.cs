@@ -8,8 +8,12 @@ public sealed class AssessmentPolicy
     /// <summary>Trainees who hold a seat at once.</summary>
     public int Seats { get; set; } = 8;
 
-    /// <summary>How long a seat is held before the assignment expires.</summary>
+    /// <summary>How long a seat is held before the assignment expires: whole days count on the Continuum's clock.</summary>
     public TimeSpan HoldFor { get; set; } = TimeSpan.FromDays(10);
+
+    /// <summary>When a seat taken now ends: the same wall-clock time in Chicago after the days held (and any part-day).</summary>
+    public DateTimeOffset SeatExpiry(DateTimeOffset seatedAt) =>
+        Continuum.AddDays(seatedAt, HoldFor.Days) + (HoldFor - TimeSpan.FromDays(HoldFor.Days));
 
     /// <summary>Failed attempts after which the assignment expires.</summary>
     public int MaxFailedAttempts { get; set; } = 3;

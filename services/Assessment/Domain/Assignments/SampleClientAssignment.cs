@@ -139,7 +139,7 @@ public sealed partial class SampleClientAssignment
         }
         Status = AssignmentStatus.Seated;
         SeatedAt = now;
-        ExpiresAt = now + policy.HoldFor;
+        ExpiresAt = policy.SeatExpiry(now);
     }
 
     /// <summary>Expires a seat held past its days; returns whether it did.</summary>

@@ -59,7 +59,7 @@ public sealed class Prerequisites
             {
                 missing.Add(new PreconditionViolation("COURSE", what, $"{what} is not completed"));
             }
-            foreach (var course in ofKind.Where(c => c.CompletedAt.AddMonths(months) < now))
+            foreach (var course in ofKind.Where(c => Continuum.AddMonths(c.CompletedAt, months) < now))
             {
                 expired.Add(new PreconditionViolation("COURSE", course.CourseCode, $"completed more than {months} months ago"));
             }

@@ -11,8 +11,8 @@ public enum InactivityStep
 }
 
 /// <summary>
-/// The HMIS inactivity policy: a warning after 5 months without a login, removal after 6. The clock runs from the
-/// last login the HMIS reported, or from activation when there was none.
+/// The HMIS inactivity policy: a warning after 5 months without a login, removal after 6, counted on the Continuum's
+/// clock. The clock runs from the last login the HMIS reported, or from activation when there was none.
 /// </summary>
 public sealed class InactivityPolicy
 {
@@ -20,7 +20,7 @@ public sealed class InactivityPolicy
 
     public int RemoveAfterMonths { get; set; } = 6;
 
-    public DateTimeOffset RemovalDue(HmisAccount account) => ActiveSince(account).AddMonths(RemoveAfterMonths);
+    public DateTimeOffset RemovalDue(HmisAccount account) => Continuum.AddMonths(ActiveSince(account), RemoveAfterMonths);
 
     public InactivityStep StepFor(HmisAccount account, DateTimeOffset now)
     {
@@ -29,16 +29,16 @@ public sealed class InactivityPolicy
             return InactivityStep.None;
         }
         var since = ActiveSince(account);
-        if (now >= since.AddMonths(RemoveAfterMonths))
+        if (now >= Continuum.AddMonths(since, RemoveAfterMonths))
         {
             return InactivityStep.Remove;
         }
-        return now >= since.AddMonths(WarnAfterMonths) && account.InactivityWarnedAt is null ? InactivityStep.Warn : InactivityStep.None;
+        return now >= Continuum.AddMonths(since, WarnAfterMonths) && account.InactivityWarnedAt is null ? InactivityStep.Warn : InactivityStep.None;
     }
 
     public const string InvalidWindowReason = "NEAR_REMOVAL_WINDOW_INVALID";
 
-    public DateTimeOffset WarningDue(HmisAccount account) => ActiveSince(account).AddMonths(WarnAfterMonths);
+    public DateTimeOffset WarningDue(HmisAccount account) => Continuum.AddMonths(ActiveSince(account), WarnAfterMonths);
 
     /// <summary>"Near a mark" for the HMIS team's list: the days asked for (14 when none), up to a month.</summary>
     public TimeSpan NearWithin(int days) => days switch
@@ -49,13 +49,16 @@ public sealed class InactivityPolicy
     };
 
     /// <summary>Accounts active last before this reach the warning within the window.</summary>
-    public DateTimeOffset WarningReachedIfActiveBefore(DateTimeOffset now, TimeSpan within) => (now + within).AddMonths(-WarnAfterMonths);
+    public DateTimeOffset WarningReachedIfActiveBefore(DateTimeOffset now, TimeSpan within) => Continuum.AddMonths(now + within, -WarnAfterMonths);
 
     /// <summary>Accounts active last before this reach removal within the window.</summary>
-    public DateTimeOffset RemovalReachedIfActiveBefore(DateTimeOffset now, TimeSpan within) => (now + within).AddMonths(-RemoveAfterMonths);
+    public DateTimeOffset RemovalReachedIfActiveBefore(DateTimeOffset now, TimeSpan within) => Continuum.AddMonths(now + within, -RemoveAfterMonths);
+
+    /// <summary>The last activity before which an account is due for removal now.</summary>
+    public DateTimeOffset RemoveCutoff(DateTimeOffset now) => Continuum.AddMonths(now, -RemoveAfterMonths);
 
     /// <summary>The oldest last activity that is inactive enough to need a step now: only such accounts are looked at.</summary>
-    public DateTimeOffset WarnCutoff(DateTimeOffset now) => now.AddMonths(-WarnAfterMonths);
+    public DateTimeOffset WarnCutoff(DateTimeOffset now) => Continuum.AddMonths(now, -WarnAfterMonths);
 
     private static DateTimeOffset ActiveSince(HmisAccount account) => account.LastActivityAt ?? account.ActivatedAt ?? account.CreatedAt;
 }

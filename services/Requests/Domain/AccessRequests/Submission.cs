@@ -38,7 +38,7 @@ public sealed record Submission(
             throw DomainException.Invalid(TypeRequiredReason, "Choose the form that applies.", new FieldViolation("type", "required", TypeRequiredReason));
         }
         // The preconditions in the process's order: the agency's APA, the ATA of the agency, the ATA's training.
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = Continuum.DateOf(now);
         agency.EnsureMayRequestAccess(today);
         if (ata.AgencyId != agency.Id)
         {

@@ -1,3 +1,5 @@
+using HmisPlatform.BuildingBlocks.Domain;
+
 namespace HmisPlatform.Training.Domain.LearningPaths;
 
 /// <summary>One course of a person's path, how far they are in it, and until when its completion counts.</summary>
@@ -54,7 +56,7 @@ public sealed class PathCourse
         {
             var done = completedAt is { } at && at <= reportedAt ? at : reportedAt;
             CompletedAt = done;
-            ValidUntil = done.AddMonths(validityMonths);
+            ValidUntil = Continuum.AddMonths(done, validityMonths);
         }
         return true;
     }
