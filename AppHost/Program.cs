@@ -50,6 +50,8 @@ var notifications = builder.AddDomainService<Projects.HmisPlatform_Notifications
 
 gateway
     .WithReference(infrastructure.Database(ResourceNames.GatewayDb))
+    // The test clock's shared offset (outside Production).
+    .WithReference(infrastructure.Redis)
     .WithEnvironment("Auth__Issuer", tokenIssuer)
     .WithEnvironment($"ServiceClients__{ResourceNames.RequestsApi}", requestsClientSecret)
     .WithEnvironment($"ServiceClients__{ResourceNames.NotificationsApi}", notificationsClientSecret)

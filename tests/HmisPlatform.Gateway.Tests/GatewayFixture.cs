@@ -42,6 +42,7 @@ public class GatewayFixture : IAsyncLifetime
         {
             web.UseEnvironment("Testing");
             web.UseSetting($"ConnectionStrings:{ResourceNames.GatewayDb}", $"{servers.Postgres};Database=gatewaydb_{Guid.NewGuid():N}");
+            web.UseSetting($"ConnectionStrings:{ResourceNames.Redis}", servers.Redis);
             web.UseSetting("RateLimits:PermitLimit", PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("RateLimits:Window", Window.ToString());
             web.UseSetting("Auth:AccessTokenLifetime", AccessTokenLifetime.ToString());
@@ -53,10 +54,13 @@ public class GatewayFixture : IAsyncLifetime
 
     public IServiceProvider Services => Factory.Services;
 
-    public HttpClient CreateHttpClient() => Factory.CreateClient();
+    /// <summary>Where the fixture's clients reach the gateway; a Production gateway is reached over HTTPS.</summary>
+    protected virtual Uri BaseAddress => new("http://localhost");
+
+    public HttpClient CreateHttpClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress });
 
     /// <summary>A browser of its own: keeps cookies, does not follow redirects.</summary>
-    public HttpClient CreateBrowser() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient CreateBrowser() => Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A new person who signs in, with the demo password, for tests that lock or deactivate them.</summary>
     public async Task<StaffUser> NewPersonAsync(string role, Guid? agencyId = null)
@@ -73,7 +77,7 @@ public class GatewayFixture : IAsyncLifetime
     /// <summary>Asks the token endpoint for a client-credentials token; the answer as it came.</summary>
     public async Task<HttpResponseMessage> RequestTokenAsync(string clientId, string secret, string scope = PlatformIdentity.RequestsRead)
     {
-        using var http = Factory.CreateClient();
+        using var http = CreateHttpClient();
         return await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
@@ -95,7 +99,7 @@ public class GatewayFixture : IAsyncLifetime
         ChannelWithToken(await TokenAsync(DemoClients.ReviewDeskClientId, DemoClients.ReviewDeskSecret));
 
     public GrpcChannel ChannelWithToken(string? token) =>
-        GrpcChannel.ForAddress(Factory.Server.BaseAddress, new GrpcChannelOptions
+        GrpcChannel.ForAddress(BaseAddress, new GrpcChannelOptions
         {
             HttpHandler = new BearerTokenHandler(token, Factory.Server.CreateHandler()),
         });
@@ -120,6 +124,14 @@ public sealed class RateLimitedGatewayFixture : GatewayFixture
     protected override int PermitLimit => Limit;
 
     protected override TimeSpan Window => LimitWindow;
+}
+
+/// <summary>The gateway as Production runs it (over HTTPS), for what Production refuses.</summary>
+public sealed class ProductionGatewayFixture : GatewayFixture
+{
+    protected override Uri BaseAddress => new("https://localhost");
+
+    protected override void Configure(IWebHostBuilder web) => web.UseEnvironment("Production");
 }
 
 /// <summary>The gateway with access tokens that live two seconds, to see one expire.</summary>

@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Hosting.TestClock;
 using Hmis.Events.V1;
 using HmisPlatform.Assessment.Domain.Assignments;
 using HmisPlatform.Assessment.Domain.Grading;
@@ -17,8 +18,7 @@ internal static class Extensions
         builder.Services.Configure<Prerequisites>(builder.Configuration.GetSection("Assessment:Prerequisites"));
         builder.Services.AddScoped<Seating>();
         builder.Services.AddScoped<Enrolment>();
-        builder.Services.AddSingleton<AssignmentExpirySweep>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<AssignmentExpirySweep>());
+        builder.Services.AddRecurringWork<AssignmentExpirySweep>();
         builder.AddDomainService<AssessmentDbContext>("assessment", ResourceNames.AssessmentDb)
             .Subscribe<TrainingCompleted, OpenAssignment>()
             .Subscribe<TrainingExpired, WithdrawOnLapsedTraining>();

@@ -23,6 +23,8 @@ public static class CallerAuthentication
             {
                 options.Authority = builder.Configuration["Auth:Authority"];
                 options.Audience = PlatformIdentity.Audience;
+                // Token lifetimes run on real time, whatever the test clock says.
+                options.TimeProvider = TimeProvider.System;
                 // Local runs reach the gateway over loopback HTTP; anywhere else the authority is HTTPS.
                 options.RequireHttpsMetadata = !builder.Environment.IsDevelopment();
                 options.MapInboundClaims = false;

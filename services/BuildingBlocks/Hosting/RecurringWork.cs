@@ -22,6 +22,12 @@ public abstract partial class RecurringWork(TimeProvider time, ILogger logger) :
     /// <summary>One round of the work.</summary>
     protected abstract Task RunRoundAsync(CancellationToken cancellationToken);
 
+    /// <summary>The work's name, as the test clock's sweep run lists it.</summary>
+    public string Name => GetType().Name;
+
+    /// <summary>One round now, besides the timer's (the test clock's sweep run): safe, as every round is safe on several replicas.</summary>
+    public Task RunNowAsync(CancellationToken cancellationToken) => Enabled ? RunRoundAsync(cancellationToken) : Task.CompletedTask;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!Enabled)

@@ -1,5 +1,6 @@
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Grpc;
+using HmisPlatform.BuildingBlocks.Hosting.TestClock;
 using HmisPlatform.BuildingBlocks.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,7 @@ public static class ServiceHosting
             settings => settings.DisableRetry = true,
             options => options.UseSnakeCaseNamingConvention());
         builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddTestClock();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ErrorDomain($"hmis.{area}"));
         // HTTP/JSON for agency systems that do not speak gRPC, from the contracts' google.api.http routes.
@@ -46,6 +48,7 @@ public static class ServiceHosting
         app.UseAuthorization();
         app.MapDefaultEndpoints();
         app.MapGrpcService<TService>().RequireAuthorization();
+        app.MapTestClock();
         app.MapGrpcReflectionService();
         return app;
     }

@@ -104,7 +104,8 @@ public static class ServiceTokenRegistration
         builder.Services.AddSingleton<IServiceTokenSource>(services => new ClientCredentialsTokenSource(
             services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ClientCredentialsTokenSource)),
             services.GetRequiredService<IOptions<ServiceClientOptions>>(),
-            services.GetRequiredService<TimeProvider>()));
+            // Token lifetimes run on real time, whatever the test clock says.
+            TimeProvider.System));
         builder.Services.AddTransient<ServiceTokenHandler>();
     }
 }

@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Hosting.TestClock;
 using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.Credentialing.Domain.Accounts;
@@ -18,8 +19,7 @@ internal static class Extensions
         builder.Services.AddScoped<IHmisProvisioning, RecordedHmisProvisioning>();
         builder.Services.AddScoped<AccountIssuance>();
         builder.Services.Configure<InactivitySweepOptions>(builder.Configuration.GetSection("Inactivity"));
-        builder.Services.AddSingleton<InactivitySweep>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<InactivitySweep>());
+        builder.Services.AddRecurringWork<InactivitySweep>();
         builder.AddDomainService<CredentialingDbContext>("credentialing", ResourceNames.CredentialingDb)
             .Subscribe<AccessRequestApproved, KeepApplicant>()
             .Subscribe<AssessmentPassed, IssuePendingAccount>()

@@ -19,6 +19,7 @@ internal static class ProxyExtensions
     [
         Hmis.Gateway.V1.ClientsReflection.Descriptor.Services.Single(),
         Hmis.Gateway.V1.StaffAccountsReflection.Descriptor.Services.Single(),
+        Hmis.Gateway.V1.TestClockReflection.Descriptor.Services.Single(),
     ];
 
     /// <summary>
@@ -60,6 +61,8 @@ internal static class ProxyExtensions
         builder.Services.AddSingleton(new ErrorDomain("hmis.gateway"));
         builder.Services.AddGrpc(options => options.Interceptors.Add<DomainErrorInterceptor>())
             .AddJsonTranscoding(json => json.TypeRegistry = GrpcRefusal.ErrorDetailTypes);
+        builder.AddRedisClient(ResourceNames.Redis);
+        Identity.ServiceClocks.AddServiceClocks(builder);
         builder.Services.AddSingleton(new ReflectionServiceImpl(services));
         builder.Services.AddSingleton(new ReflectionV1ServiceImpl(services));
     }
@@ -84,6 +87,7 @@ internal static class ProxyExtensions
         app.MapGrpcService<ReflectionServiceImpl>();
         app.MapGrpcService<ClientsService>().RequireRateLimiting(CallerRateLimits.Policy);
         app.MapGrpcService<StaffAccountsService>().RequireRateLimiting(CallerRateLimits.Policy);
+        app.MapGrpcService<TestClockService>().RequireRateLimiting(CallerRateLimits.Policy);
 
         // Every proxied call needs a valid access token here; the service behind validates it again.
         var maxBodyBytes = app.Configuration.GetValue<long?>("Kestrel:Limits:MaxRequestBodySize") ?? 1024 * 1024;

@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Hosting.TestClock;
 using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.Notifications.Domain;
@@ -17,10 +18,8 @@ internal static class Extensions
         builder.Services.AddSingleton<IMailer, SmtpMailer>();
         builder.Services.AddScoped<Notifier>();
         builder.AddCredentialingClient();
-        builder.Services.AddSingleton<DeliveryWorker>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<DeliveryWorker>());
-        builder.Services.AddSingleton<DigestWorker>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<DigestWorker>());
+        builder.Services.AddRecurringWork<DeliveryWorker>();
+        builder.Services.AddRecurringWork<DigestWorker>();
         builder.AddDomainService<NotificationsDbContext>("notifications", ResourceNames.NotificationsDb)
             .Subscribe<AccessRequestSubmitted, KeepRequestContact>()
             .Subscribe<AccessRequestApproved, NotifyOnEvents>()

@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Hosting.TestClock;
 using Hmis.Credentialing.V1;
 using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Hosting;
@@ -23,8 +24,8 @@ internal static class Extensions
         builder.AddCredentialingClient();
         builder.Services.AddSingleton<JourneyMetrics>();
         builder.Services.AddScoped<JourneyLog>();
-        builder.Services.AddHostedService<JourneyCensus>();
-        builder.Services.AddHostedService<AtaTrainingSweep>();
+        builder.Services.AddRecurringWork<JourneyCensus>();
+        builder.Services.AddRecurringWork<AtaTrainingSweep>();
         builder.AddDomainService<RequestsDbContext>("requests", ResourceNames.RequestsDb)
             .Subscribe<TrainingEnrolled, JourneyRecorder<TrainingEnrolled>>()
             .Subscribe<TrainingCompleted, JourneyRecorder<TrainingCompleted>>()

@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Hosting.TestClock;
 using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.Training.Infrastructure;
@@ -13,10 +14,8 @@ internal static class Extensions
         builder.Services.Configure<TrainingOptions>(builder.Configuration.GetSection("Training"));
         builder.Services.AddScoped<LmsAccountRegistry>();
         builder.AddLmsConnector();
-        builder.Services.AddSingleton<LmsSync>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<LmsSync>());
-        builder.Services.AddSingleton<TrainingRecencySweep>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<TrainingRecencySweep>());
+        builder.Services.AddRecurringWork<LmsSync>();
+        builder.Services.AddRecurringWork<TrainingRecencySweep>();
         builder.AddDomainService<TrainingDbContext>("training", ResourceNames.TrainingDb)
             .Subscribe<AccessRequestApproved, EnrolLearningPath>()
             .Subscribe<AccountPendingAgreement, ClosePathAtStepFour>()
