@@ -153,6 +153,17 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
         return Account.Parser.WithDiscardUnknownFields(true).ParseJson(JsonNode.Parse(body)!["account"]!.ToJsonString());
     }
 
+    /// <summary>The CE coordinator of the demo, signed in with their second factor, for the CE team's own calls over HTTP/JSON.</summary>
+    public async Task<StaffBrowser> CeTeamAsync()
+    {
+        var browser = new StaffBrowser(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = gatewayHttp });
+        await browser.SignInAsync("ce.coordinator@hmis.example.org", DemoPassword);
+        using var verified = await browser.PostFormAsync("/account/sign-in/two-factor", ("code", Totp.Code("HMISDEMOCETEAMKEY2HMISDEMOCETEAM", DateTimeOffset.UtcNow)));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, verified.StatusCode);
+        await browser.SendAntiforgeryTokenAsync();
+        return browser;
+    }
+
     /// <summary>
     /// The trainee gets their sign-in (the HMIS team invites them, they set their password), signs in, and lets the
     /// agency's case system act for them (authorization code with PKCE): their own steps then go through it as them.

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using Hmis.Credentialing.V1;
@@ -101,5 +103,54 @@ public sealed class JourneyTests(PlatformFixture platform, ITestOutputHelper out
         Assert.Equal(JourneyKinds, journey.Timeline.Select(e => e.Kind));
         var accounts = (await driver.Credentials.GetPersonAccessAsync(new GetPersonAccessRequest { PersonId = personId })).Accounts;
         Assert.Single(accounts);
+    }
+
+    [Fact]
+    public async Task HrsUser_WhoseAssignmentTheCeTeamWaived_IsTrainedByTheCeTeam_AndGoesLive()
+    {
+        var driver = platform.Driver();
+        var submitted = (await driver.Requests.SubmitAccessRequestAsync(new SubmitAccessRequestRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), Type = RequestType.HrsCe1474, AgencyId = JourneyDriver.LakeviewAgencyId, AtaId = JourneyDriver.LakeviewAtaId,
+            Users = { new NewUser { GivenName = "Hana", FamilyName = "Specialist", Email = "hana.specialist@lakeview.example.org" } },
+            Access = new Hmis.Common.V1.Access
+            {
+                Responsibilities = { Hmis.Common.V1.Responsibility.EnterClientData, Hmis.Common.V1.Responsibility.ReceiveReferrals },
+                ProjectTypes = { Hmis.Common.V1.ProjectType.CoordinatedEntry1474 },
+            },
+        })).AccessRequest;
+        using var ceTeam = await driver.CeTeamAsync();
+
+        using var decided = await ceTeam.Http.PostAsJsonAsync($"/v1/access-requests/{submitted.Id}/ce-decision", new JsonObject
+        {
+            ["requestId"] = Guid.NewGuid().ToString(), ["etag"] = submitted.Etag, ["decision"] = "CE_DECISION_APPROVE", ["waiveAssessment"] = true,
+        });
+        Assert.True(decided.IsSuccessStatusCode, await decided.Content.ReadAsStringAsync());
+        var afterCe = (await driver.ReviewDesk.GetAccessRequestAsync(new GetAccessRequestRequest { AccessRequestId = submitted.Id })).AccessRequest;
+        var approved = await driver.ReviewAsync(await driver.ReviewAsync(afterCe, ReviewOutcome.ConfirmCreditUse), ReviewOutcome.ConfirmEnrolments);
+        var user = approved.Users[0];
+        await driver.SignUpTraineeAsync(user);
+        var path = await driver.LearningPathAsync(user.PersonId);
+        foreach (var course in path.Courses.Where(c => c.CourseCode != "HOUSING_RESOURCE_SPECIALIST"))
+        {
+            await driver.Lms.RecordCourseProgressAsync(new Hmis.Training.V1.RecordCourseProgressRequest
+            {
+                RequestId = Guid.NewGuid().ToString(), PersonId = user.PersonId, CourseCode = course.CourseCode, Percent = 100,
+            });
+        }
+        using var hrs = await ceTeam.Http.PostAsJsonAsync($"/v1/people/{user.PersonId}/courses/HOUSING_RESOURCE_SPECIALIST/progress", new JsonObject
+        {
+            ["requestId"] = Guid.NewGuid().ToString(), ["percent"] = 100, ["source"] = "CE team live session",
+        });
+        Assert.True(hrs.IsSuccessStatusCode, await hrs.Content.ReadAsStringAsync());
+
+        var signed = await driver.SignAgreementAsync(user.PersonId, "Hana Specialist");
+        await driver.ConfirmAgreementAsAtaAsync(signed.Id);
+        var journey = await driver.CompletedJourneyAsync(user.PersonId, ["AssessmentWaived", "CredentialsIssued"]);
+
+        Assert.True(approved.AssessmentWaived);
+        Assert.DoesNotContain(journey.Timeline, e => e.Kind is "AssessmentWaitlisted" or "AssessmentScheduled");
+        var account = (await driver.Credentials.GetPersonAccessAsync(new GetPersonAccessRequest { PersonId = user.PersonId })).Accounts.Single();
+        Assert.Equal((AccountStatus.Active, AccountRoute.AssessmentWaived), (account.Status, account.Route));
     }
 }

@@ -93,12 +93,14 @@ public sealed class NotificationTableTests(NotificationsFixture service) : IClas
         { "reminder", "HMIS training not finished yet", "DATA_MGMT" },
         { "seat", "Your Sample Client Assignment is open", "within 10 days" },
         { "graded", "Sample Client attempt graded: corrections needed", "Attempts left: 2" },
-        { "walkthrough", "Sample Client walk-through scheduled", "2026-12-03 15:00 UTC" },
+        // Times and days as Chicago sees them.
+        { "walkthrough", "Sample Client walk-through scheduled", "2026-12-03 09:00 CST" },
         { "expired", "Sample Client Assignment ended", "THREE_FAILED_ATTEMPTS" },
         { "pending", "Sign the HMIS End User Agreement", "End User Agreement" },
         { "issued", "Your HMIS account is live", "nhaddad2" },
         { "inactive", "HMIS account inactive", "2027-01-10" },
         { "removed", "HMIS access removed", "INACTIVE_SIX_MONTHS" },
+        { "extended", "HMIS access extended", "outreach path" },
     };
 
     [Theory]
@@ -130,7 +132,12 @@ public sealed class NotificationTableTests(NotificationsFixture service) : IClas
             {
                 EventId = id, OccurredAt = now, PersonId = person, AccessRequestId = request, AgencyId = agency, AccountId = Guid.NewGuid().ToString(),
                 LastActivityAt = Timestamp.FromDateTime(new DateTime(2026, 7, 10, 0, 0, 0, DateTimeKind.Utc)),
-                RemovalDueAt = Timestamp.FromDateTime(new DateTime(2027, 1, 10, 0, 0, 0, DateTimeKind.Utc)),
+                RemovalDueAt = Timestamp.FromDateTime(new DateTime(2027, 1, 10, 12, 0, 0, DateTimeKind.Utc)),
+            },
+            "extended" => new AccessExtended
+            {
+                EventId = id, OccurredAt = now, PersonId = person, AccessRequestId = request, AgencyId = agency, AccountId = Guid.NewGuid().ToString(),
+                ProjectTypes = { Hmis.Common.V1.ProjectType.EmergencyShelter, Hmis.Common.V1.ProjectType.OutreachPath },
             },
             _ => new AccessRemoved { EventId = id, OccurredAt = now, PersonId = person, AccessRequestId = request, AgencyId = agency, AccountId = Guid.NewGuid().ToString(), Reason = "INACTIVE_SIX_MONTHS" },
         };
@@ -213,5 +220,27 @@ public sealed class NotificationTableTests(NotificationsFixture service) : IClas
         Assert.Contains($"Tess Okafor {ataId:N}, an ATA of agency {journey.AgencyId}, {says}", toTeam, StringComparison.Ordinal);
         var ataInbox = await service.As(TestTokens.Person(ataId, "ata")).ListNotificationsAsync(new ListNotificationsRequest());
         Assert.Equal("ATA_TRAINING_DEADLINE", Assert.Single(ataInbox.Notifications).Kind);
+    }
+
+    [Fact]
+    public async Task HelpDeskAccess_TheAtaIsToldToNotifyTheHelpDesk_ThenTheHelpDeskHearsOfIt_OtherWaiversTellNobody()
+    {
+        var journey = await new Journey(service).StartedAsync();
+        AssessmentWaived Waived(string reason) => new()
+        {
+            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTime(DateTime.UtcNow), PersonId = journey.PersonId.ToString(),
+            AccessRequestId = journey.RequestId.ToString(), AgencyId = journey.AgencyId, Reason = reason,
+        };
+
+        await journey.DeliverAsync(Waived("NO_DATA_ENTRY"));
+        await journey.DeliverAsync(Waived("HELP_DESK"));
+        await journey.DeliverAsync(new HelpDeskNotified
+        {
+            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTime(DateTime.UtcNow), PersonId = journey.PersonId.ToString(),
+            AccessRequestId = journey.RequestId.ToString(), AgencyId = journey.AgencyId,
+        });
+
+        Assert.Equal([journey.AtaEmail], await SentAsync(journey, "Training complete: notify the HMIS Help Desk"));
+        Assert.Equal([HmisTeam], await SentAsync(journey, "Help Desk: access to grant"));
     }
 }

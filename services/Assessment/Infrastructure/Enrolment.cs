@@ -34,7 +34,8 @@ public sealed class Enrolment(AssessmentDbContext db, Seating seating, IOptions<
 
     /// <summary>Keeps what Training reported of a completed path, the latest report winning.</summary>
     public async Task<CompletedTraining> RecordAsync(Guid personId, Guid accessRequestId, Guid agencyId, IEnumerable<ProjectType> projectTypes, bool readOnly,
-        bool helpDeskOnly, IEnumerable<CourseCompletion> courses, DateTimeOffset reportedAt, CancellationToken cancellationToken)
+        bool helpDeskOnly, IEnumerable<CourseCompletion> courses, DateTimeOffset reportedAt, CancellationToken cancellationToken,
+        bool assessmentWaived = false, bool noDataEntry = false)
     {
         var training = await TrainingOfAsync(personId, accessRequestId, cancellationToken);
         if (training is null)
@@ -42,7 +43,7 @@ public sealed class Enrolment(AssessmentDbContext db, Seating seating, IOptions<
             training = new CompletedTraining(personId, accessRequestId, agencyId);
             db.CompletedTrainings.Add(training);
         }
-        training.Report(projectTypes, readOnly, helpDeskOnly, courses, reportedAt);
+        training.Report(projectTypes, readOnly, helpDeskOnly, courses, reportedAt, assessmentWaived, noDataEntry);
         return training;
     }
 

@@ -10,9 +10,9 @@ namespace HmisPlatform.Assessment.IntegrationEvents;
 
 /// <summary>
 /// Completed training puts the person in line for the Sample Client Assignment when its prerequisites hold, and seats
-/// them when a seat is free. Read Only access takes no assignment (it goes to step 4 at once); HPCC / State Homeless
-/// Prevention access has the step waived, which is published so the journey moves on. After a redo of the project
-/// course, the trainee rejoins the line.
+/// them when a seat is free. Read Only access takes no assignment (it goes to step 4 at once); where the assignment does
+/// not apply (Help Desk access, waived at review, no data entry, no scenario for the path) the waiver is published with
+/// its reason, so the journey moves on. After a redo of the project course, the trainee rejoins the line.
 /// </summary>
 public sealed partial class OpenAssignment(AssessmentDbContext db, Enrolment enrolment, Seating seating, TimeProvider time, ILogger<OpenAssignment> logger)
     : IEventHandler<TrainingCompleted>
@@ -25,18 +25,18 @@ public sealed partial class OpenAssignment(AssessmentDbContext db, Enrolment enr
         var training = await enrolment.RecordAsync(personId, accessRequestId, Guid.Parse(integrationEvent.AgencyId), integrationEvent.ProjectTypes,
             integrationEvent.ReadOnly, integrationEvent.HelpDeskOnly,
             integrationEvent.Courses.Select(c => new CourseCompletion(c.CourseCode, c.Kind, c.CompletedAt.ToDateTimeOffset())),
-            integrationEvent.OccurredAt.ToDateTimeOffset(), cancellationToken);
+            integrationEvent.OccurredAt.ToDateTimeOffset(), cancellationToken, integrationEvent.AssessmentWaived, integrationEvent.NoDataEntry);
         if (integrationEvent.ReadOnly)
         {
             return;
         }
-        if (integrationEvent.HelpDeskOnly)
+        if (training.AssignmentWaiver() is { } reason && !await db.Assignments.AnyAsync(a => a.PersonId == personId && a.AccessRequestId == accessRequestId, cancellationToken))
         {
             var (eventId, occurredAt) = EventOutbox.Stamp(now);
             db.Publish(new AssessmentWaived
             {
                 EventId = eventId, OccurredAt = occurredAt, PersonId = integrationEvent.PersonId,
-                AccessRequestId = integrationEvent.AccessRequestId, AgencyId = integrationEvent.AgencyId,
+                AccessRequestId = integrationEvent.AccessRequestId, AgencyId = integrationEvent.AgencyId, Reason = reason,
             });
             return;
         }

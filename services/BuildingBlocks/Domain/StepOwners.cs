@@ -13,11 +13,14 @@ public static class StepOwners
     public const string OnlyTheUserSignsReason = "ONLY_THE_USER_SIGNS";
     public const string OnlyAnotherAdministratorConfirmsReason = "ONLY_ATA_OR_SUPERVISOR_CONFIRMS";
 
-    /// <summary>Course progress comes from the LMS's integration or the HMIS team, never from the agency.</summary>
-    public static Caller EnsureReportsProgress(this Caller caller) =>
-        caller.IsLms || caller.IsHmisTeam
+    /// <summary>
+    /// Course progress comes from the LMS's integration or the HMIS team, never from the agency. The CE team, which
+    /// trains Housing Resource Specialists and Housing System Navigators, records those role courses.
+    /// </summary>
+    public static Caller EnsureReportsProgress(this Caller caller, bool ceTrainedCourse = false) =>
+        caller.IsLms || caller.IsHmisTeam || (ceTrainedCourse && caller.IsCeTeam)
             ? caller
-            : throw DomainException.PermissionDenied(OnlyTheLmsReportsProgressReason, "Course progress comes from the LMS or the HMIS team.");
+            : throw DomainException.PermissionDenied(OnlyTheLmsReportsProgressReason, "Course progress comes from the LMS or the HMIS team (the CE team records its role training).");
 
     /// <summary>The trainee's own assignment work (choosing a scenario, submitting an attempt) is theirs alone.</summary>
     /// <param name="doing">What the trainee does, for the message: "submits attempts".</param>

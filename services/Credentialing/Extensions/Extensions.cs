@@ -23,6 +23,7 @@ internal static class Extensions
         builder.AddDomainService<CredentialingDbContext>("credentialing", ResourceNames.CredentialingDb)
             .Subscribe<AccessRequestApproved, KeepApplicant>()
             .Subscribe<AssessmentPassed, IssuePendingAccount>()
+            .Subscribe<AssessmentWaived, IssueOnWaivedAssessment>()
             .Subscribe<TrainingCompleted, IssueReadOnlyAccount>()
             .Subscribe<AccessRequestStatusChanged, ReleaseClosedRequestCredits>();
     }

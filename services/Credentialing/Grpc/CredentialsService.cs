@@ -164,8 +164,10 @@ public sealed class CredentialsService(
             var notification = await db.HelpDeskRequests.SingleOrDefaultAsync(r => r.AccessRequestId == applicant.AccessRequestId && r.PersonId == applicant.PersonId, ct);
             if (notification is null)
             {
-                notification = HelpDeskRequest.Notify(applicant, context.Caller(), time.GetStoredNow());
+                var now = time.GetStoredNow();
+                notification = HelpDeskRequest.Notify(applicant, context.Caller(), now);
                 db.HelpDeskRequests.Add(notification);
+                db.Publish(notification.Notified(now));
                 await db.SaveChangesAsync(ct);
             }
             return new NotifyHelpDeskResponse { Notification = notification.ToMessage() };
@@ -186,6 +188,20 @@ public sealed class CredentialsService(
             await db.SaveChangesAsync(ct);
             return new GrantHelpDeskAccessResponse { Notification = notification.ToMessage(), Account = account.ToMessage() };
         }, context.CancellationToken);
+
+    [Authorize(Policy = PlatformIdentity.CredentialsRead)]
+    public override async Task<ListHelpDeskRequestsResponse> ListHelpDeskRequests(ListHelpDeskRequestsRequest request, ServerCallContext context)
+    {
+        context.Caller().EnsureHmisTeam("works the Help Desk's queue");
+        var waiting = db.HelpDeskRequests.AsNoTracking().Where(r => r.GrantedAt == null);
+        var oldest = await waiting.OrderBy(r => r.NotifiedAt).ThenBy(r => r.AccessRequestId).ThenBy(r => r.PersonId)
+            .Take(Paging.Size(request.PageSize, defaultSize: 50, maxSize: 200)).ToListAsync(context.CancellationToken);
+        return new ListHelpDeskRequestsResponse
+        {
+            Notifications = { oldest.Select(r => r.ToMessage()) },
+            Total = await waiting.CountAsync(context.CancellationToken),
+        };
+    }
 
     /// <summary>An account by its id, as the caller may see it: their agency's, or their own when a trainee.</summary>
     private async Task<HmisAccount> AccountAsync(string accountId, ServerCallContext context, CancellationToken cancellationToken)

@@ -121,6 +121,26 @@ internal static class MessageMapping
         GrantedAt = Stamp(request.GrantedAt),
     };
 
+    public static AccessExtended Extended(this HmisAccount account, Guid accessRequestId, DateTimeOffset now)
+    {
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new AccessExtended
+        {
+            EventId = eventId, OccurredAt = occurredAt, PersonId = account.PersonId.ToString(), AccessRequestId = accessRequestId.ToString(),
+            AccountId = account.Id.ToString(), AgencyId = account.AgencyId.ToString(), ProjectTypes = { account.ProjectTypes },
+        };
+    }
+
+    public static HelpDeskNotified Notified(this Domain.HelpDesk.HelpDeskRequest request, DateTimeOffset now)
+    {
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new HelpDeskNotified
+        {
+            EventId = eventId, OccurredAt = occurredAt, PersonId = request.PersonId.ToString(),
+            AccessRequestId = request.AccessRequestId.ToString(), AgencyId = request.AgencyId.ToString(),
+        };
+    }
+
     /// <summary>The contract's name of a removal reason without its prefix: REMOVAL_REASON_INACTIVE is INACTIVE.</summary>
     private static string ReasonCode(RemovalReason reason) =>
         CredentialsReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.EnumDescriptor>("RemovalReason")

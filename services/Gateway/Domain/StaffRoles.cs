@@ -26,7 +26,9 @@ public static class StaffRoles
     public static IReadOnlyList<string> ScopesOf(string role) => role switch
     {
         HmisTeam => PlatformIdentity.Scopes,
-        CeTeam => [PlatformIdentity.RequestsRead, PlatformIdentity.RequestsCeDecide, PlatformIdentity.TrainingRead, PlatformIdentity.AssessmentRead, PlatformIdentity.CredentialsRead, PlatformIdentity.NotificationsRead],
+        // The CE team trains and records Housing Resource Specialists and Housing System Navigators (their role courses).
+        CeTeam => [PlatformIdentity.RequestsRead, PlatformIdentity.RequestsCeDecide, PlatformIdentity.TrainingRead, PlatformIdentity.TrainingProgressWrite,
+            PlatformIdentity.AssessmentRead, PlatformIdentity.CredentialsRead, PlatformIdentity.NotificationsRead],
         Ata or Supervisor => ClientRegistration.AgencyScopes,
         Trainee => [PlatformIdentity.TrainingRead, PlatformIdentity.AssessmentRead, PlatformIdentity.AssessmentWrite, PlatformIdentity.CredentialsRead, PlatformIdentity.CredentialsWrite, PlatformIdentity.NotificationsRead],
         _ => [],

@@ -21,6 +21,9 @@ public static class NotificationKinds
     public const string InactivityWarning = "INACTIVITY_WARNING";
     public const string AccessRemoved = "ACCESS_REMOVED";
     public const string AtaTrainingDeadline = "ATA_TRAINING_DEADLINE";
+    public const string HelpDeskReady = "HELP_DESK_READY";
+    public const string AccessExtended = "ACCESS_EXTENDED";
+    public const string HelpDeskNotified = "HELP_DESK_NOTIFIED";
     public const string Digest = "DAILY_DIGEST";
 
     private static readonly Dictionary<string, Audience> Audiences = new(StringComparer.Ordinal)
@@ -40,6 +43,9 @@ public static class NotificationKinds
         [InactivityWarning] = Audience.User | Audience.Ata,
         [AccessRemoved] = Audience.User | Audience.Ata,
         [AtaTrainingDeadline] = Audience.Ata | Audience.HmisTeam,
+        [HelpDeskReady] = Audience.Ata,
+        [AccessExtended] = Audience.User | Audience.Ata,
+        [HelpDeskNotified] = Audience.HmisTeam,
     };
 
     public static IReadOnlyCollection<string> All => Audiences.Keys;

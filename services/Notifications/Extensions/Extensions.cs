@@ -33,7 +33,10 @@ internal static class Extensions
             .Subscribe<CredentialsIssued, NotifyOnEvents>()
             .Subscribe<InactivityWarning, NotifyOnEvents>()
             .Subscribe<AccessRemoved, NotifyOnEvents>()
-            .Subscribe<AtaTrainingDeadlineNotice, NotifyOnEvents>();
+            .Subscribe<AtaTrainingDeadlineNotice, NotifyOnEvents>()
+            .Subscribe<AssessmentWaived, NotifyOnEvents>()
+            .Subscribe<HelpDeskNotified, NotifyOnEvents>()
+            .Subscribe<AccessExtended, NotifyOnEvents>();
     }
 
     /// <summary>Credentialing's gRPC API, found by service discovery, called as this service's own client identity.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Hmis.Events.V1;
+using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.Notifications.Domain;
 using HmisPlatform.Notifications.Infrastructure;
@@ -24,8 +25,26 @@ public sealed class NotifyOnEvents(NotificationsDbContext db, Notifier notifier,
     IEventHandler<CredentialsIssued>,
     IEventHandler<InactivityWarning>,
     IEventHandler<AccessRemoved>,
-    IEventHandler<AtaTrainingDeadlineNotice>
+    IEventHandler<AtaTrainingDeadlineNotice>,
+    IEventHandler<AssessmentWaived>,
+    IEventHandler<HelpDeskNotified>,
+    IEventHandler<AccessExtended>
 {
+    public Task HandleAsync(AccessExtended e, CancellationToken cancellationToken) =>
+        NotifyAsync(e.EventId, NotificationKinds.AccessExtended, e.PersonId, e.AccessRequestId, e.AgencyId, new()
+        {
+            ["projects"] = e.ProjectTypes.Select(p => ProtoEnum.ShortNameOf(p, "PROJECT_TYPE_").Replace('_', ' ').ToLowerInvariant()).ToList(),
+        }, cancellationToken);
+
+    /// <summary>Help Desk access needs the ATA's next step: tell them; other waivers go on to the agreement by themselves.</summary>
+    public Task HandleAsync(AssessmentWaived e, CancellationToken cancellationToken) =>
+        e.Reason == "HELP_DESK"
+            ? NotifyAsync(e.EventId, NotificationKinds.HelpDeskReady, e.PersonId, e.AccessRequestId, e.AgencyId, new(), cancellationToken)
+            : Task.CompletedTask;
+
+    public Task HandleAsync(HelpDeskNotified e, CancellationToken cancellationToken) =>
+        NotifyAsync(e.EventId, NotificationKinds.HelpDeskNotified, e.PersonId, e.AccessRequestId, e.AgencyId, new(), cancellationToken);
+
     public async Task HandleAsync(AccessRequestApproved e, CancellationToken cancellationToken)
     {
         var personId = Guid.Parse(e.Applicant.PersonId);
@@ -112,7 +131,7 @@ public sealed class NotifyOnEvents(NotificationsDbContext db, Notifier notifier,
         notifier.NotifyAsync(Guid.Parse(eventId), kind, string.IsNullOrEmpty(personId) ? null : Guid.Parse(personId), Guid.Parse(accessRequestId),
             string.IsNullOrEmpty(agencyId) ? null : Guid.Parse(agencyId), details, cancellationToken);
 
-    private static string Day(Timestamp? at) => at?.ToDateTimeOffset().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+    private static string Day(Timestamp? at) => at is null ? "" : Continuum.DateOf(at.ToDateTimeOffset()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Moment(Timestamp? at) => at?.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "";
+    private static string Moment(Timestamp? at) => at is null ? "" : Continuum.Describe(at.ToDateTimeOffset());
 }

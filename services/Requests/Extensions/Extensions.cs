@@ -37,10 +37,12 @@ internal static class Extensions
             .Subscribe<AssessmentRetrainingRequired, JourneyRecorder<AssessmentRetrainingRequired>>()
             .Subscribe<AssessmentExpired, ExpireLapsedRequest>()
             .Subscribe<AssessmentWaived, JourneyRecorder<AssessmentWaived>>()
+            .Subscribe<HelpDeskNotified, JourneyRecorder<HelpDeskNotified>>()
             .Subscribe<AssessmentPassed, JourneyRecorder<AssessmentPassed>>()
             .Subscribe<AccountPendingAgreement, JourneyRecorder<AccountPendingAgreement>>()
             .Subscribe<EndUserAgreementSigned, JourneyRecorder<EndUserAgreementSigned>>()
             .Subscribe<CredentialsIssued, JourneyRecorder<CredentialsIssued>>()
+            .Subscribe<AccessExtended, JourneyRecorder<AccessExtended>>()
             .Subscribe<AccessRemoved, JourneyRecorder<AccessRemoved>>();
     }
 

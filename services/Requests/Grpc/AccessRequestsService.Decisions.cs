@@ -18,7 +18,7 @@ public sealed partial class AccessRequestsService
     public override Task<ReviewAccessRequestResponse> ReviewAccessRequest(ReviewAccessRequestRequest request, ServerCallContext context) =>
         DecideAsync(request.RequestId, request, request.AccessRequestId, context, async (accessRequest, caller, now, ct) =>
         {
-            var effects = accessRequest.Review(request.Outcome, request.Reason, request.RequiredForm, request.Etag, caller, now);
+            var effects = accessRequest.Review(request.Outcome, request.Reason, request.RequiredForm, request.Etag, caller, now, request.WaiveAssessment);
             if (effects.ReservesCredits)
             {
                 // All or none of the request's credits; the review's own key, so a retry reserves nothing twice.
@@ -39,7 +39,7 @@ public sealed partial class AccessRequestsService
     public override Task<CeDecideAccessRequestResponse> CeDecideAccessRequest(CeDecideAccessRequestRequest request, ServerCallContext context) =>
         DecideAsync(request.RequestId, request, request.AccessRequestId, context, (accessRequest, caller, now, _) =>
         {
-            accessRequest.CeDecide(request.Decision, request.Reason, request.Etag, caller, now);
+            accessRequest.CeDecide(request.Decision, request.Reason, request.Etag, caller, now, request.WaiveAssessment);
             return Task.CompletedTask;
         }, r => new CeDecideAccessRequestResponse { AccessRequest = r });
 

@@ -44,6 +44,7 @@ internal static class MessageMapping
         InformationProvided = request.InformationProvided ?? "",
         Warnings = { request.Warnings },
         SubmittedBy = request.SubmittedBy,
+        AssessmentWaived = request.AssessmentWaived,
     };
 
     public static Hmis.Requests.V1.AccessRequestChange ToMessage(this Domain.AccessRequests.AccessRequestChange change) => new()
@@ -94,6 +95,8 @@ internal static class MessageMapping
             RequestType = ProtoEnum.NameOf(request.Type),
             TransferPath = ProtoEnum.ShortNameOf(request.TransferPath, "TRANSFER_PATH_"),
             ProjectTypesToTrain = { request.ProjectTypesToTrain },
+            AssessmentWaived = request.AssessmentWaived,
+            NoDataEntry = !AssessmentWaiver.EntersClientData(request.Responsibilities),
         };
     }
 

@@ -36,10 +36,10 @@ public sealed class JourneyLog(RequestsDbContext db, JourneyMetrics metrics)
     public async Task<IReadOnlySet<Guid>> PeopleWithCredentialsAsync(Guid accessRequestId, CancellationToken cancellationToken)
     {
         var stored = await db.JourneyEntries.AsNoTracking()
-            .Where(e => e.AccessRequestId == accessRequestId && e.Kind == JourneyStages.CredentialsIssued)
+            .Where(e => e.AccessRequestId == accessRequestId && (e.Kind == JourneyStages.CredentialsIssued || e.Kind == JourneyStages.AccessExtended))
             .Select(e => e.PersonId)
             .ToListAsync(cancellationToken);
-        return stored.Concat(db.JourneyEntries.Local.Where(e => e.AccessRequestId == accessRequestId && e.Kind == JourneyStages.CredentialsIssued).Select(e => e.PersonId))
+        return stored.Concat(db.JourneyEntries.Local.Where(e => e.AccessRequestId == accessRequestId && JourneyStages.Finishing.Contains(e.Kind)).Select(e => e.PersonId))
             .ToHashSet();
     }
 

@@ -22,7 +22,7 @@ public sealed class JourneyRecorder<TEvent>(RequestsDbContext db, JourneyLog jou
 
         await journeys.RecordAsync(new JourneyEntry(personId, accessRequestId, EventEnvelope.EventId(integrationEvent),
             JourneyStages.Of(kind), kind, EventEnvelope.OccurredAt(integrationEvent)), cancellationToken);
-        if (kind == JourneyStages.CredentialsIssued)
+        if (JourneyStages.Finishing.Contains(kind))
         {
             await CompleteRequestAsync(accessRequestId, cancellationToken);
         }

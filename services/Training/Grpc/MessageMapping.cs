@@ -71,6 +71,8 @@ internal static class MessageMapping
             ProjectTypes = { path.ProjectTypes },
             ReadOnly = path.ReadOnly,
             HelpDeskOnly = PathShape.IsHelpDeskOnly(path.ProjectTypes),
+            AssessmentWaived = path.AssessmentWaived,
+            NoDataEntry = path.NoDataEntry,
             Courses =
             {
                 path.Courses.Where(c => c.IsComplete).OrderBy(c => c.Position).Select(c => new CompletedCourse

@@ -60,14 +60,18 @@ public sealed partial class TrainingService(TrainingDbContext db, IdempotentComm
 
     /// <summary>
     /// The person's latest path as the caller may see it: the LMS serves every agency's learners, so it finds any path
-    /// as the HMIS team does; anyone else sees their agency's (a trainee only their own).
+    /// as the HMIS team does; the CE team, the paths with its role training; anyone else their agency's (a trainee only
+    /// their own).
     /// </summary>
     private async Task<Domain.LearningPaths.LearningPath> CurrentPathAsync(Guid personId, ServerCallContext context, CancellationToken cancellationToken)
     {
         var caller = context.Caller();
         var path = await db.LearningPaths.Where(p => p.PersonId == personId).OrderByDescending(p => p.EnrolledAt).FirstOrDefaultAsync(cancellationToken);
-        return caller.IsLms
-            ? path ?? throw DomainException.NotFound("LEARNING_PATH_NOT_FOUND", "Nothing was found with that id.")
-            : caller.EnsureMayRead(path, p => p.AgencyId, p => p.PersonId, "LEARNING_PATH");
+        if (caller.IsLms)
+        {
+            return path ?? throw DomainException.NotFound("LEARNING_PATH_NOT_FOUND", "Nothing was found with that id.");
+        }
+        // The CE team sees the paths whose role training it gives, of every agency.
+        return caller.IsCeTeam && path is { HasCeTrainedCourse: true } ? path : caller.EnsureMayRead(path, p => p.AgencyId, p => p.PersonId, "LEARNING_PATH");
     }
 }

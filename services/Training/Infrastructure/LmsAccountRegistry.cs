@@ -21,22 +21,33 @@ public sealed class LmsAccountRegistry(TrainingDbContext db)
         await ActiveOfAsync(personId, cancellationToken) is not { PersonalEmail: true };
 
     /// <summary>
-    /// The person's account for a new path: theirs if they have one (their history stays there), else one opened with
-    /// their agency email and the username the ATA gave (or one made from the email), unless another account has that
-    /// email already, which the Help Desk sorts out.
+    /// The person's account for a new path, never a second one: theirs if they have one, or the existing account the
+    /// ATA named by its LMS username, or the one with their agency email (their history stays there; it moves to their
+    /// agency email, audited). Only a person the LMS has never seen gets a new account, with the username the ATA gave
+    /// or one made from the email.
     /// </summary>
     public async Task<LmsAccount?> EnsureAsync(Guid personId, EmailAddress email, string lmsUsername, (string Given, string Family) name,
         IReadOnlyCollection<string> agencyDomains, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await ActiveOfAsync(personId, cancellationToken) is { } existing)
+        var named = lmsUsername.Length > 0 ? LmsUsername.Parse(lmsUsername, "lms_username") : null;
+        var existing = await ActiveOfAsync(personId, cancellationToken)
+            ?? (named is null ? null : await db.LmsAccounts.SingleOrDefaultAsync(a => a.Username == named && a.Status == Hmis.Training.V1.LmsAccountStatus.Active, cancellationToken))
+            ?? await db.LmsAccounts.SingleOrDefaultAsync(a => a.Email == email.Value && a.Status == Hmis.Training.V1.LmsAccountStatus.Active, cancellationToken);
+        if (existing is not null)
         {
+            var emailTaken = existing.Email != email.Value && await EmailTakenAsync(email, cancellationToken);
+            if (existing.Reuse(personId, email, emailTaken, agencyDomains, now) is { } change)
+            {
+                db.LmsAccountChanges.Add(change);
+            }
             return existing;
         }
         if (await EmailTakenAsync(email, cancellationToken))
         {
+            // Only a duplicate account has it (a person's own is active): the Help Desk deletes it; no third is made.
             return null;
         }
-        var username = lmsUsername.Length > 0 ? LmsUsername.Parse(lmsUsername, "lms_username") : LmsUsername.FromEmail(email);
+        var username = named ?? LmsUsername.FromEmail(email);
         var candidate = username;
         for (var n = 2; await UsernameTakenAsync(candidate, cancellationToken); n++)
         {

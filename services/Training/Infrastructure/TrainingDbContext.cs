@@ -41,6 +41,7 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
             path.HasIndex(p => p.ReminderDueAt).HasFilter("reminder_sent_at IS NULL AND completed_at IS NULL AND closed_at IS NULL");
             path.Ignore(p => p.IsComplete);
             path.Ignore(p => p.IsOpen);
+            path.Ignore(p => p.HasCeTrainedCourse);
             path.HasIndex(p => p.EnrolledAt).HasFilter("closed_at IS NULL AND expired_at IS NULL AND completed_at IS NULL").HasDatabaseName("ix_learning_paths_open");
             path.OwnsMany(p => p.Courses, course =>
             {

@@ -53,8 +53,9 @@ public sealed partial class LmsSync(
                 {
                     continue;
                 }
+                var earlierEmails = await db.LmsAccountChanges.Where(c => c.AccountId == account.Id).Select(c => c.FromEmail).Distinct().ToListAsync(cancellationToken);
                 var learner = new LmsLearner(account.Email, account.Username,
-                    account.GivenName.Length > 0 ? account.GivenName : account.Username, account.FamilyName.Length > 0 ? account.FamilyName : "-");
+                    account.GivenName.Length > 0 ? account.GivenName : account.Username, account.FamilyName.Length > 0 ? account.FamilyName : "-", earlierEmails);
                 var codes = path.Courses.OrderBy(c => c.Position).Select(c => c.CourseCode).ToList();
                 try
                 {

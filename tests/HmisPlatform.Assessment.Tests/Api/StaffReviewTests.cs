@@ -52,6 +52,28 @@ public sealed class StaffReviewTests(AssessmentFixture service) : IClassFixture<
     }
 
     [Fact]
+    public async Task Override_OfAnAssignmentThatExpiredOnItsThirdFailure_IsRefused_AndChangesNothing()
+    {
+        var person = Guid.NewGuid();
+        var assignment = await SeatedAsync(person);
+        await FailAsync(assignment);
+        await FailAsync(assignment);
+        var third = await FailAsync(assignment);
+        Assert.Equal((AssignmentStatus.Expired, "THREE_FAILED_ATTEMPTS"), (third.Assignment.Status, third.Assignment.ExpiredReason));
+
+        var refused = await RpcErrors.CatchAsync(() => Staff.OverrideAttemptOutcomeAsync(new OverrideAttemptOutcomeRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AssignmentId = assignment.Id, AttemptId = third.Attempt.Id, Outcome = AttemptOutcome.Passed,
+            Reason = "On reflection the record was fine",
+        }).ResponseAsync);
+
+        Assert.Equal((StatusCode.FailedPrecondition, "OVERRIDE_NOT_ALLOWED"), (refused.StatusCode, refused.Reason()));
+        var after = (await Staff.GetAssignmentAsync(new GetAssignmentRequest { PersonId = person.ToString() })).Assignment;
+        Assert.Equal(AssignmentStatus.Expired, after.Status);
+        Assert.Empty(await service.QueryAsync(db => db.OutcomeOverrides.Where(o => o.AssignmentId == Guid.Parse(assignment.Id)).ToListAsync()));
+    }
+
+    [Fact]
     public async Task Override_ByTheAgency_OrWithoutAReason_IsRefused()
     {
         var assignment = await SeatedAsync(Guid.NewGuid());

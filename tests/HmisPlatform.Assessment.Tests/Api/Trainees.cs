@@ -12,7 +12,7 @@ internal static class Trainees
 {
     /// <summary>Training completed for the project types, every course of it <paramref name="completedAgo"/> ago (a day by default).</summary>
     public static TrainingCompleted Completed(Guid person, Guid? accessRequest = null, ProjectType[]? projectTypes = null, TimeSpan? completedAgo = null,
-        bool readOnly = false, bool helpDeskOnly = false)
+        bool readOnly = false, bool helpDeskOnly = false, bool assessmentWaived = false, bool noDataEntry = false)
     {
         var types = projectTypes ?? [ProjectType.EmergencyShelter];
         var completedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow - (completedAgo ?? TimeSpan.FromDays(1)));
@@ -20,7 +20,7 @@ internal static class Trainees
         {
             EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), PersonId = person.ToString(),
             AccessRequestId = (accessRequest ?? Guid.NewGuid()).ToString(), AgencyId = TestTokens.DefaultAgencyId, ProjectTypes = { types },
-            ReadOnly = readOnly, HelpDeskOnly = helpDeskOnly,
+            ReadOnly = readOnly, HelpDeskOnly = helpDeskOnly, AssessmentWaived = assessmentWaived, NoDataEntry = noDataEntry,
             Courses =
             {
                 new CompletedCourse { CourseCode = "INTRO", Kind = CompletedCourseKind.Introduction, CompletedAt = completedAt },

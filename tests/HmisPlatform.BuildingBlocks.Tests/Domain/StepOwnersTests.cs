@@ -27,9 +27,18 @@ public sealed class StepOwnersTests
     [MemberData(nameof(NotTheLms))]
     public void CourseProgress_FromAnyoneButTheLmsOrHmisTeam_IsRefused(string who, Caller caller)
     {
-        var refused = Assert.Throws<DomainException>(caller.EnsureReportsProgress);
+        var refused = Assert.Throws<DomainException>(() => caller.EnsureReportsProgress());
 
         Assert.True((ErrorKind.PermissionDenied, StepOwners.OnlyTheLmsReportsProgressReason) == (refused.Kind, refused.Reason), who);
+    }
+
+    [Fact]
+    public void TheCeTeam_RecordsItsRoleTraining_ButNoOtherCourse()
+    {
+        var ceTeam = new Caller(Guid.NewGuid().ToString(), null, false, Caller.CeTeamRole);
+
+        Assert.Same(ceTeam, ceTeam.EnsureReportsProgress(ceTrainedCourse: true));
+        Assert.Equal(StepOwners.OnlyTheLmsReportsProgressReason, Assert.Throws<DomainException>(() => ceTeam.EnsureReportsProgress()).Reason);
     }
 
     [Fact]

@@ -184,4 +184,42 @@ public sealed class LearningPathTests(TrainingFixture service) : IClassFixture<T
             reports.Select(r => (r.ReportedBy.Subject, r.ReportedBy.Role, r.Percent, r.Source)));
         Assert.Contains("append-only", rewrite.Message);
     }
+
+    [Fact]
+    public async Task TheCeTeam_RecordsTheHousingResourceSpecialistTraining_ButNoOtherCourse()
+    {
+        var person = Guid.NewGuid();
+        var approval = Approval(person);
+        approval.Access.ProjectTypes.Clear();
+        approval.Access.ProjectTypes.Add(ProjectType.CoordinatedEntry1474);
+        await EnrolledPathAsync(approval);
+        var ceTeam = new Hmis.Training.V1.Training.TrainingClient(service.ChannelWithToken(TestTokens.Person(Guid.NewGuid(), "ce_team", agencyId: null)));
+        await Progress(person, "INTRO_HMIS", 100);
+
+        var seen = (await ceTeam.GetLearningPathAsync(new GetLearningPathRequest { PersonId = person.ToString() })).LearningPath;
+        var hrs = (await ceTeam.RecordCourseProgressAsync(new RecordCourseProgressRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), PersonId = person.ToString(), CourseCode = "HOUSING_RESOURCE_SPECIALIST", Percent = 100, Source = "CE live session",
+        })).LearningPath;
+        var other = await RpcErrors.CatchAsync(() => ceTeam.RecordCourseProgressAsync(new RecordCourseProgressRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), PersonId = person.ToString(), CourseCode = "DATA_MANAGEMENT", Percent = 100,
+        }).ResponseAsync);
+
+        Assert.Contains(seen.Courses, c => c.CourseCode == "HOUSING_RESOURCE_SPECIALIST");
+        Assert.Equal(CourseStatus.Complete, hrs.Courses.Single(c => c.CourseCode == "HOUSING_RESOURCE_SPECIALIST").Status);
+        Assert.Equal((StatusCode.PermissionDenied, "ONLY_LMS_REPORTS_PROGRESS"), (other.StatusCode, other.Reason()));
+    }
+
+    [Fact]
+    public async Task TheCeTeam_DoesNotSeePathsWithoutItsRoleTraining()
+    {
+        var person = Guid.NewGuid();
+        await EnrolledPathAsync(Approval(person));
+        var ceTeam = new Hmis.Training.V1.Training.TrainingClient(service.ChannelWithToken(TestTokens.Person(Guid.NewGuid(), "ce_team", agencyId: null)));
+
+        var refused = await RpcErrors.CatchAsync(() => ceTeam.GetLearningPathAsync(new GetLearningPathRequest { PersonId = person.ToString() }).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+    }
 }

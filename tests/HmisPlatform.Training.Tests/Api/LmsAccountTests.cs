@@ -55,6 +55,23 @@ public sealed class LmsAccountTests(TrainingFixture service) : IClassFixture<Tra
     }
 
     [Fact]
+    public async Task AnAccountTheAtaNamesByItsUsername_IsReusedForTheNewPath_MovedToTheAgencyEmail_NeverASecondOne()
+    {
+        // The person's account from years ago, known to the platform under another person id and their old email.
+        var before = Guid.NewGuid();
+        await ApprovedAsync(before, "ria.old@agency.example.org", "ria.santos");
+        var person = Guid.NewGuid();
+
+        await ApprovedAsync(person, "ria.santos@agency.example.org", "ria.santos");
+
+        var accounts = await service.QueryAsync(db => db.LmsAccounts.Where(a => a.Username.StartsWith("ria.santos")).ToListAsync());
+        var kept = Assert.Single(accounts);
+        Assert.Equal((person, "ria.santos@agency.example.org"), (kept.PersonId, kept.Email));
+        var change = Assert.Single(await service.QueryAsync(db => db.LmsAccountChanges.Where(c => c.AccountId == kept.Id).ToListAsync()));
+        Assert.Equal(("ria.old@agency.example.org", "ria.santos@agency.example.org"), (change.FromEmail, change.ToEmail));
+    }
+
+    [Fact]
     public async Task EmailOfAnotherAccount_ByCaseOrSpaces_IsRefused_AndALookAlikeIsInvalid()
     {
         var person = Guid.NewGuid();

@@ -128,7 +128,7 @@ public sealed class RecencyTests(TrainingFixture service) : IClassFixture<Traini
     }
 
     [Fact]
-    public async Task Transfers_FullGetsNoPath_ProjectCourseOnlyGetsTheNewCourseWithEarlierIntroductionDone()
+    public async Task Transfers_FullGetsNoPath_ProjectCourseOnlyGetsTheNewCourseWithTheEarlierFoundationCarriedOver()
     {
         var full = Guid.NewGuid();
         await service.Redis.PublishAsync(service.StreamOf(AccessRequestApproved.Descriptor), Approval(full, [ProjectType.EmergencyShelter], "FULL_TRANSFER"));
@@ -142,8 +142,25 @@ public sealed class RecencyTests(TrainingFixture service) : IClassFixture<Traini
         await Task.Delay(300);
         var error = await RpcErrors.CatchAsync(() => service.Client.GetLearningPathAsync(new GetLearningPathRequest { PersonId = full.ToString() }).ResponseAsync);
 
-        Assert.Equal(["OUTREACH_PATH"], transfer.Courses.Select(c => c.CourseCode));
+        Assert.Equal(["INTRO_HMIS", "DATA_MANAGEMENT", "OUTREACH_PATH"], transfer.Courses.Select(c => c.CourseCode));
+        Assert.Equal([CourseStatus.Complete, CourseStatus.Complete, CourseStatus.NotStarted], transfer.Courses.Select(c => c.Status));
         Assert.Equal(global::Grpc.Core.StatusCode.PermissionDenied, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Transfer_WhoseFoundationLapsed_IsEnrolledInItAgain_InsteadOfBeingStrandedBeforeTheAssignment()
+    {
+        var person = Guid.NewGuid();
+        await service.Redis.PublishAsync(service.StreamOf(AccessRequestApproved.Descriptor), Approval(person, [ProjectType.EmergencyShelter]));
+        await CompleteAsync(person, DateTimeOffset.UtcNow.AddMonths(-7));
+        await service.Redis.PublishAsync(service.StreamOf(AccessRequestApproved.Descriptor),
+            Approval(person, [ProjectType.EmergencyShelter, ProjectType.OutreachPath], "PROJECT_COURSE_ONLY", [ProjectType.OutreachPath]));
+
+        var transfer = await PathAsync(person, p => p.Courses.Any(c => c.CourseCode == "OUTREACH_PATH"));
+
+        Assert.Equal(["INTRO_HMIS", "DATA_MANAGEMENT", "OUTREACH_PATH"], transfer.Courses.Select(c => c.CourseCode));
+        Assert.Equal(CourseStatus.NotStarted, transfer.Courses[0].Status);
+        Assert.Equal(CourseStatus.Restricted, transfer.Courses[2].Status);
     }
 
     [Theory]

@@ -57,11 +57,25 @@ public sealed class LearningPathRulesTests
         Assert.DoesNotContain("SAMPLE_CLIENT_FINAL_INSTRUCTIONS", Shape([Responsibility.EnterClientData], projectTypes: ProjectType.Hpcc));
 
     [Fact]
-    public void Transfers_FullTakesNothing_ProjectCourseOnlyTakesOnlyTheNewCourses()
+    public void Transfers_FullTakesNothing_ProjectCourseOnlyTakesTheNewCourses_WithTheFoundationThatStillCounts()
     {
+        ProjectType[] access = [ProjectType.EmergencyShelter, ProjectType.Ssvf];
         Assert.Empty(Shape([Responsibility.EnterClientData], PathShape.FullTransfer, projectTypes: ProjectType.EmergencyShelter));
-        Assert.Equal(["SSVF"], Shape([Responsibility.EnterClientData], PathShape.ProjectCourseOnly, [ProjectType.Ssvf], ProjectType.EmergencyShelter, ProjectType.Ssvf));
+        Assert.Equal(["INTRO_HMIS", "SSVF"],
+            PathShape.CoursesFor([Responsibility.EnterClientData], access, PathShape.ProjectCourseOnly, [ProjectType.Ssvf], ["INTRO_HMIS"]));
+        Assert.Equal(["INTRO_HMIS", "DATA_MANAGEMENT", "SSVF"],
+            PathShape.CoursesFor([Responsibility.EnterClientData], access, PathShape.ProjectCourseOnly, [ProjectType.Ssvf], ["INTRO_HMIS", "DATA_MANAGEMENT"]));
     }
+
+    [Fact]
+    public void TransferWhoseFoundationLapsed_TakesIntroductionAndDataManagementAgain_SoTheAssignmentCanOpen() =>
+        Assert.Equal(["INTRO_HMIS", "DATA_MANAGEMENT", "SSVF"],
+            PathShape.CoursesFor([Responsibility.EnterClientData], [ProjectType.EmergencyShelter, ProjectType.Ssvf], PathShape.ProjectCourseOnly, [ProjectType.Ssvf], []));
+
+    [Fact]
+    public void CurrentUsersAddingProjects_TakeOnlyTheProjectCourse_AsTheyTakeNoAssignment() =>
+        Assert.Equal(["OUTREACH_PATH"],
+            PathShape.CoursesFor([Responsibility.EnterClientData], [ProjectType.OutreachPath], PathShape.ProjectCourseOnly, [ProjectType.OutreachPath], [], assessmentWaived: true));
 
     [Fact]
     public void EarlierValidCompletion_CountsAsDone_ExpiredOneDoesNot()

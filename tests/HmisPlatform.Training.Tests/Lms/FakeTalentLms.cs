@@ -58,6 +58,10 @@ public sealed class FakeTalentLms : IAsyncDisposable
 
     public bool HasUser(string email) => _users.ContainsKey(email);
 
+    /// <summary>A learner TalentLMS knew before the platform (an account made by hand, under an old email).</summary>
+    public void SeedUser(string email, string login) =>
+        _users[email] = (Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture), email, login);
+
     public int EnrolmentsOf(string email) => _enrolments.Keys.Count(k => k.User == _users[email].Id);
 
     private void Map(WebApplication app)
@@ -88,6 +92,23 @@ public sealed class FakeTalentLms : IAsyncDisposable
             _users.TryGetValue(email, out var user)
                 ? Results.Json(new { id = user.Id, login = user.Login, email = user.Email })
                 : ErrorResult(404, "not_found", "The requested user does not exist"));
+        app.MapGet("/api/v1/users/username:{login}", (string login) =>
+            _users.Values.FirstOrDefault(u => string.Equals(u.Login, login, StringComparison.OrdinalIgnoreCase)) is { Id.Length: > 0 } user
+                ? Results.Json(new { id = user.Id, login = user.Login, email = user.Email })
+                : ErrorResult(404, "not_found", "The requested user does not exist"));
+        app.MapPost("/api/v1/edituser", async (HttpRequest request) =>
+        {
+            var form = await request.ReadFormAsync();
+            var (key, user) = _users.FirstOrDefault(u => u.Value.Id == form["user_id"].ToString());
+            if (key is null)
+            {
+                return ErrorResult(404, "not_found", "The requested user does not exist");
+            }
+            _users.TryRemove(key, out _);
+            var moved = (user.Id, form["email"].ToString(), user.Login);
+            _users[moved.Item2] = moved;
+            return Results.Json(new { id = moved.Id, login = moved.Login, email = moved.Item2 });
+        });
         app.MapPost("/api/v1/usersignup", async (HttpRequest request) =>
         {
             var form = await request.ReadFormAsync();

@@ -47,6 +47,31 @@ public sealed class TalentLmsConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALearnerTalentLmsKnowsUnderAnEarlierEmail_IsMovedToTheirEmailNow_NotSignedUpAgain()
+    {
+        _lms.SeedUser("kim.old@previous-agency.example.org", "kim.old");
+        var learner = new LmsLearner("kim.new@agency.example.org", "kim.new", "Kim", "Mover", ["kim.old@previous-agency.example.org"]);
+
+        await Connector.EnrolAsync(learner, Courses, default);
+
+        Assert.Equal(0, _lms.SignUps);
+        Assert.True(_lms.HasUser("kim.new@agency.example.org"));
+        Assert.False(_lms.HasUser("kim.old@previous-agency.example.org"));
+        Assert.Equal(2, _lms.EnrolmentsOf("kim.new@agency.example.org"));
+    }
+
+    [Fact]
+    public async Task ALearnerTalentLmsKnowsByTheirUsername_IsReused_NotSignedUpAgain()
+    {
+        _lms.SeedUser("pat.personal@mail.example.com", "pat.reyes");
+
+        await Connector.EnrolAsync(new LmsLearner("pat.reyes@agency.example.org", "pat.reyes", "Pat", "Reyes"), Courses, default);
+
+        Assert.Equal(0, _lms.SignUps);
+        Assert.True(_lms.HasUser("pat.reyes@agency.example.org"));
+    }
+
+    [Fact]
     public async Task Progress_IsReadPerCourse()
     {
         await Connector.EnrolAsync(Learner("progress@agency.example.org"), Courses, default);

@@ -20,8 +20,9 @@ public sealed partial class SampleClientAssignment
     public static readonly TimeSpan MaxWalkthroughLength = TimeSpan.FromHours(2);
 
     /// <summary>
-    /// Staff decide the latest attempt's outcome instead of the grader. A pass is final; an override to a pass passes
-    /// the assignment, also one that expired on its third failure. Returns the audit record.
+    /// Staff decide the latest attempt's outcome instead of the grader, while the assignment is open (seated). A pass is
+    /// final; an override to a pass passes the assignment. An assignment that ended (its days, its third failure) stays
+    /// ended: its request closed with it and gave its credit back, so the ATA requests access again. Returns the audit record.
     /// </summary>
     public OutcomeOverride Override(Guid attemptId, AttemptOutcome outcome, string reason, Caller staff, DateTimeOffset now)
     {
@@ -41,10 +42,9 @@ public sealed partial class SampleClientAssignment
             throw DomainException.Precondition(PassIsFinalReason, "A passed attempt has sent the trainee on to credentials; it is not overridden.",
                 new PreconditionViolation("ATTEMPT", $"attempts/{attempt.Id}", "passed"));
         }
-        var reinstated = Status == AssignmentStatus.Expired && ExpiredReason == ThreeFailedAttempts;
-        if (Status != AssignmentStatus.Seated && !reinstated)
+        if (Status != AssignmentStatus.Seated)
         {
-            throw DomainException.Precondition(OverrideNotAllowedReason, "Only a seated assignment, or one that expired on its failures, is overridden.",
+            throw DomainException.Precondition(OverrideNotAllowedReason, "Only an open (seated) assignment is overridden; an ended one needs a new request.",
                 new PreconditionViolation("ASSIGNMENT", $"assignments/{Id}", $"status is {Status}"));
         }
         var record = new OutcomeOverride(Id, attempt.Id, attempt.Outcome, outcome, why, staff.Subject, now);
@@ -52,7 +52,7 @@ public sealed partial class SampleClientAssignment
         if (outcome == AttemptOutcome.Passed)
         {
             FailedAttempts--;
-            (Status, ExpiredReason) = (AssignmentStatus.Passed, null);
+            Status = AssignmentStatus.Passed;
             FreedAt ??= now;
         }
         return record;

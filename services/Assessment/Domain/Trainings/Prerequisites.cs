@@ -44,9 +44,9 @@ public sealed class Prerequisites
             missing.Add(new PreconditionViolation("TRAINING", "training", "no completed learning path for this access request"));
             return (missing, expired);
         }
-        if (training.ReadOnly)
+        if (training.ReadOnly || training.NoDataEntry)
         {
-            missing.Add(new PreconditionViolation("DATA_ENTRY_ACCESS", $"access-requests/{training.AccessRequestId}", "Read Only access was requested; the assignment is for data entry"));
+            missing.Add(new PreconditionViolation("DATA_ENTRY_ACCESS", $"access-requests/{training.AccessRequestId}", "no client data entry was requested; the assignment is for data entry"));
         }
         var foundation = training.Courses.Concat(earlier)
             .Where(c => c.Kind is CompletedCourseKind.Introduction or CompletedCourseKind.DataManagement)

@@ -245,9 +245,17 @@ namespace HmisPlatform.Assessment.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("agency_id");
 
+                    b.Property<bool>("AssessmentWaived")
+                        .HasColumnType("boolean")
+                        .HasColumnName("assessment_waived");
+
                     b.Property<bool>("HelpDeskOnly")
                         .HasColumnType("boolean")
                         .HasColumnName("help_desk_only");
+
+                    b.Property<bool>("NoDataEntry")
+                        .HasColumnType("boolean")
+                        .HasColumnName("no_data_entry");
 
                     b.PrimitiveCollection<int[]>("ProjectTypes")
                         .IsRequired()

@@ -19,6 +19,11 @@ public sealed class Applicant
 
     public List<ProjectType> ProjectTypes { get; private set; } = [];
 
+    /// <summary>When Help Desk access (no assignment) finished its training, so the Help Desk may be notified.</summary>
+    public DateTimeOffset? HelpDeskReadyAt { get; private set; }
+
+    public void ReadyForHelpDesk(DateTimeOffset now) => HelpDeskReadyAt ??= now;
+
     public Applicant(Guid personId, Guid accessRequestId, Guid agencyId, string givenName, string familyName, string email, IEnumerable<ProjectType> projectTypes)
     {
         PersonId = personId;

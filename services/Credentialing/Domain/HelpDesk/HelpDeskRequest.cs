@@ -6,8 +6,8 @@ namespace HmisPlatform.Credentialing.Domain.HelpDesk;
 
 /// <summary>
 /// The Help Desk route into step 4: HPCC and State Homeless Prevention access needs no Sample Client Assignment;
-/// access is given when the HMIS Help Desk is notified. The ATA notifies, the Help Desk grants. No other project
-/// type may take this route.
+/// access is given when the HMIS Help Desk is notified, once the person's training is complete. The ATA notifies, the
+/// Help Desk grants. No other project type may take this route.
 /// </summary>
 public sealed class HelpDeskRequest
 {
@@ -15,6 +15,7 @@ public sealed class HelpDeskRequest
     public const string OnlyTheAtaNotifiesReason = "ONLY_ATA_OR_SUPERVISOR_NOTIFIES";
     public const string OnlyTheHelpDeskGrantsReason = "ONLY_THE_HELP_DESK_GRANTS";
     public const string NotNotifiedReason = "HELP_DESK_NOT_NOTIFIED";
+    public const string TrainingNotCompleteReason = "TRAINING_NOT_COMPLETE";
 
     private static readonly ProjectType[] HelpDeskTypes = [ProjectType.Hpcc, ProjectType.StateHomelessPrevention];
 
@@ -47,6 +48,11 @@ public sealed class HelpDeskRequest
         {
             throw DomainException.Precondition(RouteNotAllowedReason, "Only HPCC or State Homeless Prevention access goes through the Help Desk; other access needs the Sample Client Assignment.",
                 new PreconditionViolation("PROJECT_TYPES", $"access-requests/{applicant.AccessRequestId}", "includes project types other than HPCC and State Homeless Prevention"));
+        }
+        if (applicant.HelpDeskReadyAt is null)
+        {
+            throw DomainException.Precondition(TrainingNotCompleteReason, "The person's training is not complete yet; the Help Desk is notified after it.",
+                new PreconditionViolation("TRAINING", $"access-requests/{applicant.AccessRequestId}/people/{applicant.PersonId}", "not complete"));
         }
         return new HelpDeskRequest
         {

@@ -446,6 +446,10 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("given_name");
 
+                    b.Property<DateTimeOffset?>("HelpDeskReadyAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("help_desk_ready_at");
+
                     b.PrimitiveCollection<int[]>("ProjectTypes")
                         .IsRequired()
                         .HasColumnType("integer[]")

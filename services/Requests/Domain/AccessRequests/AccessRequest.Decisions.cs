@@ -23,9 +23,11 @@ public sealed partial class AccessRequest
     public const string OutcomeNotForPathReason = "OUTCOME_NOT_FOR_TRANSFER_PATH";
     public const string RequiredFormInvalidReason = "REQUIRED_FORM_INVALID";
     public const string InformationRequiredReason = "INFORMATION_REQUIRED";
+    public const string CreditsNotUsedReason = "CREDITS_NOT_USED";
 
     /// <summary>Records one HMIS team review outcome on the version of the request the reviewer saw.</summary>
-    public ReviewEffects Review(ReviewOutcome outcome, string reason, RequestType requiredForm, string etag, Caller reviewer, DateTimeOffset now)
+    public ReviewEffects Review(ReviewOutcome outcome, string reason, RequestType requiredForm, string etag, Caller reviewer, DateTimeOffset now,
+        bool waiveAssessment = false)
     {
         reviewer.EnsureHmisTeam("reviews requests");
         if (reviewer.Subject == SubmittedBy)
@@ -38,10 +40,20 @@ public sealed partial class AccessRequest
             throw DomainException.Invalid(OutcomeRequiredReason, "Choose a review outcome.", new FieldViolation("outcome", "required", OutcomeRequiredReason));
         }
         EnsureStatus(AccessRequestStatus.Submitted, "in the HMIS team's queue");
+        if (waiveAssessment && outcome != ReviewOutcome.ConfirmEnrolments)
+        {
+            throw DomainException.Invalid(AssessmentWaiver.NotAllowedReason, "The assignment is waived when confirming enrolments.",
+                new FieldViolation("waive_assessment", "only with CONFIRM_ENROLMENTS", AssessmentWaiver.NotAllowedReason));
+        }
         var action = ProtoEnum.ShortNameOf(outcome, "REVIEW_OUTCOME_");
         switch (outcome)
         {
             case ReviewOutcome.ConfirmCreditUse:
+                if (!UsesCredits)
+                {
+                    throw DomainException.Precondition(CreditsNotUsedReason, "New project access extends current accounts: no credit is used.",
+                        new PreconditionViolation("CREDITS", $"access-requests/{Id}", "no credit for this form"));
+                }
                 EnsureCeApproved();
                 if (CreditsConfirmedAt is not null)
                 {
@@ -53,10 +65,15 @@ public sealed partial class AccessRequest
             case ReviewOutcome.ConfirmEnrolments or ReviewOutcome.CreateAccounts:
                 EnsureOutcomeFitsPath(outcome);
                 EnsureCeApproved();
-                if (CreditsConfirmedAt is null)
+                if (CreditsConfirmedAt is null && UsesCredits)
                 {
                     throw DomainException.Precondition(CreditsNotConfirmedReason, "Confirm credit use before approving: each account costs the agency one credit.",
                         new PreconditionViolation("CREDITS", $"access-requests/{Id}", "credit use not confirmed"));
+                }
+                if (waiveAssessment)
+                {
+                    AssessmentWaiver.EnsureMayBeWaived(Type, ProjectTypes);
+                    AssessmentWaived = true;
                 }
                 MoveTo(AccessRequestStatus.InProgress, reviewer, action, reason, now);
                 return new ReviewEffects(false, Users);
@@ -88,7 +105,7 @@ public sealed partial class AccessRequest
     }
 
     /// <summary>The CE team approves an HRS / 1474 request (back to the HMIS team, who may now license it) or denies it.</summary>
-    public void CeDecide(CeDecision decision, string reason, string etag, Caller decider, DateTimeOffset now)
+    public void CeDecide(CeDecision decision, string reason, string etag, Caller decider, DateTimeOffset now, bool waiveAssessment = false)
     {
         if (!decider.IsCeTeam)
         {
@@ -99,6 +116,11 @@ public sealed partial class AccessRequest
         switch (decision)
         {
             case CeDecision.Approve:
+                if (waiveAssessment)
+                {
+                    AssessmentWaiver.EnsureMayBeWaived(Type, ProjectTypes);
+                    AssessmentWaived = true;
+                }
                 CeApprovedAt = now;
                 MoveTo(AccessRequestStatus.Submitted, decider, RequestActions.CeApprove, reason, now);
                 break;

@@ -62,6 +62,9 @@ public sealed partial class AccessRequest
 
     public DateTimeOffset? CeApprovedAt { get; private set; }
 
+    /// <summary>The reviewer (or the CE team) waived the Sample Client Assignment for this access (<see cref="AssessmentWaiver"/>).</summary>
+    public bool AssessmentWaived { get; private set; }
+
     public string? InformationProvided { get; private set; }
 
     /// <summary>Postgres row version (xmin), also the etag decisions must carry.</summary>
@@ -74,6 +77,12 @@ public sealed partial class AccessRequest
     public string Etag => Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public WaitingOn WaitingOn => AccessRequestStatusMachine.WaitingOn(Status);
+
+    /// <summary>
+    /// Whether the request uses license credits: new accounts do; new project access extends current users' accounts,
+    /// so no new credit is used.
+    /// </summary>
+    public bool UsesCredits => Type != RequestType.NewProjectAccess;
 
     /// <summary>Whether the CE team has a say in it: an HRS / 1474 request, or one routed to them.</summary>
     public bool IsCeBusiness => Type == RequestType.HrsCe1474 || Status == AccessRequestStatus.AwaitingCeDecision || CeApprovedAt is not null;
@@ -105,11 +114,17 @@ public sealed partial class AccessRequest
         }
         if (form.Type == RequestType.NewProjectAccess)
         {
-            RequestForms.EnsureNewProjects(histories[0], form.Agency.Id, form.Access);
+            for (var i = 0; i < histories.Count; i++)
+            {
+                RequestForms.EnsureNewProjects(histories[i], form.Agency.Id, form.Access, i);
+            }
         }
-        var plan = form.Type is RequestType.ReturningUser or RequestType.NewProjectAccess
-            ? TransferPlan.For(histories[0], form.Access, rules.RecentActivityMonths, now)
-            : TransferPlan.FullTraining(form.Access);
+        var plan = form.Type switch
+        {
+            RequestType.ReturningUser => TransferPlan.For(histories[0], form.Access, rules.RecentActivityMonths, now),
+            RequestType.NewProjectAccess => TransferPlan.ForNewProjects(form.Access),
+            _ => TransferPlan.FullTraining(form.Access),
+        };
         var request = new AccessRequest
         {
             Id = Guid.CreateVersion7(now),
@@ -124,6 +139,8 @@ public sealed partial class AccessRequest
             Note = form.Note,
             Warnings = [.. form.Warnings],
             ReplacesAccessRequestId = replaces,
+            // Current users adding projects passed the assignment already; their account is extended, no credit used.
+            AssessmentWaived = form.Type == RequestType.NewProjectAccess,
             SubmittedAt = now,
             UpdatedAt = now,
             WaitingSince = now,

@@ -47,7 +47,7 @@ public static class RequestForms
     }
 
     /// <summary>NEW_PROJECT_ACCESS adds projects: those the person's account here has already are refused.</summary>
-    public static void EnsureNewProjects(PersonHistory history, Guid agencyId, RequestedAccess access)
+    public static void EnsureNewProjects(PersonHistory history, Guid agencyId, RequestedAccess access, int userIndex = 0)
     {
         var account = history.ActiveAccountAt(agencyId);
         if (account is null)
@@ -57,7 +57,7 @@ public static class RequestForms
         var violations = access.ProjectTypes
             .Select((type, i) => (type, i))
             .Where(p => account.ProjectTypes.Contains(p.type))
-            .Select(p => new FieldViolation($"access.project_types[{p.i}]", "the user's account here has this project type already", ProjectAlreadyGrantedReason))
+            .Select(p => new FieldViolation($"access.project_types[{p.i}]", $"the account here of users[{userIndex}] has this project type already", ProjectAlreadyGrantedReason))
             .ToArray();
         if (violations.Length > 0)
         {
@@ -83,8 +83,8 @@ public static class RequestForms
             ],
             RequestType.NewProjectAccess =>
             [
-                "One user per request.",
-                "Only project types the user's account here does not have yet; the new project course is the training.",
+                "Current users of this agency who need the same new projects may share one request.",
+                "Only project types their accounts here do not have yet. Housing, Outreach and PATH-funded projects need their course; the account is extended, no new credit.",
             ],
             _ =>
             [

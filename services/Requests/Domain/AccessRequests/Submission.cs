@@ -18,7 +18,6 @@ public sealed record Submission(
 {
     public const string UsersRequiredReason = "USERS_REQUIRED";
     public const string ReturningUserSingleReason = "RETURNING_USER_ONE_USER";
-    public const string NewProjectAccessSingleReason = "NEW_PROJECT_ACCESS_ONE_USER";
     public const string BundleTooLargeReason = "BUNDLE_TOO_LARGE";
     public const string EmailNotAgencyDomainReason = "EMAIL_NOT_AGENCY_DOMAIN";
     public const string NameRequiredReason = "NAME_REQUIRED";
@@ -68,11 +67,11 @@ public sealed record Submission(
         {
             throw DomainException.Invalid(UsersRequiredReason, "Name at least one user.", new FieldViolation("users", "at least one user", UsersRequiredReason));
         }
-        if (type is RequestType.ReturningUser or RequestType.NewProjectAccess && count != 1)
+        // "Current Agency User(s)": new project access bundles current users who need the same new projects.
+        if (type == RequestType.ReturningUser && count != 1)
         {
-            var reason = type == RequestType.ReturningUser ? ReturningUserSingleReason : NewProjectAccessSingleReason;
-            throw DomainException.Invalid(reason, "A returning user or new project access is one user per request.",
-                new FieldViolation("users", "exactly one user for this form", reason));
+            throw DomainException.Invalid(ReturningUserSingleReason, "A returning user is one user per request.",
+                new FieldViolation("users", "exactly one user for this form", ReturningUserSingleReason));
         }
         if (count > rules.MaxBundleSize)
         {

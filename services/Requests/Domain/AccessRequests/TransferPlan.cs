@@ -19,6 +19,16 @@ public sealed record TransferPlan(TransferPath Path, IReadOnlyList<ProjectType> 
 
     public static TransferPlan FullTraining(RequestedAccess access) => new(TransferPath.FullTraining, access.ProjectTypes);
 
+    /// <summary>
+    /// Current users of the agency adding projects: the same for everyone on the request. Only Housing, Outreach and
+    /// PATH-funded projects need their course; otherwise the account is extended with no training.
+    /// </summary>
+    public static TransferPlan ForNewProjects(RequestedAccess access)
+    {
+        var toTrain = access.ProjectTypes.Where(AlwaysOwnCourse.Contains).ToList();
+        return toTrain.Count == 0 ? new TransferPlan(TransferPath.FullTransfer, []) : new TransferPlan(TransferPath.ProjectCourseOnly, toTrain);
+    }
+
     public static TransferPlan For(PersonHistory history, RequestedAccess access, int recentMonths, DateTimeOffset now)
     {
         var previous = history.TransferableProjectTypes(recentMonths, now);

@@ -8,6 +8,12 @@ public static class JourneyStages
     public const string AccessRequestSubmitted = "AccessRequestSubmitted";
     public const string CredentialsIssued = "CredentialsIssued";
 
+    /// <summary>A live account at the agency gained the request's projects: for the request, the person is done.</summary>
+    public const string AccessExtended = "AccessExtended";
+
+    /// <summary>The kinds that finish a person's part of a request.</summary>
+    public static IReadOnlySet<string> Finishing { get; } = new HashSet<string>(StringComparer.Ordinal) { CredentialsIssued, AccessExtended };
+
     /// <summary>Introduction or Data Management lapsed: the path is over and the ATA must request again.</summary>
     public const string TrainingPathExpired = "TrainingPathExpired";
 
@@ -34,11 +40,14 @@ public static class JourneyStages
         ("AssessmentWalkthroughScheduled", JourneyStage.Assessment, WaitingOn.User),
         ("AssessmentRetrainingRequired", JourneyStage.Assessment, WaitingOn.User),
         ("AssessmentExpired", JourneyStage.Assessment, WaitingOn.Ata),
-        ("AssessmentWaived", JourneyStage.Assessment, WaitingOn.HmisTeam),
+        // Help Desk access then waits for the ATA to notify the Help Desk; other waivers go on to the agreement at once.
+        ("AssessmentWaived", JourneyStage.Assessment, WaitingOn.Ata),
+        ("HelpDeskNotified", JourneyStage.Assessment, WaitingOn.HmisTeam),
         ("AssessmentPassed", JourneyStage.Assessment, WaitingOn.HmisTeam),
         ("AccountPendingAgreement", JourneyStage.Credentials, WaitingOn.User),
         ("EndUserAgreementSigned", JourneyStage.Credentials, WaitingOn.Ata),
         (CredentialsIssued, JourneyStage.Complete, WaitingOn.Unspecified),
+        (AccessExtended, JourneyStage.Complete, WaitingOn.Unspecified),
         ("AccessRemoved", JourneyStage.AccessRemoved, WaitingOn.Unspecified),
     ];
 

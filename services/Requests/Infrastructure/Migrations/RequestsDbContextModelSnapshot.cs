@@ -186,6 +186,10 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("agency_id");
 
+                    b.Property<bool>("AssessmentWaived")
+                        .HasColumnType("boolean")
+                        .HasColumnName("assessment_waived");
+
                     b.Property<Guid>("AtaId")
                         .HasColumnType("uuid")
                         .HasColumnName("ata_id");

@@ -42,6 +42,12 @@ public sealed class LearningPath
 
     public DateTimeOffset EnrolledAt { get; private set; }
 
+    /// <summary>The approval waived the Sample Client Assignment; passed on with the completion.</summary>
+    public bool AssessmentWaived { get; private set; }
+
+    /// <summary>The approval asked for no client data entry, so no assignment; passed on with the completion.</summary>
+    public bool NoDataEntry { get; private set; }
+
     public DateTimeOffset? CompletedAt { get; private set; }
 
     /// <summary>When the ATA is reminded if the path is not finished by then.</summary>
@@ -71,7 +77,7 @@ public sealed class LearningPath
     public static LearningPath Enrol(
         Guid personId, Guid accessRequestId, Guid agencyId, IReadOnlyCollection<ProjectType> projectTypes, bool readOnly,
         IReadOnlyList<string> courseCodes, IReadOnlyCollection<PathCourse> earlierCompletions, IReadOnlyCollection<string> agencyEmailDomains, bool lmsEmailOk,
-        TimeSpan finishWithin, DateTimeOffset now)
+        TimeSpan finishWithin, DateTimeOffset now, bool assessmentWaived = false, bool noDataEntry = false)
     {
         var path = new LearningPath
         {
@@ -84,6 +90,8 @@ public sealed class LearningPath
             AgencyEmailDomains = [.. agencyEmailDomains],
             EnrolledAt = now,
             ReminderDueAt = now + finishWithin,
+            AssessmentWaived = assessmentWaived,
+            NoDataEntry = noDataEntry,
         };
         foreach (var (code, i) in courseCodes.Select((c, i) => (c, i)))
         {
@@ -101,6 +109,9 @@ public sealed class LearningPath
 
     public bool IsComplete => CompletedAt is not null;
 
+    /// <summary>Whether the CE team trains part of it (Housing Resource Specialist or Housing System Navigator), and so may see it.</summary>
+    public bool HasCeTrainedCourse => _courses.Any(c => CourseCatalog.Find(c.CourseCode).Kind == CourseKind.Role);
+
     /// <summary>Whether the course waits for Introduction to HMIS to be 100% complete.</summary>
     public bool IsRestricted(PathCourse course) =>
         CourseCatalog.Find(course.CourseCode).IsRestrictedUntilIntroduction
@@ -114,7 +125,7 @@ public sealed class LearningPath
     public bool RecordProgress(string courseCode, int percent, DateTimeOffset reportedAt, int validityMonths, bool lmsEmailOk, Caller reporter, string source,
         DateTimeOffset now, DateTimeOffset? completedAt = null)
     {
-        reporter.EnsureReportsProgress();
+        reporter.EnsureReportsProgress(ceTrainedCourse: CourseCatalog.Courses.Any(c => c.Code == courseCode && c.Kind == CourseKind.Role));
         if (source.Length > ProgressReport.MaxSourceLength)
         {
             throw DomainException.Invalid(SourceTooLongReason, $"A source is at most {ProgressReport.MaxSourceLength} characters.",

@@ -1,7 +1,10 @@
 namespace HmisPlatform.Training.Domain.Lms;
 
-/// <summary>A learner as the LMS knows them: their one account.</summary>
-public sealed record LmsLearner(string Email, string Username, string GivenName, string FamilyName);
+/// <summary>
+/// A learner as the LMS knows them: their one account, its email now, and the emails it had before (every one the
+/// platform knows), by which the LMS may still know them.
+/// </summary>
+public sealed record LmsLearner(string Email, string Username, string GivenName, string FamilyName, IReadOnlyList<string>? EarlierEmails = null);
 
 /// <summary>How far a learner is in one course when the LMS was asked, and when they completed it if they did.</summary>
 public sealed record LmsCourseProgress(string CourseCode, int Percent, DateTimeOffset ObservedAt, DateTimeOffset? CompletedAt);

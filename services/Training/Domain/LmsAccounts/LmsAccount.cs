@@ -103,6 +103,28 @@ public sealed class LmsAccount
         return change;
     }
 
+    /// <summary>
+    /// The person's existing account, found by the LMS username their ATA gave or by an email the platform knows, is
+    /// theirs for their new path: it is kept (their history stays in one place) and moves to their agency email, instead of
+    /// a second account being made. The change of email is audited; returns it, or null when the email is already that one.
+    /// </summary>
+    public LmsAccountChange? Reuse(Guid personId, EmailAddress agencyEmail, bool emailTakenByAnother, IReadOnlyCollection<string> agencyDomains, DateTimeOffset now)
+    {
+        PersonId = personId;
+        if (Email == agencyEmail.Value || emailTakenByAnother)
+        {
+            PersonalEmail = IsPersonal(EmailAddress.Parse(Email, "email"), agencyDomains);
+            return null;
+        }
+        var change = new LmsAccountChange(Id, Email, agencyEmail.Value, "reused for a new learning path: the person's agency email", ReusedBy, now);
+        Email = agencyEmail.Value;
+        PersonalEmail = IsPersonal(agencyEmail, agencyDomains);
+        return change;
+    }
+
+    /// <summary>Who the audit names for an account the platform reused.</summary>
+    public const string ReusedBy = "training-api";
+
     private static bool IsPersonal(EmailAddress email, IReadOnlyCollection<string> agencyDomains) =>
         agencyDomains.Count > 0 && !agencyDomains.Contains(email.Domain, StringComparer.Ordinal);
 }

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace HmisPlatform.Training.Infrastructure.Lms;
 
 /// <summary>
-/// TalentLMS through its REST API (v1): users by email, sign-up, enrolment in a course, and a user's status in a
-/// course. Every step first reads what is there, so a retried enrolment never enrols twice. Retries, backoff, the
+/// TalentLMS through its REST API (v1): users by email or username, sign-up, email change, enrolment in a course, and a
+/// user's status in a course. Every step first reads what is there, so a retried enrolment never enrols twice. Retries, backoff, the
 /// circuit breaker and the rate limit are the HTTP client's (see <see cref="TalentLmsClientRegistration"/>).
 /// </summary>
 public sealed class TalentLmsConnector(HttpClient http, IOptions<TalentLmsOptions> options, TimeProvider time) : ILmsConnector
@@ -55,11 +55,26 @@ public sealed class TalentLmsConnector(HttpClient http, IOptions<TalentLmsOption
         return progress;
     }
 
+    /// <summary>
+    /// The learner's one TalentLMS account: found by their email, else by an earlier email or their username (then moved to
+    /// their email now); only a learner TalentLMS has never seen is signed up.
+    /// </summary>
     private async Task<string> EnsureUserAsync(LmsLearner learner, CancellationToken cancellationToken)
     {
         if (await FindUserAsync(learner.Email, cancellationToken) is { } existing)
         {
             return existing;
+        }
+        foreach (var earlier in learner.EarlierEmails ?? [])
+        {
+            if (await FindUserAsync(earlier, cancellationToken) is { } known)
+            {
+                return await MoveToEmailAsync(known, learner.Email, cancellationToken);
+            }
+        }
+        if (await FindUserByLoginAsync(learner.Username, cancellationToken) is { } byLogin)
+        {
+            return await MoveToEmailAsync(byLogin, learner.Email, cancellationToken);
         }
         // TalentLMS needs a password at sign-up: a random one nobody keeps; the learner sets their own through
         // "forgot password". It is never stored or logged.
@@ -74,9 +89,19 @@ public sealed class TalentLmsConnector(HttpClient http, IOptions<TalentLmsOption
         return await FindUserAsync(learner.Email, cancellationToken) ?? throw await RefusalAsync(response, "sign a learner up", cancellationToken);
     }
 
-    private async Task<string?> FindUserAsync(string email, CancellationToken cancellationToken)
+    private async Task<string> MoveToEmailAsync(string userId, string email, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync($"users/email:{Uri.EscapeDataString(email)}", cancellationToken);
+        using var response = await http.PostAsync("edituser", Form(("user_id", userId), ("email", email)), cancellationToken);
+        return response.IsSuccessStatusCode ? userId : throw await RefusalAsync(response, "update a learner's email", cancellationToken);
+    }
+
+    private Task<string?> FindUserAsync(string email, CancellationToken cancellationToken) => FindAsync($"users/email:{Uri.EscapeDataString(email)}", cancellationToken);
+
+    private Task<string?> FindUserByLoginAsync(string login, CancellationToken cancellationToken) => FindAsync($"users/username:{Uri.EscapeDataString(login)}", cancellationToken);
+
+    private async Task<string?> FindAsync(string query, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(query, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;

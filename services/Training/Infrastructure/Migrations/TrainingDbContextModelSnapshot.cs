@@ -350,6 +350,10 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("agency_id");
 
+                    b.Property<bool>("AssessmentWaived")
+                        .HasColumnType("boolean")
+                        .HasColumnName("assessment_waived");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
@@ -373,6 +377,10 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
                     b.Property<DateTimeOffset?>("NextExpiryAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_expiry_at");
+
+                    b.Property<bool>("NoDataEntry")
+                        .HasColumnType("boolean")
+                        .HasColumnName("no_data_entry");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid")
