@@ -42,8 +42,15 @@ public sealed class ServiceClocks(GrpcClientFactory clients)
         var ran = new List<string>();
         foreach (var service in Services)
         {
-            var sweeps = await Client(service).RunServiceSweepsAsync(new RunServiceSweepsRequest(), caller, cancellationToken: cancellationToken);
-            ran.AddRange(sweeps.Sweeps.Select(s => $"{service}/{s}"));
+            try
+            {
+                var sweeps = await Client(service).RunServiceSweepsAsync(new RunServiceSweepsRequest(), caller, cancellationToken: cancellationToken);
+                ran.AddRange(sweeps.Sweeps.Select(s => $"{service}/{s}"));
+            }
+            catch (RpcException e)
+            {
+                throw new RpcException(new Status(e.StatusCode, $"{service}: {e.Status.Detail}"));
+            }
         }
         return ran;
     }

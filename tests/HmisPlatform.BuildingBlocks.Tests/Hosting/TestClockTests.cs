@@ -41,6 +41,17 @@ public sealed class TestClockTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SevenMonthsAndMore_AddUpExactly()
+    {
+        var redis = _redis.GetDatabase();
+
+        await TestClockStore.AdvanceAsync(redis, Guid.NewGuid().ToString(), TimeSpan.FromDays(214));
+        var after = await TestClockStore.AdvanceAsync(redis, Guid.NewGuid().ToString(), TimeSpan.FromDays(400) + TimeSpan.FromMilliseconds(7));
+
+        Assert.Equal(TimeSpan.FromDays(614) + TimeSpan.FromMilliseconds(7), after);
+    }
+
+    [Fact]
     public async Task EveryProcessFollowsTheMove_WithoutAsking()
     {
         var clock = new PlatformClock();

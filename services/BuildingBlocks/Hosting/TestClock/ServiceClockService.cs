@@ -2,11 +2,13 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Hmis.Platform.V1;
 using HmisPlatform.BuildingBlocks.Grpc;
+using Microsoft.Extensions.Logging;
 
 namespace HmisPlatform.BuildingBlocks.Hosting.TestClock;
 
 /// <summary>This service's part of the test clock: its clock now, and its sweeps run on demand. The HMIS team's alone.</summary>
-internal sealed class ServiceClockService(PlatformClock clock, TestClockFollower follower, IEnumerable<RecurringWork> work) : ServiceClock.ServiceClockBase
+internal sealed partial class ServiceClockService(PlatformClock clock, TestClockFollower follower, IEnumerable<RecurringWork> work, ILogger<ServiceClockService> logger)
+    : ServiceClock.ServiceClockBase
 {
     public override async Task<GetServiceClockResponse> GetServiceClock(GetServiceClockRequest request, ServerCallContext context)
     {
@@ -22,9 +24,21 @@ internal sealed class ServiceClockService(PlatformClock clock, TestClockFollower
         var ran = new RunServiceSweepsResponse();
         foreach (var sweep in work)
         {
-            await sweep.RunNowAsync(context.CancellationToken);
+            try
+            {
+                await sweep.RunNowAsync(context.CancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogSweepFailed(logger, sweep.Name, e);
+                // The sweep's name and the kind of failure, never its data; the log has the rest.
+                throw new RpcException(new Status(StatusCode.Internal, $"The sweep {sweep.Name} failed ({e.GetType().Name})."));
+            }
             ran.Sweeps.Add(sweep.Name);
         }
         return ran;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sweep {Sweep} failed when run on demand")]
+    private static partial void LogSweepFailed(ILogger logger, string sweep, Exception exception);
 }

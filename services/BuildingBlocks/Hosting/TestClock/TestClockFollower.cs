@@ -12,9 +12,9 @@ public sealed partial class TestClockFollower(PlatformClock clock, IConnectionMu
     {
         await redis.GetSubscriber().SubscribeAsync(TestClockStore.MovedChannel, (_, offset) =>
         {
-            if (long.TryParse((string?)offset, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ticks))
+            if (long.TryParse((string?)offset, NumberStyles.Integer, CultureInfo.InvariantCulture, out var milliseconds))
             {
-                clock.Follow(TimeSpan.FromTicks(ticks));
+                clock.Follow(TimeSpan.FromMilliseconds(milliseconds));
             }
         });
         try

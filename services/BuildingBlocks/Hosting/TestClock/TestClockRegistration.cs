@@ -32,13 +32,20 @@ public static class TestClockRegistration
         }
     }
 
-    /// <summary>Registers background work done in rounds, which also runs on demand with the test clock's sweeps.</summary>
-    public static IServiceCollection AddRecurringWork<TWork>(this IServiceCollection services)
+    /// <summary>
+    /// Registers background work done in rounds. A sweep (work that acts on what time made due: recency, seats,
+    /// inactivity, deadlines, digests) also runs on demand with the test clock; a queue's worker (e-mail delivery, the
+    /// LMS sync, metrics) does not.
+    /// </summary>
+    public static IServiceCollection AddRecurringWork<TWork>(this IServiceCollection services, bool isSweep = true)
         where TWork : RecurringWork
     {
         services.AddSingleton<TWork>();
         services.AddHostedService(provider => provider.GetRequiredService<TWork>());
-        services.AddSingleton<RecurringWork>(provider => provider.GetRequiredService<TWork>());
+        if (isSweep)
+        {
+            services.AddSingleton<RecurringWork>(provider => provider.GetRequiredService<TWork>());
+        }
         return services;
     }
 }

@@ -3,8 +3,9 @@ using StackExchange.Redis;
 namespace HmisPlatform.BuildingBlocks.Hosting.TestClock;
 
 /// <summary>
-/// Where the test clock's one shared offset lives: a Redis key that only grows, and a channel that tells every
-/// service it moved. An advance is idempotent: its request id is kept with the offset it produced for a day.
+/// Where the test clock's one shared offset lives: a Redis key that only grows (in milliseconds, which Lua's numbers hold
+/// exactly), and a channel that tells every service it moved. An advance is idempotent: its request id is kept with the
+/// offset it produced for a day.
 /// </summary>
 public static class TestClockStore
 {
@@ -21,23 +22,23 @@ public static class TestClockStore
             if by ~= ARGV[1] then return 'REUSED' end
             return offset
         end
-        local offset = redis.call('INCRBY', KEYS[1], ARGV[1])
+        local offset = string.format('%d', redis.call('INCRBY', KEYS[1], ARGV[1]))
         redis.call('SET', KEYS[2], ARGV[1] .. '|' .. offset, 'EX', 86400)
-        return tostring(offset)
+        return offset
         """;
 
     public static async Task<TimeSpan> ReadOffsetAsync(IDatabase redis) =>
-        await redis.StringGetAsync(OffsetKey) is { HasValue: true } value ? TimeSpan.FromTicks((long)value) : TimeSpan.Zero;
+        await redis.StringGetAsync(OffsetKey) is { HasValue: true } value ? TimeSpan.FromMilliseconds((long)value) : TimeSpan.Zero;
 
     /// <returns>The offset after the advance, or null when the request id was used for another amount.</returns>
     public static async Task<TimeSpan?> AdvanceAsync(IDatabase redis, string requestId, TimeSpan by)
     {
-        var result = (string?)await redis.ScriptEvaluateAsync(AdvanceScript, [OffsetKey, AdvanceKey(requestId)], [by.Ticks]);
+        var result = (string?)await redis.ScriptEvaluateAsync(AdvanceScript, [OffsetKey, AdvanceKey(requestId)], [(long)by.TotalMilliseconds]);
         if (result is null or "REUSED")
         {
             return null;
         }
         await redis.PublishAsync(MovedChannel, result);
-        return TimeSpan.FromTicks(long.Parse(result, System.Globalization.CultureInfo.InvariantCulture));
+        return TimeSpan.FromMilliseconds(long.Parse(result, System.Globalization.CultureInfo.InvariantCulture));
     }
 }
