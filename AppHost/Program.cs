@@ -37,12 +37,14 @@ var mailCatcher = builder.AddProject<Projects.HmisPlatform_MailCatcher>(Resource
     .WithEndpoint("http", e => e.Port = mail.GetValue<int?>("HttpPort") ?? e.Port)
     .WithEnvironment("MailCatcher__SmtpPort", smtpPort)
     .WithHttpHealthCheck(ResourceNames.HealthPath, endpointName: "http");
-// Notifications asks Credentialing for each user's activation link as itself, with only that scope.
+// Notifications asks, as itself and with only those scopes, the gateway for each approved trainee's sign-in and
+// Credentialing for each user's activation link.
 var notificationsClientSecret = builder.AddParameter("notifications-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
 var notifications = builder.AddDomainService<Projects.HmisPlatform_Notifications>(ResourceNames.NotificationsApi, ResourceNames.NotificationsDb, infrastructure, tokenIssuer)
     .WithEnvironment("Auth__ClientId", ResourceNames.NotificationsApi)
     .WithEnvironment("Auth__ClientSecret", notificationsClientSecret)
     .WithReference(credentialing)
+    .WithReference(gateway)
     .WithEnvironment("Notifications__UiBaseUrl", tokenIssuer)
     .WithEnvironment("Smtp__Host", "127.0.0.1")
     .WithEnvironment("Smtp__Port", smtpPort)
@@ -63,5 +65,11 @@ gateway
     .WithReference(notifications).WaitFor(notifications)
     .WithHttpHealthCheck(ResourceNames.HealthPath, endpointName: "http")
     .WithExternalHttpEndpoints();
+// A load run or the journey simulator raises the calls each caller may make per minute for its own run
+// (Gateway:PermitLimit); everyone else keeps the gateway's default.
+if (gatewayPorts["PermitLimit"] is { Length: > 0 } permitLimit)
+{
+    gateway.WithEnvironment("RateLimits__PermitLimit", permitLimit);
+}
 
 builder.Build().Run();

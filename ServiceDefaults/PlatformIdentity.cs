@@ -53,13 +53,18 @@ public static class PlatformIdentity
     /// (Notifications). Whoever holds <see cref="CredentialsWrite"/> may issue one too.
     /// </summary>
     public const string CredentialsActivate = "credentials.activate";
+    /// <summary>
+    /// Giving an approved trainee their sign-in (the platform's service that e-mails them their approval); the HMIS team
+    /// invites anyone.
+    /// </summary>
+    public const string StaffInviteTrainee = "staff.invite_trainee";
     /// <summary>One's own notifications (inbox, read marks, delivery choice); the failed list is the HMIS team's.</summary>
     public const string NotificationsRead = "notifications.read";
 
     public static IReadOnlyList<string> Scopes { get; } =
     [
         RequestsRead, RequestsWrite, RequestsReview, RequestsCeDecide, TrainingRead, TrainingWrite, TrainingProgressWrite,
-        AssessmentRead, AssessmentWrite, CredentialsRead, CredentialsWrite, CredentialsActivate, NotificationsRead,
+        AssessmentRead, AssessmentWrite, CredentialsRead, CredentialsWrite, CredentialsActivate, NotificationsRead, StaffInviteTrainee,
     ];
 
     /// <summary>Whether the caller's token grants the scope (scope claims are space-separated lists).</summary>

@@ -12,7 +12,9 @@ builder.Services.AddHostedService<SmtpListener>();
 
 var app = builder.Build();
 app.MapHealthChecks(HmisPlatform.ResourceNames.HealthPath);
-app.MapGet("/messages", (CaughtMail mail) => mail.All);
+// ?to= keeps the messages to one address.
+app.MapGet("/messages", (CaughtMail mail, string? to) =>
+    to is null ? mail.All : [.. mail.All.Where(m => m.To.Contains(to, StringComparer.OrdinalIgnoreCase))]);
 app.MapDelete("/messages", (CaughtMail mail) =>
 {
     mail.Clear();
@@ -25,7 +27,7 @@ app.MapGet("/", (CaughtMail mail) =>
         <title>Mail catcher – HmisPlatform</title>
         <style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
         details{border:1px solid #ccc;border-radius:4px;margin:.5rem 0;padding:.5rem}summary{cursor:pointer}pre{white-space:pre-wrap}</style>
-        </head><body><h1>Mail catcher</h1><p>Every e-mail the platform sent in this run, newest first. JSON: <a href="/messages">/messages</a>.</p>
+        </head><body><h1>Mail catcher</h1><p>Every e-mail the platform sent in this run, newest first. JSON: <a href="/messages">/messages</a> (one address's: /messages?to=).</p>
         """);
     var messages = mail.All.Reverse().ToList();
     if (messages.Count == 0)

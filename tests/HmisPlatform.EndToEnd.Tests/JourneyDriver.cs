@@ -16,7 +16,7 @@ namespace HmisPlatform.EndToEnd.Tests;
 /// agency's system submits, the HMIS team's review desk reviews, the LMS reports progress, the trainee (signed in,
 /// through the agency's system with their consent) does the assignment and signs, and the ATA confirms.
 /// </summary>
-public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGateway, GrpcChannel lmsGateway, Uri gatewayHttp, Uri gatewayGrpc)
+public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGateway, GrpcChannel lmsGateway, Uri gatewayHttp, Uri gatewayGrpc, JourneyMail mail)
 {
     // The demo ATA of Lakeview (services/Gateway/Staff/DemoStaff.cs, listed in the README).
     private const string LakeviewAtaEmail = "alex.rivera@lakeview.example.org";
@@ -165,18 +165,16 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
     }
 
     /// <summary>
-    /// The trainee gets their sign-in (the HMIS team invites them, they set their password), signs in, and lets the
-    /// agency's case system act for them (authorization code with PKCE): their own steps then go through it as them.
+    /// The trainee gets their sign-in (the link in their approval e-mail, where they set their password), signs in, and
+    /// lets the agency's case system act for them (authorization code with PKCE): their own steps then go through it as them.
     /// </summary>
-    public async Task SignUpTraineeAsync(RequestedUser user)
+    public async Task SignUpTraineeAsync(string accessRequestId, RequestedUser user)
     {
-        var invitation = await new Hmis.Gateway.V1.StaffAccounts.StaffAccountsClient(hmisTeamGateway).InviteStaffAccountAsync(new Hmis.Gateway.V1.InviteStaffAccountRequest
-        {
-            Email = user.Email, Role = "trainee", AgencyId = LakeviewAgencyId, PersonId = user.PersonId,
-        });
+        var invitationPath = await mail.SignInPathAsync(user.Email, accessRequestId)
+            ?? throw new InvalidOperationException("The approval e-mail carried no sign-in link.");
         using var browser = new StaffBrowser(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = gatewayHttp });
-        await browser.GetAsync(invitation.InvitationPath);
-        var link = System.Web.HttpUtility.ParseQueryString(new Uri(gatewayHttp, invitation.InvitationPath).Query);
+        await browser.GetAsync(invitationPath);
+        var link = System.Web.HttpUtility.ParseQueryString(new Uri(gatewayHttp, invitationPath).Query);
         using var set = await browser.PostFormAsync("/account/set-password", ("user", link["user"]!), ("token", link["token"]!), ("newPassword", TraineePassword));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, set.StatusCode);
         await SignInTraineeAsync(user.PersonId, user.Email, TraineePassword);

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Hmis.Notifications.V1;
@@ -16,7 +17,7 @@ public sealed class JourneyMail(PlatformFixture platform)
     {
         using var http = platform.App.CreateHttpClient(ResourceNames.MailCatcher, "http");
         var caught = await Eventually.ReturnsAsync(
-            async () => (await http.GetFromJsonAsync<List<Caught>>("/messages"))!
+            async () => (await http.GetFromJsonAsync<List<Caught>>(MessagesTo(address)))!
                 .Where(m => m.To.Contains(address, StringComparer.OrdinalIgnoreCase) && m.Text.Contains(accessRequestId, StringComparison.Ordinal))
                 .Select(m => m.Subject).ToList(),
             subjects => expected.All(e => subjects.Any(s => s.Contains(e, StringComparison.Ordinal))),
@@ -28,11 +29,26 @@ public sealed class JourneyMail(PlatformFixture platform)
     public async Task<string> TextAsync(string address, string accessRequestId, string subject)
     {
         using var http = platform.App.CreateHttpClient(ResourceNames.MailCatcher, "http");
-        return (await http.GetFromJsonAsync<List<Caught>>("/messages"))!
+        return (await http.GetFromJsonAsync<List<Caught>>(MessagesTo(address)))!
             .Single(m => m.To.Contains(address, StringComparer.OrdinalIgnoreCase) && m.Text.Contains(accessRequestId, StringComparison.Ordinal)
                 && m.Subject.Contains(subject, StringComparison.Ordinal))
             .Text;
     }
+
+    /// <summary>
+    /// The path of the sign-in link in the person's approval e-mail about the request (waiting for it), or null when it
+    /// carried none: they sign in already.
+    /// </summary>
+    public async Task<string?> SignInPathAsync(string address, string accessRequestId)
+    {
+        await SubjectsAsync(address, accessRequestId, ApprovedSubject);
+        var link = Regex.Match(await TextAsync(address, accessRequestId, ApprovedSubject), @"/account/set-password\?\S+");
+        return link.Success ? link.Value : null;
+    }
+
+    private const string ApprovedSubject = "Approved for HMIS training";
+
+    private static string MessagesTo(string address) => $"/messages?to={Uri.EscapeDataString(address)}";
 
     /// <summary>What the HMIS team's failed list holds about the request, through the gateway.</summary>
     public async Task<IReadOnlyList<FailedDelivery>> FailedAsync(string accessRequestId) =>

@@ -27,7 +27,7 @@ public sealed class JourneyTests(PlatformFixture platform, ITestOutputHelper out
 
         var request = await driver.SubmitAndApproveAsync("Avery", "Lindqvist");
         var personId = request.Users[0].PersonId;
-        await driver.SignUpTraineeAsync(request.Users[0]);
+        await driver.SignUpTraineeAsync(request.Id, request.Users[0]);
         await driver.CompleteTrainingAsync(personId);
         await driver.PassAssignmentAsync(personId);
         var signed = await driver.SignAgreementAsync(personId, "Avery Lindqvist");
@@ -85,7 +85,7 @@ public sealed class JourneyTests(PlatformFixture platform, ITestOutputHelper out
         var driver = platform.Driver();
         var request = await driver.SubmitAndApproveAsync("Jordan", "Achterberg");
         var personId = request.Users[0].PersonId;
-        await driver.SignUpTraineeAsync(request.Users[0]);
+        await driver.SignUpTraineeAsync(request.Id, request.Users[0]);
         await driver.LearningPathAsync(personId);
 
         await platform.StopRedisAsync();
@@ -129,7 +129,7 @@ public sealed class JourneyTests(PlatformFixture platform, ITestOutputHelper out
         var afterCe = (await driver.ReviewDesk.GetAccessRequestAsync(new GetAccessRequestRequest { AccessRequestId = submitted.Id })).AccessRequest;
         var approved = await driver.ReviewAsync(await driver.ReviewAsync(afterCe, ReviewOutcome.ConfirmCreditUse), ReviewOutcome.ConfirmEnrolments);
         var user = approved.Users[0];
-        await driver.SignUpTraineeAsync(user);
+        await driver.SignUpTraineeAsync(approved.Id, user);
         var path = await driver.LearningPathAsync(user.PersonId);
         foreach (var course in path.Courses.Where(c => c.CourseCode != "HOUSING_RESOURCE_SPECIALIST"))
         {

@@ -35,6 +35,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             $"--Infrastructure:PostgresPort={FreePort.Next()}",
             $"--Infrastructure:RedisPort={FreePort.Next()}",
             $"--MailCatcher:SmtpPort={FreePort.Next()}",
+            // The journey simulator drives hundreds of people through three callers (the ATA, the HMIS team, the LMS).
+            "--Gateway:PermitLimit=1000000",
         ]);
         _app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
@@ -50,7 +52,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         using var http = _app.CreateHttpClient(ResourceNames.Gateway, "http");
         AccessToken = await GatewayTokens.TokenAsync(http, GatewayTokens.DemoClientId, GatewayTokens.DemoClientSecret,
             PlatformIdentity.Scopes.Where(s => s is not (PlatformIdentity.RequestsReview or PlatformIdentity.RequestsCeDecide or PlatformIdentity.CredentialsActivate
-                or PlatformIdentity.TrainingProgressWrite)));
+                or PlatformIdentity.TrainingProgressWrite or PlatformIdentity.StaffInviteTrainee)));
         HmisTeamToken = await GatewayTokens.TokenAsync(http, GatewayTokens.ReviewDeskClientId, GatewayTokens.ReviewDeskSecret, PlatformIdentity.Scopes);
         LmsGateway = ChannelTo(ResourceNames.Gateway,
             await GatewayTokens.TokenAsync(http, GatewayTokens.LmsClientId, GatewayTokens.LmsSecret, [PlatformIdentity.TrainingRead, PlatformIdentity.TrainingProgressWrite]));
@@ -62,7 +64,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public GrpcChannel LmsGateway { get; private set; } = null!;
 
     /// <summary>A journey driver on this platform's gateway.</summary>
-    public JourneyDriver Driver() => new(Gateway, HmisTeamGateway, LmsGateway, GatewayHttp, App.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint));
+    public JourneyDriver Driver() => new(Gateway, HmisTeamGateway, LmsGateway, GatewayHttp, App.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint), new JourneyMail(this));
 
     /// <summary>The demo agency system's access token (Lakeview), from the gateway's token endpoint.</summary>
     public string AccessToken { get; private set; } = "";
@@ -114,6 +116,24 @@ public sealed class PlatformFixture : IAsyncLifetime
         var result = await App.ResourceCommands.ExecuteCommandAsync(resource, command);
         Assert.True(result.Success, result.Message);
         await App.ResourceNotifications.WaitForResourceAsync(resource, expectedStates).WaitAsync(TimeSpan.FromMinutes(1));
+    }
+
+    /// <summary>A resource's log lines so far, for a failing test to show what the service said.</summary>
+    public async Task<IReadOnlyList<string>> LogsOfAsync(string resource, int last = 200)
+    {
+        var lines = new List<string>();
+        using var enough = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await foreach (var batch in App.Services.GetRequiredService<ResourceLoggerService>().WatchAsync(resource).WithCancellation(enough.Token))
+            {
+                lines.AddRange(batch.Select(l => l.Content));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        return [.. lines.TakeLast(last)];
     }
 
     /// <summary>Each resource's state and health now, to say which one kept the platform from starting.</summary>

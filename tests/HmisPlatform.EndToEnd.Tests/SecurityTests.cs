@@ -58,7 +58,7 @@ public sealed class SecurityTests(PlatformFixture platform)
         var lakeview = platform.Driver();
         var request = await lakeview.SubmitAndApproveAsync("Bola", "Probe");
         var personId = request.Users[0].PersonId;
-        await lakeview.SignUpTraineeAsync(request.Users[0]);
+        await lakeview.SignUpTraineeAsync(request.Id, request.Users[0]);
         await lakeview.CompleteTrainingAsync(personId);
         var assignment = await lakeview.AssignmentAsync(personId);
         await lakeview.PassAssignmentAsync(personId);
@@ -119,7 +119,7 @@ public sealed class SecurityTests(PlatformFixture platform)
         var lakeview = platform.Driver();
         var request = await lakeview.SubmitAndApproveAsync("Kai", "Ownership");
         var personId = request.Users[0].PersonId;
-        await lakeview.SignUpTraineeAsync(request.Users[0]);
+        await lakeview.SignUpTraineeAsync(request.Id, request.Users[0]);
         var path = await lakeview.LearningPathAsync(personId);
 
         // The agency's own system may not report progress: it lacks the scope and cannot get it.

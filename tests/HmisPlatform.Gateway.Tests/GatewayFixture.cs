@@ -8,6 +8,7 @@ using HmisPlatform.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HmisPlatform.Gateway.Tests;
@@ -31,6 +32,9 @@ public class GatewayFixture : IAsyncLifetime
     /// <summary>How long the token server's access tokens live.</summary>
     protected virtual TimeSpan AccessTokenLifetime => TimeSpan.FromMinutes(15);
 
+    /// <summary>The secret of the platform's Notifications client (configuration <c>ServiceClients</c>), as a run gives it.</summary>
+    public const string NotificationsSecret = "notifications-test-secret-4e1d9c2b7a";
+
     private WebApplicationFactory<Program>? _factory;
 
     private WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
@@ -49,7 +53,16 @@ public class GatewayFixture : IAsyncLifetime
             Configure(web);
             web.UseSetting($"services:{ResourceNames.RequestsApi}:{ResourceNames.GrpcEndpoint}:0", $"http://127.0.0.1:{FreePort.Next()}");
         });
-        await DatabaseMigrations.MigrateAsync<GatewayDbContext>(_factory.Services, (_, ct) => TokenServer.SeedDemoAsync(_factory.Services, ct));
+        await DatabaseMigrations.MigrateAsync<GatewayDbContext>(_factory.Services, async (_, ct) =>
+        {
+            await TokenServer.SeedDemoAsync(_factory.Services, ct);
+            // The platform's Notifications client, as a run registers it (its database exists only now).
+            var serviceClients = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{PlatformServiceClients.Section}:{ResourceNames.NotificationsApi}"] = NotificationsSecret,
+            }).Build();
+            await new PlatformServiceClients(_factory.Services.GetRequiredService<IServiceScopeFactory>(), serviceClients, TimeProvider.System).StartAsync(ct);
+        });
     }
 
     public IServiceProvider Services => Factory.Services;

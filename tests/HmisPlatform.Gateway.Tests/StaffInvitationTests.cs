@@ -86,6 +86,35 @@ public sealed class StaffInvitationTests(GatewayFixture gateway) : IClassFixture
         Assert.Contains("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0002", await atSouthside.Http.GetStringAsync("/account/session"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ThePlatform_GivesApprovedTraineesTheirSignIn_AndNothingElse()
+    {
+        var platform = new StaffAccounts.StaffAccountsClient(gateway.ChannelWithToken(
+            await gateway.TokenAsync(ResourceNames.NotificationsApi, GatewayFixture.NotificationsSecret, PlatformIdentity.StaffInviteTrainee)));
+        var person = Guid.NewGuid().ToString();
+        var trainee = new InviteStaffAccountRequest
+        {
+            Email = $"ama.{person}@lakeview.example.org", Role = StaffRoles.Trainee, AgencyId = DemoClients.LakeviewAgencyId, PersonId = person,
+        };
+
+        var invited = await platform.InviteStaffAccountAsync(trainee);
+        using var browser = new StaffBrowser(gateway.CreateBrowser());
+        await SetPasswordAsync(browser, invited.InvitationPath, "Lantern 4 harbor");
+        // Approved again at the same agency: they sign in already, so no new link is made and their password stays.
+        var again = await platform.InviteStaffAccountAsync(trainee);
+        var ata = await RpcErrors.CatchAsync(() => platform.InviteStaffAccountAsync(new InviteStaffAccountRequest
+        {
+            Email = $"ata.{person}@lakeview.example.org", Role = StaffRoles.Ata, AgencyId = DemoClients.LakeviewAgencyId,
+        }).ResponseAsync);
+        var list = await RpcErrors.CatchAsync(() => platform.ListStaffAccountsAsync(new ListStaffAccountsRequest()).ResponseAsync);
+
+        Assert.Equal("", again.InvitationPath);
+        using var signIn = new StaffBrowser(gateway.CreateBrowser());
+        Assert.Equal(HttpStatusCode.Redirect, (await signIn.SignInAsync(trainee.Email, "Lantern 4 harbor")).StatusCode);
+        Assert.Equal((StatusCode.PermissionDenied, StaffInvitation.OnlyTraineesReason), (ata.StatusCode, ata.Reason()));
+        Assert.Equal(StatusCode.PermissionDenied, list.StatusCode);
+    }
+
     private static async Task SetPasswordAsync(StaffBrowser browser, string invitationPath, string password)
     {
         await browser.GetAsync(invitationPath);

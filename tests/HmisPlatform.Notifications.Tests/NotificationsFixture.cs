@@ -44,10 +44,13 @@ public sealed class NotificationsFixture : ServiceFixture<Program, Notifications
 
     public FakeActivationLinks ActivationLinks { get; } = new();
 
+    public FakeTraineeSignIns SignIns { get; } = new();
+
     protected override void ConfigureServices(IServiceCollection services)
     {
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
         services.Replace(ServiceDescriptor.Singleton<IActivationLinks>(ActivationLinks));
+        services.Replace(ServiceDescriptor.Singleton<ITraineeSignIns>(SignIns));
     }
 
     public DeliveryWorker Delivery => Services.GetRequiredService<DeliveryWorker>();

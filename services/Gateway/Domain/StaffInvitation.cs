@@ -12,6 +12,7 @@ public sealed record StaffInvitation(string Email, string Role, Guid? AgencyId, 
     public const string AgencyRequiredReason = "AGENCY_REQUIRED";
     public const string AgencyNotAllowedReason = "AGENCY_NOT_ALLOWED";
     public const string PersonIdNotAllowedReason = "PERSON_ID_NOT_ALLOWED";
+    public const string OnlyTraineesReason = "ONLY_TRAINEES_INVITED_BY_THE_PLATFORM";
 
     public static StaffInvitation Create(string email, string role, string agencyId, string personId)
     {
@@ -43,6 +44,12 @@ public sealed record StaffInvitation(string Email, string Role, Guid? AgencyId, 
             ? throw DomainException.Invalid(violations[0].Reason!, "The invitation is not valid.", [.. violations])
             : new StaffInvitation(address.Value, role, agency, person);
     }
+
+    /// <summary>The HMIS team invites anyone; the platform's service gives an approved trainee (with their person id) theirs.</summary>
+    public StaffInvitation EnsureMayInvite(Caller caller) =>
+        caller.IsHmisTeam || (caller.IsPlatformService && Role == StaffRoles.Trainee)
+            ? this
+            : throw DomainException.PermissionDenied(OnlyTraineesReason, "Only the HMIS team invites people; the platform invites approved trainees.");
 
     private static Guid? Add(List<FieldViolation> violations, FieldViolation violation)
     {

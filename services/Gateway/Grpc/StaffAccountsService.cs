@@ -13,8 +13,7 @@ using OpenIddict.Abstractions;
 
 namespace HmisPlatform.Gateway.Grpc;
 
-/// <summary>The HMIS team's view of the people who sign in, and their deactivation.</summary>
-[Authorize(Policy = GatewayPolicies.HmisTeam)]
+/// <summary>The HMIS team's view of the people who sign in, and their deactivation; trainees' sign-ins also come from the platform.</summary>
 public sealed class StaffAccountsService(
     UserManager<StaffUser> users, StaffInvitations invitations, IOpenIddictTokenManager tokens, SecurityAudit audit, TimeProvider time)
     : StaffAccounts.StaffAccountsBase
@@ -22,13 +21,15 @@ public sealed class StaffAccountsService(
     public const string AccountNotFoundReason = "STAFF_ACCOUNT_NOT_FOUND";
     public const string AccountExistsReason = StaffInvitations.AccountExistsReason;
 
+    [Authorize(Policy = GatewayPolicies.InvitesPeople)]
     public override async Task<InviteStaffAccountResponse> InviteStaffAccount(InviteStaffAccountRequest request, ServerCallContext context)
     {
-        var invitation = StaffInvitation.Create(request.Email, request.Role, request.AgencyId, request.PersonId);
+        var invitation = StaffInvitation.Create(request.Email, request.Role, request.AgencyId, request.PersonId).EnsureMayInvite(context.Caller());
         var (user, path) = await invitations.InviteAsync(invitation, context.Caller().Subject, context.CancellationToken);
         return new InviteStaffAccountResponse { Account = ToMessage(user), InvitationPath = path };
     }
 
+    [Authorize(Policy = GatewayPolicies.HmisTeam)]
     public override async Task<ListStaffAccountsResponse> ListStaffAccounts(ListStaffAccountsRequest request, ServerCallContext context)
     {
         Guid? agency = request.AgencyId.Length == 0 ? null : Ids.Parse(request.AgencyId, "agency_id");
@@ -39,6 +40,7 @@ public sealed class StaffAccountsService(
         return new ListStaffAccountsResponse { Accounts = { accounts.Select(ToMessage) } };
     }
 
+    [Authorize(Policy = GatewayPolicies.HmisTeam)]
     public override async Task<DeactivateStaffAccountResponse> DeactivateStaffAccount(DeactivateStaffAccountRequest request, ServerCallContext context)
     {
         var id = Ids.Parse(request.UserId, "user_id");

@@ -16,8 +16,8 @@ public sealed class PlatformServiceClients(IServiceScopeFactory scopes, IConfigu
     public static IReadOnlyDictionary<string, string[]> ScopesOf { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         [ResourceNames.RequestsApi] = [PlatformIdentity.CredentialsRead, PlatformIdentity.CredentialsWrite],
-        // E-mails each user their single-use activation link.
-        [ResourceNames.NotificationsApi] = [PlatformIdentity.CredentialsActivate],
+        // E-mails each user their sign-in when approved, and their single-use activation link when live.
+        [ResourceNames.NotificationsApi] = [PlatformIdentity.CredentialsActivate, PlatformIdentity.StaffInviteTrainee],
     };
 
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -8,6 +8,13 @@ public static class GatewayPolicies
     /// <summary>Only the HMIS team (its people and its systems) manages clients and staff accounts.</summary>
     public const string HmisTeam = "hmis-team";
 
-    public static void AddGatewayPolicies(this AuthorizationOptions options) =>
+    /// <summary>Who invites people to sign in: the HMIS team, and the platform's service that gives trainees theirs.</summary>
+    public const string InvitesPeople = "invites-people";
+
+    public static void AddGatewayPolicies(this AuthorizationOptions options)
+    {
         options.AddPolicy(HmisTeam, policy => policy.RequireAuthenticatedUser().RequireClaim(PlatformIdentity.RoleClaim, PlatformIdentity.HmisTeamRole));
+        options.AddPolicy(InvitesPeople, policy => policy.RequireAuthenticatedUser().RequireAssertion(c =>
+            c.User.HasClaim(PlatformIdentity.RoleClaim, PlatformIdentity.HmisTeamRole) || c.User.HasScope(PlatformIdentity.StaffInviteTrainee)));
+    }
 }

@@ -19,7 +19,10 @@ public sealed class StaffInvitations(UserManager<StaffUser> users, SecurityAudit
         var samePerson = await users.FindByIdAsync(invitation.PersonId.ToString());
         if (samePerson is { Role: StaffRoles.Trainee } && invitation.Role == StaffRoles.Trainee && (sameEmail is null || sameEmail.Id == samePerson.Id))
         {
-            return await MoveTraineeAsync(samePerson, invitation, invitedBy, cancellationToken);
+            // Signing in here already: nothing changes, and no new link is made.
+            return samePerson.AgencyId == invitation.AgencyId && samePerson.Email == invitation.Email && samePerson.PasswordHash is not null
+                ? (samePerson, "")
+                : await MoveTraineeAsync(samePerson, invitation, invitedBy, cancellationToken);
         }
         if (sameEmail is not null || samePerson is not null)
         {

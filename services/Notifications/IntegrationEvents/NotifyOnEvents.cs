@@ -13,7 +13,7 @@ namespace HmisPlatform.Notifications.IntegrationEvents;
 /// Turns each step's event into its notifications (issue "Notifications", the table). Each handler only picks the
 /// kind and the details its template shows; who hears it is the kind's, in <see cref="NotificationKinds"/>.
 /// </summary>
-public sealed class NotifyOnEvents(NotificationsDbContext db, Notifier notifier, IActivationLinks activationLinks) :
+public sealed class NotifyOnEvents(NotificationsDbContext db, Notifier notifier, IActivationLinks activationLinks, ITraineeSignIns signIns) :
     IEventHandler<AccessRequestApproved>,
     IEventHandler<AccessRequestStatusChanged>,
     IEventHandler<TrainingReminderDue>,
@@ -56,12 +56,16 @@ public sealed class NotifyOnEvents(NotificationsDbContext db, Notifier notifier,
         }
         person.Update($"{e.Applicant.GivenName} {e.Applicant.FamilyName}".Trim(), e.Applicant.Email, e.Applicant.LmsUsername, e.OccurredAt.ToDateTimeOffset());
         await db.SaveChangesAsync(cancellationToken);
-        await NotifyAsync(e.EventId, NotificationKinds.ApprovedForTraining, e.Applicant.PersonId, e.AccessRequestId, e.AgencyId, new()
-        {
-            ["transfer_path"] = e.TransferPath,
-            ["full_transfer"] = e.TransferPath == "FULL_TRANSFER",
-            ["projects"] = e.ProjectTypesToTrain.Select(p => ProtoEnum.ShortNameOf(p, "PROJECT_TYPE_").Replace('_', ' ').ToLowerInvariant()).ToList(),
-        }, cancellationToken);
+        // The trainee does their own steps signed in: their approval e-mail alone carries the link to set their password.
+        var signIn = await signIns.InviteAsync(personId, e.Applicant.Email, Guid.Parse(e.AgencyId), cancellationToken);
+        await notifier.NotifyAsync(Guid.Parse(e.EventId), NotificationKinds.ApprovedForTraining, personId, Guid.Parse(e.AccessRequestId), Guid.Parse(e.AgencyId),
+            new Dictionary<string, object?>
+            {
+                ["transfer_path"] = e.TransferPath,
+                ["full_transfer"] = e.TransferPath == "FULL_TRANSFER",
+                ["projects"] = e.ProjectTypesToTrain.Select(p => ProtoEnum.ShortNameOf(p, "PROJECT_TYPE_").Replace('_', ' ').ToLowerInvariant()).ToList(),
+            }, cancellationToken,
+            userSecret: signIn is null ? null : new Dictionary<string, object?> { ["sign_in_link"] = signIn });
     }
 
     public Task HandleAsync(AccessRequestStatusChanged e, CancellationToken cancellationToken) =>

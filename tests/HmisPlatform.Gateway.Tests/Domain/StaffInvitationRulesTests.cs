@@ -24,4 +24,21 @@ public sealed class StaffInvitationRulesTests
 
         Assert.Equal(["agency_id", "person_id"], error.FieldViolations.Select(v => v.Field).Order());
     }
+
+    [Theory]
+    [InlineData(StaffRoles.Trainee, true)]
+    [InlineData(StaffRoles.Ata, false)]
+    [InlineData(StaffRoles.HmisTeam, false)]
+    public void ThePlatform_InvitesTraineesOnly_TheHmisTeamAnyone(string role, bool platformMay)
+    {
+        var invitation = role == StaffRoles.HmisTeam
+            ? StaffInvitation.Create("lead@hmis.example.org", role, "", "")
+            : StaffInvitation.Create("dana.w@lakeview.example.org", role, Agency, role == StaffRoles.Trainee ? Guid.NewGuid().ToString() : "");
+
+        Assert.Same(invitation, invitation.EnsureMayInvite(new Caller("hmis-lead", null, IsHmisTeam: true, StaffRoles.HmisTeam)));
+        var byPlatform = Record.Exception(() => invitation.EnsureMayInvite(Caller.Service("notifications-api")));
+        Assert.Equal(platformMay, byPlatform is null);
+        var byAgency = Assert.Throws<DomainException>(() => invitation.EnsureMayInvite(new Caller("lakeview-case-system", Guid.Parse(Agency), IsHmisTeam: false)));
+        Assert.Equal(StaffInvitation.OnlyTraineesReason, byAgency.Reason);
+    }
 }
