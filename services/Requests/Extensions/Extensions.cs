@@ -24,7 +24,7 @@ internal static class Extensions
         builder.AddCredentialingClient();
         builder.Services.AddSingleton<JourneyMetrics>();
         builder.Services.AddScoped<JourneyLog>();
-        builder.Services.AddRecurringWork<JourneyCensus>();
+        builder.Services.AddRecurringWork<JourneyCensus>(isSweep: false);
         builder.Services.AddRecurringWork<AtaTrainingSweep>();
         builder.AddDomainService<RequestsDbContext>("requests", ResourceNames.RequestsDb)
             .Subscribe<TrainingEnrolled, JourneyRecorder<TrainingEnrolled>>()

@@ -14,7 +14,7 @@ internal static class Extensions
         builder.Services.Configure<TrainingOptions>(builder.Configuration.GetSection("Training"));
         builder.Services.AddScoped<LmsAccountRegistry>();
         builder.AddLmsConnector();
-        builder.Services.AddRecurringWork<LmsSync>();
+        builder.Services.AddRecurringWork<LmsSync>(isSweep: false);
         builder.Services.AddRecurringWork<TrainingRecencySweep>();
         builder.AddDomainService<TrainingDbContext>("training", ResourceNames.TrainingDb)
             .Subscribe<AccessRequestApproved, EnrolLearningPath>()
