@@ -46,6 +46,12 @@ public sealed class Journey(NotificationsFixture service)
         PersonIds = { PersonId.ToString() }, Reason = reason, RequiredForm = requiredForm,
     };
 
+    public NewHireValidated Validated(Guid supervisorId, string supervisorEmail) => new()
+    {
+        EventId = Guid.NewGuid().ToString(), OccurredAt = Now, AccessRequestId = RequestId.ToString(), AgencyId = AgencyId,
+        Validator = new Contact { Id = supervisorId.ToString(), FullName = "Morgan Ellis", Email = supervisorEmail }, Role = "ADMINISTRATOR_ROLE_SUPERVISOR",
+    };
+
     /// <summary>Submitted and approved: the ATA and the person are known.</summary>
     public async Task<Journey> StartedAsync()
     {

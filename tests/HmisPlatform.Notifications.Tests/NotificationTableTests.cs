@@ -44,6 +44,61 @@ public sealed class NotificationTableTests(NotificationsFixture service) : IClas
     }
 
     [Fact]
+    public async Task Approved_TheUsersEmailAlone_CarriesTheirSignIn_AndARepeatedEventMakesNoNewLink()
+    {
+        var journey = new Journey(service);
+        await journey.DeliverAsync(journey.Submitted());
+        var approved = journey.Approved();
+        await journey.DeliverAsync(approved);
+        await journey.DeliverAsync(approved);
+        await SentAsync(journey, "Approved");
+
+        var link = service.SignIns.LinkFor(journey.PersonId)!;
+        Assert.Equal(1, service.SignIns.InvitationsOf(journey.PersonId));
+        var toUser = TextTo(journey.UserEmail, "Approved");
+        Assert.Contains(link, toUser, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{link.Replace("&", "&amp;", StringComparison.Ordinal)}\"",
+            service.Smtp.To(journey.UserEmail).Single(m => m.Subject!.Contains("Approved", StringComparison.Ordinal)).HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("token=", TextTo(journey.AtaEmail, "Approved"), StringComparison.Ordinal);
+        // The inbox keeps the message without the link: no secret stays at rest.
+        Assert.False(await service.QueryAsync(db => db.Notifications.AnyAsync(n => n.Text.Contains("token=") || n.Html.Contains("token="))));
+    }
+
+    [Fact]
+    public async Task Approved_ForATraineeWhoSignsInAlready_CarriesNoLink()
+    {
+        var journey = new Journey(service);
+        service.SignIns.SigningInAlready.Add(journey.PersonId);
+        await journey.StartedAsync();
+        await SentAsync(journey, "Approved");
+
+        var toUser = TextTo(journey.UserEmail, "Approved");
+        Assert.DoesNotContain("Set your HmisPlatform password", toUser, StringComparison.Ordinal);
+        Assert.Contains("nhaddad.lms", toUser, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASupervisorWhoValidatedTheNewHire_HearsWhatTheAtaHears_Once()
+    {
+        var journey = new Journey(service);
+        var supervisorId = Guid.NewGuid();
+        var supervisor = $"supervisor-{supervisorId:N}@lakeview.example.org";
+        await journey.DeliverAsync(journey.Submitted());
+        var validated = journey.Validated(supervisorId, supervisor);
+        await journey.DeliverAsync(validated);
+        await journey.DeliverAsync(journey.Validated(supervisorId, supervisor));
+        await journey.DeliverAsync(journey.Approved());
+        await journey.DeliverAsync(journey.StatusChanged("REQUEST_INFORMATION", "ACCESS_REQUEST_STATUS_INFORMATION_REQUESTED", "Which shelter?"));
+
+        Assert.Equal([.. new[] { journey.AtaEmail, journey.UserEmail, supervisor }.Order(StringComparer.Ordinal)], await SentAsync(journey, "Approved for HMIS training"));
+        Assert.Contains("Noor Haddad", TextTo(supervisor, "Approved"), StringComparison.Ordinal);
+        Assert.DoesNotContain("token=", TextTo(supervisor, "Approved"), StringComparison.Ordinal);
+        Assert.Contains(supervisor, await SentAsync(journey, "information"));
+        var inbox = await service.As(TestTokens.Person(supervisorId, "supervisor")).ListNotificationsAsync(new ListNotificationsRequest());
+        Assert.Equal(2, inbox.Notifications.Count(n => n.AccessRequestId == journey.RequestId.ToString()));
+    }
+
+    [Fact]
     public async Task Approved_BeforeTheLmsAccountExists_SaysWhereItsSignInComesFrom()
     {
         var journey = new Journey(service);

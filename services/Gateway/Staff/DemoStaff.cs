@@ -5,8 +5,8 @@ namespace HmisPlatform.Gateway.Staff;
 
 /// <summary>
 /// The people of a Development run's demo (listed in the README): the HMIS team and the CE team, who sign in with
-/// a second factor whose authenticator key is published here for the demo only, and the ATA of Lakeview Family
-/// Services, who is the ATA the Requests service's demo data knows by the same id.
+/// a second factor whose authenticator key is published here for the demo only, and the ATAs and the Supervisor of
+/// the demo agencies, whom the Requests service's demo data knows by the same ids.
 /// </summary>
 public static class DemoStaff
 {
@@ -17,7 +17,9 @@ public static class DemoStaff
     public static readonly DemoPerson LakeviewAta = new(Guid.Parse("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0101"), "alex.rivera@lakeview.example.org", StaffRoles.Ata, Guid.Parse("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0001"), null);
     public static readonly DemoPerson SouthsideAta = new(Guid.Parse("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0102"), "jordan.lee@southside.example.org", StaffRoles.Ata, Guid.Parse("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0002"), null);
 
-    public static IReadOnlyList<DemoPerson> All { get; } = [HmisLead, CeCoordinator, LakeviewAta, SouthsideAta];
+    public static readonly DemoPerson LakeviewSupervisor = new(Guid.Parse("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0104"), "morgan.ellis@lakeview.example.org", StaffRoles.Supervisor, Guid.Parse("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0001"), null);
+
+    public static IReadOnlyList<DemoPerson> All { get; } = [HmisLead, CeCoordinator, LakeviewAta, SouthsideAta, LakeviewSupervisor];
 
     public static async Task SeedAsync(UserManager<StaffUser> users)
     {

@@ -22,7 +22,9 @@ public static class Ui
     {
         StaffRoles.HmisTeam => [("/review", "Review desk"), ("/people", "Person tracker"), ("/overview", "Overview"), ("/agencies", "Agencies"), ("/inbox", "Inbox")],
         StaffRoles.CeTeam => [("/ce", "CE queue"), ("/people", "Person tracker"), ("/inbox", "Inbox")],
-        StaffRoles.Ata or StaffRoles.Supervisor => [("/requests/new", "New request"), ("/agency", "My agency"), ("/inbox", "Inbox")],
+        StaffRoles.Ata => [("/requests/new", "New request"), ("/agency", "My agency"), ("/inbox", "Inbox")],
+        // Supervisors validate new hires on the agency's requests; the ATA submits them.
+        StaffRoles.Supervisor => [("/agency", "My agency"), ("/inbox", "Inbox")],
         StaffRoles.Trainee => [("/me", "My path"), ("/inbox", "Inbox")],
         _ => [],
     };

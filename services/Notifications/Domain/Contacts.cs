@@ -54,6 +54,30 @@ public sealed class RequestContact
     public Recipient AsRecipient() => Recipient.OfAta(AtaId, AtaEmail, AtaName);
 }
 
+/// <summary>
+/// An ATA or Supervisor of the agency who validated a request's people as new hires: from then on they hear about the
+/// request and its people as its ATA does.
+/// </summary>
+public sealed class RequestValidator
+{
+    public Guid AccessRequestId { get; private set; }
+
+    public Guid AdministratorId { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public string Email { get; private set; } = "";
+
+    private RequestValidator()
+    {
+    }
+
+    public RequestValidator(Guid accessRequestId, Guid administratorId, string name, string email) =>
+        (AccessRequestId, AdministratorId, Name, Email) = (accessRequestId, administratorId, name, email);
+
+    public Recipient AsRecipient() => Recipient.OfAta(AdministratorId, Email, Name);
+}
+
 /// <summary>An ATA's choice: one e-mail per event, or a daily digest.</summary>
 public sealed class DeliveryChoice
 {

@@ -17,11 +17,12 @@ internal static class Extensions
         builder.Services.AddSingleton<Templates>();
         builder.Services.AddSingleton<IMailer, SmtpMailer>();
         builder.Services.AddScoped<Notifier>();
-        builder.AddCredentialingClient();
-        builder.Services.AddRecurringWork<DeliveryWorker>();
+        builder.AddPlatformClients();
+        builder.Services.AddRecurringWork<DeliveryWorker>(isSweep: false);
         builder.Services.AddRecurringWork<DigestWorker>();
         builder.AddDomainService<NotificationsDbContext>("notifications", ResourceNames.NotificationsDb)
             .Subscribe<AccessRequestSubmitted, KeepRequestContact>()
+            .Subscribe<NewHireValidated, KeepRequestContact>()
             .Subscribe<AccessRequestApproved, NotifyOnEvents>()
             .Subscribe<AccessRequestStatusChanged, NotifyOnEvents>()
             .Subscribe<TrainingReminderDue, NotifyOnEvents>()
@@ -39,13 +40,20 @@ internal static class Extensions
             .Subscribe<AccessExtended, NotifyOnEvents>();
     }
 
-    /// <summary>Credentialing's gRPC API, found by service discovery, called as this service's own client identity.</summary>
-    private static void AddCredentialingClient(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// Credentialing's gRPC API (activation links) and the gateway's register of people (trainees' sign-ins), found by
+    /// service discovery, called as this service's own client identity.
+    /// </summary>
+    private static void AddPlatformClients(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceClientIdentity(PlatformIdentity.CredentialsActivate);
-        var address = new Uri($"http://_{ResourceNames.GrpcEndpoint}.{ResourceNames.CredentialingApi}");
-        builder.Services.AddGrpcClient<Hmis.Credentialing.V1.Credentials.CredentialsClient>(o => o.Address = address)
+        builder.AddServiceClientIdentity(PlatformIdentity.CredentialsActivate, PlatformIdentity.StaffInviteTrainee);
+        builder.Services.AddGrpcClient<Hmis.Credentialing.V1.Credentials.CredentialsClient>(
+                o => o.Address = new Uri($"http://_{ResourceNames.GrpcEndpoint}.{ResourceNames.CredentialingApi}"))
+            .AddHttpMessageHandler<ServiceTokenHandler>();
+        builder.Services.AddGrpcClient<Hmis.Gateway.V1.StaffAccounts.StaffAccountsClient>(
+                o => o.Address = new Uri($"http://_{ResourceNames.GrpcEndpoint}.{ResourceNames.Gateway}"))
             .AddHttpMessageHandler<ServiceTokenHandler>();
         builder.Services.AddScoped<IActivationLinks, CredentialingActivationLinks>();
+        builder.Services.AddScoped<ITraineeSignIns, GatewayTraineeSignIns>();
     }
 }

@@ -13,6 +13,8 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 
     public DbSet<RequestContact> Requests => Set<RequestContact>();
 
+    public DbSet<RequestValidator> Validators => Set<RequestValidator>();
+
     public DbSet<DeliveryChoice> DeliveryChoices => Set<DeliveryChoice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -42,6 +44,13 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
         {
             request.ToTable("request_contacts");
             request.HasKey(r => r.AccessRequestId);
+        });
+        modelBuilder.Entity<RequestValidator>(validator =>
+        {
+            validator.ToTable("request_validators");
+            validator.HasKey(v => new { v.AccessRequestId, v.AdministratorId });
+            validator.Property(v => v.Name).HasMaxLength(200);
+            validator.Property(v => v.Email).HasMaxLength(320);
         });
         modelBuilder.Entity<DeliveryChoice>(choice =>
         {

@@ -35,6 +35,13 @@ public sealed class Notifier(NotificationsDbContext db, Templates templates, IOp
         if (audience.HasFlag(Audience.Ata))
         {
             recipients.Add(ata ?? (request ?? throw new ContactNotYetKnownException("request's ATA")).AsRecipient());
+            if (ata is null && request is not null)
+            {
+                // The request's ATAs and Supervisors who validated its people hear what its ATA hears (once each).
+                var validators = await db.Validators.AsNoTracking().Where(v => v.AccessRequestId == request.AccessRequestId)
+                    .OrderBy(v => v.AdministratorId).ToListAsync(cancellationToken);
+                recipients.AddRange(validators.Select(v => v.AsRecipient()).Where(v => recipients.All(r => r.Key != v.Key)));
+            }
         }
         var o = options.Value;
         if (audience.HasFlag(Audience.HmisTeam) && o.HmisTeamEmail.Length > 0)

@@ -59,6 +59,18 @@ public sealed partial class AccessRequestsService
             return Task.CompletedTask;
         }, r => new WithdrawAccessRequestResponse { AccessRequest = r });
 
+    [Authorize(Policy = PlatformIdentity.RequestsWrite)]
+    public override Task<ValidateNewHireResponse> ValidateNewHire(ValidateNewHireRequest request, ServerCallContext context) =>
+        DecideAsync(request.RequestId, request, request.AccessRequestId, context, async (accessRequest, caller, now, ct) =>
+        {
+            // The caller's own record as an administrator, if they have one: a person's id is their staff account's.
+            var administrator = Guid.TryParse(caller.Subject, out var id) ? await db.AgencyAdministrators.SingleOrDefaultAsync(a => a.Id == id, ct) : null;
+            if (accessRequest.ValidateNewHire(administrator, caller, now))
+            {
+                db.Publish(accessRequest.NewHireValidation(administrator, now));
+            }
+        }, r => new ValidateNewHireResponse { AccessRequest = r });
+
     /// <summary>
     /// One decision on one request, once per idempotency key: the request's row is locked first, so decisions on it
     /// are made one after the other and each sees the etag the one before left. Its audit rows, events and journey

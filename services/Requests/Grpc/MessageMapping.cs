@@ -45,6 +45,13 @@ internal static class MessageMapping
         Warnings = { request.Warnings },
         SubmittedBy = request.SubmittedBy,
         AssessmentWaived = request.AssessmentWaived,
+        NewHireValidations = { request.NewHireValidations.Select(v => new Hmis.Requests.V1.NewHireValidation
+        {
+            AdministratorId = v.AdministratorId.ToString(),
+            FullName = v.FullName,
+            Role = ProtoEnum.NameOf(v.Role),
+            ValidatedAt = Timestamp.FromDateTimeOffset(v.ValidatedAt),
+        }) },
     };
 
     public static Hmis.Requests.V1.AccessRequestChange ToMessage(this Domain.AccessRequests.AccessRequestChange change) => new()
@@ -70,6 +77,20 @@ internal static class MessageMapping
             RequestType = ProtoEnum.NameOf(request.Type),
             PersonIds = { request.Users.Select(u => u.PersonId.ToString()) },
             Ata = new Contact { Id = ata.Id.ToString(), FullName = ata.FullName, Email = ata.Email },
+        };
+    }
+
+    public static NewHireValidated NewHireValidation(this AccessRequest request, Domain.Agencies.AgencyAdministrator validator, DateTimeOffset now)
+    {
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new NewHireValidated
+        {
+            EventId = eventId,
+            OccurredAt = occurredAt,
+            AccessRequestId = request.Id.ToString(),
+            AgencyId = request.AgencyId.ToString(),
+            Validator = new Contact { Id = validator.Id.ToString(), FullName = validator.FullName, Email = validator.Email },
+            Role = ProtoEnum.NameOf(validator.Role),
         };
     }
 

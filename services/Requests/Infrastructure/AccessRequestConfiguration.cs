@@ -37,6 +37,14 @@ internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<Acce
             user.HasIndex(u => new { u.AgencyId, u.PersonId }).IsUnique().HasFilter("is_open").HasDatabaseName("ux_requested_users_open_person");
         });
         request.Navigation(r => r.Users).UsePropertyAccessMode(PropertyAccessMode.Field);
+        request.OwnsMany(r => r.NewHireValidations, validation =>
+        {
+            validation.ToTable("new_hire_validations");
+            validation.WithOwner().HasForeignKey("AccessRequestId");
+            validation.HasKey("AccessRequestId", nameof(NewHireValidation.AdministratorId));
+            validation.Property(v => v.FullName).HasMaxLength(200);
+        });
+        request.Navigation(r => r.NewHireValidations).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_validations");
         // The queues read by status (and type, or agency), oldest first, a keyset page at a time.
         request.HasIndex(r => new { r.Status, r.SubmittedAt, r.Id });
         request.HasIndex(r => new { r.Status, r.Type, r.SubmittedAt, r.Id });

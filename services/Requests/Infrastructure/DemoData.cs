@@ -19,6 +19,7 @@ public static class DemoData
     public static readonly Guid SouthsideAtaId = Guid.Parse("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0102");
     public static readonly Guid NoApaAgencyId = Guid.Parse("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0003");
     public static readonly Guid NoApaAtaId = Guid.Parse("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0103");
+    public static readonly Guid LakeviewSupervisorId = Guid.Parse("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0104");
 
     /// <summary>Every project type once, so demo requests may name any of them.</summary>
     private static IEnumerable<(string, ProjectType)> AllProjects(string prefix) =>
@@ -34,6 +35,10 @@ public static class DemoData
             new AgencyAdministrator(SouthsideAtaId, SouthsideAgencyId, "Jordan Lee", "jordan.lee@southside.example.org", AdministratorRole.Ata, appointed), trainedOn, cancellationToken);
         await UpsertAsync(db, NoApaAgencyId, AgencyProfile.Create("Westside Outreach (APA expired)", ["westside.example.org"], true, "2022-01-01", "2024-12-31", [("Westside Street Outreach", ProjectType.OutreachPath)]),
             new AgencyAdministrator(NoApaAtaId, NoApaAgencyId, "Sam Patel", "sam.patel@westside.example.org", AdministratorRole.Ata, appointed), null, cancellationToken);
+        // Lakeview's Supervisor validates its new hires alongside the ATA.
+        await UpsertAdministratorAsync(db,
+            new AgencyAdministrator(LakeviewSupervisorId, LakeviewAgencyId, "Morgan Ellis", "morgan.ellis@lakeview.example.org", AdministratorRole.Supervisor, appointed),
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -53,14 +58,19 @@ public static class DemoData
         {
             ata.RecordTraining(AtaTrainingKind.LiveSession, day, day);
         }
-        var existing = await db.AgencyAdministrators.FindAsync([ata.Id], cancellationToken);
+        await UpsertAdministratorAsync(db, ata, cancellationToken);
+    }
+
+    private static async Task UpsertAdministratorAsync(RequestsDbContext db, AgencyAdministrator administrator, CancellationToken cancellationToken)
+    {
+        var existing = await db.AgencyAdministrators.FindAsync([administrator.Id], cancellationToken);
         if (existing is null)
         {
-            db.AgencyAdministrators.Add(ata);
+            db.AgencyAdministrators.Add(administrator);
         }
         else
         {
-            db.Entry(existing).CurrentValues.SetValues(ata);
+            db.Entry(existing).CurrentValues.SetValues(administrator);
         }
     }
 }

@@ -359,6 +359,34 @@ namespace HmisPlatform.Notifications.Infrastructure.Migrations
                     b.ToTable("request_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("HmisPlatform.Notifications.Domain.RequestValidator", b =>
+                {
+                    b.Property<Guid>("AccessRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("access_request_id");
+
+                    b.Property<Guid>("AdministratorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("administrator_id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("AccessRequestId", "AdministratorId")
+                        .HasName("pk_request_validators");
+
+                    b.ToTable("request_validators", (string)null);
+                });
+
             modelBuilder.Entity("HmisPlatform.Notifications.Domain.Notification", b =>
                 {
                     b.OwnsOne("HmisPlatform.Notifications.Domain.RenderedMessage", "InboxCopy", b1 =>

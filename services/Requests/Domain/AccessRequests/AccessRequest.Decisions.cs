@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Messaging;
+using AgencyAdministrator = HmisPlatform.Requests.Domain.Agencies.AgencyAdministrator;
 
 namespace HmisPlatform.Requests.Domain.AccessRequests;
 
@@ -144,6 +146,40 @@ public sealed partial class AccessRequest
         }
         InformationProvided = information.Trim();
         MoveTo(AccessRequestStatus.Submitted, ata, RequestActions.InformationProvided, null, now);
+    }
+
+    public const string ValidatorNotAdministratorReason = "VALIDATOR_NOT_ADMINISTRATOR";
+    public const string SelfValidationReason = "SELF_VALIDATION_NOT_ALLOWED";
+    public const string RequestClosedReason = "REQUEST_CLOSED";
+
+    /// <summary>
+    /// An ATA or Supervisor of the agency, signed in as themselves and not one of the request's people, validates its
+    /// people as the agency's new hires, while the request is open. Returns false when they had already (nothing changes).
+    /// </summary>
+    /// <param name="administrator">The caller's own record as an administrator of an agency, if they have one.</param>
+    public bool ValidateNewHire([NotNullWhen(true)] AgencyAdministrator? administrator, Caller caller, DateTimeOffset now)
+    {
+        if (administrator is null || !caller.IsPerson(administrator.Id) || !caller.IsAdministratorOf(AgencyId) || administrator.AgencyId != AgencyId)
+        {
+            throw DomainException.PermissionDenied(ValidatorNotAdministratorReason,
+                "Only an ATA or Supervisor of the agency, signed in as themselves, validates its new hires.");
+        }
+        if (_users.Any(u => u.PersonId == administrator.Id))
+        {
+            throw DomainException.PermissionDenied(SelfValidationReason, "Nobody validates themselves as a new hire.");
+        }
+        if (!AccessRequestStatusMachine.Open.Contains(Status))
+        {
+            throw DomainException.Precondition(RequestClosedReason, "The request is closed; there is nothing to validate.",
+                new PreconditionViolation("STATUS", $"access-requests/{Id}", $"{Status} is closed"));
+        }
+        if (_validations.Any(v => v.AdministratorId == administrator.Id))
+        {
+            return false;
+        }
+        _validations.Add(new NewHireValidation(administrator.Id, administrator.FullName, administrator.Role, now));
+        Record(caller, Status, RequestActions.NewHireValidated, null, now);
+        return true;
     }
 
     /// <summary>The ATA withdraws a request not yet approved.</summary>

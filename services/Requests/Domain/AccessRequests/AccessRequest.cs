@@ -14,6 +14,7 @@ public sealed partial class AccessRequest
 {
     private readonly List<RequestedUser> _users = [];
     private readonly List<AccessRequestChange> _changes = [];
+    private readonly List<NewHireValidation> _validations = [];
 
     public Guid Id { get; private set; }
 
@@ -29,6 +30,9 @@ public sealed partial class AccessRequest
     public AccessRequestStatus Status { get; private set; }
 
     public IReadOnlyList<RequestedUser> Users => _users;
+
+    /// <summary>The ATAs and Supervisors of the agency who validated its people as new hires; each hears about it as the ATA does.</summary>
+    public IReadOnlyList<NewHireValidation> NewHireValidations => _validations;
 
     public List<Responsibility> Responsibilities { get; private set; } = [];
 

@@ -11,4 +11,5 @@ public static class RequestActions
     public const string Completed = "COMPLETED";
     public const string Expire = "EXPIRE";
     public const string PersonLapsed = "PERSON_LAPSED";
+    public const string NewHireValidated = "NEW_HIRE_VALIDATED";
 }

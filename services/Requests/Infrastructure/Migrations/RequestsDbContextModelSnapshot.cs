@@ -579,6 +579,41 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                         .HasForeignKey("ReplacesAccessRequestId")
                         .HasConstraintName("fk_access_requests_access_requests_replaces_access_request_id");
 
+                    b.OwnsMany("HmisPlatform.Requests.Domain.AccessRequests.NewHireValidation", "NewHireValidations", b1 =>
+                        {
+                            b1.Property<Guid>("AccessRequestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("access_request_id");
+
+                            b1.Property<Guid>("AdministratorId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid")
+                                .HasColumnName("administrator_id");
+
+                            b1.Property<string>("FullName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("full_name");
+
+                            b1.Property<int>("Role")
+                                .HasColumnType("integer")
+                                .HasColumnName("role");
+
+                            b1.Property<DateTimeOffset>("ValidatedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("validated_at");
+
+                            b1.HasKey("AccessRequestId", "AdministratorId")
+                                .HasName("pk_new_hire_validations");
+
+                            b1.ToTable("new_hire_validations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccessRequestId")
+                                .HasConstraintName("fk_new_hire_validations_access_requests_access_request_id");
+                        });
+
                     b.OwnsMany("HmisPlatform.Requests.Domain.AccessRequests.RequestedUser", "Users", b1 =>
                         {
                             b1.Property<Guid>("AccessRequestId")
@@ -651,6 +686,8 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                                 .HasForeignKey("AccessRequestId")
                                 .HasConstraintName("fk_requested_users_access_requests_access_request_id");
                         });
+
+                    b.Navigation("NewHireValidations");
 
                     b.Navigation("Users");
                 });
