@@ -42,6 +42,20 @@ public sealed partial class TrainingService(TrainingDbContext db, IdempotentComm
             return new RecordCourseProgressResponse { LearningPath = path.ToMessage(catalog) };
         }, context.CancellationToken);
 
+    [Authorize(Policy = PlatformIdentity.TrainingProgressWrite)]
+    public override Task<TailorLearningPathResponse> TailorLearningPath(TailorLearningPathRequest request, ServerCallContext context) =>
+        commands.RunAsync(request.RequestId, request, async ct =>
+        {
+            var path = await CurrentPathAsync(Ids.Parse(request.PersonId, "person_id"), context, ct);
+            var now = time.GetStoredNow();
+            if (path.Tailor(request.AddCourses, request.OmitCourses, request.Reason, context.Caller(), await lmsAccounts.EmailOkAsync(path.PersonId, ct), now))
+            {
+                db.Publish(path.Completion(now));
+            }
+            await db.SaveChangesAsync(ct);
+            return new TailorLearningPathResponse { LearningPath = path.ToMessage(await db.CatalogAsync(ct)) };
+        }, context.CancellationToken);
+
     [Authorize(Policy = PlatformIdentity.TrainingRead)]
     public override async Task<ListCoursesResponse> ListCourses(ListCoursesRequest request, ServerCallContext context) =>
         new() { Courses = { (await db.CatalogAsync(context.CancellationToken)).Values.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => c.ToMessage()) } };

@@ -54,6 +54,17 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
             path.Navigation(p => p.Courses).UsePropertyAccessMode(PropertyAccessMode.Field);
             path.HasMany(p => p.Reports).WithOne().HasForeignKey(r => r.LearningPathId);
             path.Navigation(p => p.Reports).UsePropertyAccessMode(PropertyAccessMode.Field);
+            path.HasMany(p => p.Tailorings).WithOne().HasForeignKey(t => t.LearningPathId);
+            path.Navigation(p => p.Tailorings).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        modelBuilder.Entity<PathTailoring>(tailoring =>
+        {
+            tailoring.ToTable("path_tailorings");
+            tailoring.HasKey(t => t.Id);
+            tailoring.Property(t => t.Id).UseIdentityAlwaysColumn();
+            tailoring.Property(t => t.Reason).HasMaxLength(PathTailoring.MaxReasonLength);
+            tailoring.ComplexProperty(t => t.TailoredBy).MapActor();
+            tailoring.HasIndex(t => new { t.LearningPathId, t.Id });
         });
         modelBuilder.Entity<ProgressReport>(report =>
         {

@@ -222,4 +222,36 @@ public sealed class LearningPathTests(TrainingFixture service) : IClassFixture<T
 
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task TheHmisTeam_TailorsAPath_Once_AndItsReasonAndReviewerAreKept_TheAgencyCannot()
+    {
+        var person = Guid.NewGuid();
+        await EnrolledPathAsync(Approval(person));
+        var hmisTeam = new Hmis.Training.V1.Training.TrainingClient(service.ChannelWithToken(TestTokens.HmisTeam()));
+        var tailor = new TailorLearningPathRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), PersonId = person.ToString(), AddCourses = { "SERVICES_ONLY" }, Reason = "Also staffs the services desk",
+        };
+
+        var tailored = (await hmisTeam.TailorLearningPathAsync(tailor)).LearningPath;
+        var retried = (await hmisTeam.TailorLearningPathAsync(tailor)).LearningPath;
+        var byAgency = await RpcErrors.CatchAsync(() => service.Client.TailorLearningPathAsync(new TailorLearningPathRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), PersonId = person.ToString(), OmitCourses = { "SERVICES_ONLY" }, Reason = "Not needed",
+        }).ResponseAsync);
+        var required = await RpcErrors.CatchAsync(() => hmisTeam.TailorLearningPathAsync(new TailorLearningPathRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), PersonId = person.ToString(), OmitCourses = { "ES_TH_SH" }, Reason = "Not needed",
+        }).ResponseAsync);
+
+        Assert.Equal(["INTRO_HMIS", "DATA_MANAGEMENT", "ES_TH_SH", "SERVICES_ONLY", "SAMPLE_CLIENT_FINAL_INSTRUCTIONS"], tailored.Courses.Select(c => c.CourseCode));
+        Assert.Equal(CourseStatus.Restricted, tailored.Courses.Single(c => c.CourseCode == "SERVICES_ONLY").Status);
+        Assert.Equal(tailored.Courses, retried.Courses);
+        Assert.Equal(StatusCode.PermissionDenied, byAgency.StatusCode);
+        Assert.Equal((StatusCode.InvalidArgument, "omit_courses[0]"), (required.StatusCode, required.ViolatedFields().Single()));
+        var kept = await service.QueryAsync(db => db.Set<HmisPlatform.Training.Domain.LearningPaths.PathTailoring>()
+            .Where(t => t.Reason == "Also staffs the services desk").ToListAsync());
+        Assert.Equal(PlatformIdentity.HmisTeamRole, Assert.Single(kept).TailoredBy.Role);
+    }
 }

@@ -35,6 +35,8 @@ public sealed class PathCourse
     {
     }
 
+    internal void MoveTo(int position) => Position = position;
+
     /// <summary>
     /// Progress only moves forward: a lower, repeated or older report changes nothing. 100% completes the course,
     /// which then counts for its validity. Returns whether it changed.

@@ -425,6 +425,71 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
                     b.ToTable("learning_paths", (string)null);
                 });
 
+            modelBuilder.Entity("HmisPlatform.Training.Domain.LearningPaths.PathTailoring", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("Added")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("added");
+
+                    b.Property<Guid>("LearningPathId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("learning_path_id");
+
+                    b.PrimitiveCollection<List<string>>("Omitted")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("omitted");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("TailoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("tailored_at");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "TailoredBy", "HmisPlatform.Training.Domain.LearningPaths.PathTailoring.TailoredBy#Actor", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ClientId")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("tailored_by_client_id");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("tailored_by_role");
+
+                            b1.Property<string>("Subject")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("tailored_by_subject");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_path_tailorings");
+
+                    b.HasIndex("LearningPathId", "Id")
+                        .HasDatabaseName("ix_path_tailorings_learning_path_id_id");
+
+                    b.ToTable("path_tailorings", (string)null);
+                });
+
             modelBuilder.Entity("HmisPlatform.Training.Domain.LearningPaths.ProgressReport", b =>
                 {
                     b.Property<long>("Id")
@@ -672,6 +737,16 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
                     b.Navigation("Courses");
                 });
 
+            modelBuilder.Entity("HmisPlatform.Training.Domain.LearningPaths.PathTailoring", b =>
+                {
+                    b.HasOne("HmisPlatform.Training.Domain.LearningPaths.LearningPath", null)
+                        .WithMany("Tailorings")
+                        .HasForeignKey("LearningPathId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_path_tailorings_learning_paths_learning_path_id");
+                });
+
             modelBuilder.Entity("HmisPlatform.Training.Domain.LearningPaths.ProgressReport", b =>
                 {
                     b.HasOne("HmisPlatform.Training.Domain.LearningPaths.LearningPath", null)
@@ -695,6 +770,8 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
             modelBuilder.Entity("HmisPlatform.Training.Domain.LearningPaths.LearningPath", b =>
                 {
                     b.Navigation("Reports");
+
+                    b.Navigation("Tailorings");
                 });
 #pragma warning restore 612, 618
         }
