@@ -99,6 +99,24 @@ public sealed class NotificationTableTests(NotificationsFixture service) : IClas
     }
 
     [Fact]
+    public async Task AnApprovalReadBeforeTheValidation_StillReachesTheSupervisor_AndTheLateValidationAddsNoOneTwice()
+    {
+        var journey = new Journey(service);
+        var supervisorId = Guid.NewGuid();
+        var supervisor = $"supervisor-{supervisorId:N}@lakeview.example.org";
+        await journey.DeliverAsync(journey.Submitted());
+        var validated = journey.Validated(supervisorId, supervisor);
+        var approved = journey.Approved();
+        approved.Validators.Add(validated.Validator);
+        await journey.DeliverAsync(approved);
+        await journey.DeliverAsync(validated);
+        await journey.DeliverAsync(journey.StatusChanged("REQUEST_INFORMATION", "ACCESS_REQUEST_STATUS_INFORMATION_REQUESTED", "Which shelter?"));
+
+        Assert.Contains(supervisor, await SentAsync(journey, "Approved for HMIS training"));
+        Assert.Equal(1, (await SentAsync(journey, "information")).Count(to => to == supervisor));
+    }
+
+    [Fact]
     public async Task Approved_BeforeTheLmsAccountExists_SaysWhereItsSignInComesFrom()
     {
         var journey = new Journey(service);

@@ -9,13 +9,27 @@ namespace HmisPlatform.Notifications.IntegrationEvents;
 /// <summary>Keeps who to tell: a request's ATA from its submission, and the ATAs and Supervisors who validated its people.</summary>
 public sealed class KeepRequestContact(NotificationsDbContext db) : IEventHandler<AccessRequestSubmitted>, IEventHandler<NewHireValidated>
 {
-    public async Task HandleAsync(NewHireValidated integrationEvent, CancellationToken cancellationToken)
+    public Task HandleAsync(NewHireValidated integrationEvent, CancellationToken cancellationToken) =>
+        KeepValidatorsAsync(db, Guid.Parse(integrationEvent.AccessRequestId), [integrationEvent.Validator], cancellationToken);
+
+    /// <summary>
+    /// Keeps the request's validators not known yet. The approval carries them too: events of different types are read
+    /// from different streams, so a validation just before the approval may arrive after it.
+    /// </summary>
+    public static async Task KeepValidatorsAsync(NotificationsDbContext db, Guid requestId, IReadOnlyCollection<Contact> validators, CancellationToken cancellationToken)
     {
-        var requestId = Guid.Parse(integrationEvent.AccessRequestId);
-        var validatorId = Guid.Parse(integrationEvent.Validator.Id);
-        if (!await db.Validators.AnyAsync(v => v.AccessRequestId == requestId && v.AdministratorId == validatorId, cancellationToken))
+        if (validators.Count == 0)
         {
-            db.Validators.Add(new RequestValidator(requestId, validatorId, integrationEvent.Validator.FullName, integrationEvent.Validator.Email));
+            return;
+        }
+        var known = await db.Validators.Where(v => v.AccessRequestId == requestId).Select(v => v.AdministratorId).ToListAsync(cancellationToken);
+        foreach (var validator in validators.DistinctBy(v => v.Id))
+        {
+            var id = Guid.Parse(validator.Id);
+            if (!known.Contains(id))
+            {
+                db.Validators.Add(new RequestValidator(requestId, id, validator.FullName, validator.Email));
+            }
         }
     }
 

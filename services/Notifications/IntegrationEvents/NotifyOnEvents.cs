@@ -55,6 +55,7 @@ public sealed class NotifyOnEvents(NotificationsDbContext db, Notifier notifier,
             db.People.Add(person);
         }
         person.Update($"{e.Applicant.GivenName} {e.Applicant.FamilyName}".Trim(), e.Applicant.Email, e.Applicant.LmsUsername, e.OccurredAt.ToDateTimeOffset());
+        await KeepRequestContact.KeepValidatorsAsync(db, Guid.Parse(e.AccessRequestId), e.Validators, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         // The trainee does their own steps signed in: their approval e-mail alone carries the link to set their password.
         var signIn = await signIns.InviteAsync(personId, e.Applicant.Email, Guid.Parse(e.AgencyId), cancellationToken);

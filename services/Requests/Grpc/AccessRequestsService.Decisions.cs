@@ -26,9 +26,12 @@ public sealed partial class AccessRequestsService
                     [.. accessRequest.Users.Select(u => u.PersonId)], ct);
             }
             var domains = effects.Approved.Count == 0 ? [] : await db.Agencies.Where(a => a.Id == accessRequest.AgencyId).Select(a => a.EmailDomains).SingleAsync(ct);
+            var validatorIds = accessRequest.NewHireValidations.Select(v => v.AdministratorId).ToList();
+            var validators = effects.Approved.Count == 0 || validatorIds.Count == 0
+                ? [] : await db.AgencyAdministrators.Where(a => validatorIds.Contains(a.Id)).OrderBy(a => a.Id).ToListAsync(ct);
             foreach (var user in effects.Approved)
             {
-                var approved = accessRequest.ApprovalOf(user, domains, now);
+                var approved = accessRequest.ApprovalOf(user, domains, validators, now);
                 db.Publish(approved);
                 await journeys.RecordAsync(new JourneyEntry(user.PersonId, accessRequest.Id, Guid.Parse(approved.EventId), JourneyStage.Request,
                     nameof(Hmis.Events.V1.AccessRequestApproved), now), ct);

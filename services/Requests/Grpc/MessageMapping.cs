@@ -94,7 +94,8 @@ internal static class MessageMapping
         };
     }
 
-    public static AccessRequestApproved ApprovalOf(this AccessRequest request, Domain.AccessRequests.RequestedUser user, IEnumerable<string> agencyDomains, DateTimeOffset now)
+    public static AccessRequestApproved ApprovalOf(this AccessRequest request, Domain.AccessRequests.RequestedUser user, IEnumerable<string> agencyDomains,
+        IEnumerable<Domain.Agencies.AgencyAdministrator> validators, DateTimeOffset now)
     {
         var (eventId, occurredAt) = EventOutbox.Stamp(now);
         return new AccessRequestApproved
@@ -118,6 +119,7 @@ internal static class MessageMapping
             ProjectTypesToTrain = { request.ProjectTypesToTrain },
             AssessmentWaived = request.AssessmentWaived,
             NoDataEntry = !AssessmentWaiver.EntersClientData(request.Responsibilities),
+            Validators = { validators.Select(v => new Contact { Id = v.Id.ToString(), FullName = v.FullName, Email = v.Email }) },
         };
     }
 

@@ -48,6 +48,21 @@ public sealed class NewHireValidationTests(RequestsFixture service) : IClassFixt
     }
 
     [Fact]
+    public async Task TheApproval_NamesWhoValidated_SoNotificationsNeedNotWaitForTheValidationEvent()
+    {
+        var submitted = (await service.Client.SubmitAccessRequestAsync(Requests.NewAgencyUser($"hire.{Guid.NewGuid():N}@lakeview.example.org"))).AccessRequest;
+        var supervisorId = await SupervisorAsync();
+        var validated = (await SignedIn(supervisorId, Caller.SupervisorRole, DemoData.LakeviewAgencyId).ValidateNewHireAsync(
+            new ValidateNewHireRequest { RequestId = Guid.NewGuid().ToString(), AccessRequestId = submitted.Id })).AccessRequest;
+
+        await service.HmisTeam.ApproveAsync(validated);
+
+        var approval = Assert.Single(await service.Redis.WaitForAsync<AccessRequestApproved>(service.StreamOf(AccessRequestApproved.Descriptor), a => a.AccessRequestId == submitted.Id));
+        var validator = Assert.Single(approval.Validators);
+        Assert.Equal((supervisorId.ToString(), "Morgan Validates", $"supervisor.{supervisorId:N}@lakeview.example.org"), (validator.Id, validator.FullName, validator.Email));
+    }
+
+    [Fact]
     public async Task TheAgencysSystem_AnotherAgencysSupervisor_AndATrainee_CannotValidate()
     {
         var submitted = (await service.Client.SubmitAccessRequestAsync(Requests.NewAgencyUser($"hire.{Guid.NewGuid():N}@lakeview.example.org"))).AccessRequest;
