@@ -21,6 +21,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
     private const string DemoPassword = "Demo-access-2026";
     private const string SouthsideAta = "jordan.lee@southside.example.org";
     private const string LakeviewAta = "alex.rivera@lakeview.example.org";
+    private const string LakeviewSupervisor = "morgan.ellis@lakeview.example.org";
     private const string HmisLead = "hmis.lead@hmis.example.org";
     private const string HmisLeadKey = "HMISDEMOLEADKEY2HMISDEMOLEADKEY2";
     private const string CeCoordinator = "ce.coordinator@hmis.example.org";
@@ -44,7 +45,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         var lakeview = platform.Driver();
         var earlier = await lakeview.SubmitAndApproveAsync("Noor", "Haddad");
         var personId = earlier.Users[0].PersonId;
-        await lakeview.SignUpTraineeAsync(earlier.Users[0]);
+        await lakeview.SignUpTraineeAsync(earlier.Id, earlier.Users[0]);
         await lakeview.CompleteTrainingAsync(personId);
         await lakeview.PassAssignmentAsync(personId);
         var lakeviewAccount = await lakeview.ConfirmAgreementAsAtaAsync((await lakeview.SignAgreementAsync(personId, "Noor Haddad")).Id);
@@ -92,13 +93,11 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         await Expect(hmis.Locator("#request-status")).ToHaveTextAsync("In progress");
         await Browser.ScreenshotAsync(hmis, "02-hmis-review-desk-approved");
 
-        // Noor's one sign-in moves to Southside; Noor signs in there and sees progress as soon as the LMS reports it.
-        var invitation = await new StaffAccounts.StaffAccountsClient(platform.HmisTeamGateway).InviteStaffAccountAsync(new InviteStaffAccountRequest
-        {
-            Email = "noor.haddad@southside.example.org", Role = "trainee", AgencyId = SouthsideAgencyId, PersonId = personId,
-        });
+        // Noor's one sign-in moves to Southside with the approval, whose e-mail brings the link to set a new password;
+        // Noor signs in there and sees progress as soon as the LMS reports it.
+        var invitationPath = await new JourneyMail(platform).SignInPathAsync("noor.haddad@southside.example.org", submitted.Id);
         var trainee = await _browser.NewPageAsync(narrow: true);
-        await trainee.GotoAsync(invitation.InvitationPath);
+        await trainee.GotoAsync(invitationPath!);
         await trainee.GetByLabel("New password").FillAsync("Noor-learns-2026");
         await trainee.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
         await Browser.SignInAsync(trainee, "noor.haddad@southside.example.org", "Noor-learns-2026");
@@ -238,12 +237,47 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Supervisor_ValidatesTheNewHire_InTheBrowser_ThenHearsOfTheApprovalAsTheAtaDoes()
+    {
+        var lakeview = platform.Driver();
+        var submitted = (await lakeview.Requests.SubmitAccessRequestAsync(new SubmitAccessRequestRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), Type = RequestType.NewAgencyUsers, AgencyId = JourneyDriver.LakeviewAgencyId, AtaId = JourneyDriver.LakeviewAtaId,
+            Users = { new NewUser { GivenName = "Ines", FamilyName = "Okafor", Email = "ines.okafor@lakeview.example.org" } },
+            Access = new Access { Responsibilities = { Responsibility.EnterClientData }, ProjectTypes = { ProjectType.EmergencyShelter } },
+        })).AccessRequest;
+        var supervisor = await _browser.NewPageAsync();
+        await Browser.SignInAsync(supervisor, LakeviewSupervisor, DemoPassword);
+
+        // A Supervisor validates new hires; the ATA submits: no "New request" for them.
+        var menu = supervisor.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "My agency" })).ToBeVisibleAsync();
+        await Expect(supervisor.GetByRole(AriaRole.Link, new() { Name = "New request" })).ToHaveCountAsync(0);
+        await supervisor.GotoAsync($"/requests/{submitted.Id}");
+        await Expect(supervisor.Locator("#new-hire-validations")).ToHaveTextAsync("the submitting ATA only");
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "Validate them as our new hires" }).ClickAsync();
+        await Expect(supervisor.Locator("#new-hire-validations")).ToContainTextAsync("Morgan Ellis (Supervisor)");
+        await Expect(supervisor.GetByRole(AriaRole.Button, new() { Name = "Validate them as our new hires" })).ToHaveCountAsync(0);
+        await Expect(supervisor.Locator("ol.history")).ToContainTextAsync("New hire validated");
+        await Browser.ScreenshotAsync(supervisor, "17-supervisor-validated-new-hire");
+
+        // From now on the Supervisor hears what the ATA hears: the approval, by e-mail and in their inbox.
+        var reviewed = await lakeview.ReviewAsync(await lakeview.ReviewAsync(
+            (await lakeview.ReviewDesk.GetAccessRequestAsync(new GetAccessRequestRequest { AccessRequestId = submitted.Id })).AccessRequest,
+            ReviewOutcome.ConfirmCreditUse), ReviewOutcome.ConfirmEnrolments);
+        Assert.Equal(AccessRequestStatus.InProgress, reviewed.Status);
+        await new JourneyMail(platform).SubjectsAsync(LakeviewSupervisor, submitted.Id, "Approved for HMIS training");
+        await supervisor.GotoAsync("/inbox");
+        await Expect(supervisor.GetByText("Approved for HMIS training").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task HmisTeam_OverridesAGradedAttempt_WithAReason()
     {
         var lakeview = platform.Driver();
         var request = await lakeview.SubmitAndApproveAsync("Tomas", "Eriksen");
         var personId = request.Users[0].PersonId;
-        await lakeview.SignUpTraineeAsync(request.Users[0]);
+        await lakeview.SignUpTraineeAsync(request.Id, request.Users[0]);
         await lakeview.CompleteTrainingAsync(personId);
         var assignment = await lakeview.AssignmentAsync(personId, TimeSpan.FromSeconds(60));
         var record = (await lakeview.StaffAssessment.GetModelRecordAsync(new GetModelRecordRequest { AssignmentId = assignment.Id })).Record;
@@ -275,6 +309,34 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         await Browser.ScreenshotAsync(hmis, "12-hmis-overrode-attempt");
         var read = (await lakeview.StaffAssessment.GetAssignmentAsync(new GetAssignmentRequest { PersonId = personId })).Assignment;
         Assert.Equal((AttemptOutcome.Passed, AttemptOutcome.CorrectionsNeeded), (read.Attempts[^1].Outcome, read.Attempts[^1].GradedOutcome));
+    }
+
+    [Fact]
+    public async Task HmisTeam_TailorsTheCourses_ToTheRole_WithinTheRules()
+    {
+        var lakeview = platform.Driver();
+        var request = await lakeview.SubmitAndApproveAsync("Priya", "Natarajan");
+        var personId = request.Users[0].PersonId;
+        await lakeview.LearningPathAsync(personId);
+
+        var hmis = await _browser.NewPageAsync();
+        await Browser.SignInAsync(hmis, HmisLead, DemoPassword, HmisLeadKey);
+        await hmis.GotoAsync($"/people/{personId}");
+        await hmis.GetByText("Fit the courses to their role").ClickAsync();
+        // Introduction stays on every path: the service's reason shows beside the field, and nothing changes.
+        await hmis.GetByLabel("Omit a course").SelectOptionAsync(new SelectOptionValue { Value = "INTRO_HMIS" });
+        await hmis.GetByLabel("Why the courses change").FillAsync("Knows HMIS already");
+        await hmis.GetByRole(AriaRole.Button, new() { Name = "Change the courses" }).ClickAsync();
+        await Expect(hmis.Locator("#tailor-omit-error")).ToBeVisibleAsync();
+        await hmis.GetByLabel("Omit a course").SelectOptionAsync(new SelectOptionValue { Value = "" });
+        await hmis.GetByLabel("Add a course").SelectOptionAsync(new SelectOptionValue { Value = "EMPLOYMENT_INCOME" });
+        await hmis.GetByLabel("Why the courses change").FillAsync("Also runs the employment desk");
+        await hmis.GetByRole(AriaRole.Button, new() { Name = "Change the courses" }).ClickAsync();
+
+        await Expect(hmis.Locator(".percent[data-course=EMPLOYMENT_INCOME]")).ToHaveTextAsync("0%");
+        await Browser.ScreenshotAsync(hmis, "18-hmis-tailored-courses");
+        var path = await lakeview.LearningPathAsync(personId);
+        Assert.Equal(["INTRO_HMIS", "DATA_MANAGEMENT", "ES_TH_SH", "EMPLOYMENT_INCOME", "SAMPLE_CLIENT_FINAL_INSTRUCTIONS"], path.Courses.Select(c => c.CourseCode));
     }
 
     [Fact]

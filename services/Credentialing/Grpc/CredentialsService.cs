@@ -190,6 +190,14 @@ public sealed class CredentialsService(
         }, context.CancellationToken);
 
     [Authorize(Policy = PlatformIdentity.CredentialsRead)]
+    public override async Task<ListAccountChangesResponse> ListAccountChanges(ListAccountChangesRequest request, ServerCallContext context)
+    {
+        var account = await AccountAsync(request.AccountId, context, context.CancellationToken);
+        var changes = await db.AccountChanges.AsNoTracking().Where(c => c.AccountId == account.Id).OrderBy(c => c.Id).ToListAsync(context.CancellationToken);
+        return new ListAccountChangesResponse { Changes = { changes.Select(c => c.ToMessage()) } };
+    }
+
+    [Authorize(Policy = PlatformIdentity.CredentialsRead)]
     public override async Task<ListHelpDeskRequestsResponse> ListHelpDeskRequests(ListHelpDeskRequestsRequest request, ServerCallContext context)
     {
         context.Caller().EnsureHmisTeam("works the Help Desk's queue");

@@ -121,6 +121,20 @@ internal static class MessageMapping
         GrantedAt = Stamp(request.GrantedAt),
     };
 
+    public static Hmis.Credentialing.V1.AccountChange ToMessage(this Domain.Accounts.AccountChange change) => new()
+    {
+        Kind = ProtoStyle(change.Kind.ToString()),
+        ActorSubject = change.Actor.Subject,
+        ActorRole = change.Actor.Role,
+        ActorClientId = change.Actor.ClientId,
+        At = Timestamp.FromDateTimeOffset(change.At),
+        Detail = change.Detail,
+    };
+
+    /// <summary>A domain name in the contract's UPPER_SNAKE form: AgreementSigned is AGREEMENT_SIGNED.</summary>
+    private static string ProtoStyle(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? $"_{c}" : $"{char.ToUpperInvariant(c)}"));
+
     public static AccessExtended Extended(this HmisAccount account, Guid accessRequestId, DateTimeOffset now)
     {
         var (eventId, occurredAt) = EventOutbox.Stamp(now);

@@ -1,4 +1,5 @@
 using Hmis.Credentialing.V1;
+using AccountChange = HmisPlatform.Credentialing.Domain.Accounts.AccountChange;
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Domain.Agreements;
