@@ -320,7 +320,7 @@ public sealed class JourneyRunner(SimulatedPlatform platform, SimulatedAgency ho
         var tailor = new Hmis.Training.V1.TailorLearningPathRequest
         {
             RequestId = Guid.NewGuid().ToString(), PersonId = personId, Reason = "Also covers the employment desk",
-            AddCourses = { codes.Contains("EMPLOYMENT_INCOME") ? "SSVF" : "EMPLOYMENT_INCOME" },
+            AddCourses = { new[] { "EMPLOYMENT_INCOME", "SSVF", "SERVICES_ONLY" }.First(c => !codes.Contains(c)) },
         };
         foreach (var (from, to) in new[] { ("PSH_RRH_FAMILIES", "PSH_RRH_SINGLES"), ("PSH_RRH_SINGLES", "PSH_RRH_FAMILIES") }.Where(h => codes.Contains(h.Item1)))
         {
