@@ -20,6 +20,9 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
 
     private StaffBrowser Browser() => new(gateway.CreateBrowser());
 
+    private static string WithoutFormToken(string page) =>
+        System.Text.RegularExpressions.Regex.Replace(page, "name=\"__RequestVerificationToken\" value=\"[^\"]+\"", "");
+
     private async Task<int> AuditCountAsync(string kind, Guid userId)
     {
         await using var scope = gateway.Services.CreateAsyncScope();
@@ -41,6 +44,24 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.True(await AuditCountAsync(SecurityEventKinds.SignInSucceeded, DemoStaff.LakeviewAta.Id) >= 1);
     }
 
+    [Theory]
+    [InlineData("/%09/evil.example", "/")]
+    [InlineData("//evil.example", "/")]
+    [InlineData("/%5Cevil.example", "/")]
+    [InlineData("/review", "/review")]
+    public async Task AfterSigningIn_ThePersonGoesToAPageOfThisSite_NeverAnother(string returnUrlInTheLink, string expected)
+    {
+        using var browser = Browser();
+        var returnUrl = Uri.UnescapeDataString(returnUrlInTheLink);
+
+        await browser.GetAsync($"/account/sign-in?returnUrl={returnUrlInTheLink}");
+        using var response = await browser.PostFormAsync("/account/sign-in",
+            ("email", DemoStaff.LakeviewAta.Email), ("password", DemoStaff.Password), ("returnUrl", returnUrl));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task WrongPassword_IsRefusedWithoutSayingWhichPartWasWrong()
     {
@@ -53,8 +74,8 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unknownUser.StatusCode);
-        Assert.Contains("The e-mail or password is not right.", wrongPasswordPage, StringComparison.Ordinal);
-        Assert.Contains("The e-mail or password is not right.", browser.Page, StringComparison.Ordinal);
+        Assert.Contains("The e-mail or password is not right", wrongPasswordPage, StringComparison.Ordinal);
+        Assert.Contains("The e-mail or password is not right", browser.Page, StringComparison.Ordinal);
         Assert.False(await browser.IsSignedInAsync());
         Assert.Equal(1, await AuditCountAsync(SecurityEventKinds.SignInFailed, person.Id));
     }
@@ -72,9 +93,14 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
         }
         using var locking = await browser.SignInAsync(person.Email!, "Wrong-password-last1");
         using var rightButLocked = await browser.SignInAsync(person.Email!, DemoStaff.Password);
+        var lockedPage = browser.Page;
+        using var unknown = await browser.SignInAsync($"nobody.{Guid.NewGuid():N}@lakeview.example.org", DemoStaff.Password);
 
-        Assert.Equal(HttpStatusCode.Locked, locking.StatusCode);
-        Assert.Equal(HttpStatusCode.Locked, rightButLocked.StatusCode);
+        // A locked account answers exactly as an unknown one does, so the answer does not confirm the account exists.
+        Assert.Equal(HttpStatusCode.Unauthorized, locking.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, rightButLocked.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal(WithoutFormToken(browser.Page), WithoutFormToken(lockedPage));
         Assert.False(await browser.IsSignedInAsync());
         Assert.True(await AuditCountAsync(SecurityEventKinds.LockedOut, person.Id) >= 1);
     }
@@ -128,6 +154,7 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
     [InlineData("1234567890", PasswordPolicy.LetterRequiredReason)]
     [InlineData("Password123", PasswordPolicy.BreachedReason)]
     [InlineData("chicago2026", PasswordPolicy.BreachedReason)]
+    [InlineData("Hmis-access-7", PasswordPolicy.ContextWordReason)]
     public async Task NewPassword_BreakingThePolicy_IsRefusedWithItsReason(string newPassword, string reason)
     {
         using var browser = Browser();
@@ -192,6 +219,62 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.Equal(HttpStatusCode.Unauthorized, apiCall.StatusCode);
         using var again = Browser();
         Assert.Equal(HttpStatusCode.Unauthorized, (await again.SignInAsync(person.Email!, DemoStaff.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task WrongCurrentPasswords_CountTowardTheLockout_AndEndTheSession()
+    {
+        using var browser = Browser();
+        var person = await gateway.NewPersonAsync(StaffRoles.Ata, Lakeview);
+        await browser.SignInAsync(person.Email!, DemoStaff.Password);
+
+        for (var i = 0; i < StaffIdentity.MaxFailedAttempts - 1; i++)
+        {
+            await browser.GetAsync("/account/password");
+            using var wrong = await browser.PostFormAsync("/account/password", ("currentPassword", $"Guess-number-{i}"), ("newPassword", "Lantern 4 harbor"));
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        }
+        await browser.GetAsync("/account/password");
+        using var locking = await browser.PostFormAsync("/account/password", ("currentPassword", "Guess-number-last"), ("newPassword", "Lantern 4 harbor"));
+
+        Assert.Equal(HttpStatusCode.Redirect, locking.StatusCode);
+        Assert.False(await browser.IsSignedInAsync());
+        using var again = Browser();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await again.SignInAsync(person.Email!, DemoStaff.Password)).StatusCode);
+        Assert.True(await AuditCountAsync(SecurityEventKinds.LockedOut, person.Id) >= 1);
+    }
+
+    [Fact]
+    public async Task SigningOut_EndsTheSessionForGood_EvenForACopyOfItsCookie()
+    {
+        using var browser = Browser();
+        var person = await gateway.NewPersonAsync(StaffRoles.Ata, Lakeview);
+        await browser.GetAsync("/account/sign-in");
+        using var signedIn = await browser.PostFormAsync("/account/sign-in", ("email", person.Email!), ("password", DemoStaff.Password));
+        var sessionCookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("hmis.session=", StringComparison.Ordinal)).Split(';')[0];
+        using var copy = gateway.CreateBrowser();
+        copy.DefaultRequestHeaders.Add("Cookie", sessionCookie);
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/account/session")).StatusCode);
+
+        await browser.GetAsync("/account/password");
+        using var signedOut = await browser.PostFormAsync("/account/sign-out");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.False(await browser.IsSignedInAsync());
+        Assert.NotEqual(HttpStatusCode.OK, (await copy.GetAsync("/account/session")).StatusCode);
+        Assert.Equal(1, await AuditCountAsync(SecurityEventKinds.SignedOut, person.Id));
+    }
+
+    [Fact]
+    public async Task SignOut_FromAnotherSite_WithoutTheFormsToken_IsRefused_AndTheSessionStays()
+    {
+        using var browser = Browser();
+        await browser.SignInAsync(DemoStaff.LakeviewAta.Email, DemoStaff.Password);
+
+        using var forged = await browser.Http.PostAsync("/account/sign-out", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.True(await browser.IsSignedInAsync());
     }
 
     [Fact]

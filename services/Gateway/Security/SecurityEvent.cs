@@ -41,8 +41,10 @@ public static class SecurityEventKinds
 {
     public const string SignInSucceeded = "sign_in_succeeded";
     public const string SignInFailed = "sign_in_failed";
+    public const string SignedOut = "signed_out";
     public const string LockedOut = "locked_out";
     public const string TokenIssued = "token_issued";
+    public const string ClientAuthenticationFailed = "client_authentication_failed";
     public const string ClientRegistered = "client_registered";
     public const string ClientRevoked = "client_revoked";
     public const string PermissionDenied = "permission_denied";

@@ -8,7 +8,7 @@ public sealed class PolicyPasswordValidator(PasswordPolicy policy) : IPasswordVa
 {
     public Task<IdentityResult> ValidateAsync(UserManager<StaffUser> manager, StaffUser user, string? password)
     {
-        var problems = policy.Check(password ?? "");
+        var problems = policy.Check(password ?? "", user.Email);
         return Task.FromResult(problems.Count == 0
             ? IdentityResult.Success
             : IdentityResult.Failed([.. problems.Select(p => new IdentityError { Code = p, Description = Describe(p) })]));
@@ -20,6 +20,8 @@ public sealed class PolicyPasswordValidator(PasswordPolicy policy) : IPasswordVa
         PasswordPolicy.LetterRequiredReason => "Include at least one letter.",
         PasswordPolicy.DigitRequiredReason => "Include at least one number.",
         PasswordPolicy.BreachedReason => "This password is on the list of common breached passwords; choose another.",
+        PasswordPolicy.TooLongReason => $"Use at most {PasswordPolicy.MaximumLength} characters.",
+        PasswordPolicy.ContextWordReason => "Leave out your name, your e-mail and the system's name (HMIS, Chicago).",
         _ => "The password is not acceptable.",
     };
 }

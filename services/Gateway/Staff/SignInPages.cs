@@ -42,11 +42,7 @@ public static class SignInPages
         account.MapPost("/sign-in", SignInAsync).RequireRateLimiting(CallerRateLimits.Policy);
         account.MapPost("/sign-in/two-factor", TwoFactorAsync).RequireRateLimiting(CallerRateLimits.Policy);
         account.MapPost("/two-factor/enrol", EnrolAsync).RequireRateLimiting(CallerRateLimits.Policy);
-        account.MapPost("/sign-out", async (SignInManager<StaffUser> signIn) =>
-        {
-            await signIn.SignOutAsync();
-            return Results.Redirect(SignInPath, permanent: false, preserveMethod: false);
-        });
+        account.MapPost("/sign-out", SignOutAsync);
         account.MapGet("/set-password", (HttpContext http, IAntiforgery antiforgery, Guid? user, string? token) =>
             Page(http, antiforgery, "Set your password", SetPasswordForm(user, token, error: null)));
         account.MapPost("/set-password", SetPasswordAsync).RequireRateLimiting(CallerRateLimits.Policy);
@@ -71,15 +67,17 @@ public static class SignInPages
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
         if (user is null || !user.IsActive || string.IsNullOrEmpty(password))
         {
+            // As long as checking a real password takes, so the answer's timing does not tell whether the account exists.
+            users.PasswordHasher.VerifyHashedPassword(new StaffUser(), UnknownAccountHash, password ?? "");
             await audit.RecordAsync(SecurityEventKinds.SignInFailed, user?.Id.ToString(), SignInPath, detail: user is null ? "UNKNOWN_USER" : user.IsActive ? "NO_PASSWORD" : "DEACTIVATED");
             return Refused(http, antiforgery, StatusCodes.Status401Unauthorized, returnUrl, WrongCredentials);
         }
         var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (check.IsLockedOut)
         {
+            // The same answer as an unknown account's: a lockout must not confirm that the e-mail signs in here.
             await audit.RecordAsync(SecurityEventKinds.LockedOut, user.Id.ToString(), SignInPath, user.AgencyId);
-            return Refused(http, antiforgery, StatusCodes.Status423Locked, returnUrl,
-                $"Too many failed attempts: the account is locked for {StaffIdentity.LockoutDuration.TotalMinutes:0} minutes. Ask the HMIS team if you need help sooner.");
+            return Refused(http, antiforgery, StatusCodes.Status401Unauthorized, returnUrl, WrongCredentials);
         }
         if (!check.Succeeded)
         {
@@ -97,7 +95,26 @@ public static class SignInPages
         }
         await signIn.SignInAsync(user, isPersistent: false);
         await audit.RecordAsync(SecurityEventKinds.SignInSucceeded, user.Id.ToString(), SignInPath, user.AgencyId);
-        return Results.Redirect(LocalOrHome(returnUrl));
+        return Results.Redirect(ReturnUrl.LocalOrHome(returnUrl));
+    }
+
+    /// <summary>
+    /// Ends the session for good: the person's security stamp changes, so the session cookie (and any copy of it) is
+    /// refused from the next request, as are their open pages' calls. Only the site's own form may sign someone out.
+    /// </summary>
+    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, SecurityAudit audit)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return Results.BadRequest();
+        }
+        if (await users.GetUserAsync(http.User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            await audit.RecordAsync(SecurityEventKinds.SignedOut, user.Id.ToString(), SignOutPath, user.AgencyId);
+        }
+        await signIn.SignOutAsync();
+        return Results.Redirect(SignInPath, permanent: false, preserveMethod: false);
     }
 
     private static async Task<IResult> TwoFactorAsync(
@@ -113,12 +130,12 @@ public static class SignInPages
         if (result.Succeeded)
         {
             await audit.RecordAsync(SecurityEventKinds.SignInSucceeded, user.Id.ToString(), TwoFactorPath, user.AgencyId, "TOTP");
-            return Results.Redirect(LocalOrHome(returnUrl));
+            return Results.Redirect(ReturnUrl.LocalOrHome(returnUrl));
         }
         if (result.IsLockedOut)
         {
             await audit.RecordAsync(SecurityEventKinds.LockedOut, user.Id.ToString(), TwoFactorPath, user.AgencyId);
-            return Refused(http, antiforgery, StatusCodes.Status423Locked, returnUrl, "Too many failed attempts: the account is locked for a while.");
+            return Refused(http, antiforgery, StatusCodes.Status401Unauthorized, returnUrl, WrongCredentials);
         }
         await audit.RecordAsync(SecurityEventKinds.SignInFailed, user.Id.ToString(), TwoFactorPath, user.AgencyId, "WRONG_TOTP");
         return Page(http, antiforgery, "Authenticator code", TwoFactorForm(returnUrl, "That code is not right. Try the current one."), StatusCodes.Status401Unauthorized);
@@ -145,7 +162,7 @@ public static class SignInPages
         await http.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
         await signIn.SignInAsync(user, isPersistent: false);
         await audit.RecordAsync(SecurityEventKinds.SignInSucceeded, user.Id.ToString(), EnrolPath, user.AgencyId, "TOTP_ENROLLED");
-        return Results.Redirect(LocalOrHome(returnUrl));
+        return Results.Redirect(ReturnUrl.LocalOrHome(returnUrl));
     }
 
     private static async Task<IResult> SetPasswordAsync(
@@ -196,7 +213,18 @@ public static class SignInPages
         {
             return Results.Redirect(SignInPath);
         }
-        var result = await users.ChangePasswordAsync(user, currentPassword ?? "", newPassword ?? "");
+        // A wrong current password counts toward the lockout, as at sign-in: a session left open is no way to guess it.
+        var current = await signIn.CheckPasswordSignInAsync(user, currentPassword ?? "", lockoutOnFailure: true);
+        if (current.IsLockedOut)
+        {
+            await audit.RecordAsync(SecurityEventKinds.LockedOut, user.Id.ToString(), PasswordPath, user.AgencyId);
+            await users.UpdateSecurityStampAsync(user);
+            await signIn.SignOutAsync();
+            return Results.Redirect(SignInPath);
+        }
+        var result = current.Succeeded
+            ? await users.ChangePasswordAsync(user, currentPassword!, newPassword ?? "")
+            : IdentityResult.Failed(new IdentityError { Code = "PasswordMismatch", Description = "The current password is not right." });
         if (!result.Succeeded)
         {
             var reasons = string.Join(",", result.Errors.Select(e => e.Code));
@@ -212,17 +240,16 @@ public static class SignInPages
         return Results.Redirect("/");
     }
 
-    private const string WrongCredentials = "The e-mail or password is not right.";
+    private const string WrongCredentials =
+        "The e-mail or password is not right, or too many attempts have locked the account for a while. Ask the HMIS team if you need help sooner.";
+
+    /// <summary>A hash of no one's password, checked when the account is unknown (Identity's V3 format, 100,000 iterations).</summary>
+    private static readonly string UnknownAccountHash = new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), Guid.NewGuid().ToString());
 
     private static IResult Refused(HttpContext http, IAntiforgery antiforgery, int status, string? returnUrl, string error) =>
         Page(http, antiforgery, "Sign in", SignInForm(returnUrl, error), status);
 
     private static string Digits(string? code) => new((code ?? "").Where(char.IsDigit).ToArray());
-
-    private static string LocalOrHome(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
 
     internal static string E(string? value) => HtmlEncoder.Default.Encode(value ?? "");
 

@@ -1,8 +1,11 @@
+using System.Globalization;
 using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.Gateway.Domain;
 using HmisPlatform.Gateway.Identity;
 using HmisPlatform.Gateway.Security;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Validation.AspNetCore;
 using Yarp.ReverseProxy.Transforms;
@@ -24,7 +27,9 @@ public static class StaffIdentity
 
     public const int MaxFailedAttempts = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-    public static readonly TimeSpan SessionIdleTimeout = TimeSpan.FromHours(1);
+    private const string SignedInAtItem = ".hmis.signed_in_at";
+
+    private static TimeProvider Clock(CookieAuthenticationOptions options) => options.TimeProvider ?? TimeProvider.System;
 
     public static void AddStaffIdentity(this IHostApplicationBuilder builder)
     {
@@ -57,8 +62,27 @@ public static class StaffIdentity
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            cookie.ExpireTimeSpan = SessionIdleTimeout;
+            cookie.ExpireTimeSpan = SessionLimits.IdleTimeout;
             cookie.SlidingExpiration = true;
+            // The session's start is kept in the (protected) cookie and outlives its renewals and refreshes; past the
+            // absolute limit the person signs in again. Then the security stamp is checked, as Identity does.
+            cookie.Events.OnSigningIn = context =>
+            {
+                context.Properties.Items.TryAdd(SignedInAtItem, Clock(context.Options).GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
+            cookie.Events.OnValidatePrincipal = async context =>
+            {
+                var signedInAt = context.Properties.Items.TryGetValue(SignedInAtItem, out var at)
+                    && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : (DateTimeOffset?)null;
+                if (!SessionLimits.MayContinue(signedInAt, Clock(context.Options).GetUtcNow()))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
             cookie.LoginPath = SignInPages.SignInPath;
             cookie.AccessDeniedPath = SignInPages.SignInPath;
         });

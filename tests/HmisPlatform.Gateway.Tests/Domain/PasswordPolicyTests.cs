@@ -33,4 +33,23 @@ public sealed class PasswordPolicyTests
         Assert.True(PasswordPolicy.Shipped.BreachedCount > 1000);
         Assert.Empty(new PasswordPolicy(["# password1", "  "]).Check("password1"));
     }
+
+    [Theory]
+    [InlineData("Hmis2026access", null)]
+    [InlineData("chicago lake 7", null)]
+    [InlineData("JordanIsHere9", "jordan.lee@lakeview.example.org")]
+    [InlineData("harbor lee9 north", "jordan.lee@lakeview.example.org")]
+    public void Password_BuiltOnTheSystemsNameOrThePersonsEmail_IsRefused(string password, string? email) =>
+        Assert.Contains(PasswordPolicy.ContextWordReason, PasswordPolicy.Shipped.Check(password, email));
+
+    [Fact]
+    public void ShortEmailParts_AreNotContextWords() =>
+        Assert.Empty(PasswordPolicy.Shipped.Check("harbor7lights", "jo.li@lakeview.example.org"));
+
+    [Fact]
+    public void Password_LongerThan128Characters_IsRefused_ButALongPassphraseIsFine()
+    {
+        Assert.Contains(PasswordPolicy.TooLongReason, PasswordPolicy.Shipped.Check(new string('a', 128) + "1"));
+        Assert.Empty(PasswordPolicy.Shipped.Check("correct horse battery staple 42 " + new string('x', 90)));
+    }
 }
