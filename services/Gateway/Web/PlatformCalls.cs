@@ -17,20 +17,25 @@ public sealed class PlatformCalls(AuthenticationStateProvider authentication, Pe
 {
     public async Task<ClaimsPrincipal> PersonAsync() => (await authentication.GetAuthenticationStateAsync()).User;
 
+    /// <summary>
+    /// The signed-in person, once their session was checked against the database (active, same security stamp): what a
+    /// page acts as when it changes something in the gateway itself, as when it calls a service.
+    /// </summary>
+    public async Task<ClaimsPrincipal> CurrentPersonAsync()
+    {
+        var person = await PersonAsync();
+        await using var scope = scopes.CreateAsyncScope();
+        if (!await SessionRevalidation.IsCurrentAsync(scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>(), person))
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "The session has ended; sign in again."));
+        }
+        return person;
+    }
+
     /// <summary>Call options for one call as the signed-in person, with a deadline.</summary>
     public async Task<CallOptions> AsPersonAsync(CancellationToken cancellationToken = default)
     {
-        var person = await PersonAsync();
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-            var user = await users.GetUserAsync(person);
-            var stamp = person.FindFirst(new ClaimsIdentityOptions().SecurityStampClaimType)?.Value;
-            if (user is not { IsActive: true } || (stamp is not null && stamp != await users.GetSecurityStampAsync(user)))
-            {
-                throw new RpcException(new Status(StatusCode.Unauthenticated, "The session has ended; sign in again."));
-            }
-        }
+        var person = await CurrentPersonAsync();
         var token = tokens.Issue(person, new Uri(navigation.BaseUri));
         return new CallOptions(new Metadata { { "authorization", $"Bearer {token}" } }, DateTime.UtcNow + WebUi.CallTimeout, cancellationToken);
     }

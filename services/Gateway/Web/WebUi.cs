@@ -19,7 +19,9 @@ public static class WebUi
         builder.UseContinuumTimeZone();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
         builder.Services.AddScoped<PlatformCalls>();
+        builder.Services.AddScoped<PageRefusalAudit>();
         AddClient<AccessRequests.AccessRequestsClient>(builder, ResourceNames.RequestsApi);
         AddClient<Agencies.AgenciesClient>(builder, ResourceNames.RequestsApi);
         AddClient<Hmis.Training.V1.Training.TrainingClient>(builder, ResourceNames.TrainingApi);
@@ -32,7 +34,11 @@ public static class WebUi
     public static void MapWebUi(this WebApplication app) =>
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-    /// <summary>A service's gRPC API, found by service discovery; no retries of its own, so a down service answers fast.</summary>
+    /// <summary>
+    /// A service's gRPC API, found by service discovery; no retries of its own, so a down service answers fast. A refusal
+    /// of a page's call is audited like a proxied one.
+    /// </summary>
     private static void AddClient<TClient>(IHostApplicationBuilder builder, string service) where TClient : class =>
-        builder.Services.AddGrpcClient<TClient>(o => o.Address = new Uri($"http://_{ResourceNames.GrpcEndpoint}.{service}"));
+        builder.Services.AddGrpcClient<TClient>(o => o.Address = new Uri($"http://_{ResourceNames.GrpcEndpoint}.{service}"))
+            .AddInterceptor<PageRefusalAudit>(global::Grpc.Net.ClientFactory.InterceptorScope.Client);
 }
