@@ -124,6 +124,23 @@ public sealed class ClientRegisterTests(GatewayFixture gateway) : IClassFixture<
     }
 
     [Fact]
+    public async Task AWrongSecret_IsRefused_AndRecordedAsAFailedClientAuthentication()
+    {
+        var registered = await (await HmisTeamAsync()).RegisterClientAsync(NewClient());
+
+        using var refused = await gateway.RequestTokenAsync(registered.Client.ClientId, registered.ClientSecret + "x");
+        using var unknownShape = await gateway.RequestTokenAsync("Not A Client\nid", "whatever");
+
+        Assert.False(refused.IsSuccessStatusCode);
+        Assert.False(unknownShape.IsSuccessStatusCode);
+        await using var scope = gateway.Services.CreateAsyncScope();
+        var events = await scope.ServiceProvider.GetRequiredService<GatewayDbContext>().SecurityEvents
+            .Where(e => e.Kind == SecurityEventKinds.ClientAuthenticationFailed).ToListAsync();
+        Assert.Single(events, e => e.Actor == registered.Client.ClientId);
+        Assert.DoesNotContain(events, e => e.Actor != null && e.Actor.Contains("Not A Client", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RevokingTwice_ChangesNothingTheSecondTime()
     {
         var clients = await HmisTeamAsync();

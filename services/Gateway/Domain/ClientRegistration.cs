@@ -101,6 +101,9 @@ public sealed partial record ClientRegistration(string ClientId, string DisplayN
         return [.. uris.DistinctBy(u => u.AbsoluteUri)];
     }
 
+    /// <summary>Whether the text has the shape of a client id (so it may be recorded as one).</summary>
+    public static bool LooksLikeClientId(string? text) => text is not null && ClientIdPattern().IsMatch(text);
+
     /// <summary>A new client secret: 256 random bits, URL-safe. It is returned once and stored only as a hash.</summary>
     public static string NewSecret() => Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 

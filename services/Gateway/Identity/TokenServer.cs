@@ -45,6 +45,7 @@ public static class TokenServer
                 server.AllowClientCredentialsFlow();
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 server.RegisterScopes([.. PlatformIdentity.Scopes]);
+                server.AddEventHandler(TokenRefusalAudit.Descriptor);
                 server.SetAccessTokenLifetime(builder.Configuration.GetValue<TimeSpan?>("Auth:AccessTokenLifetime") ?? TimeSpan.FromMinutes(15));
                 // Services validate the JWT with the published signing keys alone.
                 server.DisableAccessTokenEncryption();
