@@ -100,11 +100,12 @@ public sealed class CredentialsService(
     {
         // The service that e-mails the link belongs to no agency: it finds the account by id, and the account decides.
         var id = Ids.Parse(request.AccountId, "account_id");
-        var account = context.Caller().IsPlatformService
+        var mailer = context.Caller().IsPlatformService && context.GetHttpContext().User.HasScope(PlatformIdentity.CredentialsActivate);
+        var account = mailer
             ? await db.Accounts.SingleOrDefaultAsync(a => a.Id == id, context.CancellationToken)
                 ?? throw DomainException.NotFound("ACCOUNT_NOT_FOUND", "Nothing was found with that id.")
             : await AccountAsync(request.AccountId, context, context.CancellationToken);
-        var token = account.IssueActivationToken(context.Caller(), time.GetStoredNow(), activation.Value.TokenLifetime);
+        var token = account.IssueActivationToken(context.Caller(), mailer, time.GetStoredNow(), activation.Value.TokenLifetime);
         await db.SaveChangesAsync(context.CancellationToken);
         return new IssueActivationTokenResponse
         {

@@ -99,6 +99,20 @@ public sealed class ActivationTests(CredentialingFixture service) : IClassFixtur
     }
 
     [Fact]
+    public async Task AnotherPlatformService_WithCredentialsWrite_CannotMintAUsersToken()
+    {
+        var account = await _accounts.ActiveAsync("Rhea", "Moss");
+        var requests = _accounts.As(TestTokens.Issue([PlatformIdentity.CredentialsRead, PlatformIdentity.CredentialsWrite], agencyId: null,
+            role: PlatformIdentity.PlatformServiceRole, subject: ResourceNames.RequestsApi));
+
+        var refused = await RpcErrors.CatchAsync(() => requests.IssueActivationTokenAsync(new IssueActivationTokenRequest { AccountId = account.Id }).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        var stored = await service.QueryAsync(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Id == Guid.Parse(account.Id)));
+        Assert.Null(stored.ActivationTokenHash);
+    }
+
+    [Fact]
     public async Task Tokens_AreNeverStoredOrLogged_AndNoPasswordExists()
     {
         var account = await _accounts.ActiveAsync("Elio", "Stark");

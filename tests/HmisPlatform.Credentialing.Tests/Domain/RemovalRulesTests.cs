@@ -82,7 +82,7 @@ public sealed class RemovalRulesTests
     public void ActivationToken_StopsWorkingAtItsExpiry()
     {
         var account = Active();
-        var token = account.IssueActivationToken(new Caller(account.PersonId.ToString(), Agency, false, Caller.TraineeRole), Activated, TimeSpan.FromHours(72));
+        var token = account.IssueActivationToken(new Caller(account.PersonId.ToString(), Agency, false, Caller.TraineeRole), false, Activated, TimeSpan.FromHours(72));
 
         var error = Assert.Throws<DomainException>(() => account.RedeemActivationToken(token, HmisTeam, Activated.AddHours(72)));
 

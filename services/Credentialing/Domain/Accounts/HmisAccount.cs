@@ -190,11 +190,13 @@ public sealed class HmisAccount
     /// <summary>
     /// A new single-use activation token for the user of an active account: 256 random bits, valid for the lifetime
     /// given. Only its hash is kept, and it voids any earlier token. Only the user themselves may have it: they ask for
-    /// it, or the platform's service that e-mails it to their own address does.
+    /// it, or the platform's service that e-mails it to their own address does (a platform service granted
+    /// <c>credentials.activate</c>; another platform service, such as Requests, may not).
     /// </summary>
-    public string IssueActivationToken(Caller caller, DateTimeOffset now, TimeSpan lifetime)
+    /// <param name="mailsActivationLinks">Whether the caller is the platform's service granted to e-mail activation links.</param>
+    public string IssueActivationToken(Caller caller, bool mailsActivationLinks, DateTimeOffset now, TimeSpan lifetime)
     {
-        if (!caller.IsPerson(PersonId) && !caller.IsPlatformService)
+        if (!caller.IsPerson(PersonId) && !(caller.IsPlatformService && mailsActivationLinks))
         {
             throw DomainException.PermissionDenied(OnlyTheUserActivatesReason, "Only the user gets their activation token.");
         }
