@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Messaging;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -12,8 +14,10 @@ namespace HmisPlatform.BuildingBlocks.Idempotency;
 /// Runs a mutating call at most once per idempotency key. The command's changes, its outbox rows and the stored
 /// answer commit in one transaction; the key's primary key (or another unique index the command's rows touch) decides
 /// between two concurrent first tries, and the loser's changes roll back and it returns the winner's answer. A failed command stores nothing, so it can be retried.
+/// A key belongs to the caller who used it first (who they are and the client they came through): the same key from
+/// anyone else is refused as reused, never answered with another caller's answer.
 /// </summary>
-public sealed class IdempotentCommands<TDbContext>(TDbContext db, OutboxSignal outboxSignal, TimeProvider time)
+public sealed class IdempotentCommands<TDbContext>(TDbContext db, OutboxSignal outboxSignal, TimeProvider time, IHttpContextAccessor? http = null)
     where TDbContext : DbContext
 {
     public const string KeyReusedReason = "IDEMPOTENCY_KEY_REUSED";
@@ -25,7 +29,7 @@ public sealed class IdempotentCommands<TDbContext>(TDbContext db, OutboxSignal o
     {
         var key = Ids.Parse(requestId, "request_id");
         var method = request.Descriptor.FullName;
-        var hash = RequestHash(request);
+        var hash = RequestHash(request, CallerOf(http?.HttpContext?.User));
 
         var earlier = await FindAsync(key, cancellationToken);
         if (earlier is not null)
@@ -78,14 +82,22 @@ public sealed class IdempotentCommands<TDbContext>(TDbContext db, OutboxSignal o
         return new MessageParser<TResponse>(() => new TResponse()).ParseFrom(record.Response);
     }
 
-    /// <summary>SHA-256 over the method name and the request without its request_id, so only the body decides.</summary>
-    internal static byte[] RequestHash<TRequest>(TRequest request)
+    /// <summary>Who is calling, as far as a key's owner goes: their subject and the client they came through.</summary>
+    internal static string CallerOf(ClaimsPrincipal? user) =>
+        user is null ? "" : $"{user.FindFirst("sub")?.Value}\n{user.FindFirst(PlatformIdentity.ClientIdClaim)?.Value}";
+
+    /// <summary>
+    /// SHA-256 over the method name, the caller and the request without its request_id, so only the body and who sent it
+    /// decide.
+    /// </summary>
+    internal static byte[] RequestHash<TRequest>(TRequest request, string caller)
         where TRequest : IMessage<TRequest>
     {
         var body = request.Clone();
         body.Descriptor.FindFieldByName("request_id")?.Accessor.Clear(body);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes(request.Descriptor.FullName));
+        sha.AppendData(Encoding.UTF8.GetBytes("\n" + caller + "\n"));
         sha.AppendData(body.ToByteArray());
         return sha.GetHashAndReset();
     }

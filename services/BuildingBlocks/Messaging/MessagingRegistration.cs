@@ -20,6 +20,7 @@ public static class MessagingRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<MessagingMetrics>();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<IdempotentCommands<TDbContext>>();
         builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
         return new MessagingBuilder<TDbContext>(builder.Services);
