@@ -51,6 +51,20 @@ public sealed class SubmitAccessRequestTests(RequestsFixture service) : IClassFi
     }
 
     [Fact]
+    public async Task TheSameRequestIdAndBody_FromAnotherCaller_IsRefused_NeverAnsweredWithTheFirstCallersAnswer()
+    {
+        var request = Requests.NewAgencyUser($"key.owner.{Guid.NewGuid():N}@lakeview.example.org");
+        await service.Client.SubmitAccessRequestAsync(request);
+        var ata = new AccessRequests.AccessRequestsClient(service.ChannelWithToken(
+            TestTokens.Person(DemoData.LakeviewAtaId, "ata", DemoData.LakeviewAgencyId.ToString())));
+
+        var error = await RpcErrors.CatchAsync(() => ata.SubmitAccessRequestAsync(request).ResponseAsync);
+
+        Assert.Equal((StatusCode.InvalidArgument, "IDEMPOTENCY_KEY_REUSED"), (error.StatusCode, error.Reason()));
+        Assert.Equal(1, await service.QueryAsync(db => db.AccessRequests.CountAsync(r => r.Users.Any(u => u.Email == request.Users[0].Email))));
+    }
+
+    [Fact]
     public async Task Submit_ConcurrentRetries_CreateOneRequest()
     {
         var request = Requests.NewAgencyUser("concurrent.person@lakeview.example.org");
@@ -128,5 +142,47 @@ public sealed class SubmitAccessRequestTests(RequestsFixture service) : IClassFi
         Assert.Equal("REASON_REQUIRED", error.Reason());
         var read = (await service.Client.GetAccessRequestAsync(new GetAccessRequestRequest { AccessRequestId = submitted.Id })).AccessRequest;
         Assert.Equal(AccessRequestStatus.Submitted, read.Status);
+    }
+
+    [Fact]
+    public async Task Review_WithAReasonLongerThanTheAuditKeeps_IsRefusedByItsField_NotAnInternalError()
+    {
+        var submitted = (await service.Client.SubmitAccessRequestAsync(Requests.NewAgencyUser($"long.reason.{Guid.NewGuid():N}@lakeview.example.org"))).AccessRequest;
+        var deny = Requests.Review(submitted, ReviewOutcome.Deny, new string('x', 4001));
+
+        var error = await RpcErrors.CatchAsync(() => service.HmisTeam.ReviewAccessRequestAsync(deny).ResponseAsync);
+
+        Assert.Equal((StatusCode.InvalidArgument, "TEXT_TOO_LONG"), (error.StatusCode, error.Reason()));
+        Assert.Equal(["reason"], error.ViolatedFields());
+        var read = (await service.Client.GetAccessRequestAsync(new GetAccessRequestRequest { AccessRequestId = submitted.Id })).AccessRequest;
+        Assert.Equal(AccessRequestStatus.Submitted, read.Status);
+    }
+
+    [Theory]
+    [InlineData("Dana\\0")]
+    [InlineData("Da\\u0007na")]
+    [InlineData("Dana\\u001b[31m")]
+    public async Task Submit_NamesWithControlCharacters_AreRefusedByTheirField_AndStoreNothing(string escapedName)
+    {
+        var request = Requests.NewAgencyUser($"control.{Guid.NewGuid():N}@lakeview.example.org");
+        request.Users[0].GivenName = System.Text.RegularExpressions.Regex.Unescape(escapedName);
+        request.Note = "Line one\nline two\tindented";
+
+        var error = await RpcErrors.CatchAsync(() => service.Client.SubmitAccessRequestAsync(request).ResponseAsync);
+
+        Assert.Equal((StatusCode.InvalidArgument, "CONTROL_CHARACTERS"), (error.StatusCode, error.Reason()));
+        Assert.Equal(["users[0].given_name"], error.ViolatedFields());
+        Assert.Equal(0, await service.QueryAsync(db => db.AccessRequests.CountAsync(r => r.Users.Any(u => u.Email == request.Users[0].Email))));
+    }
+
+    [Fact]
+    public async Task Submit_LargerThanAnyRequestNeeds_IsRefusedBeforeItIsRead()
+    {
+        var request = Requests.NewAgencyUser($"huge.{Guid.NewGuid():N}@lakeview.example.org");
+        request.Note = new string('x', 2 * 1024 * 1024);
+
+        var error = await RpcErrors.CatchAsync(() => service.Client.SubmitAccessRequestAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
     }
 }

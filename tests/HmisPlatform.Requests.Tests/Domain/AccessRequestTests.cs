@@ -166,6 +166,28 @@ public sealed class AccessRequestTests
     }
 
     [Fact]
+    public void AReasonLongerThanTheAuditKeeps_IsRefusedByItsField_AndChangesNothing()
+    {
+        var tooLong = new string('x', PlainText.MaxFreeTextLength + 1);
+        var request = Submit(RequestType.NewAgencyUsers, 1);
+        var hrs = Submit(RequestType.HrsCe1474, 1, access: RequestedAccess.Create([Responsibility.ReceiveReferrals], [ProjectType.CoordinatedEntry1474]));
+        var (etag, hrsEtag) = (request.Etag, hrs.Etag);
+
+        var denied = Assert.Throws<DomainException>(() => request.Review(ReviewOutcome.Deny, tooLong, RequestType.Unspecified, request.Etag, Reviewer, Now));
+        var ceDenied = Assert.Throws<DomainException>(() => hrs.CeDecide(CeDecision.Deny, tooLong, hrs.Etag, new Caller("ce-1", null, false, Caller.CeTeamRole), Now));
+        var withdrawn = Assert.Throws<DomainException>(() => request.Withdraw(tooLong, Submitter, Now));
+
+        foreach (var error in new[] { denied, ceDenied, withdrawn })
+        {
+            Assert.Equal((PlainText.TooLongReason, "reason"), (error.Reason, Assert.Single(error.FieldViolations).Field));
+        }
+        Assert.Equal((AccessRequestStatus.Submitted, etag), (request.Status, request.Etag));
+        Assert.Equal((AccessRequestStatus.AwaitingCeDecision, hrsEtag), (hrs.Status, hrs.Etag));
+        request.Review(ReviewOutcome.Deny, new string('x', PlainText.MaxFreeTextLength), RequestType.Unspecified, request.Etag, Reviewer, Now);
+        Assert.Equal(AccessRequestStatus.Denied, request.Status);
+    }
+
+    [Fact]
     public void Review_BySubmitter_IsRefused()
     {
         var request = Submit(RequestType.NewAgencyUsers, 1);

@@ -32,6 +32,7 @@ public sealed partial class AccessRequest
         bool waiveAssessment = false)
     {
         reviewer.EnsureHmisTeam("reviews requests");
+        PlainText.EnsureFits(reason, "reason");
         if (reviewer.Subject == SubmittedBy)
         {
             throw DomainException.PermissionDenied(SelfReviewReason, "A reviewer may not decide a request they submitted.");
@@ -113,6 +114,7 @@ public sealed partial class AccessRequest
         {
             throw DomainException.PermissionDenied(CeTeamOnlyReason, "Only the CE team decides HRS / 1474 requests.");
         }
+        PlainText.EnsureFits(reason, "reason");
         EnsureEtag(etag);
         EnsureStatus(AccessRequestStatus.AwaitingCeDecision, "in the CE team's queue");
         switch (decision)
@@ -183,8 +185,11 @@ public sealed partial class AccessRequest
     }
 
     /// <summary>The ATA withdraws a request not yet approved.</summary>
-    public void Withdraw(string reason, Caller ata, DateTimeOffset now) =>
+    public void Withdraw(string reason, Caller ata, DateTimeOffset now)
+    {
+        PlainText.EnsureFits(reason, "reason");
         MoveTo(AccessRequestStatus.Withdrawn, ata, RequestActions.Withdraw, reason, now);
+    }
 
     /// <summary>
     /// One person's way to step 4 ended (training or assignment lapsed): they leave the request, and the ATA may
