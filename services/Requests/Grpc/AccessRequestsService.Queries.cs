@@ -67,6 +67,12 @@ public sealed partial class AccessRequestsService
         {
             query = query.Where(j => j.AgencyId == agencyId);
         }
+        if (caller.IsCeTeam)
+        {
+            // The CE team follows the people of its own business only.
+            var ceRequests = db.AccessRequests.Where(AccessRequest.CeBusiness).Select(r => r.Id);
+            query = query.Where(j => ceRequests.Contains(j.AccessRequestId));
+        }
         if (request.Stage != JourneyStage.Unspecified)
         {
             query = query.Where(j => j.CurrentStage == request.Stage);
@@ -104,11 +110,12 @@ public sealed partial class AccessRequestsService
     public override async Task<SearchPeopleResponse> SearchPeople(SearchPeopleRequest request, ServerCallContext context)
     {
         var search = PersonSearch.Parse(request.Query);
-        var agency = AgencyFilter(context.Caller(), request.AgencyId);
+        var caller = context.Caller();
+        var agency = AgencyFilter(caller, request.AgencyId);
         var size = KeysetPage.Size(request.PageSize);
         var after = KeysetPage.Parse(request.PageToken);
         var rows = await db.AccessRequests.AsNoTracking()
-            .Search(search, agency, after is { } page ? (page.At, page.Id) : null, size + 1)
+            .Search(search, agency, caller.IsCeTeam, after is { } page ? (page.At, page.Id) : null, size + 1)
             .ToListAsync(context.CancellationToken);
         return new SearchPeopleResponse
         {
@@ -166,7 +173,7 @@ public sealed partial class AccessRequestsService
     private static Guid? AgencyFilter(Caller caller, string agencyId)
     {
         Guid? named = agencyId.Length > 0 ? Ids.Parse(agencyId, "agency_id") : null;
-        // The CE team reads every agency's requests for CE routing, as the HMIS team does.
+        // The CE team reads every agency's CE business (each list then keeps to it); nobody else crosses agencies.
         return caller.IsCeTeam ? named : caller.AgencyToList(named);
     }
 }

@@ -17,10 +17,11 @@ public sealed record PersonOnRequest(
 /// </summary>
 public static class PeopleSearch
 {
-    public static IQueryable<PersonOnRequest> Search(this IQueryable<AccessRequest> requests, PersonSearch search, Guid? agencyId,
+    public static IQueryable<PersonOnRequest> Search(this IQueryable<AccessRequest> requests, PersonSearch search, Guid? agencyId, bool ceBusinessOnly,
         (DateTimeOffset At, Guid Id)? after, int size)
     {
         var query = agencyId is { } agency ? requests.Where(r => r.AgencyId == agency) : requests;
+        query = ceBusinessOnly ? query.Where(AccessRequest.CeBusiness) : query;
         var named = query.SelectMany(r => r.Users, (r, u) => new { Request = r, User = u })
             .Where(x => EF.Functions.ILike(x.User.GivenName + " " + x.User.FamilyName, search.Pattern, "\\")
                 || EF.Functions.ILike(x.User.FamilyName + " " + x.User.GivenName, search.Pattern, "\\")

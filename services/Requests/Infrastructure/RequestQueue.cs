@@ -22,7 +22,7 @@ public static class RequestQueue
         }
         if (filter.CeBusinessOnly)
         {
-            query = query.Where(r => r.Type == RequestType.HrsCe1474 || r.Status == AccessRequestStatus.AwaitingCeDecision || r.CeApprovedAt != null);
+            query = query.Where(AccessRequest.CeBusiness);
         }
         var statuses = filter.Statuses;
         // One status compares for equality, so its index gives the page in order without sorting.

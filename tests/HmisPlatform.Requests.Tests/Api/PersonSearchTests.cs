@@ -98,4 +98,35 @@ public sealed class PersonSearchTests(RequestsFixture service) : IClassFixture<R
         Assert.Equal((StatusCode.InvalidArgument, "SEARCH_QUERY_INVALID"), (tooShort.StatusCode, tooShort.Reason()));
         Assert.Equal(["query"], tooShort.ViolatedFields());
     }
+
+    [Fact]
+    public async Task TheCeTeam_FindsAndFollowsThePeopleOfItsOwnBusinessOnly()
+    {
+        var family = $"Okonkwo{Guid.NewGuid():N}"[..16];
+        var shelter = await SubmitAsync("Ade", family);
+        var hrs = Requests.NewAgencyUser($"ade.hrs.{Guid.NewGuid():N}@lakeview.example.org");
+        (hrs.Type, hrs.Users[0].GivenName, hrs.Users[0].FamilyName) = (RequestType.HrsCe1474, "Ade", family);
+        hrs.Access.ProjectTypes.Clear();
+        hrs.Access.ProjectTypes.Add(ProjectType.CoordinatedEntry1474);
+        var ceBusiness = (await service.Client.SubmitAccessRequestAsync(hrs)).AccessRequest;
+        var ceTeam = new AccessRequests.AccessRequestsClient(service.ChannelWithToken(
+            TestTokens.Person(Guid.NewGuid(), HmisPlatform.BuildingBlocks.Domain.Caller.CeTeamRole, agencyId: null)));
+
+        var found = await SearchAsync(ceTeam, $"ade {family}");
+        var byHmisTeam = await SearchAsync(service.HmisTeam, $"ade {family}");
+        var followed = new List<string>();
+        var page = "";
+        do
+        {
+            var journeys = await ceTeam.ListJourneysAsync(new ListJourneysRequest { PageSize = 100, PageToken = page });
+            followed.AddRange(journeys.Journeys.Select(j => j.PersonId));
+            page = journeys.NextPageToken;
+        }
+        while (page.Length > 0);
+
+        Assert.Equal([ceBusiness.Users[0].PersonId], found.People.Select(p => p.PersonId));
+        Assert.Equal(2, byHmisTeam.People.Count);
+        Assert.Contains(ceBusiness.Users[0].PersonId, followed);
+        Assert.DoesNotContain(shelter.Users[0].PersonId, followed);
+    }
 }

@@ -88,8 +88,17 @@ public sealed partial class AccessRequest
     /// </summary>
     public bool UsesCredits => Type != RequestType.NewProjectAccess;
 
-    /// <summary>Whether the CE team has a say in it: an HRS / 1474 request, or one routed to them.</summary>
-    public bool IsCeBusiness => Type == RequestType.HrsCe1474 || Status == AccessRequestStatus.AwaitingCeDecision || CeApprovedAt is not null;
+    /// <summary>
+    /// The CE team's business: an HRS / 1474 request, or one routed to them. The CE team reads these and the people on
+    /// them, and no other agency business (as a query, so lists filter in the database).
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<AccessRequest, bool>> CeBusiness =
+        r => r.Type == RequestType.HrsCe1474 || r.Status == AccessRequestStatus.AwaitingCeDecision || r.CeApprovedAt != null;
+
+    private static readonly Func<AccessRequest, bool> IsCeBusinessRule = CeBusiness.Compile();
+
+    /// <summary>Whether the CE team has a say in it (<see cref="CeBusiness"/>).</summary>
+    public bool IsCeBusiness => IsCeBusinessRule(this);
 
     public TimeSpan TimeWaiting(DateTimeOffset now) => WaitedBefore + (WaitingSince is { } since && now > since ? now - since : TimeSpan.Zero);
 
