@@ -10,11 +10,11 @@ namespace HmisPlatform.Gateway.Tests;
 /// <summary>What the gateway decides about HTTP/JSON calls before it proxies them, and the API's description.</summary>
 public sealed class HttpJsonTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
 {
-    private async Task<HttpClient> LakeviewAsync()
+    private async Task<HttpClient> LakeviewAsync(string scope = PlatformIdentity.RequestsWrite)
     {
         var http = gateway.CreateHttpClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            await gateway.TokenAsync(DemoClients.LakeviewClientId, DemoClients.LakeviewSecret, PlatformIdentity.RequestsWrite));
+            await gateway.TokenAsync(DemoClients.LakeviewClientId, DemoClients.LakeviewSecret, scope));
         return http;
     }
 
@@ -50,6 +50,38 @@ public sealed class HttpJsonTests(GatewayFixture gateway) : IClassFixture<Gatewa
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal((3, "MALFORMED_BODY"), await StatusOf(response));
+    }
+
+    [Theory]
+    [InlineData("?pageSize=abc", "pageSize")]
+    [InlineData("?page_size=99999999999", "page_size")]
+    [InlineData("?statuses=ACCESS_REQUEST_STATUS_SUBMITTED&statuses=BOGUS", "statuses")]
+    [InlineData("?type=1.5", "type")]
+    [InlineData("?pageSize=5&pageSize=6", "pageSize")]
+    [InlineData("?nosuchField=1", "nosuchField")]
+    public async Task QueryParameter_ThatIsNotTheContracts_IsAFieldViolationOnIt(string query, string field)
+    {
+        using var http = await LakeviewAsync(PlatformIdentity.RequestsRead);
+
+        using var response = await http.GetAsync($"/v1/access-requests{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var status = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal((3, "INVALID_QUERY_PARAMETER"), (status["code"]!.GetValue<int>(), status["details"]![0]!["reason"]!.GetValue<string>()));
+        var violations = status["details"]!.AsArray().Single(d => d!["@type"]!.GetValue<string>().EndsWith("google.rpc.BadRequest", StringComparison.Ordinal))!["fieldViolations"]!.AsArray();
+        Assert.Equal([field], violations.Select(v => v!["field"]!.GetValue<string>()));
+        Assert.DoesNotContain("abc", status.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QueryParameters_OfTheContract_GoThrough()
+    {
+        using var http = await LakeviewAsync(PlatformIdentity.RequestsRead);
+
+        using var response = await http.GetAsync("/v1/access-requests?pageSize=5&statuses=ACCESS_REQUEST_STATUS_SUBMITTED&statuses=ACCESS_REQUEST_STATUS_IN_PROGRESS&type=REQUEST_TYPE_NEW_AGENCY_USERS");
+
+        // Past the contract check, to the service (which does not listen in these tests).
+        Assert.NotEqual(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace HmisPlatform.Gateway.Extensions;
 /// <summary>
 /// Checks an HTTP/JSON body against its contract before it is proxied: a field the request message does not have
 /// (say, a <c>status</c> only the HMIS team's review may set) or a value of the wrong type is refused with
-/// INVALID_ARGUMENT naming it, instead of being silently dropped behind the gateway.
+/// INVALID_ARGUMENT naming it, instead of being silently dropped behind the gateway. A GET's query parameters are
+/// checked the same way, each by its name (<c>?pageSize=abc</c> is a field violation on <c>pageSize</c>).
 /// </summary>
 public static class JsonContractCheck
 {
@@ -16,6 +17,7 @@ public static class JsonContractCheck
     public const string MethodMetadata = "grpc-method";
     public const string MalformedBodyReason = "MALFORMED_BODY";
     public const string BodyTooLargeReason = "BODY_TOO_LARGE";
+    public const string InvalidQueryReason = "INVALID_QUERY_PARAMETER";
 
     private static readonly JsonParser Strict = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(false));
 
@@ -23,9 +25,20 @@ public static class JsonContractCheck
     public static async Task InvokeAsync(HttpContext http, Func<Task> next, IReadOnlyDictionary<string, MethodDescriptor> methods, long maxBodyBytes)
     {
         var route = http.Features.Get<IReverseProxyFeature>()?.Route.Config;
-        if (route?.Metadata?.TryGetValue(MethodMetadata, out var name) != true || !methods.TryGetValue(name!, out var method)
-            || HttpMethods.IsGet(http.Request.Method))
+        if (route?.Metadata?.TryGetValue(MethodMetadata, out var name) != true || !methods.TryGetValue(name!, out var method))
         {
+            await next();
+            return;
+        }
+        if (HttpMethods.IsGet(http.Request.Method))
+        {
+            var violations = QueryViolations(http.Request.Query, method.InputType, route.Match.Path ?? "");
+            if (violations.Count > 0)
+            {
+                await GrpcRefusal.WriteAsync(http.Response, global::Grpc.Core.StatusCode.InvalidArgument, "hmis.gateway", InvalidQueryReason,
+                    "A query parameter does not match the request's contract.", new Google.Rpc.BadRequest { FieldViolations = { violations } });
+                return;
+            }
             await next();
             return;
         }
@@ -54,6 +67,66 @@ public static class JsonContractCheck
         }
         await next();
     }
+
+    /// <summary>
+    /// Each query parameter must name a field of the request (by its JSON or proto name, nested with dots) that the path
+    /// does not already fill, and hold a value of that field's type; repeated fields may repeat.
+    /// </summary>
+    public static List<Google.Rpc.BadRequest.Types.FieldViolation> QueryViolations(IQueryCollection query, MessageDescriptor input, string pathTemplate)
+    {
+        var violations = new List<Google.Rpc.BadRequest.Types.FieldViolation>();
+        foreach (var (key, values) in query)
+        {
+            var field = FieldAt(input, key);
+            var problem = field is null || pathTemplate.Contains($"{{{field.Name}}}", StringComparison.Ordinal)
+                ? "not a query parameter of this call"
+                : values.Count > 1 && !field.IsRepeated ? "given more than once"
+                : values.Select(v => ValueProblem(field, v ?? "")).FirstOrDefault(p => p is not null);
+            if (problem is not null)
+            {
+                violations.Add(new Google.Rpc.BadRequest.Types.FieldViolation { Field = key, Description = problem, Reason = InvalidQueryReason });
+            }
+        }
+        return violations;
+    }
+
+    private static FieldDescriptor? FieldAt(MessageDescriptor message, string path)
+    {
+        FieldDescriptor? field = null;
+        foreach (var part in path.Split('.'))
+        {
+            if (field is not null && field.FieldType != FieldType.Message)
+            {
+                return null;
+            }
+            var owner = field?.MessageType ?? message;
+            field = owner.Fields.InDeclarationOrder().FirstOrDefault(f => f.JsonName == part || f.Name == part);
+            if (field is null || (field.IsMap))
+            {
+                return null;
+            }
+        }
+        return field;
+    }
+
+    /// <summary>Whether the text reads as one value of the field (parsed by protobuf's own JSON rules); the text is never echoed.</summary>
+    private static string? ValueProblem(FieldDescriptor field, string text)
+    {
+        var literal = field.FieldType switch
+        {
+            FieldType.Bool => text is "true" or "false" ? text : System.Text.Json.JsonSerializer.Serialize(text),
+            _ => System.Text.Json.JsonSerializer.Serialize(text),
+        };
+        var json = $"{{\"{field.JsonName}\": {(field.IsRepeated ? $"[{literal}]" : literal)}}}";
+        return Refusal(json, field.ContainingType) is null ? null : $"not a valid {Describe(field)}";
+    }
+
+    private static string Describe(FieldDescriptor field) => field.FieldType switch
+    {
+        FieldType.Enum => $"value of {field.EnumType.Name}",
+        FieldType.Message => field.MessageType.Name,
+        _ => field.FieldType.ToString().ToLowerInvariant(),
+    };
 
     // Google.Protobuf's messages name the offending field or token, never a value from the body.
     private static string? Refusal(string body, MessageDescriptor input)
