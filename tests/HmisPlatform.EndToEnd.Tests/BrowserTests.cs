@@ -98,9 +98,9 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         var invitationPath = await new JourneyMail(platform).SignInPathAsync("noor.haddad@southside.example.org", submitted.Id);
         var trainee = await _browser.NewPageAsync(narrow: true);
         await trainee.GotoAsync(invitationPath!);
-        await trainee.GetByLabel("New password").FillAsync("Noor-learns-2026");
+        await trainee.GetByLabel("New password").FillAsync("Lantern-learns-2026");
         await trainee.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
-        await Browser.SignInAsync(trainee, "noor.haddad@southside.example.org", "Noor-learns-2026");
+        await Browser.SignInAsync(trainee, "noor.haddad@southside.example.org", "Lantern-learns-2026");
         var path = await Eventually.ReturnsAsync(
             async () => (await lakeview.StaffTraining.GetLearningPathAsync(new Hmis.Training.V1.GetLearningPathRequest { PersonId = personId })).LearningPath,
             p => p.AccessRequestId == submitted.Id, TimeSpan.FromSeconds(60));
@@ -126,7 +126,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
             a => a.Status == AssignmentStatus.Seated, TimeSpan.FromSeconds(60));
         // Noor submits the record through Southside's case system, signed in as Noor.
         var southsideSystem = await lakeview.RegisterAgencySystemAsync(SouthsideAgencyId);
-        await lakeview.SignInTraineeAsync(personId, "noor.haddad@southside.example.org", "Noor-learns-2026", southsideSystem);
+        await lakeview.SignInTraineeAsync(personId, "noor.haddad@southside.example.org", "Lantern-learns-2026", southsideSystem);
         await lakeview.PassAssignmentAsync(personId);
         await trainee.GotoAsync("/me");
         await Expect(trainee.GetByLabel("Type your full name to sign")).ToBeVisibleAsync(new() { Timeout = 60_000 });
@@ -315,7 +315,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
     public async Task HmisTeam_TailorsTheCourses_ToTheRole_WithinTheRules()
     {
         var lakeview = platform.Driver();
-        var request = await lakeview.SubmitAndApproveAsync("Priya", "Natarajan");
+        var request = await lakeview.SubmitAndApproveAsync("Imani", "Brooks");
         var personId = request.Users[0].PersonId;
         await lakeview.LearningPathAsync(personId);
 
@@ -406,9 +406,9 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
 
         var ata = await _browser.NewPageAsync();
         await ata.GotoAsync(link!);
-        await ata.GetByLabel("New password").FillAsync("Priya-starts-2026");
+        await ata.GetByLabel("New password").FillAsync("Harbor-starts-2026");
         await ata.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
-        await Browser.SignInAsync(ata, "priya.natarajan@southside.example.org", "Priya-starts-2026");
+        await Browser.SignInAsync(ata, "priya.natarajan@southside.example.org", "Harbor-starts-2026");
         await ata.GotoAsync("/agency");
         await Expect(ata.Locator("#ata-training")).ToContainTextAsync("Due: complete it by");
     }
