@@ -25,8 +25,6 @@ public sealed class GatewayTests(PlatformFixture platform)
         "hmis.assessment.v1.SampleClientAssignments/SubmitAttempt",
         "hmis.credentialing.v1.Credentials/GetPersonAccess",
         "hmis.credentialing.v1.Credentials/SignEndUserAgreement",
-        "hmis.gateway.v1.Clients/RegisterClient",
-        "hmis.gateway.v1.Clients/RevokeClient",
     ];
 
     private string GatewayGrpc => platform.App.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint).ToString().TrimEnd('/');
@@ -37,6 +35,19 @@ public sealed class GatewayTests(PlatformFixture platform)
         var listed = await BufCurlAsync("--list-methods", GatewayGrpc);
 
         Assert.All(PublicMethods, method => Assert.Contains(method, listed, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reflection_DoesNotDescribeTheAdministrationApis_WhichBufCallsFromTheRepositorysContracts()
+    {
+        var listed = await BufCurlAsync("--list-methods", GatewayGrpc);
+        var clock = await BufCurlAsync("--schema", RepositoryPaths.Root, "-H", $"Authorization: Bearer {platform.HmisTeamToken}",
+            $"{GatewayGrpc}/hmis.gateway.v1.TestClock/GetTestClock");
+
+        Assert.DoesNotContain("hmis.gateway.v1.Clients/", listed, StringComparison.Ordinal);
+        Assert.DoesNotContain("hmis.gateway.v1.StaffAccounts/", listed, StringComparison.Ordinal);
+        Assert.DoesNotContain("hmis.gateway.v1.TestClock/", listed, StringComparison.Ordinal);
+        Assert.Contains("\"now\"", clock, StringComparison.Ordinal);
     }
 
     [Fact]

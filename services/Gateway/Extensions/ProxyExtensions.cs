@@ -2,6 +2,7 @@ using System.Net;
 using Google.Protobuf.Reflection;
 using Grpc.Reflection;
 using HmisPlatform.BuildingBlocks.Grpc;
+using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.Gateway.Grpc;
 using HmisPlatform.Gateway.Security;
 using HmisPlatform.Gateway.Staff;
@@ -15,7 +16,11 @@ internal static class ProxyExtensions
     private const string JsonClusterSuffix = "-json";
 
     /// <summary>The gateway's own public contract: the HMIS team's register of clients.</summary>
-    private static readonly ServiceDescriptor[] GatewayServices =
+    /// <summary>
+    /// The gateway's own administration APIs (agency systems, people's sign-ins, the test clock). Reflection, open to
+    /// anyone, does not describe them; their contracts are in <c>protos/hmis/gateway/v1</c> for those who use them.
+    /// </summary>
+    public static readonly ServiceDescriptor[] AdministrationServices =
     [
         Hmis.Gateway.V1.ClientsReflection.Descriptor.Services.Single(),
         Hmis.Gateway.V1.StaffAccountsReflection.Descriptor.Services.Single(),
@@ -56,15 +61,14 @@ internal static class ProxyExtensions
             })
             .AddServiceDiscoveryDestinationResolver();
 
-        var services = ServiceRoutes.All.Select(r => r.Service).Concat(GatewayServices)
-            .Append(global::Grpc.Health.V1.Health.Descriptor).ToList();
+        var described = ServiceRoutes.All.Select(r => r.Service).Append(global::Grpc.Health.V1.Health.Descriptor).ToList();
         builder.Services.AddSingleton(new ErrorDomain("hmis.gateway"));
-        builder.Services.AddGrpc(options => options.Interceptors.Add<DomainErrorInterceptor>())
+        builder.Services.AddGrpc(options => options.UsePlatformDefaults())
             .AddJsonTranscoding(json => json.TypeRegistry = GrpcRefusal.ErrorDetailTypes);
         builder.AddRedisClient(ResourceNames.Redis);
         Identity.ServiceClocks.AddServiceClocks(builder);
-        builder.Services.AddSingleton(new ReflectionServiceImpl(services));
-        builder.Services.AddSingleton(new ReflectionV1ServiceImpl(services));
+        builder.Services.AddSingleton(new ReflectionServiceImpl(described));
+        builder.Services.AddSingleton(new ReflectionV1ServiceImpl(described));
     }
 
     private static ClusterConfig Cluster(string id, string backend, string endpoint, Version version) => new()
@@ -99,7 +103,7 @@ internal static class ProxyExtensions
             proxy.UsePassiveHealthChecks();
         }).RequireAuthorization().RequireRateLimiting(CallerRateLimits.Policy);
 
-        var document = OpenApiDocument.Build(ServiceRoutes.All.Select(r => r.Service).Concat(GatewayServices)
+        var document = OpenApiDocument.Build(ServiceRoutes.All.Select(r => r.Service).Concat(AdministrationServices)
             .Select(s => (s, (IReadOnlyList<HttpRoute>)[.. HttpRoute.Of(s)]))).ToJsonString();
         app.MapGet(OpenApiDocument.Path, () => Results.Text(document, "application/json")).AllowAnonymous();
         app.UseSwaggerUI(ui =>
