@@ -11,6 +11,7 @@ builder.AddStaffIdentity();
 builder.AddGatewayServices();
 builder.AddCallerRateLimits();
 builder.AddWebUi();
+builder.AddStrictTransportSecurity();
 
 var app = builder.Build();
 if (await app.RunMigrationIfRequestedAsync(args))
@@ -19,6 +20,10 @@ if (await app.RunMigrationIfRequestedAsync(args))
 }
 
 app.UseSecurityHeaders();
+if (app.Environment.IsProduction())
+{
+    app.UseHsts();
+}
 app.UseRouting();
 app.UseAuthentication();
 app.UseSessionForgeryCheck();

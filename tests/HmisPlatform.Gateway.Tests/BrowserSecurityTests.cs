@@ -50,3 +50,37 @@ public sealed class BrowserSecurityTests(GatewayFixture gateway) : IClassFixture
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
     }
 }
+
+/// <summary>A production gateway reached over plain HTTP (say, by a misconfigured proxy).</summary>
+public sealed class ProductionOverPlainHttpGatewayFixture : GatewayFixture
+{
+    protected override void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder web) =>
+        Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseEnvironment(web, "Production");
+}
+
+/// <summary>ASVS 5.0 V3.3.1 and V12: in Production the session and its tokens travel over HTTPS only, and browsers are told to keep to it.</summary>
+public sealed class ProductionTransportTests(ProductionGatewayFixture gateway, ProductionOverPlainHttpGatewayFixture plainHttp)
+    : IClassFixture<ProductionGatewayFixture>, IClassFixture<ProductionOverPlainHttpGatewayFixture>
+{
+    [Fact]
+    public async Task InProduction_BrowsersAreToldToUseHttpsOnly()
+    {
+        using var http = gateway.CreateHttpClient();
+
+        using var response = await http.GetAsync("/account/sign-in");
+
+        Assert.Equal($"max-age={(int)SecurityHeaders.StrictTransportSecurityMaxAge.TotalSeconds}; includeSubDomains",
+            response.Headers.GetValues("Strict-Transport-Security").Single());
+    }
+
+    [Fact]
+    public async Task InProduction_TheSessionCookie_IsSecure_EvenIfTheSignInCameOverHttp()
+    {
+        using var browser = new StaffBrowser(plainHttp.CreateBrowser());
+
+        using var response = await browser.SignInAsync(Staff.DemoStaff.LakeviewAta.Email, Staff.DemoStaff.Password);
+
+        var session = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("hmis.session=", StringComparison.Ordinal));
+        Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -29,6 +29,9 @@ public static class StaffIdentity
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
     private const string SignedInAtItem = ".hmis.signed_in_at";
 
+    private static CookieSecurePolicy SecureInProduction(IHostApplicationBuilder builder) =>
+        builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+
     private static TimeProvider Clock(CookieAuthenticationOptions options) => options.TimeProvider ?? TimeProvider.System;
 
     public static void AddStaffIdentity(this IHostApplicationBuilder builder)
@@ -61,7 +64,8 @@ public static class StaffIdentity
             cookie.Cookie.Name = "hmis.session";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Production sends the session cookie over HTTPS only; local runs and tests use plain HTTP.
+            cookie.Cookie.SecurePolicy = SecureInProduction(builder);
             cookie.ExpireTimeSpan = SessionLimits.IdleTimeout;
             cookie.SlidingExpiration = true;
             // The session's start is kept in the (protected) cookie and outlives its renewals and refreshes; past the
@@ -97,6 +101,10 @@ public static class StaffIdentity
                 http.Request.Headers.Authorization.Count > 0
                     ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
                     : IdentityConstants.ApplicationScheme);
+        foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme })
+        {
+            builder.Services.Configure<CookieAuthenticationOptions>(scheme, cookie => cookie.Cookie.SecurePolicy = SecureInProduction(builder));
+        }
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "hmis.antiforgery";
