@@ -51,7 +51,8 @@ public static class TestTokens
         SecurityKey? key = null,
         string tokenType = CallerAuthentication.AccessTokenType,
         string subject = "test-system",
-        string? clientId = null)
+        string? clientId = null,
+        string algorithm = SecurityAlgorithms.RsaSha256)
     {
         var now = DateTime.UtcNow;
         var expires = now + (lifetime ?? TimeSpan.FromMinutes(10));
@@ -72,7 +73,7 @@ public static class TestTokens
                     role is null ? null : new Claim(PlatformIdentity.RoleClaim, role),
                     clientId is null ? null : new Claim(PlatformIdentity.ClientIdClaim, clientId),
                 }.OfType<Claim>()),
-            SigningCredentials = new SigningCredentials(key ?? SigningKey, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = new SigningCredentials(key ?? SigningKey, algorithm),
         });
     }
 }

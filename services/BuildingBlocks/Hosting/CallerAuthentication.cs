@@ -1,3 +1,4 @@
+using Microsoft.IdentityModel.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
@@ -16,6 +17,9 @@ public static class CallerAuthentication
     /// <summary>OpenIddict marks access tokens with this JWT type, so an identity token cannot pass for one.</summary>
     public const string AccessTokenType = "at+jwt";
 
+    /// <summary>How far a token's times may be off the service's clock.</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromSeconds(30);
+
     public static void AddCallerAuthentication(this IHostApplicationBuilder builder)
     {
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
@@ -29,6 +33,11 @@ public static class CallerAuthentication
                 options.RequireHttpsMetadata = !builder.Environment.IsDevelopment();
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters.ValidTypes = [AccessTokenType];
+                // The gateway signs with RSA (RS256) only; no other algorithm, however it is keyed, is taken. Services
+                // and gateway share time sources closely enough for 30 seconds of skew (the default 5 minutes would
+                // stretch a 5-minute person token to 10).
+                options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
+                options.TokenValidationParameters.ClockSkew = MaxClockSkew;
                 options.TokenValidationParameters.NameClaimType = "sub";
             });
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();

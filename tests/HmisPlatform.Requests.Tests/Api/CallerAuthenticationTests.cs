@@ -20,6 +20,8 @@ public sealed class CallerAuthenticationTests(RequestsFixture service) : IClassF
     {
         { "no token", null, "TOKEN_MISSING" },
         { "expired", TestTokens.Issue(lifetime: TimeSpan.FromMinutes(-10)), "TOKEN_EXPIRED" },
+        { "expired two minutes ago, within the default five-minute skew", TestTokens.Issue(lifetime: TimeSpan.FromMinutes(-2)), "TOKEN_EXPIRED" },
+        { "signed by the trusted key with another algorithm (PS256)", TestTokens.Issue(algorithm: SecurityAlgorithms.RsaSsaPssSha256), "TOKEN_INVALID" },
         { "wrong audience", TestTokens.Issue(audience: "some-other-api"), "TOKEN_INVALID" },
         { "signed with another key", TestTokens.Issue(key: new RsaSecurityKey(RSA.Create(2048))), "TOKEN_INVALID" },
         { "an identity token, not an access token", TestTokens.Issue(tokenType: "JWT"), "TOKEN_INVALID" },
