@@ -101,7 +101,7 @@ public static class JsonContractCheck
             }
             var owner = field?.MessageType ?? message;
             field = owner.Fields.InDeclarationOrder().FirstOrDefault(f => f.JsonName == part || f.Name == part);
-            if (field is null || (field.IsMap))
+            if (field is null || field.IsMap)
             {
                 return null;
             }
@@ -112,11 +112,7 @@ public static class JsonContractCheck
     /// <summary>Whether the text reads as one value of the field (parsed by protobuf's own JSON rules); the text is never echoed.</summary>
     private static string? ValueProblem(FieldDescriptor field, string text)
     {
-        var literal = field.FieldType switch
-        {
-            FieldType.Bool => text is "true" or "false" ? text : System.Text.Json.JsonSerializer.Serialize(text),
-            _ => System.Text.Json.JsonSerializer.Serialize(text),
-        };
+        var literal = field.FieldType == FieldType.Bool && text is "true" or "false" ? text : System.Text.Json.JsonSerializer.Serialize(text);
         var json = $"{{\"{field.JsonName}\": {(field.IsRepeated ? $"[{literal}]" : literal)}}}";
         return Refusal(json, field.ContainingType) is null ? null : $"not a valid {Describe(field)}";
     }

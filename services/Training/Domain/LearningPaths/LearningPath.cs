@@ -201,16 +201,18 @@ public sealed class LearningPath
                 new PreconditionViolation("LEARNING_PATH", $"learning-paths/{Id}", "read only"));
         }
         var violations = new List<FieldViolation>();
-        var added = add.Select((code, i) => (code, i)).Where(a =>
+        var added = new List<string>();
+        foreach (var (code, i) in add.Select((c, i) => (c, i)))
         {
-            var course = CourseCatalog.Courses.SingleOrDefault(c => c.Code == a.code);
-            if (course is { Kind: CourseKind.ProjectSpecific or CourseKind.Role })
+            if (CourseCatalog.Courses.SingleOrDefault(c => c.Code == code) is not { Kind: CourseKind.ProjectSpecific or CourseKind.Role })
             {
-                return _courses.All(c => c.CourseCode != a.code);
+                violations.Add(new FieldViolation($"add_courses[{i}]", "a project or role course of the catalog", CourseNotTailorableReason));
             }
-            violations.Add(new FieldViolation($"add_courses[{a.i}]", "a project or role course of the catalog", CourseNotTailorableReason));
-            return false;
-        }).Select(a => a.code).Distinct().ToList();
+            else if (_courses.All(c => c.CourseCode != code) && !added.Contains(code))
+            {
+                added.Add(code);
+            }
+        }
         var keeps = _courses.Select(c => c.CourseCode).Where(c => !omit.Contains(c)).Concat(added).ToHashSet();
         var required = ProjectTypes.SelectMany(CourseCatalog.CoursesFor).ToHashSet();
         foreach (var (code, i) in omit.Select((c, i) => (c, i)))
