@@ -48,6 +48,8 @@ var notifications = builder.AddDomainService<Projects.HmisPlatform_Notifications
     .WithEnvironment("Notifications__UiBaseUrl", tokenIssuer)
     .WithEnvironment("Smtp__Host", "127.0.0.1")
     .WithEnvironment("Smtp__Port", smtpPort)
+    // The mail catcher speaks plain SMTP on loopback; every other mail server is reached with STARTTLS.
+    .WithEnvironment("Smtp__RequireTls", "false")
     .WaitFor(mailCatcher);
 
 gateway

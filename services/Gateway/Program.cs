@@ -11,7 +11,7 @@ builder.AddStaffIdentity();
 builder.AddGatewayServices();
 builder.AddCallerRateLimits();
 builder.AddWebUi();
-builder.AddStrictTransportSecurity();
+builder.AddGatewayTransport();
 
 var app = builder.Build();
 if (await app.RunMigrationIfRequestedAsync(args))
@@ -19,11 +19,8 @@ if (await app.RunMigrationIfRequestedAsync(args))
     return;
 }
 
+app.UseGatewayTransport();
 app.UseSecurityHeaders();
-if (app.Environment.IsProduction())
-{
-    app.UseHsts();
-}
 app.UseRouting();
 app.UseAuthentication();
 app.UseSessionForgeryCheck();

@@ -4,6 +4,12 @@ using HmisPlatform.MailCatcher;
 
 // The mail catcher of local runs: every e-mail the platform sends lands here, on a page and as JSON, never in a real inbox.
 var builder = WebApplication.CreateBuilder(args);
+// Outside local runs and tests e-mail goes to a real mail server: a mail catcher there would swallow people's links.
+if (!builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing"))
+{
+    Console.Error.WriteLine($"The mail catcher runs in Development only, not in {builder.Environment.EnvironmentName}: send e-mail to a real mail server (Smtp:Host).");
+    return 1;
+}
 builder.AddServiceDefaults();
 builder.Services.Configure<MailCatcherOptions>(builder.Configuration.GetSection("MailCatcher"));
 builder.Services.AddSingleton(TimeProvider.System);
@@ -42,3 +48,4 @@ app.MapGet("/", (CaughtMail mail) =>
     return Results.Content(page.Append("</body></html>").ToString(), "text/html; charset=utf-8");
 });
 app.Run();
+return 0;

@@ -51,16 +51,8 @@ public sealed class BrowserSecurityTests(GatewayFixture gateway) : IClassFixture
     }
 }
 
-/// <summary>A production gateway reached over plain HTTP (say, by a misconfigured proxy).</summary>
-public sealed class ProductionOverPlainHttpGatewayFixture : GatewayFixture
-{
-    protected override void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder web) =>
-        Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseEnvironment(web, "Production");
-}
-
-/// <summary>ASVS 5.0 V3.3.1 and V12: in Production the session and its tokens travel over HTTPS only, and browsers are told to keep to it.</summary>
-public sealed class ProductionTransportTests(ProductionGatewayFixture gateway, ProductionOverPlainHttpGatewayFixture plainHttp)
-    : IClassFixture<ProductionGatewayFixture>, IClassFixture<ProductionOverPlainHttpGatewayFixture>
+/// <summary>ASVS 5.0 V3.3.1, V3.4.1 and V12.1: in Production people's traffic is HTTPS only, and browsers are told to keep to it.</summary>
+public sealed class ProductionTransportTests(ProductionGatewayFixture gateway) : IClassFixture<ProductionGatewayFixture>
 {
     [Fact]
     public async Task InProduction_BrowsersAreToldToUseHttpsOnly()
@@ -69,18 +61,44 @@ public sealed class ProductionTransportTests(ProductionGatewayFixture gateway, P
 
         using var response = await http.GetAsync("/account/sign-in");
 
-        Assert.Equal($"max-age={(int)SecurityHeaders.StrictTransportSecurityMaxAge.TotalSeconds}; includeSubDomains",
+        Assert.Equal($"max-age={(int)GatewayTransport.StrictTransportSecurityMaxAge.TotalSeconds}; includeSubDomains",
             response.Headers.GetValues("Strict-Transport-Security").Single());
     }
 
     [Fact]
-    public async Task InProduction_TheSessionCookie_IsSecure_EvenIfTheSignInCameOverHttp()
+    public async Task InProduction_TheSessionAndAntiforgeryCookies_AreSecure()
     {
-        using var browser = new StaffBrowser(plainHttp.CreateBrowser());
+        using var browser = new StaffBrowser(gateway.CreateBrowser());
 
-        using var response = await browser.SignInAsync(Staff.DemoStaff.LakeviewAta.Email, Staff.DemoStaff.Password);
+        using var page = await browser.Http.GetAsync("/account/sign-in");
+        using var signedIn = await browser.SignInAsync(Staff.DemoStaff.LakeviewAta.Email, Staff.DemoStaff.Password);
 
-        var session = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("hmis.session=", StringComparison.Ordinal));
+        var antiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("hmis.antiforgery=", StringComparison.Ordinal));
+        var session = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("hmis.session=", StringComparison.Ordinal));
+        Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task InProduction_PlainHttp_IsSentToHttps_UnlessTheTrustedProxySaysThePersonUsedHttps()
+    {
+        using var plain = gateway.CreateBrowser(new Uri("http://hmis.example.org"));
+
+        using var direct = await plain.GetAsync("/account/sign-in");
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, direct.StatusCode);
+        Assert.Equal("https://hmis.example.org/account/sign-in", direct.Headers.Location!.ToString());
+
+        using var throughTheProxy = new HttpRequestMessage(HttpMethod.Get, "/account/sign-in") { Headers = { { "X-Forwarded-Proto", "https" } } };
+        Assert.Equal(HttpStatusCode.OK, (await plain.SendAsync(throughTheProxy)).StatusCode);
+
+        // Anyone else's X-Forwarded-Proto is not believed.
+        using var spoofed = new HttpRequestMessage(HttpMethod.Get, "/account/sign-in")
+        {
+            Headers = { { "X-Forwarded-Proto", "https" }, { ProductionGatewayFixture.RemoteAddressHeader, "203.0.113.9" } },
+        };
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, (await plain.SendAsync(spoofed)).StatusCode);
+
+        // The orchestrator's probes reach the pod directly, over plain HTTP.
+        Assert.NotEqual(HttpStatusCode.TemporaryRedirect, (await plain.GetAsync("/alive")).StatusCode);
     }
 }

@@ -1,10 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using Grpc.Net.Client;
+using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Gateway.Identity;
+using HmisPlatform.Gateway.Security;
 using HmisPlatform.Gateway.Staff;
 using HmisPlatform.Testing;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -72,8 +75,9 @@ public class GatewayFixture : IAsyncLifetime
 
     public HttpClient CreateHttpClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress });
 
-    /// <summary>A browser of its own: keeps cookies, does not follow redirects.</summary>
-    public HttpClient CreateBrowser() => Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>A browser of its own: keeps cookies, does not follow redirects; it reaches the gateway at <paramref name="address"/> if given.</summary>
+    public HttpClient CreateBrowser(Uri? address = null) =>
+        Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = address ?? BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A new person who signs in, with the demo password, for tests that lock or deactivate them.</summary>
     public async Task<StaffUser> NewPersonAsync(string role, Guid? agencyId = null)
@@ -139,12 +143,56 @@ public sealed class RateLimitedGatewayFixture : GatewayFixture
     protected override TimeSpan Window => LimitWindow;
 }
 
-/// <summary>The gateway as Production runs it (over HTTPS), for what Production refuses.</summary>
+/// <summary>
+/// The gateway as Production runs it, with everything Production will not start without: signing certificates, the
+/// Data Protection key certificate, an HTTPS issuer, and a trusted proxy that ends TLS (127.0.0.1). Calls come from
+/// that proxy over HTTPS unless a test says otherwise (<see cref="RemoteAddressHeader"/>, another scheme).
+/// </summary>
 public sealed class ProductionGatewayFixture : GatewayFixture
 {
+    public const string TrustedProxy = "127.0.0.1";
+
+    /// <summary>A test's request header that sets the address the call comes from (the trusted proxy otherwise).</summary>
+    public const string RemoteAddressHeader = "X-Test-Remote-Address";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("hmis-production-").FullName;
+
     protected override Uri BaseAddress => new("https://localhost");
 
-    protected override void Configure(IWebHostBuilder web) => web.UseEnvironment("Production");
+    protected override void Configure(IWebHostBuilder web)
+    {
+        web.UseEnvironment("Production");
+        var signing = Directory.CreateDirectory(Path.Combine(_folder, "signing")).FullName;
+        TestCertificates.SelfSigned("CN=hmis-signing").WritePfx(signing, "signing.pfx");
+        web.UseSetting(SigningKeys.FolderSetting, signing);
+        web.UseSetting(SigningKeys.PasswordSetting, TestCertificates.Password);
+        web.UseSetting(PlatformDataProtection.CertificateSetting, TestCertificates.SelfSigned("CN=hmis-data-protection").WritePfx(_folder, "data-protection.pfx"));
+        web.UseSetting(PlatformDataProtection.CertificatePasswordSetting, TestCertificates.Password);
+        web.UseSetting("Auth:Issuer", "https://localhost/");
+        web.UseSetting(GatewayTransport.KnownProxiesSetting, TrustedProxy);
+        web.ConfigureServices(services => services.AddTransient<IStartupFilter, RemoteAddressFromHeader>());
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        TemporaryFolders.Delete(_folder);
+    }
+
+    /// <summary>The test server has no connection: each call comes from the trusted proxy, or the address a test names.</summary>
+    private sealed class RemoteAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, nextMiddleware) =>
+            {
+                http.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(
+                    http.Request.Headers.TryGetValue(RemoteAddressHeader, out var address) ? address.ToString() : TrustedProxy);
+                return nextMiddleware(http);
+            });
+            next(app);
+        };
+    }
 }
 
 /// <summary>The gateway with access tokens that live two seconds, to see one expire.</summary>

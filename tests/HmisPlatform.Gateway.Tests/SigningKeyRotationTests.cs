@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Grpc.Core;
@@ -16,24 +15,16 @@ public sealed class RotatingKeysGatewayFixture : GatewayFixture
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("hmis-keys-").FullName;
 
-    public X509Certificate2 Retiring { get; } = Certificate("CN=hmis-retiring", DateTimeOffset.UtcNow.AddDays(-90), DateTimeOffset.UtcNow.AddDays(10));
+    public X509Certificate2 Retiring { get; } = TestCertificates.SelfSigned("CN=hmis-retiring", DateTimeOffset.UtcNow.AddDays(-90), DateTimeOffset.UtcNow.AddDays(10));
 
-    public X509Certificate2 Successor { get; } = Certificate("CN=hmis-successor", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(365));
+    public X509Certificate2 Successor { get; } = TestCertificates.SelfSigned("CN=hmis-successor");
 
     protected override void Configure(IWebHostBuilder web)
     {
-        File.WriteAllBytes(Path.Combine(_folder, "1-retiring.pfx"), Retiring.Export(X509ContentType.Pkcs12, "test"));
-        File.WriteAllBytes(Path.Combine(_folder, "2-successor.pfx"), Successor.Export(X509ContentType.Pkcs12, "test"));
+        Retiring.WritePfx(_folder, "1-retiring.pfx");
+        Successor.WritePfx(_folder, "2-successor.pfx");
         web.UseSetting(SigningKeys.FolderSetting, _folder);
-        web.UseSetting(SigningKeys.PasswordSetting, "test");
-    }
-
-    private static X509Certificate2 Certificate(string subject, DateTimeOffset from, DateTimeOffset until)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));
-        return request.CreateSelfSigned(from, until);
+        web.UseSetting(SigningKeys.PasswordSetting, TestCertificates.Password);
     }
 
     public override async Task DisposeAsync()

@@ -255,6 +255,27 @@ public sealed class NotificationTableTests(NotificationsFixture service) : IClas
     }
 
     [Fact]
+    public async Task CredentialsIssued_WhileTheEmailWaits_ItsLinkIsReadableNowhereInTheDatabase_NorInTheInbox()
+    {
+        var journey = await new Journey(service).StartedAsync();
+        var accountId = Guid.NewGuid();
+        await journey.DeliverAsync(Issued(journey, accountId, "nhaddad7"));
+        var token = service.ActivationLinks.IssuedFor(accountId)!.Split("token=")[1];
+
+        // Before the delivery round: every column of every row, as the database holds it.
+        var rows = await service.QueryAsync(db => db.Database
+            .SqlQueryRaw<string>("SELECT row_to_json(n)::text AS \"Value\" FROM notifications n").ToListAsync());
+        Assert.DoesNotContain(rows, row => row.Contains(token, StringComparison.Ordinal));
+        Assert.True(await service.QueryAsync(db => db.Notifications.AnyAsync(n => n.SealedEmail != null)));
+        var inbox = await service.As(TestTokens.Person(journey.PersonId, "trainee")).ListNotificationsAsync(new ListNotificationsRequest());
+        Assert.DoesNotContain(inbox.Notifications, n => n.Text.Contains(token, StringComparison.Ordinal));
+
+        await SentAsync(journey, "live");
+        Assert.Contains(token, TextTo(journey.UserEmail, "live"), StringComparison.Ordinal);
+        Assert.False(await service.QueryAsync(db => db.Notifications.AnyAsync(n => n.SealedEmail != null && n.AccessRequestId == journey.RequestId)));
+    }
+
+    [Fact]
     public async Task CredentialsIssued_ForAnAccountAlreadySetUp_SaysWhoIssuesTheLink()
     {
         var journey = await new Journey(service).StartedAsync();

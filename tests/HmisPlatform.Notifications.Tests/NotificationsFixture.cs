@@ -22,6 +22,8 @@ public sealed class NotificationsFixture : ServiceFixture<Program, Notifications
     {
         ["Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Smtp:Timeout"] = "00:00:03",
+        // The test SMTP server speaks plain SMTP, as the local mail catcher does.
+        ["Smtp:RequireTls"] = "false",
         ["Notifications:HmisTeamEmail"] = "hmis-team@hmis.example.org",
         ["Notifications:CeTeamEmail"] = "ce-team@hmis.example.org",
         ["Notifications:UiBaseUrl"] = "https://hmis.example.org/",

@@ -40,6 +40,8 @@ public static class CallerAuthentication
                 options.TokenValidationParameters.ClockSkew = MaxClockSkew;
                 options.TokenValidationParameters.NameClaimType = "sub";
             });
+        builder.RequireInProduction("Auth:Authority is not an HTTPS address: the keys that sign every token would come over plain HTTP.",
+            configuration => ProductionReadiness.IsHttps(configuration["Auth:Authority"]));
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
         builder.Services.AddAuthorization(options =>
         {

@@ -107,5 +107,6 @@ public static class ServiceTokenRegistration
             // Token lifetimes run on real time, whatever the test clock says.
             TimeProvider.System));
         builder.Services.AddTransient<ServiceTokenHandler>();
+        builder.RequireProductionSecret("Auth:ClientSecret");
     }
 }

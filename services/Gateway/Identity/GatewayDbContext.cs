@@ -1,5 +1,6 @@
 using HmisPlatform.Gateway.Security;
 using HmisPlatform.Gateway.Staff;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,11 +9,14 @@ namespace HmisPlatform.Gateway.Identity;
 
 /// <summary>
 /// The gateway's database, <c>gatewaydb</c>: the people who sign in (ASP.NET Core Identity), the registered
-/// clients and their tokens (OpenIddict), and the security audit.
+/// clients and their tokens (OpenIddict), the security audit, and the Data Protection key ring.
 /// </summary>
 public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
-    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The Data Protection key ring every replica shares (encrypted at rest outside Development).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using HmisPlatform.BuildingBlocks.Hosting;
 using OpenIddict.Server;
 
 namespace HmisPlatform.Gateway.Identity;
@@ -8,8 +9,8 @@ namespace HmisPlatform.Gateway.Identity;
 /// <c>Auth:SigningCertificates</c> (password <c>Auth:SigningCertificatePassword</c>) is a signing certificate; every
 /// one that is valid now is published in the discovery document's key set, and tokens are signed with the one
 /// OpenIddict prefers (valid now, expiring last). To rotate: add the next certificate, wait one token lifetime
-/// while both are published, then remove the old one. Without the setting, keys are ephemeral: tokens then do not
-/// survive a restart, which the log says.
+/// while both are published, then remove the old one. Production refuses to start without the setting; elsewhere
+/// keys are then ephemeral: tokens do not survive a restart, which the log says.
 /// </summary>
 public static partial class SigningKeys
 {
@@ -18,6 +19,8 @@ public static partial class SigningKeys
 
     public static void AddSigningKeys(this OpenIddictServerBuilder server, IHostApplicationBuilder builder)
     {
+        builder.RequireInProduction($"{FolderSetting} names no folder of signing certificates: tokens would be signed with a throwaway key.",
+            configuration => !string.IsNullOrEmpty(configuration[FolderSetting]));
         var folder = builder.Configuration[FolderSetting];
         if (!string.IsNullOrEmpty(folder))
         {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Gateway.Extensions;
 using HmisPlatform.Gateway.Security;
@@ -33,6 +34,7 @@ public static class TokenServer
         builder.AddNpgsqlDbContext<GatewayDbContext>(ResourceNames.GatewayDb,
             settings => settings.DisableRetry = true,
             options => options.UseSnakeCaseNamingConvention().UseOpenIddict());
+        builder.AddPlatformDataProtection<GatewayDbContext>("HmisPlatform.Gateway");
         var issuer = builder.Configuration["Auth:Issuer"];
         var local = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
 
@@ -75,6 +77,8 @@ public static class TokenServer
         builder.Services.AddScoped<ClientRegistry>();
         builder.Services.AddHostedService<TokenPruning>();
         builder.Services.AddHostedService<PlatformServiceClients>();
+        builder.RequireInProduction($"a secret under {PlatformServiceClients.Section} is shorter than {ProductionReadiness.MinimumSecretLength} characters or a demo secret.",
+            configuration => configuration.GetSection(PlatformServiceClients.Section).GetChildren().All(c => ProductionReadiness.IsProductionSecret(c.Value)));
     }
 
     public static void MapTokenEndpoint(this WebApplication app) =>

@@ -13,19 +13,6 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
         "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
-    /// <summary>How long browsers keep to HTTPS for the gateway's host once told (Production, over HTTPS).</summary>
-    public static readonly TimeSpan StrictTransportSecurityMaxAge = TimeSpan.FromDays(365);
-
-    /// <summary>In Production, browsers are told to use HTTPS only (HSTS, on every HTTPS answer, sub-domains included).</summary>
-    public static void AddStrictTransportSecurity(this IHostApplicationBuilder builder) =>
-        builder.Services.AddHsts(hsts =>
-        {
-            hsts.MaxAge = StrictTransportSecurityMaxAge;
-            hsts.IncludeSubDomains = true;
-            // Only for HTTPS answers; the default also leaves out localhost, which a production gateway is not reached as.
-            hsts.ExcludedHosts.Clear();
-        });
-
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((http, next) =>
         {

@@ -29,9 +29,6 @@ public static class StaffIdentity
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
     private const string SignedInAtItem = ".hmis.signed_in_at";
 
-    private static CookieSecurePolicy SecureInProduction(IHostApplicationBuilder builder) =>
-        builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-
     private static TimeProvider Clock(CookieAuthenticationOptions options) => options.TimeProvider ?? TimeProvider.System;
 
     public static void AddStaffIdentity(this IHostApplicationBuilder builder)
@@ -65,7 +62,7 @@ public static class StaffIdentity
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             // Production sends the session cookie over HTTPS only; local runs and tests use plain HTTP.
-            cookie.Cookie.SecurePolicy = SecureInProduction(builder);
+            cookie.Cookie.SecurePolicy = GatewayTransport.CookiePolicy(builder.Environment);
             cookie.ExpireTimeSpan = SessionLimits.IdleTimeout;
             cookie.SlidingExpiration = true;
             // The session's start is kept in the (protected) cookie and outlives its renewals and refreshes; past the
@@ -103,12 +100,13 @@ public static class StaffIdentity
                     : IdentityConstants.ApplicationScheme);
         foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme })
         {
-            builder.Services.Configure<CookieAuthenticationOptions>(scheme, cookie => cookie.Cookie.SecurePolicy = SecureInProduction(builder));
+            builder.Services.Configure<CookieAuthenticationOptions>(scheme, cookie => cookie.Cookie.SecurePolicy = GatewayTransport.CookiePolicy(builder.Environment));
         }
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "hmis.antiforgery";
             options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = GatewayTransport.CookiePolicy(builder.Environment);
             options.HeaderName = AntiforgeryHeader;
         });
         builder.Services.AddScoped<PersonTokens>();

@@ -38,10 +38,11 @@ public sealed class Notification
     public string Html { get; private set; } = "";
 
     /// <summary>
-    /// The message without what only its e-mail may carry (the person's activation link): it takes the e-mail's place
-    /// once that is sent or given up, so no secret stays in the inbox.
+    /// The e-mail, encrypted, when it carries what only the e-mail may (the person's activation or sign-in link); the
+    /// subject and text above are then the inbox's copy without it. Dropped once the e-mail is sent or given up, so no
+    /// secret stays at rest, and none is ever readable in the database.
     /// </summary>
-    public RenderedMessage? InboxCopy { get; private set; }
+    public string? SealedEmail { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -64,8 +65,10 @@ public sealed class Notification
     {
     }
 
+    /// <param name="message">What the inbox shows, and the e-mail too unless <paramref name="sealedEmail"/> is given.</param>
+    /// <param name="sealedEmail">The e-mail, encrypted, when it carries a secret the inbox must not.</param>
     public static Notification Create(Guid eventId, string kind, Recipient recipient, Guid? agencyId, Guid? accessRequestId, RenderedMessage message,
-        bool digest, DateTimeOffset now, RenderedMessage? inboxCopy = null) => new()
+        bool digest, DateTimeOffset now, string? sealedEmail = null) => new()
     {
         Id = Guid.CreateVersion7(now),
         EventId = eventId,
@@ -77,7 +80,7 @@ public sealed class Notification
         Subject = message.Subject,
         Text = message.Text,
         Html = message.Html,
-        InboxCopy = inboxCopy,
+        SealedEmail = sealedEmail,
         CreatedAt = now,
         Delivery = digest ? DeliveryState.InDigest : DeliveryState.Pending,
         NextAttemptAt = digest ? null : now,
@@ -90,7 +93,7 @@ public sealed class Notification
     {
         Attempts++;
         (Delivery, SentAt, NextAttemptAt, LastError) = (DeliveryState.Sent, now, null, null);
-        KeepOnlyInboxCopy();
+        SealedEmail = null;
     }
 
     /// <summary>A send that failed: tried again later, or given up (refused for good, or out of retries).</summary>
@@ -100,8 +103,7 @@ public sealed class Notification
         LastError = error.Length > 300 ? error[..300] : error;
         if (permanent || Attempts >= policy.MaxAttempts)
         {
-            (Delivery, FailedAt, NextAttemptAt) = (DeliveryState.Failed, now, null);
-            KeepOnlyInboxCopy();
+            (Delivery, FailedAt, NextAttemptAt, SealedEmail) = (DeliveryState.Failed, now, null, null);
             return;
         }
         NextAttemptAt = now + policy.PauseAfter(Attempts);
@@ -110,15 +112,10 @@ public sealed class Notification
     /// <summary>Sent as part of the recipient's daily digest.</summary>
     public void SentInDigest(DateTimeOffset now)
     {
-        (Delivery, SentAt) = (DeliveryState.Sent, now);
-        KeepOnlyInboxCopy();
+        (Delivery, SentAt, SealedEmail) = (DeliveryState.Sent, now, null);
     }
 
-    private void KeepOnlyInboxCopy()
-    {
-        if (InboxCopy is { } copy)
-        {
-            (Subject, Text, Html, InboxCopy) = (copy.Subject, copy.Text, copy.Html, null);
-        }
-    }
+    /// <summary>The e-mail to send: the sealed one opened, or the inbox's message itself.</summary>
+    public RenderedMessage Email(Func<string, RenderedMessage> unseal) =>
+        SealedEmail is { } sealedEmail ? unseal(sealedEmail) : new RenderedMessage(Subject, Text, Html);
 }

@@ -17,6 +17,12 @@ internal static class Extensions
         builder.Services.AddSingleton<Templates>();
         builder.Services.AddSingleton<IMailer, SmtpMailer>();
         builder.Services.AddScoped<Notifier>();
+        builder.Services.AddSingleton<EmailSeal>();
+        builder.AddPlatformDataProtection<NotificationsDbContext>("HmisPlatform.Notifications");
+        builder.RequireInProduction("Smtp:RequireTls is off: e-mail with activation links would cross the network in clear.",
+            configuration => configuration.GetValue("Smtp:RequireTls", true));
+        builder.RequireInProduction("Notifications:UiBaseUrl is not an HTTPS address.",
+            configuration => ProductionReadiness.IsHttps(configuration["Notifications:UiBaseUrl"]));
         builder.AddPlatformClients();
         builder.Services.AddRecurringWork<DeliveryWorker>(isSweep: false);
         builder.Services.AddRecurringWork<DigestWorker>();

@@ -11,7 +11,7 @@ namespace HmisPlatform.Notifications.Infrastructure;
 /// with its next try; one out of retries or refused for good goes to the failed list.
 /// </summary>
 public sealed partial class DeliveryWorker(
-    IServiceScopeFactory scopes, IMailer mailer, IOptions<NotificationOptions> options, IOptions<DeliveryPolicy> policy, TimeProvider time,
+    IServiceScopeFactory scopes, IMailer mailer, EmailSeal seal, IOptions<NotificationOptions> options, IOptions<DeliveryPolicy> policy, TimeProvider time,
     ILogger<DeliveryWorker> logger) : RecurringWork(time, logger)
 {
     protected override TimeSpan Interval => options.Value.DeliveryInterval;
@@ -39,7 +39,8 @@ public sealed partial class DeliveryWorker(
             SendResult result;
             try
             {
-                result = await mailer.SendAsync(new OutgoingMail(due.RecipientEmail, due.Subject, due.Text, due.Html), cancellationToken);
+                var email = due.Email(seal.Unseal);
+                result = await mailer.SendAsync(new OutgoingMail(due.RecipientEmail, email.Subject, email.Text, email.Html), cancellationToken);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {

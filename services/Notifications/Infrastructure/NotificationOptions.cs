@@ -45,8 +45,8 @@ public sealed class SmtpOptions
 
     public string? Password { get; set; }
 
-    /// <summary>Require STARTTLS (production); off for the local mail catcher.</summary>
-    public bool RequireTls { get; set; }
+    /// <summary>Require STARTTLS: on unless turned off, which only the local mail catcher needs (Production refuses it off).</summary>
+    public bool RequireTls { get; set; } = true;
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 }

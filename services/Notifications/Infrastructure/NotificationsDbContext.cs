@@ -1,12 +1,16 @@
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Notifications.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace HmisPlatform.Notifications.Infrastructure;
 
 /// <summary>The Notifications service's database, <c>notificationsdb</c>.</summary>
-public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
+public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>The key ring that seals e-mails with secrets until they are sent.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<PersonContact> People => Set<PersonContact>();
@@ -33,7 +37,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             notification.Property(n => n.RecipientEmail).HasMaxLength(320);
             notification.Property(n => n.Subject).HasMaxLength(300);
             notification.Property(n => n.LastError).HasMaxLength(300);
-            notification.OwnsOne(n => n.InboxCopy, copy => copy.ToJson("inbox_copy"));
+
         });
         modelBuilder.Entity<PersonContact>(person =>
         {

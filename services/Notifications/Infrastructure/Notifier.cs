@@ -11,11 +11,11 @@ public sealed class ContactNotYetKnownException(string what) : Exception($"The {
 /// Makes an event's notifications, in the event's inbox transaction: one per recipient its kind's audience names,
 /// rendered from the kind's templates, held for the digest when the recipient chose one.
 /// </summary>
-public sealed class Notifier(NotificationsDbContext db, Templates templates, IOptions<NotificationOptions> options, TimeProvider time)
+public sealed class Notifier(NotificationsDbContext db, Templates templates, EmailSeal seal, IOptions<NotificationOptions> options, TimeProvider time)
 {
     /// <param name="ata">The ATA when the event names them itself (their own training); otherwise the request's ATA.</param>
-    /// <param name="userSecret">Details only the person's e-mail shows (their activation link): the inbox keeps the message
-    /// without them once the e-mail is sent.</param>
+    /// <param name="userSecret">Details only the person's e-mail shows (their activation link): that e-mail is kept sealed
+    /// until it is sent, and the inbox has the message without them.</param>
     public async Task NotifyAsync(Guid eventId, string kind, Guid? personId, Guid? accessRequestId, Guid? agencyId,
         IReadOnlyDictionary<string, object?> details, CancellationToken cancellationToken, Recipient? ata = null,
         IReadOnlyDictionary<string, object?>? userSecret = null)
@@ -68,16 +68,15 @@ public sealed class Notifier(NotificationsDbContext db, Templates templates, IOp
                 ["link"] = LinkFor(recipient, personId, accessRequestId),
                 ["lms_url"] = o.LmsUrl,
             };
-            var inboxCopy = await templates.RenderAsync(kind, model);
-            var message = inboxCopy;
+            var message = await templates.RenderAsync(kind, model);
+            string? sealedEmail = null;
             if (recipient.As == Audience.User && userSecret is { Count: > 0 })
             {
-                message = await templates.RenderAsync(kind, new Dictionary<string, object?>(model.Concat(userSecret), StringComparer.Ordinal));
+                sealedEmail = seal.Seal(await templates.RenderAsync(kind, new Dictionary<string, object?>(model.Concat(userSecret), StringComparer.Ordinal)));
             }
             var digest = recipient.As == Audience.Ata
                 && await db.DeliveryChoices.AnyAsync(c => c.RecipientKey == recipient.Key && c.DailyDigest, cancellationToken);
-            db.Notifications.Add(Notification.Create(eventId, kind, recipient, agency, accessRequestId, message, digest, now,
-                message == inboxCopy ? null : inboxCopy));
+            db.Notifications.Add(Notification.Create(eventId, kind, recipient, agency, accessRequestId, message, digest, now, sealedEmail));
         }
     }
 

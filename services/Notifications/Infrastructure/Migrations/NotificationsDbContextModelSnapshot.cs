@@ -265,6 +265,10 @@ namespace HmisPlatform.Notifications.Infrastructure.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("recipient_key");
 
+                    b.Property<string>("SealedEmail")
+                        .HasColumnType("text")
+                        .HasColumnName("sealed_email");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -387,35 +391,27 @@ namespace HmisPlatform.Notifications.Infrastructure.Migrations
                     b.ToTable("request_validators", (string)null);
                 });
 
-            modelBuilder.Entity("HmisPlatform.Notifications.Domain.Notification", b =>
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
-                    b.OwnsOne("HmisPlatform.Notifications.Domain.RenderedMessage", "InboxCopy", b1 =>
-                        {
-                            b1.Property<Guid>("NotificationId");
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
 
-                            b1.Property<string>("Html")
-                                .IsRequired();
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                            b1.Property<string>("Subject")
-                                .IsRequired();
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
 
-                            b1.Property<string>("Text")
-                                .IsRequired();
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
 
-                            b1.HasKey("NotificationId");
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
 
-                            b1.ToTable("notifications");
-
-                            b1
-                                .ToJson("inbox_copy")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("NotificationId")
-                                .HasConstraintName("fk_notifications_notifications_id");
-                        });
-
-                    b.Navigation("InboxCopy");
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 #pragma warning restore 612, 618
         }
