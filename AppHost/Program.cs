@@ -53,13 +53,12 @@ var notifications = builder.AddDomainService<Projects.HmisPlatform_Notifications
     .WaitFor(mailCatcher);
 
 gateway
-    .WithReference(infrastructure.Database(ResourceNames.GatewayDb))
     // The test clock's shared offset (outside Production).
     .WithReference(infrastructure.Redis)
     .WithEnvironment("Auth__Issuer", tokenIssuer)
     .WithEnvironment($"ServiceClients__{ResourceNames.RequestsApi}", requestsClientSecret)
     .WithEnvironment($"ServiceClients__{ResourceNames.NotificationsApi}", notificationsClientSecret)
-    .WithMigrationStep<Projects.HmisPlatform_Gateway>(ResourceNames.Gateway, infrastructure.Database(ResourceNames.GatewayDb), infrastructure)
+    .WithOwnDatabase<Projects.HmisPlatform_Gateway>(ResourceNames.Gateway, ResourceNames.GatewayDb, infrastructure)
     .WithReference(requests).WaitFor(requests)
     .WithReference(training).WaitFor(training)
     .WithReference(assessment).WaitFor(assessment)

@@ -9,6 +9,8 @@ public static class ContainerInfrastructure
         var databases = PlatformInfrastructure.DatabaseNames.ToDictionary(
             name => name, name => (IResourceBuilder<IResourceWithConnectionString>)postgres.AddDatabase(name));
         var redis = builder.AddRedis(ResourceNames.Redis).WithDataVolume();
-        return new PlatformInfrastructure(postgres, databases, redis);
+        var endpoint = postgres.Resource.PrimaryEndpoint;
+        return new PlatformInfrastructure(postgres,
+            ReferenceExpression.Create($"Host={endpoint.Property(EndpointProperty.Host)};Port={endpoint.Property(EndpointProperty.Port)}"), databases, redis);
     }
 }

@@ -48,7 +48,8 @@ public static class LocalInfrastructure
             .WithReadinessCheck(builder, new RedisReadyCheck(redisResource.ConnectionString))
             .WithIconName("Memory");
 
-        return new PlatformInfrastructure(postgres, databases, redis);
+        return new PlatformInfrastructure(postgres,
+            ReferenceExpression.Create($"Host=127.0.0.1;Port={Invariant(options.PostgresPort)}"), databases, redis);
     }
 
     private static IResourceBuilder<T> WithReadinessCheck<T>(this IResourceBuilder<T> resource, IDistributedApplicationBuilder builder, Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck check)

@@ -8,25 +8,28 @@ public static class PlatformServices
         this IDistributedApplicationBuilder builder, string name, string database, PlatformInfrastructure infrastructure, EndpointReference tokenIssuer)
         where TProject : IProjectMetadata, new()
     {
-        var db = infrastructure.Database(database);
         return builder.AddProject<TProject>(name)
-            .WithReference(db)
             .WithReference(infrastructure.Redis)
             .WithEnvironment("Auth__Authority", tokenIssuer)
             .WaitFor(infrastructure.Redis)
-            .WithMigrationStep<TProject>(name, db, infrastructure)
+            .WithOwnDatabase<TProject>(name, database, infrastructure)
             .WithHttpHealthCheck(ResourceNames.HealthPath, endpointName: "http");
     }
 
     /// <summary>
-    /// The project's own binary run with --migrate before it: applies its migrations (and demo data in
-    /// Development), then exits; the project starts only once that succeeded.
+    /// The project's own database, least privilege: the project's binary run with --migrate before it, as the
+    /// database's owner, applies its migrations, gives the service's own role (made for this run, with a generated
+    /// password) what it may do, and adds demo data in Development; the project starts only once that succeeded, and
+    /// connects as that role, which owns nothing and may only read and add to its audit tables.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithMigrationStep<TProject>(
-        this IResourceBuilder<ProjectResource> project, string name, IResourceBuilder<IResourceWithConnectionString> db, PlatformInfrastructure infrastructure)
+    public static IResourceBuilder<ProjectResource> WithOwnDatabase<TProject>(
+        this IResourceBuilder<ProjectResource> project, string name, string database, PlatformInfrastructure infrastructure)
         where TProject : IProjectMetadata, new()
     {
         var builder = project.ApplicationBuilder;
+        var owner = infrastructure.Database(database);
+        var role = name.Replace('-', '_');
+        var password = builder.AddParameter($"{name}-db-password", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
         var migrations = builder.AddProject<TProject>(ResourceNames.MigrationsOf(name), options =>
             {
                 options.ExcludeLaunchProfile = true;
@@ -34,9 +37,13 @@ public static class PlatformServices
             })
             .WithArgs("--migrate")
             .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
-            .WithReference(db)
+            .WithReference(owner)
+            .WithEnvironment("Database__ServiceRole", role)
+            .WithEnvironment("Database__ServiceRolePassword", password)
             .WaitFor(infrastructure.Postgres)
-            .WithParentRelationship(db);
-        return project.WaitForCompletion(migrations);
+            .WithParentRelationship(owner);
+        var asService = builder.AddConnectionString($"{name}-db",
+            ReferenceExpression.Create($"{infrastructure.ServerAddress};Database={database};Username={role};Password={password}"));
+        return project.WithReference(asService, connectionName: database).WaitForCompletion(migrations);
     }
 }

@@ -58,6 +58,7 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
         modelBuilder.Entity<OutcomeOverride>(change =>
         {
             change.ToTable("outcome_overrides");
+            change.HasAnnotation(AuditModel.AppendOnlyAnnotation, true);
             change.HasKey(c => c.Id);
             change.Property(c => c.Id).UseIdentityAlwaysColumn();
             change.HasOne<SampleClientAssignment>().WithMany().HasForeignKey(c => c.AssignmentId);

@@ -8,6 +8,12 @@ namespace HmisPlatform.BuildingBlocks.Persistence;
 /// <summary>How every service keeps who did what: the actor's columns, and tables the database itself keeps append-only.</summary>
 public static class AuditModel
 {
+    /// <summary>
+    /// Marks an entity's table as an audit table: the service's own database role may only read it and add to it
+    /// (<see cref="DatabaseRoles"/>). Set on the entity type builder with <c>HasAnnotation(AppendOnlyAnnotation, true)</c>.
+    /// </summary>
+    public const string AppendOnlyAnnotation = "Hmis:AppendOnly";
+
     /// <summary>Maps an <see cref="Actor"/> to its three columns (<c>actor_subject</c>, <c>actor_role</c>, <c>actor_client_id</c>).</summary>
     public static ComplexPropertyBuilder<Actor> MapActor(this ComplexPropertyBuilder<Actor> actor)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace HmisPlatform.BuildingBlocks.Persistence;
 
 /// <summary>
-/// The migration step of a service: run with <c>--migrate</c>, the service applies its EF Core migrations (creating
-/// the database if needed), seeds what it needs, and exits; the AppHost starts the service only after it succeeded.
+/// The migration step of a service: run with <c>--migrate</c> as the database's owner, the service applies its EF Core
+/// migrations (creating the database if needed), grants its own role what it may do (<see cref="DatabaseRoles"/>),
+/// seeds what it needs, and exits; the AppHost starts the service only after it succeeded.
 /// </summary>
 public static partial class DatabaseMigrations
 {
@@ -24,6 +26,12 @@ public static partial class DatabaseMigrations
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
         await db.Database.MigrateAsync(cancellationToken);
         LogMigrated(logger, typeof(TDbContext).Name, pending);
+        var configuration = scope.ServiceProvider.GetService<IConfiguration>();
+        if (configuration?[DatabaseRoles.RoleSetting] is { Length: > 0 } role)
+        {
+            await DatabaseRoles.GrantServiceRoleAsync(db, role, configuration[DatabaseRoles.PasswordSetting] is { Length: > 0 } password ? password : null, cancellationToken);
+            LogGranted(logger, role);
+        }
         if (seed is not null)
         {
             await seed(db, cancellationToken);
@@ -43,6 +51,9 @@ public static partial class DatabaseMigrations
         await MigrateAsync(host.Services, environment.IsDevelopment() ? seed : null);
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The service role {Role} may now read and write its tables, and only read and add to its audit tables")]
+    private static partial void LogGranted(ILogger logger, string role);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{DbContext}: applied {Pending} pending migrations")]
     private static partial void LogMigrated(ILogger logger, string dbContext, int pending);

@@ -101,6 +101,7 @@ public sealed class CredentialingDbContext(DbContextOptions<CredentialingDbConte
         modelBuilder.Entity<CreditLedgerEntry>(entry =>
         {
             entry.ToTable("credit_ledger");
+            entry.HasAnnotation(AuditModel.AppendOnlyAnnotation, true);
             entry.HasKey(e => e.Sequence);
             entry.Property(e => e.Sequence).UseIdentityAlwaysColumn();
             entry.Property(e => e.RecordedBy).HasMaxLength(64);
@@ -138,6 +139,7 @@ public sealed class CredentialingDbContext(DbContextOptions<CredentialingDbConte
         modelBuilder.Entity<AccountChange>(change =>
         {
             change.ToTable("account_changes");
+            change.HasAnnotation(AuditModel.AppendOnlyAnnotation, true);
             change.HasKey(c => c.Id);
             change.Property(c => c.Id).UseIdentityAlwaysColumn();
             change.Property(c => c.Kind).HasConversion<string>().HasMaxLength(32);

@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Gateway.Security;
 using HmisPlatform.Gateway.Staff;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
         modelBuilder.Entity<SecurityEvent>(e =>
         {
             e.ToTable("security_events");
+            e.HasAnnotation(AuditModel.AppendOnlyAnnotation, true);
             e.Property(x => x.Id).UseIdentityAlwaysColumn();
             e.Property(x => x.Kind).HasMaxLength(64);
             e.Property(x => x.Actor).HasMaxLength(200);

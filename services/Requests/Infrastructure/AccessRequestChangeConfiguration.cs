@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Requests.Domain.AccessRequests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -9,6 +10,7 @@ internal sealed class AccessRequestChangeConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<AccessRequestChange> change)
     {
         change.ToTable("access_request_audit");
+        change.HasAnnotation(AuditModel.AppendOnlyAnnotation, true);
         change.HasKey(c => c.Id);
         change.Property(c => c.Id).UseIdentityAlwaysColumn();
         change.HasOne<AccessRequest>().WithMany().HasForeignKey(c => c.AccessRequestId);

@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Requests.Domain.AccessRequests;
 using HmisPlatform.Requests.Domain.Agencies;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,7 @@ internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<Acce
         request.OwnsMany(r => r.NewHireValidations, validation =>
         {
             validation.ToTable("new_hire_validations");
+            validation.HasAnnotation(AuditModel.AppendOnlyAnnotation, true);
             validation.WithOwner().HasForeignKey("AccessRequestId");
             validation.HasKey("AccessRequestId", nameof(NewHireValidation.AdministratorId));
             validation.Property(v => v.FullName).HasMaxLength(200);

@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Requests.Domain.Journeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -9,6 +10,7 @@ internal sealed class JourneyEntryConfiguration : IEntityTypeConfiguration<Journ
     public void Configure(EntityTypeBuilder<JourneyEntry> entry)
     {
         entry.HasKey(e => e.Id);
+        entry.HasAnnotation(AuditModel.AppendOnlyAnnotation, true);
         entry.Property(e => e.Id).UseIdentityAlwaysColumn();
         entry.Property(e => e.Kind).HasMaxLength(100);
         entry.HasIndex(e => e.SourceEventId).IsUnique();

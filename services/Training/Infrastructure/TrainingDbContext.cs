@@ -60,6 +60,7 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
         modelBuilder.Entity<PathTailoring>(tailoring =>
         {
             tailoring.ToTable("path_tailorings");
+            tailoring.HasAnnotation(AuditModel.AppendOnlyAnnotation, true);
             tailoring.HasKey(t => t.Id);
             tailoring.Property(t => t.Id).UseIdentityAlwaysColumn();
             tailoring.Property(t => t.Reason).HasMaxLength(PathTailoring.MaxReasonLength);
@@ -69,6 +70,7 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
         modelBuilder.Entity<ProgressReport>(report =>
         {
             report.ToTable("progress_reports");
+            report.HasAnnotation(AuditModel.AppendOnlyAnnotation, true);
             report.HasKey(r => r.Id);
             report.Property(r => r.Id).UseIdentityAlwaysColumn();
             report.Property(r => r.CourseCode).HasMaxLength(64);
@@ -92,6 +94,7 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
         modelBuilder.Entity<LmsAccountChange>(change =>
         {
             change.ToTable("lms_account_changes");
+            change.HasAnnotation(AuditModel.AppendOnlyAnnotation, true);
             change.HasKey(c => c.Id);
             change.Property(c => c.Id).UseIdentityAlwaysColumn();
             change.HasOne<LmsAccount>().WithMany().HasForeignKey(c => c.AccountId);
