@@ -52,6 +52,31 @@ public sealed class SecurityTests(PlatformFixture platform)
         return (error.StatusCode, error.Reason());
     }
 
+    [Theory]
+    [InlineData(ResourceNames.RequestsApi)]
+    [InlineData(ResourceNames.TrainingApi)]
+    [InlineData(ResourceNames.AssessmentApi)]
+    [InlineData(ResourceNames.CredentialingApi)]
+    [InlineData(ResourceNames.NotificationsApi)]
+    [InlineData(ResourceNames.Gateway)]
+    public async Task EachService_ConnectsAsItsOwnRole_WhichIsNoSuperuserAndChangesNoSchema(string service)
+    {
+        var connectionString = await platform.App.GetConnectionStringAsync($"{service}-db");
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+
+        await using var who = new Npgsql.NpgsqlCommand("SELECT current_user, rolsuper, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = current_user", connection);
+        await using (var reader = await who.ExecuteReaderAsync())
+        {
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal(service.Replace('-', '_'), reader.GetString(0));
+            Assert.False(reader.GetBoolean(1) || reader.GetBoolean(2) || reader.GetBoolean(3));
+        }
+        await using var ddl = new Npgsql.NpgsqlCommand("CREATE TABLE backdoor (id int)", connection);
+        var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => ddl.ExecuteNonQueryAsync());
+        Assert.Equal(Npgsql.PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+    }
+
     [Fact]
     public async Task AnotherAgencysSystem_GetsOnEveryResourceTypeWhatAnIdThatDoesNotExistGets()
     {
@@ -186,7 +211,7 @@ public sealed class SecurityTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task RevokedClient_IsRefusedByTheGatewayFromItsNextCallOn()
+    public async Task RevokedClient_IsRefusedByTheGatewayAndByTheServicesFromItsNextCallOn()
     {
         var (clientId, token) = await RegisterSouthsideSystemAsync();
         var southside = new AccessRequests.AccessRequestsClient(platform.ChannelTo(ResourceNames.Gateway, token));
@@ -196,6 +221,10 @@ public sealed class SecurityTests(PlatformFixture platform)
         await new Clients.ClientsClient(platform.HmisTeamGateway).RevokeClientAsync(new RevokeClientRequest { ClientId = clientId, Reason = "Contract ended" });
 
         Assert.Equal((StatusCode.Unauthenticated, "TOKEN_REVOKED"), await RefusalOf(() => southside.GetJourneyAsync(probe).ResponseAsync));
+        // Reached directly, around the gateway, the service refuses the same token.
+        var direct = new AccessRequests.AccessRequestsClient(platform.ChannelTo(ResourceNames.RequestsApi, token));
+        Assert.Equal((StatusCode.Unauthenticated, "TOKEN_REVOKED"), await Eventually.ReturnsAsync(
+            () => RefusalOf(() => direct.GetJourneyAsync(probe).ResponseAsync), refusal => refusal.Item1 == StatusCode.Unauthenticated));
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public static class AuthenticationStatus
     {
         null => TokenMissingReason,
         SecurityTokenExpiredException => TokenExpiredReason,
+        ClientRevokedException => TokenRevokedReason,
         _ when authentication.Properties?.Items.TryGetValue(".error_uri", out var uri) == true
             && uri?.EndsWith(OpenIddictNoLongerValid, StringComparison.Ordinal) == true =>
             ExpiresAt(authentication) < now ? TokenExpiredReason : TokenRevokedReason,

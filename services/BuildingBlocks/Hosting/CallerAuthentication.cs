@@ -10,7 +10,8 @@ namespace HmisPlatform.BuildingBlocks.Hosting;
 /// <summary>
 /// Every service validates the gateway's access tokens itself (issuer, audience, lifetime, signature, token type),
 /// so a service reached directly, bypassing the gateway, refuses a call without a valid token. The keys come from
-/// the gateway's discovery document (configuration <c>Auth:Authority</c>).
+/// the gateway's discovery document (configuration <c>Auth:Authority</c>); a token of a client the gateway revoked is
+/// refused as well (<see cref="RevokedClients"/>).
 /// </summary>
 public static class CallerAuthentication
 {
@@ -39,7 +40,21 @@ public static class CallerAuthentication
                 options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
                 options.TokenValidationParameters.ClockSkew = MaxClockSkew;
                 options.TokenValidationParameters.NameClaimType = "sub";
+                // A revoked client's tokens stop here too, not only at the gateway: a service reached directly refuses them.
+                options.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = context =>
+                    {
+                        if (context.HttpContext.RequestServices.GetRequiredService<RevokedClients>().IsRevoked(context.Principal!))
+                        {
+                            context.Fail(new ClientRevokedException());
+                        }
+                        return Task.CompletedTask;
+                    },
+                };
             });
+        builder.Services.AddSingleton<RevokedClients>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RevokedClients>());
         builder.RequireInProduction("Auth:Authority is not an HTTPS address: the keys that sign every token would come over plain HTTP.",
             configuration => ProductionReadiness.IsHttps(configuration["Auth:Authority"]));
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();

@@ -1,7 +1,9 @@
 using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.Gateway.Domain;
 using HmisPlatform.Gateway.Security;
 using OpenIddict.Abstractions;
+using StackExchange.Redis;
 
 namespace HmisPlatform.Gateway.Identity;
 
@@ -13,12 +15,14 @@ public sealed record RegisteredClient(
 /// <summary>
 /// Registers and revokes agency systems. A secret leaves only in the answer to its registration; OpenIddict keeps
 /// its hash. Revoking takes the client's permissions away and revokes its tokens, which the gateway checks on
-/// every call, so the client is refused from its next call on.
+/// every call, and tells every service (<see cref="RevokedClients"/>), so the client is refused from its next call on,
+/// through the gateway or not.
 /// </summary>
 public sealed class ClientRegistry(
     IOpenIddictApplicationManager applications,
     IOpenIddictTokenManager tokens,
     SecurityAudit audit,
+    IConnectionMultiplexer redis,
     TimeProvider time)
 {
     public const string ClientExistsReason = "CLIENT_ALREADY_REGISTERED";
@@ -52,6 +56,7 @@ public sealed class ClientRegistry(
         }
         // Also on a repeated call: a token issued in the moment between the two steps is revoked as well.
         await tokens.RevokeByApplicationIdAsync((await applications.GetIdAsync(application, cancellationToken))!, cancellationToken);
+        await RevokedClients.RevokeAsync(redis, clientId);
         return ToClient(descriptor);
     }
 

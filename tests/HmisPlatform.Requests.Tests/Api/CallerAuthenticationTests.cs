@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Grpc.Core;
 using Hmis.Requests.V1;
+using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.Testing;
 using Microsoft.IdentityModel.Tokens;
 
@@ -61,6 +62,28 @@ public sealed class CallerAuthenticationTests(RequestsFixture service) : IClassF
         var response = await client.SubmitAccessRequestAsync(Requests.NewAgencyUser("scoped.person@lakeview.example.org"));
 
         Assert.Equal(AccessRequestStatus.Submitted, response.AccessRequest.Status);
+    }
+
+    [Fact]
+    public async Task ARevokedClientsToken_IsRefusedByTheServiceItself_FromTheMomentTheGatewayRevokesIt()
+    {
+        var revoked = $"revoked-system-{Guid.NewGuid():N}";
+        var other = $"other-system-{Guid.NewGuid():N}";
+        var revokedToken = TestTokens.Issue(subject: revoked, clientId: revoked);
+        var revokedPersonToken = TestTokens.Issue(subject: Guid.NewGuid().ToString(), clientId: revoked, role: "ata");
+        var client = new AccessRequests.AccessRequestsClient(service.ChannelWithToken(revokedToken));
+        var probe = new GetJourneyRequest { PersonId = Guid.NewGuid().ToString() };
+        Assert.NotEqual(StatusCode.Unauthenticated, (await RpcErrors.CatchAsync(() => client.GetJourneyAsync(probe).ResponseAsync)).StatusCode);
+
+        await RevokedClients.RevokeAsync(service.Redis, revoked);
+
+        var refused = await Eventually.ReturnsAsync(() => RpcErrors.CatchAsync(() => client.GetJourneyAsync(probe).ResponseAsync),
+            error => error.StatusCode == StatusCode.Unauthenticated);
+        Assert.Equal("TOKEN_REVOKED", refused.Reason());
+        var actingForAPerson = new AccessRequests.AccessRequestsClient(service.ChannelWithToken(revokedPersonToken));
+        Assert.Equal("TOKEN_REVOKED", (await RpcErrors.CatchAsync(() => actingForAPerson.GetJourneyAsync(probe).ResponseAsync)).Reason());
+        var untouched = new AccessRequests.AccessRequestsClient(service.ChannelWithToken(TestTokens.Issue(subject: other, clientId: other)));
+        Assert.NotEqual(StatusCode.Unauthenticated, (await RpcErrors.CatchAsync(() => untouched.GetJourneyAsync(probe).ResponseAsync)).StatusCode);
     }
 
     /// <summary>A token that claims every scope but carries no signature at all.</summary>
