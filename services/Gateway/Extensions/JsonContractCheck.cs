@@ -124,21 +124,20 @@ public static class JsonContractCheck
         _ => field.FieldType.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>The longest refusal text: an unknown field's name is repeated, cut to this.</summary>
+    public const int MaxRefusalLength = 200;
+
     // Google.Protobuf's messages name the offending field or token, never a value from the body.
-    private static string? Refusal(string body, MessageDescriptor input)
+    internal static string? Refusal(string body, MessageDescriptor input)
     {
         try
         {
             Strict.Parse(body, input);
             return null;
         }
-        catch (InvalidProtocolBufferException e)
+        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException)
         {
-            return e.Message;
-        }
-        catch (InvalidJsonException e)
-        {
-            return e.Message;
+            return e.Message.Length <= MaxRefusalLength ? e.Message : e.Message[..MaxRefusalLength];
         }
     }
 }

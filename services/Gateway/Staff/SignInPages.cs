@@ -126,7 +126,7 @@ public static class SignInPages
         {
             return Results.Redirect(SignInPath);
         }
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(Digits(code), isPersistent: false, rememberClient: false);
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(AuthenticatorCode.Read(code) ?? "", isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
             await audit.RecordAsync(SecurityEventKinds.SignInSucceeded, user.Id.ToString(), TwoFactorPath, user.AgencyId, "TOTP");
@@ -150,7 +150,7 @@ public static class SignInPages
         {
             return Results.Redirect(SignInPath);
         }
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Digits(code)))
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, AuthenticatorCode.Read(code) ?? ""))
         {
             await users.AccessFailedAsync(user);
             await audit.RecordAsync(SecurityEventKinds.SignInFailed, user.Id.ToString(), EnrolPath, user.AgencyId, "WRONG_TOTP");
@@ -248,8 +248,6 @@ public static class SignInPages
 
     private static IResult Refused(HttpContext http, IAntiforgery antiforgery, int status, string? returnUrl, string error) =>
         Page(http, antiforgery, "Sign in", SignInForm(returnUrl, error), status);
-
-    private static string Digits(string? code) => new((code ?? "").Where(char.IsDigit).ToArray());
 
     internal static string E(string? value) => HtmlEncoder.Default.Encode(value ?? "");
 

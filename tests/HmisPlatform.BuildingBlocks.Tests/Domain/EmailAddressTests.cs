@@ -13,6 +13,10 @@ public sealed class EmailAddressTests
     [InlineData("dana@agency")]
     [InlineData("not an email")]
     [InlineData("")]
+    // Found by the fuzz target: a quoted local part shows one domain and mails another.
+    [InlineData("\"dana@evil.example\"@agency.org")]
+    [InlineData("\"@.org\"@5}.org")]
+    [InlineData("dana@evil.example@agency.org")]
     public void Parse_LookAlikesAndMalformed_AreRefused(string raw)
     {
         var error = Assert.Throws<DomainException>(() => EmailAddress.Parse(raw, "users[0].email"));

@@ -210,8 +210,8 @@ public sealed class HmisAccount
             throw DomainException.Precondition(AlreadyProvisionedReason, "The password was already set in the HMIS; use its reset instead.",
                 new PreconditionViolation("ACCOUNT", $"accounts/{Id}", "already provisioned"));
         }
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        ActivationTokenHash = Hash(token);
+        var token = ActivationToken.New();
+        ActivationTokenHash = ActivationToken.HashOf(token);
         ActivationTokenExpiresAt = now + lifetime;
         Record(AccountChangeKind.ActivationLinkIssued, caller.AsActor(), now);
         return token;
@@ -224,7 +224,7 @@ public sealed class HmisAccount
     /// <returns>True when this call provisioned the account.</returns>
     public bool RedeemActivationToken(string token, Caller hmis, DateTimeOffset now)
     {
-        var hash = Hash(token);
+        var hash = ActivationToken.HashOf(token);
         if (RedeemedTokenHash is not null && FixedTimeEquals(RedeemedTokenHash, hash))
         {
             return false;
@@ -249,8 +249,6 @@ public sealed class HmisAccount
     public static DomainException InvalidToken() =>
         DomainException.Invalid(ActivationTokenInvalidReason, "The username or activation token is not valid.",
             new FieldViolation("activation_token", "not valid", ActivationTokenInvalidReason));
-
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static bool FixedTimeEquals(string a, string b) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(a), Encoding.ASCII.GetBytes(b));
