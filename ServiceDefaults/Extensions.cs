@@ -27,6 +27,8 @@ public static class Extensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
+            // Calls to platform services trust the platform's CA when one is configured (PlatformTls).
+            http.ConfigurePrimaryHttpMessageHandler(() => HmisPlatform.PlatformTls.CreateHandler(builder.Configuration));
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });

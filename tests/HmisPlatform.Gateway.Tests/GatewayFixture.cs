@@ -53,8 +53,8 @@ public class GatewayFixture : IAsyncLifetime
             web.UseSetting("RateLimits:PermitLimit", PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("RateLimits:Window", Window.ToString());
             web.UseSetting("Auth:AccessTokenLifetime", AccessTokenLifetime.ToString());
-            Configure(web);
             web.UseSetting($"services:{ResourceNames.RequestsApi}:{ResourceNames.GrpcEndpoint}:0", $"http://127.0.0.1:{FreePort.Next()}");
+            Configure(web);
         });
         await DatabaseMigrations.MigrateAsync<GatewayDbContext>(_factory.Services, async (_, ct) =>
         {
@@ -170,6 +170,7 @@ public sealed class ProductionGatewayFixture : GatewayFixture
         web.UseSetting(PlatformDataProtection.CertificatePasswordSetting, TestCertificates.Password);
         web.UseSetting("Auth:Issuer", "https://localhost/");
         web.UseSetting(GatewayTransport.KnownProxiesSetting, TrustedProxy);
+        web.UseSetting($"services:{ResourceNames.RequestsApi}:{ResourceNames.GrpcEndpoint}:0", $"https://127.0.0.1:{FreePort.Next()}");
         web.ConfigureServices(services => services.AddTransient<IStartupFilter, RemoteAddressFromHeader>());
     }
 

@@ -33,6 +33,10 @@ public static class CallerAuthentication
                 // Local runs reach the gateway over loopback HTTP; anywhere else the authority is HTTPS.
                 options.RequireHttpsMetadata = !builder.Environment.IsDevelopment();
                 options.MapInboundClaims = false;
+                if (PlatformTls.CertificateAuthority(builder.Configuration) is not null)
+                {
+                    options.BackchannelHttpHandler = PlatformTls.CreateHandler(builder.Configuration);
+                }
                 options.TokenValidationParameters.ValidTypes = [AccessTokenType];
                 // The gateway signs with RSA (RS256) only; no other algorithm, however it is keyed, is taken. Services
                 // and gateway share time sources closely enough for 30 seconds of skew (the default 5 minutes would

@@ -29,6 +29,15 @@ public sealed class ProductionReadiness
     public static bool IsProductionSecret(string? secret) =>
         secret is { Length: >= MinimumSecretLength } && !secret.Contains("demo", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Every address Kestrel is told to listen on (its endpoints, and <c>urls</c>); none means its plain-HTTP default.</summary>
+    public static IReadOnlyList<string> ListenUrls(IConfiguration configuration)
+    {
+        var urls = configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>()
+            .Concat((configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToList();
+        return urls.Count == 0 ? ["http://localhost:5000"] : urls;
+    }
+
     /// <summary>Whether an address is HTTPS.</summary>
     public static bool IsHttps(string? address) =>
         Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
@@ -62,6 +71,20 @@ public static class ProductionReadinessExtensions
     public static IHostApplicationBuilder RequireProductionSecret(this IHostApplicationBuilder builder, string setting) =>
         builder.RequireInProduction($"{setting} is missing, shorter than {ProductionReadiness.MinimumSecretLength} characters, or a demo secret.",
             configuration => ProductionReadiness.IsProductionSecret(configuration[setting]));
+
+    /// <summary>
+    /// Production calls other platform services over HTTPS only: every address service discovery is given
+    /// (<c>services:{name}:{endpoint}</c>) is HTTPS. Their certificates may chain to the platform CA (<see cref="PlatformTls"/>).
+    /// </summary>
+    public static IHostApplicationBuilder RequireTlsToServices(this IHostApplicationBuilder builder) =>
+        builder.RequireInProduction("an address under services: is not HTTPS: calls between services would carry tokens and personal data in clear.",
+            configuration => configuration.GetSection("services").GetChildren().SelectMany(s => s.GetChildren()).SelectMany(e => e.GetChildren())
+                .All(address => ProductionReadiness.IsHttps(address.Value)));
+
+    /// <summary>Production serves this process's API over HTTPS only (Kestrel endpoints or <c>urls</c>).</summary>
+    public static IHostApplicationBuilder RequireHttpsEndpoints(this IHostApplicationBuilder builder) =>
+        builder.RequireInProduction("the service listens on plain HTTP: give its Kestrel endpoints HTTPS URLs and a certificate (Kestrel:Certificates:Default).",
+            configuration => ProductionReadiness.ListenUrls(configuration).All(ProductionReadiness.IsHttps));
 
     private sealed class Validator(ProductionReadiness readiness, IConfiguration configuration) : IValidateOptions<ProductionReadiness>
     {

@@ -34,6 +34,7 @@ public static class ServiceHosting
             .AddJsonTranscoding(json => json.TypeRegistry = GrpcRefusal.ErrorDetailTypes);
         builder.Services.AddGrpcReflection();
         builder.AddCallerAuthentication();
+        builder.RequireHttpsEndpoints().RequireTlsToServices();
         return builder.AddMessaging<TDbContext>(area);
     }
 

@@ -127,7 +127,13 @@ public static class JsonContractCheck
     /// <summary>The longest refusal text: an unknown field's name is repeated, cut to this.</summary>
     public const int MaxRefusalLength = 200;
 
-    // Google.Protobuf's messages name the offending field or token, never a value from the body.
+    private const string UnknownField = "Unknown field: ";
+
+    /// <summary>
+    /// Why the body does not read as the request: an unknown field by its name (cut to <see cref="MaxRefusalLength"/>),
+    /// otherwise in general terms. Google.Protobuf's own messages may quote a value from the body ("Invalid numeric
+    /// value for type: …"), which may be personal data, so they are not passed on.
+    /// </summary>
     internal static string? Refusal(string body, MessageDescriptor input)
     {
         try
@@ -135,9 +141,17 @@ public static class JsonContractCheck
             Strict.Parse(body, input);
             return null;
         }
-        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException)
+        catch (InvalidProtocolBufferException e) when (e.Message.StartsWith(UnknownField, StringComparison.Ordinal))
         {
             return e.Message.Length <= MaxRefusalLength ? e.Message : e.Message[..MaxRefusalLength];
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            return "A value does not have its field's type, or a field is given twice.";
+        }
+        catch (InvalidJsonException)
+        {
+            return "The body is not valid JSON.";
         }
     }
 }

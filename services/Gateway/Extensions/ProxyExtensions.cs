@@ -49,8 +49,8 @@ internal static class ProxyExtensions
             Metadata = new Dictionary<string, string> { [JsonContractCheck.MethodMetadata] = route.Method.FullName },
         }));
         var backends = ServiceRoutes.All.Select(r => r.Backend).Distinct().ToList();
-        var clusters = backends.Select(backend => Cluster(backend, backend, ResourceNames.GrpcEndpoint, HttpVersion.Version20))
-            .Concat(backends.Select(backend => Cluster(backend + JsonClusterSuffix, backend, "http", HttpVersion.Version11)))
+        var clusters = backends.Select(backend => Cluster(builder.Configuration, backend, backend, ResourceNames.GrpcEndpoint, HttpVersion.Version20))
+            .Concat(backends.Select(backend => Cluster(builder.Configuration, backend + JsonClusterSuffix, backend, "http", HttpVersion.Version11)))
             .ToList();
         builder.Services.AddReverseProxy()
             .LoadFromMemory([.. grpcRoutes, .. jsonRoutes], clusters)
@@ -59,7 +59,10 @@ internal static class ProxyExtensions
                 transforms.AddPersonTokenTransform();
                 transforms.AddProxiedRefusalAudit();
             })
-            .AddServiceDiscoveryDestinationResolver();
+            .AddServiceDiscoveryDestinationResolver()
+            // Services' certificates may chain to the platform's own CA (PlatformTls).
+            .ConfigureHttpClient((_, handler) => PlatformTls.Trust(handler.SslOptions, builder.Configuration));
+        builder.RequireTlsToServices();
 
         var described = ServiceRoutes.All.Select(r => r.Service).Append(global::Grpc.Health.V1.Health.Descriptor).ToList();
         builder.Services.AddSingleton(new ErrorDomain("hmis.gateway"));
@@ -71,7 +74,7 @@ internal static class ProxyExtensions
         builder.Services.AddSingleton(new ReflectionV1ServiceImpl(described));
     }
 
-    private static ClusterConfig Cluster(string id, string backend, string endpoint, Version version) => new()
+    private static ClusterConfig Cluster(IConfiguration configuration, string id, string backend, string endpoint, Version version) => new()
     {
         ClusterId = id,
         HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig
@@ -81,7 +84,7 @@ internal static class ProxyExtensions
         },
         Destinations = new Dictionary<string, DestinationConfig>
         {
-            [backend] = new() { Address = $"http://_{endpoint}.{backend}" },
+            [backend] = new() { Address = PlatformTls.ServiceAddress(configuration, backend, endpoint).ToString() },
         },
     };
 

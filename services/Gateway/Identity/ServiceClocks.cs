@@ -18,7 +18,7 @@ public sealed class ServiceClocks(GrpcClientFactory clients)
     {
         foreach (var service in Services)
         {
-            builder.Services.AddGrpcClient<ServiceClock.ServiceClockClient>(service, o => o.Address = new Uri($"http://_{ResourceNames.GrpcEndpoint}.{service}"));
+            builder.Services.AddGrpcClient<ServiceClock.ServiceClockClient>(service, o => o.Address = PlatformTls.ServiceAddress(builder.Configuration, service));
         }
         builder.Services.AddScoped<ServiceClocks>();
     }

@@ -51,7 +51,7 @@ public static class GatewayTransport
         builder.Services.AddHttpsRedirection(https => https.HttpsPort = builder.Configuration.GetValue<int?>("https_port") ?? 443);
         builder.RequireInProduction(
             $"the gateway listens on plain HTTP with no trusted proxy in front: serve HTTPS (Kestrel:Endpoints) or name the proxy that ends TLS ({KnownProxiesSetting} or {KnownNetworksSetting}).",
-            configuration => HasTrustedProxy(configuration) || ListenUrls(configuration).All(ProductionReadiness.IsHttps));
+            configuration => HasTrustedProxy(configuration) || ProductionReadiness.ListenUrls(configuration).All(ProductionReadiness.IsHttps));
         builder.RequireInProduction("Auth:Issuer is not an HTTPS address.", configuration => ProductionReadiness.IsHttps(configuration["Auth:Issuer"]));
     }
 
@@ -79,15 +79,6 @@ public static class GatewayTransport
 
     private static bool HasTrustedProxy(IConfiguration configuration) =>
         List(configuration[KnownProxiesSetting]).Length > 0 || List(configuration[KnownNetworksSetting]).Length > 0;
-
-    /// <summary>Every address Kestrel is told to listen on (its endpoints, and <c>urls</c>); none means its plain-HTTP default.</summary>
-    private static IReadOnlyList<string> ListenUrls(IConfiguration configuration)
-    {
-        var urls = configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>()
-            .Concat(List(configuration["urls"]))
-            .ToList();
-        return urls.Count == 0 ? ["http://localhost:5000"] : urls;
-    }
 
     private static string[] List(string? value) =>
         (value ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -39,6 +39,6 @@ public static class WebUi
     /// of a page's call is audited like a proxied one.
     /// </summary>
     private static void AddClient<TClient>(IHostApplicationBuilder builder, string service) where TClient : class =>
-        builder.Services.AddGrpcClient<TClient>(o => o.Address = new Uri($"http://_{ResourceNames.GrpcEndpoint}.{service}"))
+        builder.Services.AddGrpcClient<TClient>(o => o.Address = PlatformTls.ServiceAddress(builder.Configuration, service))
             .AddInterceptor<PageRefusalAudit>(global::Grpc.Net.ClientFactory.InterceptorScope.Client);
 }

@@ -54,10 +54,10 @@ internal static class Extensions
     {
         builder.AddServiceClientIdentity(PlatformIdentity.CredentialsActivate, PlatformIdentity.StaffInviteTrainee);
         builder.Services.AddGrpcClient<Hmis.Credentialing.V1.Credentials.CredentialsClient>(
-                o => o.Address = new Uri($"http://_{ResourceNames.GrpcEndpoint}.{ResourceNames.CredentialingApi}"))
+                o => o.Address = PlatformTls.ServiceAddress(builder.Configuration, ResourceNames.CredentialingApi))
             .AddHttpMessageHandler<ServiceTokenHandler>();
         builder.Services.AddGrpcClient<Hmis.Gateway.V1.StaffAccounts.StaffAccountsClient>(
-                o => o.Address = new Uri($"http://_{ResourceNames.GrpcEndpoint}.{ResourceNames.Gateway}"))
+                o => o.Address = PlatformTls.ServiceAddress(builder.Configuration, ResourceNames.Gateway))
             .AddHttpMessageHandler<ServiceTokenHandler>();
         builder.Services.AddScoped<IActivationLinks, CredentialingActivationLinks>();
         builder.Services.AddScoped<ITraineeSignIns, GatewayTraineeSignIns>();

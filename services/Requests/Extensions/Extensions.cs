@@ -50,7 +50,7 @@ internal static class Extensions
     private static void AddCredentialingClient(this IHostApplicationBuilder builder)
     {
         builder.AddServiceClientIdentity(PlatformIdentity.CredentialsRead, PlatformIdentity.CredentialsWrite);
-        var address = new Uri($"http://_{ResourceNames.GrpcEndpoint}.{ResourceNames.CredentialingApi}");
+        var address = PlatformTls.ServiceAddress(builder.Configuration, ResourceNames.CredentialingApi);
         builder.Services.AddGrpcClient<Credentials.CredentialsClient>(o => o.Address = address).AddHttpMessageHandler<ServiceTokenHandler>();
         builder.Services.AddGrpcClient<LicenseCredits.LicenseCreditsClient>(o => o.Address = address).AddHttpMessageHandler<ServiceTokenHandler>();
         builder.Services.AddScoped<CredentialingClient>();

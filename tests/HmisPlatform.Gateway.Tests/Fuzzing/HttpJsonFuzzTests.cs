@@ -102,4 +102,15 @@ public sealed class HttpJsonFuzzFindingsTests
         Assert.NotNull(refusal);
         Assert.Equal(JsonContractCheck.MaxRefusalLength, refusal.Length);
     }
+
+    [Fact]
+    public void AValueOfTheWrongType_IsRefused_WithoutRepeatingIt()
+    {
+        var input = Hmis.Requests.V1.ListAccessRequestsRequest.Descriptor;
+
+        var refusal = JsonContractCheck.Refusal("""{"pageSize": "dana.whitfield@lakeview.example.org"}""", input);
+
+        Assert.NotNull(refusal);
+        Assert.DoesNotContain("dana", refusal, StringComparison.Ordinal);
+    }
 }
