@@ -37,6 +37,7 @@ public sealed class GatewayTests(PlatformFixture platform)
         Assert.All(PublicMethods, method => Assert.Contains(method, listed, StringComparison.Ordinal));
     }
 
+    [Trait("ASVS", "4.4")]
     [Fact]
     public async Task Reflection_DoesNotDescribeTheAdministrationApis_WhichBufCallsFromTheRepositorysContracts()
     {

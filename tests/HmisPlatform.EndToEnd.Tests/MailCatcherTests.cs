@@ -7,6 +7,7 @@ namespace HmisPlatform.EndToEnd.Tests;
 /// <summary>The local mail catcher swallows every e-mail, links included: it must never run where real people are mailed.</summary>
 public sealed class MailCatcherTests
 {
+    [Trait("ASVS", "13.4.1")]
     [Theory]
     [InlineData("Production")]
     [InlineData("Staging")]

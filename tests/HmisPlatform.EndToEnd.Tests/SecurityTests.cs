@@ -52,6 +52,7 @@ public sealed class SecurityTests(PlatformFixture platform)
         return (error.StatusCode, error.Reason());
     }
 
+    [Trait("ASVS", "8.2.1")]
     [Theory]
     [InlineData(ResourceNames.RequestsApi)]
     [InlineData(ResourceNames.TrainingApi)]
@@ -77,6 +78,7 @@ public sealed class SecurityTests(PlatformFixture platform)
         Assert.Equal(Npgsql.PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
     }
 
+    [Trait("ASVS", "8.2.2")]
     [Fact]
     public async Task AnotherAgencysSystem_GetsOnEveryResourceTypeWhatAnIdThatDoesNotExistGets()
     {
@@ -138,6 +140,8 @@ public sealed class SecurityTests(PlatformFixture platform)
         Assert.Single((await lakeview.AssignmentAsync(personId)).Attempts);
     }
 
+    [Trait("ASVS", "2.3.1")]
+    [Trait("ASVS", "8.2.1")]
     [Fact]
     public async Task AnAgencysOwnToken_DoesNoneOfAPersonsSteps_ThroughTheGateway()
     {
@@ -175,6 +179,7 @@ public sealed class SecurityTests(PlatformFixture platform)
         Assert.Equal(AccountStatus.PendingConfirmation, (await lakeview.SignAgreementAsync(personId, "Kai Ownership")).Status);
     }
 
+    [Trait("ASVS", "8.2.3")]
     [Fact]
     public async Task AnAgencySystem_CannotSetWhatOnlyTheHmisTeamOrAnotherAgencySets()
     {
@@ -210,6 +215,7 @@ public sealed class SecurityTests(PlatformFixture platform)
         Assert.Equal(AccessRequestStatus.Submitted, (await lakeview.Requests.GetAccessRequestAsync(new GetAccessRequestRequest { AccessRequestId = submitted.Id })).AccessRequest.Status);
     }
 
+    [Trait("ASVS", "9.2")]
     [Fact]
     public async Task RevokedClient_IsRefusedByTheGatewayAndByTheServicesFromItsNextCallOn()
     {
@@ -247,6 +253,7 @@ public sealed class SecurityTests(PlatformFixture platform)
         Assert.Equal("JOURNEY_STAGE_REQUEST", journey["currentStage"]!.GetValue<string>());
     }
 
+    [Trait("ASVS", "4.1.3")]
     [Fact]
     public async Task HttpJson_RefusesWithTheSameStatusReasonAndFieldsAsGrpc()
     {

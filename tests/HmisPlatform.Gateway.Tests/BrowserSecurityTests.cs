@@ -7,6 +7,8 @@ namespace HmisPlatform.Gateway.Tests;
 /// <summary>What browsers are told: no framing, no sniffing, a strict content policy, and no cross-origin API calls.</summary>
 public sealed class BrowserSecurityTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
 {
+    [Trait("ASVS", "3.4.1")]
+    [Trait("ASVS", "3.4.6")]
     [Theory]
     [InlineData("/")]
     [InlineData("/account/sign-in")]
@@ -24,6 +26,7 @@ public sealed class BrowserSecurityTests(GatewayFixture gateway) : IClassFixture
         Assert.Equal(SecurityHeaders.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
     }
 
+    [Trait("ASVS", "3.5.2")]
     [Fact]
     public async Task CrossOriginPreflight_GetsNoPermission()
     {
@@ -38,6 +41,8 @@ public sealed class BrowserSecurityTests(GatewayFixture gateway) : IClassFixture
         Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
+    [Trait("ASVS", "3.3.1")]
+    [Trait("ASVS", "3.3.2")]
     [Fact]
     public async Task SessionCookie_IsHttpOnlyAndSameSiteStrict()
     {
@@ -54,6 +59,8 @@ public sealed class BrowserSecurityTests(GatewayFixture gateway) : IClassFixture
 /// <summary>ASVS 5.0 V3.3.1, V3.4.1 and V12.1: in Production people's traffic is HTTPS only, and browsers are told to keep to it.</summary>
 public sealed class ProductionTransportTests(ProductionGatewayFixture gateway) : IClassFixture<ProductionGatewayFixture>
 {
+    [Trait("ASVS", "3.3.1")]
+    [Trait("ASVS", "3.4.1")]
     [Fact]
     public async Task InProduction_BrowsersAreToldToUseHttpsOnly()
     {
@@ -65,6 +72,8 @@ public sealed class ProductionTransportTests(ProductionGatewayFixture gateway) :
             response.Headers.GetValues("Strict-Transport-Security").Single());
     }
 
+    [Trait("ASVS", "3.3.1")]
+    [Trait("ASVS", "3.4.1")]
     [Fact]
     public async Task InProduction_TheSessionAndAntiforgeryCookies_AreSecure()
     {
@@ -79,6 +88,8 @@ public sealed class ProductionTransportTests(ProductionGatewayFixture gateway) :
         Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Trait("ASVS", "12.1.1")]
+    [Trait("ASVS", "12.2.1")]
     [Fact]
     public async Task InProduction_PlainHttp_IsSentToHttps_UnlessTheTrustedProxySaysThePersonUsedHttps()
     {

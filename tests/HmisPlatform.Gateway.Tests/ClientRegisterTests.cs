@@ -123,6 +123,7 @@ public sealed class ClientRegisterTests(GatewayFixture gateway) : IClassFixture<
         Assert.False(refused.IsSuccessStatusCode);
     }
 
+    [Trait("ASVS", "16.3.1")]
     [Fact]
     public async Task AWrongSecret_IsRefused_AndRecordedAsAFailedClientAuthentication()
     {

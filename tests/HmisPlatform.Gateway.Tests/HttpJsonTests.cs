@@ -35,6 +35,7 @@ public sealed class HttpJsonTests(GatewayFixture gateway) : IClassFixture<Gatewa
         Assert.Equal((16, "TOKEN_MISSING"), await StatusOf(response));
     }
 
+    [Trait("ASVS", "2.2.1")]
     [Fact]
     public async Task Body_WithAFieldTheContractDoesNotHave_IsRefusedBeforeItReachesTheService()
     {
@@ -52,6 +53,7 @@ public sealed class HttpJsonTests(GatewayFixture gateway) : IClassFixture<Gatewa
         Assert.Equal((3, "MALFORMED_BODY"), await StatusOf(response));
     }
 
+    [Trait("ASVS", "2.2.1")]
     [Theory]
     [InlineData("?pageSize=abc", "pageSize")]
     [InlineData("?page_size=99999999999", "page_size")]
@@ -84,6 +86,7 @@ public sealed class HttpJsonTests(GatewayFixture gateway) : IClassFixture<Gatewa
         Assert.NotEqual(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Trait("ASVS", "2.2.1")]
     [Fact]
     public async Task Body_ThatIsNotJson_IsRefused()
     {
@@ -95,6 +98,7 @@ public sealed class HttpJsonTests(GatewayFixture gateway) : IClassFixture<Gatewa
         Assert.Equal((3, "MALFORMED_BODY"), await StatusOf(response));
     }
 
+    [Trait("ASVS", "4.1")]
     [Fact]
     public async Task Body_OverTheSizeLimit_IsRefused()
     {

@@ -11,6 +11,7 @@ namespace HmisPlatform.Gateway.Tests;
 /// An agency's system acting for a person: the person signs in at the gateway and consents (authorization code with
 /// PKCE), and the token the system gets names the person, through the system, with only what both may do.
 /// </summary>
+[Trait("ASVS", "8.4")]
 public sealed class PersonAuthorizationTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
 {
     private static readonly string[] TraineeSteps = [PlatformIdentity.AssessmentWrite, PlatformIdentity.CredentialsWrite, PlatformIdentity.RequestsWrite];

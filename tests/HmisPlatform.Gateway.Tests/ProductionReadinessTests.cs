@@ -9,10 +9,13 @@ using Microsoft.Extensions.Options;
 namespace HmisPlatform.Gateway.Tests;
 
 /// <summary>ASVS 5.0 V13.1 / V13.2: Production will not start unsafe, and says every setting that is missing, never a value.</summary>
+[Trait("ASVS", "13.3.1")]
 public sealed class ProductionReadinessTests
 {
     private const string DemoSecret = "notifications-demo-secret";
 
+    [Trait("ASVS", "13.1.1")]
+    [Trait("ASVS", "13.2.1")]
     [Fact]
     public async Task InProduction_WithoutKeysTlsOrRealSecrets_TheGatewayRefusesToStart_NamingEachSetting()
     {

@@ -21,6 +21,7 @@ public sealed class RateLimitTests(RateLimitedGatewayFixture gateway) : IClassFi
         }
     }
 
+    [Trait("ASVS", "2.4.1")]
     [Fact]
     public async Task CallerOverItsLimit_IsResourceExhaustedWithARetryHint_OthersAreNot_AndItRecovers()
     {

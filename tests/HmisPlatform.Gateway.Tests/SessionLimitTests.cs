@@ -22,6 +22,8 @@ public sealed class MovableClockGatewayFixture : GatewayFixture
 /// <summary>ASVS 5.0 V7.3.1 and V7.3.2 through the gateway: a session ends after 30 idle minutes, and 12 hours after sign-in.</summary>
 public sealed class SessionLimitTests(MovableClockGatewayFixture gateway) : IClassFixture<MovableClockGatewayFixture>
 {
+    [Trait("ASVS", "7.3.1")]
+    [Trait("ASVS", "7.3.2")]
     [Fact]
     public async Task ASessionLeftIdleForThirtyMinutes_Ends()
     {
@@ -36,6 +38,8 @@ public sealed class SessionLimitTests(MovableClockGatewayFixture gateway) : ICla
         Assert.False(await browser.IsSignedInAsync());
     }
 
+    [Trait("ASVS", "7.3.1")]
+    [Trait("ASVS", "7.3.2")]
     [Fact]
     public async Task ASessionInUseAllDay_EndsTwelveHoursAfterSignIn()
     {

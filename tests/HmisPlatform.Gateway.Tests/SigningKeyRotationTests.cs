@@ -37,6 +37,7 @@ public sealed class RotatingKeysGatewayFixture : GatewayFixture
 /// <summary>Keys rotate without breaking callers: both are published, and a token signed with either is accepted.</summary>
 public sealed class SigningKeyRotationTests(RotatingKeysGatewayFixture gateway) : IClassFixture<RotatingKeysGatewayFixture>
 {
+    [Trait("ASVS", "9.1.3")]
     [Fact]
     public async Task BothConfiguredKeys_ArePublished_AndTokensSignedWithEitherAreAccepted()
     {

@@ -86,6 +86,7 @@ public sealed class StaffInvitationTests(GatewayFixture gateway) : IClassFixture
         Assert.Contains("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0002", await atSouthside.Http.GetStringAsync("/account/session"), StringComparison.Ordinal);
     }
 
+    [Trait("ASVS", "8.3")]
     [Fact]
     public async Task ThePlatform_GivesApprovedTraineesTheirSignIn_AndNothingElse()
     {

@@ -14,6 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HmisPlatform.Gateway.Tests;
 
 /// <summary>People sign in with a password under HUD's rule, are locked out after repeated failures, use TOTP where their role needs it, and lose their session when deactivated.</summary>
+[Trait("ASVS", "16.2.5")]
+[Trait("ASVS", "16.3.1")]
 public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
 {
     private static readonly Guid Lakeview = Guid.Parse(DemoClients.LakeviewAgencyId);
@@ -44,6 +46,7 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.True(await AuditCountAsync(SecurityEventKinds.SignInSucceeded, DemoStaff.LakeviewAta.Id) >= 1);
     }
 
+    [Trait("ASVS", "3.7.2")]
     [Theory]
     [InlineData("/%09/evil.example", "/")]
     [InlineData("//evil.example", "/")]
@@ -62,6 +65,7 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.Equal(expected, response.Headers.Location!.OriginalString);
     }
 
+    [Trait("ASVS", "6.3.8")]
     [Fact]
     public async Task WrongPassword_IsRefusedWithoutSayingWhichPartWasWrong()
     {
@@ -80,6 +84,8 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.Equal(1, await AuditCountAsync(SecurityEventKinds.SignInFailed, person.Id));
     }
 
+    [Trait("ASVS", "6.3.1")]
+    [Trait("ASVS", "6.3.8")]
     [Fact]
     public async Task RepeatedFailures_LockTheAccount_EvenAgainstTheRightPassword()
     {
@@ -105,6 +111,7 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.True(await AuditCountAsync(SecurityEventKinds.LockedOut, person.Id) >= 1);
     }
 
+    [Trait("ASVS", "6.5")]
     [Fact]
     public async Task HmisTeam_NeedsTheAuthenticatorCode_AndAWrongOneDoesNotSignIn()
     {
@@ -125,6 +132,7 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.Equal(StaffRoles.HmisTeam, session!["role"]!.GetValue<string>());
     }
 
+    [Trait("ASVS", "6.5")]
     [Fact]
     public async Task CeTeamMemberWithoutAnAuthenticator_MustEnrolOneBeforeTheSessionStarts()
     {
@@ -148,6 +156,7 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.False(await again.IsSignedInAsync());
     }
 
+    [Trait("ASVS", "6.2.11")]
     [Theory]
     [InlineData("short1", PasswordPolicy.TooShortReason)]
     [InlineData("onlyletters", PasswordPolicy.DigitRequiredReason)]
@@ -184,6 +193,7 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.Equal(HttpStatusCode.Redirect, (await other.SignInAsync(person.Email!, "Harbor lights 7 north")).StatusCode);
     }
 
+    [Trait("ASVS", "3.5.1")]
     [Fact]
     public async Task PasswordForm_WithoutItsAntiforgeryToken_IsRefused()
     {
@@ -202,6 +212,7 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.Equal(HttpStatusCode.Redirect, (await stillOld.SignInAsync(person.Email!, DemoStaff.Password)).StatusCode);
     }
 
+    [Trait("ASVS", "7.4.2")]
     [Fact]
     public async Task DeactivatedAta_IsRefusedFromTheirNextCallOn_AndCannotSignInAgain()
     {
@@ -221,6 +232,7 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.Equal(HttpStatusCode.Unauthorized, (await again.SignInAsync(person.Email!, DemoStaff.Password)).StatusCode);
     }
 
+    [Trait("ASVS", "6.3.1")]
     [Fact]
     public async Task WrongCurrentPasswords_CountTowardTheLockout_AndEndTheSession()
     {
@@ -244,6 +256,8 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.True(await AuditCountAsync(SecurityEventKinds.LockedOut, person.Id) >= 1);
     }
 
+    [Trait("ASVS", "7.2.4")]
+    [Trait("ASVS", "7.4.1")]
     [Fact]
     public async Task SigningOut_EndsTheSessionForGood_EvenForACopyOfItsCookie()
     {
@@ -265,6 +279,7 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.Equal(1, await AuditCountAsync(SecurityEventKinds.SignedOut, person.Id));
     }
 
+    [Trait("ASVS", "3.5.1")]
     [Fact]
     public async Task SignOut_FromAnotherSite_WithoutTheFormsToken_IsRefused_AndTheSessionStays()
     {
@@ -292,6 +307,7 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(person.Email!, DemoStaff.Password)).StatusCode);
     }
 
+    [Trait("ASVS", "3.5.1")]
     [Fact]
     public async Task ApiCallThatChangesSomething_FromASessionWithoutTheAntiforgeryToken_IsRefused()
     {

@@ -32,6 +32,9 @@ public sealed class TokenExpiryTests(ShortLivedTokensGatewayFixture gateway) : I
 /// one its server-side entry records, so not even a re-signed "exp" extends it (see the expiry test above). Each case takes a real token
 /// and changes one thing, re-signing it with the server's real key where the case needs a valid signature.
 /// </summary>
+[Trait("ASVS", "9.1.1")]
+[Trait("ASVS", "9.2.1")]
+[Trait("ASVS", "9.2.3")]
 public sealed class TokenValidationTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
 {
     public static TheoryData<string, string> Tamperings => new()

@@ -254,6 +254,7 @@ public sealed class NotificationTableTests(NotificationsFixture service) : IClas
         Assert.False(await service.QueryAsync(db => db.Notifications.AnyAsync(n => n.Text.Contains("token=") || n.Html.Contains("token="))));
     }
 
+    [Trait("ASVS", "14.2")]
     [Fact]
     public async Task CredentialsIssued_WhileTheEmailWaits_ItsLinkIsReadableNowhereInTheDatabase_NorInTheInbox()
     {

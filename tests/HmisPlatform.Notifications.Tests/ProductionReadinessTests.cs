@@ -7,8 +7,11 @@ using Microsoft.Extensions.Options;
 namespace HmisPlatform.Notifications.Tests;
 
 /// <summary>ASVS 5.0 V13.2 / V12.1: Production Notifications will not send people's links in clear or keep them under an open key.</summary>
+[Trait("ASVS", "12.1")]
 public sealed class ProductionReadinessTests
 {
+    [Trait("ASVS", "13.1.1")]
+    [Trait("ASVS", "13.2.1")]
     [Fact]
     public async Task InProduction_PlainSmtpPlainHttpAndADemoSecret_AreEachRefusedAtStart_NamingTheSetting()
     {

@@ -8,6 +8,7 @@ public sealed class EmailAddressTests
     public void Parse_CaseAndSpaces_GiveOneForm() =>
         Assert.Equal(EmailAddress.Parse("dana@agency.org", "e"), EmailAddress.Parse("  Dana@AGENCY.org ", "e"));
 
+    [Trait("ASVS", "2.2.3")]
     [Theory]
     [InlineData("dаna@agency.org")] // Cyrillic a
     [InlineData("dana@agency")]

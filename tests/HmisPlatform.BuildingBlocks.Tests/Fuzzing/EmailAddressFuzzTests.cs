@@ -10,6 +10,7 @@ namespace HmisPlatform.BuildingBlocks.Tests.Fuzzing;
 /// Fuzz target: e-mail normalisation, which decides whose agency an address belongs to and which account it finds.
 /// Whatever comes in, it is refused as EMAIL_INVALID or comes out as one plain address whose domain is where the mail goes.
 /// </summary>
+[Trait("ASVS", "2.2.3")]
 public sealed class EmailAddressFuzzTests(ITestOutputHelper output)
 {
     private static readonly Gen<string> Part = Gen.OneOf(Fuzz.Text(12), Gen.Char['a', 'z'].Array[1, 8].Select(c => new string(c)));

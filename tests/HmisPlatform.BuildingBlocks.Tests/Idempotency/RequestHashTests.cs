@@ -34,6 +34,7 @@ public sealed class RequestHashTests
             IdempotentCommands<MessagingTestDbContext>.RequestHash(completed, Caller));
     }
 
+    [Trait("ASVS", "2.3.3")]
     [Fact]
     public void SameBodyFromAnotherCaller_OrThroughAnotherClient_OtherHash()
     {

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HmisPlatform.Credentialing.Tests.Api;
 
 /// <summary>Live credentials: the username and a single-use activation token for the user alone; never a password.</summary>
+[Trait("ASVS", "9.2.4")]
 public sealed class ActivationTests(CredentialingFixture service) : IClassFixture<CredentialingFixture>
 {
     private readonly ActiveAccounts _accounts = new(service);
@@ -79,6 +80,7 @@ public sealed class ActivationTests(CredentialingFixture service) : IClassFixtur
         Assert.Equal(StatusCode.PermissionDenied, bySystem.StatusCode);
     }
 
+    [Trait("ASVS", "8.3")]
     [Fact]
     public async Task TheServiceThatEmailsIt_MayIssueTheUsersToken_AndDoNothingElse()
     {
@@ -98,6 +100,7 @@ public sealed class ActivationTests(CredentialingFixture service) : IClassFixtur
         Assert.NotNull(redeemed.Account.ProvisionedAt);
     }
 
+    [Trait("ASVS", "8.3")]
     [Fact]
     public async Task AnotherPlatformService_WithCredentialsWrite_CannotMintAUsersToken()
     {

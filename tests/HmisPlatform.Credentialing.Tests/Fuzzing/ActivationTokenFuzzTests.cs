@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace HmisPlatform.Credentialing.Tests.Fuzzing;
 
 /// <summary>Fuzz target: the activation token the HMIS presents when a person sets their password.</summary>
+[Trait("ASVS", "9.2.4")]
 public sealed class ActivationTokenFuzzTests(ITestOutputHelper output)
 {
     private static readonly Gen<string> Presented = Gen.OneOf(

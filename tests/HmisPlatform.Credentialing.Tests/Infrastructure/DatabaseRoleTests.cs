@@ -59,6 +59,7 @@ public sealed class DatabaseRoleTests(CredentialingFixture service) : IClassFixt
         Assert.Equal(["account_changes", "credit_ledger"], DatabaseRoles.AppendOnlyTables(db));
     }
 
+    [Trait("ASVS", "8.2.1")]
     [Fact]
     public async Task TheServiceRole_WritesItsTables_OnlyAddsToItsAudit_AndChangesNoSchema()
     {
@@ -84,6 +85,7 @@ public sealed class DatabaseRoleTests(CredentialingFixture service) : IClassFixt
         }
     }
 
+    [Trait("ASVS", "8.2.1")]
     [Fact]
     public async Task TheServiceRole_CannotConnectToAnotherServicesDatabase()
     {

@@ -36,6 +36,7 @@ public sealed class JourneySimulatorTests(PlatformFixture fixture, ITestOutputHe
     private static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), out var value) && value > 0 ? value : fallback;
 
+    [Trait("ASVS", "2.3.1")]
     [Fact]
     public async Task GeneratedJourneys_AllEndWhereTheProcessSays_AndNoInvariantBreaks()
     {

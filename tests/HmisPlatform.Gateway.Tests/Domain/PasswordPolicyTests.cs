@@ -2,6 +2,8 @@ using HmisPlatform.Gateway.Domain;
 
 namespace HmisPlatform.Gateway.Tests.Domain;
 
+[Trait("ASVS", "6.2.1")]
+[Trait("ASVS", "6.2.9")]
 public sealed class PasswordPolicyTests
 {
     [Theory]
@@ -19,6 +21,7 @@ public sealed class PasswordPolicyTests
     public void Password_BreakingHudsRule_NamesTheRule(string password, string reason) =>
         Assert.Contains(reason, PasswordPolicy.Shipped.Check(password));
 
+    [Trait("ASVS", "6.2.4")]
     [Theory]
     [InlineData("password1")]
     [InlineData("PASSWORD1")]
@@ -34,6 +37,7 @@ public sealed class PasswordPolicyTests
         Assert.Empty(new PasswordPolicy(["# password1", "  "]).Check("password1"));
     }
 
+    [Trait("ASVS", "6.2.11")]
     [Theory]
     [InlineData("Hmis2026access", null)]
     [InlineData("chicago lake 7", null)]

@@ -3,6 +3,7 @@ using HmisPlatform.Gateway.Domain;
 namespace HmisPlatform.Gateway.Tests.Domain;
 
 /// <summary>ASVS 5.0 V3.7.2 / V5 (open redirects): after signing in, a person goes to a page of this site or home.</summary>
+[Trait("ASVS", "3.7.2")]
 public sealed class ReturnUrlTests
 {
     [Theory]

@@ -3,6 +3,8 @@ using HmisPlatform.Gateway.Domain;
 namespace HmisPlatform.Gateway.Tests.Domain;
 
 /// <summary>ASVS 5.0 V7.3.1 / V7.3.2: an idle session ends within 30 minutes, and any session 12 hours after sign-in.</summary>
+[Trait("ASVS", "7.3.1")]
+[Trait("ASVS", "7.3.2")]
 public sealed class SessionLimitsTests
 {
     private static readonly DateTimeOffset SignedIn = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);

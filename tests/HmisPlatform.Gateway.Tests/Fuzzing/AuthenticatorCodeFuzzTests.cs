@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace HmisPlatform.Gateway.Tests.Fuzzing;
 
 /// <summary>Fuzz target: the authenticator code a person types at sign-in and enrolment.</summary>
+[Trait("ASVS", "6.5.7")]
 public sealed class AuthenticatorCodeFuzzTests(ITestOutputHelper output)
 {
     private static readonly Gen<string> Typed = Gen.OneOf(

@@ -34,6 +34,7 @@ public sealed class PageRefusalAuditTests(GatewayFixture gateway) : IClassFixtur
             .Where(e => e.Kind == SecurityEventKinds.PermissionDenied && e.Actor == personId).ToListAsync();
     }
 
+    [Trait("ASVS", "16.3.2")]
     [Fact]
     public async Task APagesRefusedCall_IsRecordedWithThePersonAndTheMethod_AndStillFailsForThePage()
     {

@@ -9,6 +9,7 @@ namespace HmisPlatform.Gateway.Tests.Web;
 /// <summary>ASVS 5.0 V7.4: an open page's session is checked again, so signing out or deactivation reaches open tabs.</summary>
 public sealed class SessionRevalidationTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
 {
+    [Trait("ASVS", "7.4.2")]
     [Fact]
     public async Task AnOpenPagesSession_Ends_WhenThePersonSignsOutElsewhere_OrIsDeactivated()
     {

@@ -7,6 +7,7 @@ using HmisPlatform.Testing;
 namespace HmisPlatform.Requests.Tests.Api;
 
 /// <summary>An agency's system sees and acts for its own agency only; another agency's ids answer like missing ones.</summary>
+[Trait("ASVS", "8.2.2")]
 public sealed class AgencyBoundaryTests(RequestsFixture service) : IClassFixture<RequestsFixture>
 {
     private AccessRequests.AccessRequestsClient Southside => new(service.ChannelWithToken(TestTokens.Issue(agencyId: DemoData.SouthsideAgencyId.ToString())));

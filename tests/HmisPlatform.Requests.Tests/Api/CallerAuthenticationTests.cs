@@ -30,6 +30,10 @@ public sealed class CallerAuthenticationTests(RequestsFixture service) : IClassF
         { "not a token", "not-a-jwt", "TOKEN_INVALID" },
     };
 
+    [Trait("ASVS", "9.1.1")]
+    [Trait("ASVS", "9.1.2")]
+    [Trait("ASVS", "9.2.1")]
+    [Trait("ASVS", "9.2.3")]
     [Theory]
     [MemberData(nameof(RefusedTokens))]
     public async Task Call_WithoutAValidAccessToken_IsUnauthenticatedWithItsReason(string why, string? token, string reason)
@@ -45,6 +49,7 @@ public sealed class CallerAuthenticationTests(RequestsFixture service) : IClassF
         }
     }
 
+    [Trait("ASVS", "8.2.1")]
     [Fact]
     public async Task Call_WithoutTheScopeItNeeds_IsPermissionDenied()
     {
@@ -64,6 +69,7 @@ public sealed class CallerAuthenticationTests(RequestsFixture service) : IClassF
         Assert.Equal(AccessRequestStatus.Submitted, response.AccessRequest.Status);
     }
 
+    [Trait("ASVS", "9.2")]
     [Fact]
     public async Task ARevokedClientsToken_IsRefusedByTheServiceItself_FromTheMomentTheGatewayRevokesIt()
     {

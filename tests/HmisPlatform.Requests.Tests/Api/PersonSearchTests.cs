@@ -99,6 +99,7 @@ public sealed class PersonSearchTests(RequestsFixture service) : IClassFixture<R
         Assert.Equal(["query"], tooShort.ViolatedFields());
     }
 
+    [Trait("ASVS", "8.2.2")]
     [Fact]
     public async Task TheCeTeam_FindsAndFollowsThePeopleOfItsOwnBusinessOnly()
     {

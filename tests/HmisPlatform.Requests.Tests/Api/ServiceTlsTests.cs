@@ -46,6 +46,8 @@ public sealed class ServiceTlsTests : IAsyncLifetime
         HmisPlatform.PlatformTls.CreateHandler(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [HmisPlatform.PlatformTls.CertificateAuthoritySetting] = authorityPem }).Build());
 
+    [Trait("ASVS", "12.3.1")]
+    [Trait("ASVS", "12.3.3")]
     [Fact]
     public async Task ACallerTrustingThePlatformCa_ReachesTheServiceOverTls()
     {
@@ -62,6 +64,8 @@ public sealed class ServiceTlsTests : IAsyncLifetime
         Assert.Equal("TOKEN_MISSING", answer.Reason());
     }
 
+    [Trait("ASVS", "12.3.1")]
+    [Trait("ASVS", "12.3.3")]
     [Fact]
     public async Task ACallerTrustingAnotherCa_OrOnlyTheSystemsRoots_IsRefusedTheConnection()
     {
@@ -76,6 +80,8 @@ public sealed class ServiceTlsTests : IAsyncLifetime
         }
     }
 
+    [Trait("ASVS", "13.1.1")]
+    [Trait("ASVS", "13.2.1")]
     [Fact]
     public async Task InProduction_PlainHttpBetweenServices_IsRefusedAtStart_NamingTheSettings()
     {

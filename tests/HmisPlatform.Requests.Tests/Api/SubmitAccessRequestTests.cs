@@ -21,6 +21,7 @@ public sealed class SubmitAccessRequestTests(RequestsFixture service) : IClassFi
         Assert.True(Guid.TryParse(read.Users[0].PersonId, out _));
     }
 
+    [Trait("ASVS", "2.3.3")]
     [Fact]
     public async Task Submit_RetriedWithSameRequestId_ReturnsFirstAnswerAndCreatesNothingNew()
     {
@@ -50,6 +51,7 @@ public sealed class SubmitAccessRequestTests(RequestsFixture service) : IClassFi
         Assert.Contains("request_id", error.ViolatedFields());
     }
 
+    [Trait("ASVS", "2.3.3")]
     [Fact]
     public async Task TheSameRequestIdAndBody_FromAnotherCaller_IsRefused_NeverAnsweredWithTheFirstCallersAnswer()
     {
@@ -144,6 +146,7 @@ public sealed class SubmitAccessRequestTests(RequestsFixture service) : IClassFi
         Assert.Equal(AccessRequestStatus.Submitted, read.Status);
     }
 
+    [Trait("ASVS", "2.2.1")]
     [Fact]
     public async Task Review_WithAReasonLongerThanTheAuditKeeps_IsRefusedByItsField_NotAnInternalError()
     {
@@ -158,6 +161,7 @@ public sealed class SubmitAccessRequestTests(RequestsFixture service) : IClassFi
         Assert.Equal(AccessRequestStatus.Submitted, read.Status);
     }
 
+    [Trait("ASVS", "2.2.1")]
     [Theory]
     [InlineData("Dana\\0")]
     [InlineData("Da\\u0007na")]
@@ -175,6 +179,7 @@ public sealed class SubmitAccessRequestTests(RequestsFixture service) : IClassFi
         Assert.Equal(0, await service.QueryAsync(db => db.AccessRequests.CountAsync(r => r.Users.Any(u => u.Email == request.Users[0].Email))));
     }
 
+    [Trait("ASVS", "4.1")]
     [Fact]
     public async Task Submit_LargerThanAnyRequestNeeds_IsRefusedBeforeItIsRead()
     {

@@ -165,6 +165,7 @@ public sealed class AccessRequestTests
         Assert.Equal(AccessRequest.CeTeamOnlyReason, Assert.Throws<DomainException>(() => request.CeDecide(CeDecision.Approve, "", request.Etag, Reviewer, Now)).Reason);
     }
 
+    [Trait("ASVS", "2.2.1")]
     [Fact]
     public void AReasonLongerThanTheAuditKeeps_IsRefusedByItsField_AndChangesNothing()
     {
