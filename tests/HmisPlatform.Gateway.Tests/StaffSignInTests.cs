@@ -134,26 +134,45 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
 
     [Trait("ASVS", "6.5")]
     [Fact]
-    public async Task CeTeamMemberWithoutAnAuthenticator_MustEnrolOneBeforeTheSessionStarts()
+    public async Task ACeTeamMemberWithAPasswordButNoAuthenticator_CannotSetOneUp_OnThePasswordAlone()
     {
         using var browser = Browser();
         var person = await gateway.NewPersonAsync(StaffRoles.CeTeam);
 
-        using var password = await browser.SignInAsync(person.Email!, DemoStaff.Password);
-        var key = browser.AuthenticatorKey;
+        using var refused = await browser.SignInAsync(person.Email!, DemoStaff.Password);
 
-        Assert.Equal(HttpStatusCode.OK, password.StatusCode);
-        Assert.NotNull(key);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Null(browser.AuthenticatorKey);
+        Assert.Contains("invitation", browser.Page, StringComparison.Ordinal);
         Assert.False(await browser.IsSignedInAsync());
-        using var enrolled = await browser.PostFormAsync("/account/two-factor/enrol", ("code", Totp.Code(key, DateTimeOffset.UtcNow)));
-        Assert.Equal(HttpStatusCode.Redirect, enrolled.StatusCode);
-        Assert.True(await browser.IsSignedInAsync());
+    }
 
-        // From now on the code is asked for at every sign-in.
-        using var again = Browser();
-        await again.SignInAsync(person.Email!, DemoStaff.Password);
-        Assert.Contains("Authenticator code", again.Page, StringComparison.Ordinal);
-        Assert.False(await again.IsSignedInAsync());
+    [Trait("ASVS", "6.5")]
+    [Fact]
+    public async Task AnInvitedCeTeamMember_SetsUpTheAuthenticatorWithTheInvitationLink_ThenSignsInWithIt()
+    {
+        var email = $"ce.{Guid.NewGuid():N}@hmis.example.org";
+        var invited = await new Hmis.Gateway.V1.StaffAccounts.StaffAccountsClient(await gateway.HmisTeamChannelAsync())
+            .InviteStaffAccountAsync(new Hmis.Gateway.V1.InviteStaffAccountRequest { Email = email, Role = StaffRoles.CeTeam });
+        using var browser = Browser();
+        await browser.GetAsync(invited.InvitationPath);
+        var key = browser.AuthenticatorKey;
+        Assert.NotNull(key);
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://gateway"), invited.InvitationPath).Query);
+        (string, string)[] link = [("user", query["user"]!), ("token", query["token"]!), ("newPassword", "Lantern 4 harbor")];
+
+        using var wrongCode = await browser.PostFormAsync("/account/set-password", [.. link, ("code", "000000")]);
+        using var set = await browser.PostFormAsync("/account/set-password", [.. link, ("code", Totp.Code(key, DateTimeOffset.UtcNow))]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrongCode.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        using var signIn = Browser();
+        await signIn.SignInAsync(email, "Lantern 4 harbor");
+        Assert.Contains("Authenticator code", signIn.Page, StringComparison.Ordinal);
+        Assert.False(await signIn.IsSignedInAsync());
+        using var signedIn = await signIn.PostFormAsync("/account/sign-in/two-factor", ("code", Totp.Code(key, DateTimeOffset.UtcNow)));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.True(await signIn.IsSignedInAsync());
     }
 
     [Trait("ASVS", "6.2.11")]

@@ -13,14 +13,13 @@ namespace HmisPlatform.Gateway.Staff;
 
 /// <summary>
 /// Sign-in for people, as plain server-rendered forms with antiforgery tokens: e-mail and password, then the
-/// authenticator code where the role needs one (enrolling the authenticator on the first sign-in), sign-out,
+/// authenticator code where the role needs one (set up only on the invitation link's page, with the password), sign-out,
 /// and changing one's password under the platform's policy. Every outcome is a security event.
 /// </summary>
 public static class SignInPages
 {
     public const string SignInPath = "/account/sign-in";
     public const string TwoFactorPath = "/account/sign-in/two-factor";
-    public const string EnrolPath = "/account/two-factor/enrol";
     public const string SignOutPath = "/account/sign-out";
     public const string PasswordPath = "/account/password";
     public const string SessionPath = "/account/session";
@@ -41,10 +40,9 @@ public static class SignInPages
         // Guessing is slowed per address here and stopped per account by the lockout.
         account.MapPost("/sign-in", SignInAsync).RequireRateLimiting(CallerRateLimits.Policy);
         account.MapPost("/sign-in/two-factor", TwoFactorAsync).RequireRateLimiting(CallerRateLimits.Policy);
-        account.MapPost("/two-factor/enrol", EnrolAsync).RequireRateLimiting(CallerRateLimits.Policy);
         account.MapPost("/sign-out", SignOutAsync);
-        account.MapGet("/set-password", (HttpContext http, IAntiforgery antiforgery, Guid? user, string? token) =>
-            Page(http, antiforgery, "Set your password", SetPasswordForm(user, token, error: null)));
+        account.MapGet("/set-password", async (HttpContext http, IAntiforgery antiforgery, UserManager<StaffUser> users, Guid? user, string? token) =>
+            Page(http, antiforgery, "Set your password", SetPasswordForm(user, token, await AuthenticatorToSetUpAsync(users, user, token), error: null)));
         account.MapPost("/set-password", SetPasswordAsync).RequireRateLimiting(CallerRateLimits.Policy);
         account.MapGet("/password", (HttpContext http, IAntiforgery antiforgery) =>
             Page(http, antiforgery, "Change your password", PasswordForm(error: null))).RequireAuthorization();
@@ -84,14 +82,18 @@ public static class SignInPages
             await audit.RecordAsync(SecurityEventKinds.SignInFailed, user.Id.ToString(), SignInPath, user.AgencyId, "WRONG_PASSWORD");
             return Refused(http, antiforgery, StatusCodes.Status401Unauthorized, returnUrl, WrongCredentials);
         }
-        if (user.TwoFactorEnabled || StaffRoles.RequiresTwoFactor(user.Role))
+        if (user.TwoFactorEnabled)
         {
             // The password was right; the session waits for the second factor (Identity's two-factor cookie).
             await http.SignInAsync(IdentityConstants.TwoFactorUserIdScheme,
                 new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Id.ToString())], IdentityConstants.TwoFactorUserIdScheme)));
-            return user.TwoFactorEnabled
-                ? Page(http, antiforgery, "Authenticator code", TwoFactorForm(returnUrl, error: null))
-                : Page(http, antiforgery, "Set up your authenticator", await EnrolFormAsync(users, user, returnUrl, error: null));
+            return Page(http, antiforgery, "Authenticator code", TwoFactorForm(returnUrl, error: null));
+        }
+        if (StaffRoles.RequiresTwoFactor(user.Role))
+        {
+            // An authenticator is set up only with the invitation link (proof of the mailbox), never on the password alone.
+            await audit.RecordAsync(SecurityEventKinds.SignInFailed, user.Id.ToString(), SignInPath, user.AgencyId, "TOTP_NOT_ENROLLED");
+            return Refused(http, antiforgery, StatusCodes.Status403Forbidden, returnUrl, NoAuthenticatorYet);
         }
         await signIn.SignInAsync(user, isPersistent: false);
         await audit.RecordAsync(SecurityEventKinds.SignInSucceeded, user.Id.ToString(), SignInPath, user.AgencyId);
@@ -141,35 +143,21 @@ public static class SignInPages
         return Page(http, antiforgery, "Authenticator code", TwoFactorForm(returnUrl, "That code is not right. Try the current one."), StatusCodes.Status401Unauthorized);
     }
 
-    private static async Task<IResult> EnrolAsync(
-        HttpContext http, IAntiforgery antiforgery, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, SecurityAudit audit,
-        [FromForm] string? code, [FromForm] string? returnUrl)
-    {
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null || !user.IsActive || user.TwoFactorEnabled)
-        {
-            return Results.Redirect(SignInPath);
-        }
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, AuthenticatorCode.Read(code) ?? ""))
-        {
-            await users.AccessFailedAsync(user);
-            await audit.RecordAsync(SecurityEventKinds.SignInFailed, user.Id.ToString(), EnrolPath, user.AgencyId, "WRONG_TOTP");
-            return Page(http, antiforgery, "Set up your authenticator",
-                await EnrolFormAsync(users, user, returnUrl, "That code is not right. Check the key and try the current code."), StatusCodes.Status401Unauthorized);
-        }
-        await users.SetTwoFactorEnabledAsync(user, true);
-        await users.ResetAccessFailedCountAsync(user);
-        await http.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
-        await signIn.SignInAsync(user, isPersistent: false);
-        await audit.RecordAsync(SecurityEventKinds.SignInSucceeded, user.Id.ToString(), EnrolPath, user.AgencyId, "TOTP_ENROLLED");
-        return Results.Redirect(ReturnUrl.LocalOrHome(returnUrl));
-    }
-
     private static async Task<IResult> SetPasswordAsync(
         HttpContext http, IAntiforgery antiforgery, UserManager<StaffUser> users, SecurityAudit audit,
-        [FromForm] Guid? user, [FromForm] string? token, [FromForm] string? newPassword)
+        [FromForm] Guid? user, [FromForm] string? token, [FromForm] string? newPassword, [FromForm] string? code)
     {
         var person = user is { } id ? await users.FindByIdAsync(id.ToString()) : null;
+        var authenticator = await AuthenticatorToSetUpAsync(users, user, token);
+        if (person is not null && authenticator is not null
+            && !await users.VerifyTwoFactorTokenAsync(person, users.Options.Tokens.AuthenticatorTokenProvider, AuthenticatorCode.Read(code) ?? ""))
+        {
+            // The link stays valid: the person tries the current code again.
+            await users.AccessFailedAsync(person);
+            await audit.RecordAsync(SecurityEventKinds.PasswordChangeRefused, person.Id.ToString(), SetPasswordPath, person.AgencyId, "WRONG_TOTP");
+            return Page(http, antiforgery, "Set your password",
+                SetPasswordForm(user, token, authenticator, "That code is not right. Check the key and try the current code."), StatusCodes.Status400BadRequest);
+        }
         var result = person is { IsActive: true }
             ? await users.ResetPasswordAsync(person, token ?? "", newPassword ?? "")
             : IdentityResult.Failed(new IdentityError { Code = "InvalidToken" });
@@ -179,18 +167,46 @@ public static class SignInPages
             await audit.RecordAsync(SecurityEventKinds.PasswordChangeRefused, person?.Id.ToString(), SetPasswordPath, person?.AgencyId, reasons);
             var invalidLink = result.Errors.Any(e => e.Code == "InvalidToken");
             var page = Page(http, antiforgery, "Set your password",
-                SetPasswordForm(user, token, invalidLink
+                SetPasswordForm(user, token, authenticator, invalidLink
                     ? "This link is not valid any more. Ask the HMIS team for a new invitation."
                     : string.Join(" ", result.Errors.Select(e => e.Description))),
                 StatusCodes.Status400BadRequest);
             http.Response.Headers["X-Refusal-Reasons"] = reasons;
             return page;
         }
+        if (authenticator is not null)
+        {
+            await users.SetTwoFactorEnabledAsync(person!, true);
+            await audit.RecordAsync(SecurityEventKinds.PasswordSet, person!.Id.ToString(), SetPasswordPath, person.AgencyId, "TOTP_ENROLLED");
+            return Results.Redirect(SignInPath);
+        }
         await audit.RecordAsync(SecurityEventKinds.PasswordSet, person!.Id.ToString(), SetPasswordPath, person.AgencyId);
         return Results.Redirect(SignInPath);
     }
 
-    private static string SetPasswordForm(Guid? user, string? token, string? error) => $"""
+    /// <summary>
+    /// The authenticator key a person sets up with their invitation link, when their role needs one and they have none
+    /// yet: shown only to the holder of a valid link. Made once (without changing the security stamp, which the link
+    /// is bound to) and kept until the person sets it up.
+    /// </summary>
+    private static async Task<string?> AuthenticatorToSetUpAsync(UserManager<StaffUser> users, Guid? user, string? token)
+    {
+        var person = user is { } id ? await users.FindByIdAsync(id.ToString()) : null;
+        if (person is not { IsActive: true } || person.TwoFactorEnabled || !StaffRoles.RequiresTwoFactor(person.Role)
+            || !await users.VerifyUserTokenAsync(person, users.Options.Tokens.PasswordResetTokenProvider, UserManager<StaffUser>.ResetPasswordTokenPurpose, token ?? ""))
+        {
+            return null;
+        }
+        var key = await users.GetAuthenticatorKeyAsync(person);
+        if (string.IsNullOrEmpty(key))
+        {
+            key = users.GenerateNewAuthenticatorKey();
+            await users.SetAuthenticationTokenAsync(person, "[AspNetUserStore]", "AuthenticatorKey", key);
+        }
+        return key;
+    }
+
+    private static string SetPasswordForm(Guid? user, string? token, string? authenticatorKey, string? error) => $"""
         <form class="card" method="post" action="{SetPasswordPath}">
           <h2>Set your password</h2>
           <p>At least {PasswordPolicy.MinimumLength.ToString(CultureInfo.InvariantCulture)} characters, with a letter and a number, and not a commonly breached password.</p>
@@ -198,6 +214,7 @@ public static class SignInPages
           <label for="newPassword">New password</label>
           <input id="newPassword" name="newPassword" type="password" autocomplete="new-password" required minlength="{PasswordPolicy.MinimumLength.ToString(CultureInfo.InvariantCulture)}">
           <input type="hidden" name="user" value="{E(user?.ToString())}">
+          {AuthenticatorFields(authenticatorKey)}
           <input type="hidden" name="token" value="{E(token)}">
           <!--antiforgery-->
           <button type="submit">Set password</button>
@@ -243,6 +260,9 @@ public static class SignInPages
     private const string WrongCredentials =
         "The e-mail or password is not right, or too many attempts have locked the account for a while. Ask the HMIS team if you need help sooner.";
 
+    private const string NoAuthenticatorYet =
+        "Your role signs in with an authenticator app, which you set up with the link in your invitation e-mail. Ask the HMIS team for a new invitation if that link has expired.";
+
     /// <summary>A hash of no one's password, checked when the account is unknown (Identity's V3 format, 100,000 iterations).</summary>
     private static readonly string UnknownAccountHash = new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), Guid.NewGuid().ToString());
 
@@ -279,28 +299,21 @@ public static class SignInPages
         </form>
         """;
 
-    private static async Task<string> EnrolFormAsync(UserManager<StaffUser> users, StaffUser user, string? returnUrl, string? error)
+    /// <summary>The set-up of the authenticator inside the invitation's form: the key, its link for apps, and the code.</summary>
+    private static string AuthenticatorFields(string? key)
     {
-        var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
+        if (key is null)
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
+            return "";
         }
-        var uri = $"otpauth://totp/{Uri.EscapeDataString(AuthenticatorIssuer)}:{Uri.EscapeDataString(user.Email ?? "")}?secret={key}&issuer={Uri.EscapeDataString(AuthenticatorIssuer)}&digits=6";
+        var uri = $"otpauth://totp/{Uri.EscapeDataString(AuthenticatorIssuer)}?secret={key}&issuer={Uri.EscapeDataString(AuthenticatorIssuer)}&digits=6";
         return $"""
-            <form class="card" method="post" action="{EnrolPath}">
-              <h2>Set up your authenticator</h2>
-              <p>Your role needs a second factor. Add this key to an authenticator app, then enter the code it shows.</p>
-              <p class="key" data-authenticator-key="{E(key)}">{E(string.Join(' ', Chunks(key!, 4)))}</p>
-              <p><a href="{E(uri)}">Open in an authenticator app</a></p>
-              {ErrorLine(error)}
-              <label for="code">The 6-digit code</label>
-              <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required>
-              <input type="hidden" name="returnUrl" value="{E(returnUrl)}">
-              <!--antiforgery-->
-              <button type="submit">Turn on and sign in</button>
-            </form>
+            <h3>Your authenticator</h3>
+            <p>Your role signs in with a second factor. Add this key to an authenticator app, then enter the code it shows.</p>
+            <p class="key" data-authenticator-key="{E(key)}">{E(string.Join(' ', Chunks(key, 4)))}</p>
+            <p><a href="{E(uri)}">Open in an authenticator app</a></p>
+            <label for="code">The 6-digit code</label>
+            <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required>
             """;
     }
 
