@@ -21,8 +21,20 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public GrpcChannel Gateway { get; private set; } = null!;
 
+    /// <summary>The demo ATAs' and Supervisor's authenticator keys, as the README publishes them for the demo.</summary>
+    public static readonly IReadOnlyDictionary<string, string> DemoAuthenticators = new Dictionary<string, string>
+    {
+        ["alex.rivera@lakeview.example.org"] = "LAKEVIEWATAKEY2LAKEVIEWATAKEY2AA",
+        ["jordan.lee@southside.example.org"] = "SOUTHSIDEATAKEY2SOUTHSIDEATAKEY2",
+        ["morgan.ellis@lakeview.example.org"] = "LAKEVIEWSUPERVISORKEY2LAKEVIEWSU",
+    };
+
     public async Task InitializeAsync()
     {
+        foreach (var (email, key) in DemoAuthenticators)
+        {
+            Authenticators.Remember(email, key);
+        }
         _dataDirectory = Directory.CreateTempSubdirectory("hmis-e2e-").FullName;
         if (!OperatingSystem.IsWindows())
         {

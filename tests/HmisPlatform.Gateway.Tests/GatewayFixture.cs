@@ -44,6 +44,11 @@ public class GatewayFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The demo ATAs' and Supervisor's apps; the HMIS and CE teams' codes are entered by the tests about them.
+        foreach (var person in DemoStaff.All.Where(p => p.Role is Gateway.Domain.StaffRoles.Ata or Gateway.Domain.StaffRoles.Supervisor))
+        {
+            Authenticators.Remember(person.Email, person.AuthenticatorKey!);
+        }
         var servers = await LocalServers.GetAsync();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
@@ -79,8 +84,11 @@ public class GatewayFixture : IAsyncLifetime
     public HttpClient CreateBrowser(Uri? address = null) =>
         Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = address ?? BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
 
-    /// <summary>A new person who signs in, with the demo password, for tests that lock or deactivate them.</summary>
-    public async Task<StaffUser> NewPersonAsync(string role, Guid? agencyId = null)
+    /// <summary>
+    /// A new person who signs in, with the demo password, for tests that lock or deactivate them; with the
+    /// authenticator their role needs, set up (and known to test browsers), unless <paramref name="withAuthenticator"/> is false.
+    /// </summary>
+    public async Task<StaffUser> NewPersonAsync(string role, Guid? agencyId = null, bool withAuthenticator = true)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
@@ -88,6 +96,13 @@ public class GatewayFixture : IAsyncLifetime
         var user = new StaffUser { Id = Guid.NewGuid(), UserName = email, Email = email, Role = role, AgencyId = agencyId };
         var created = await users.CreateAsync(user, DemoStaff.Password);
         Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Code)));
+        if (withAuthenticator && Gateway.Domain.StaffRoles.RequiresTwoFactor(role))
+        {
+            var key = users.GenerateNewAuthenticatorKey();
+            Assert.True((await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key)).Succeeded);
+            Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+            Authenticators.Remember(email, key);
+        }
         return user;
     }
 

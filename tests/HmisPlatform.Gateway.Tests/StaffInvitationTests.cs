@@ -19,14 +19,17 @@ public sealed class StaffInvitationTests(GatewayFixture gateway) : IClassFixture
         });
 
     [Fact]
-    public async Task InvitedAta_SetsTheirOwnPasswordOnce_ThenSignsIn()
+    public async Task InvitedAta_SetsTheirOwnPasswordAndAuthenticatorOnce_ThenSignsInWithBoth()
     {
         var email = $"new.ata.{Guid.NewGuid():N}@lakeview.example.org";
         var invited = await InviteAtaAsync(email);
         using var browser = new StaffBrowser(gateway.CreateBrowser());
         await browser.GetAsync(invited.InvitationPath);
         var query = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://gateway"), invited.InvitationPath).Query);
-        (string, string)[] link = [("user", query["user"]!), ("token", query["token"]!)];
+        // An ATA sets up the authenticator on the same page, with the invitation link alone.
+        var key = browser.AuthenticatorKey!;
+        Authenticators.Remember(email, key);
+        (string, string)[] link = [("user", query["user"]!), ("token", query["token"]!), ("code", Totp.Code(key, DateTimeOffset.UtcNow))];
 
         using var breached = await browser.PostFormAsync("/account/set-password", [.. link, ("newPassword", "password123")]);
         using var set = await browser.PostFormAsync("/account/set-password", [.. link, ("newPassword", "Lantern 4 harbor")]);

@@ -58,8 +58,12 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
         var returnUrl = Uri.UnescapeDataString(returnUrlInTheLink);
 
         await browser.GetAsync($"/account/sign-in?returnUrl={returnUrlInTheLink}");
-        using var response = await browser.PostFormAsync("/account/sign-in",
+        using var password = await browser.PostFormAsync("/account/sign-in",
             ("email", DemoStaff.LakeviewAta.Email), ("password", DemoStaff.Password), ("returnUrl", returnUrl));
+        // The code's form carries the same return address on.
+        Assert.Contains($"name=\"returnUrl\" value=\"{SignInPages.E(returnUrl)}\"", browser.Page, StringComparison.Ordinal);
+        using var response = await browser.PostFormAsync(SignInPages.TwoFactorPath,
+            ("code", Totp.Code(DemoStaff.LakeviewAta.AuthenticatorKey!, DateTimeOffset.UtcNow)), ("returnUrl", returnUrl));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(expected, response.Headers.Location!.OriginalString);
@@ -133,11 +137,32 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
     }
 
     [Trait("ASVS", "6.5")]
+    [Theory]
+    [InlineData(StaffRoles.Ata)]
+    [InlineData(StaffRoles.Supervisor)]
+    public async Task AnAtaOrSupervisor_NeedsTheAuthenticatorCode_AndAWrongOneDoesNotSignIn(string role)
+    {
+        var person = await gateway.NewPersonAsync(role, Lakeview);
+        using var browser = Browser();
+        await browser.GetAsync("/account/sign-in");
+
+        using var password = await browser.PostFormAsync("/account/sign-in", ("email", person.Email!), ("password", DemoStaff.Password));
+        Assert.Contains("Authenticator code", browser.Page, StringComparison.Ordinal);
+        Assert.False(await browser.IsSignedInAsync());
+        using var wrong = await browser.PostFormAsync(SignInPages.TwoFactorPath, ("code", "000000"));
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.False(await browser.IsSignedInAsync());
+        using var right = await browser.PostFormAsync(SignInPages.TwoFactorPath, ("code", Totp.Code(Authenticators.KeyOf(person.Email!)!, DateTimeOffset.UtcNow)));
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.True(await browser.IsSignedInAsync());
+    }
+
+    [Trait("ASVS", "6.5")]
     [Fact]
     public async Task ACeTeamMemberWithAPasswordButNoAuthenticator_CannotSetOneUp_OnThePasswordAlone()
     {
         using var browser = Browser();
-        var person = await gateway.NewPersonAsync(StaffRoles.CeTeam);
+        var person = await gateway.NewPersonAsync(StaffRoles.CeTeam, withAuthenticator: false);
 
         using var refused = await browser.SignInAsync(person.Email!, DemoStaff.Password);
 
@@ -282,8 +307,7 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
     {
         using var browser = Browser();
         var person = await gateway.NewPersonAsync(StaffRoles.Ata, Lakeview);
-        await browser.GetAsync("/account/sign-in");
-        using var signedIn = await browser.PostFormAsync("/account/sign-in", ("email", person.Email!), ("password", DemoStaff.Password));
+        using var signedIn = await browser.SignInAsync(person.Email!, DemoStaff.Password);
         var sessionCookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("hmis.session=", StringComparison.Ordinal)).Split(';')[0];
         using var copy = gateway.CreateBrowser();
         copy.DefaultRequestHeaders.Add("Cookie", sessionCookie);

@@ -35,11 +35,37 @@ public sealed partial class StaffBrowser(HttpClient browser) : IDisposable
         return response;
     }
 
+    /// <summary>Signs in; asked for the authenticator code, enters the current one when the person's app is known (<see cref="Authenticators"/>).</summary>
     public async Task<HttpResponseMessage> SignInAsync(string email, string password)
     {
         await GetAsync("/account/sign-in");
-        return await PostFormAsync("/account/sign-in", ("email", email), ("password", password));
+        var response = await PostFormAsync("/account/sign-in", ("email", email), ("password", password));
+        if (Page.Contains(TwoFactorForm, StringComparison.Ordinal) && Authenticators.KeyOf(email) is { } key)
+        {
+            response.Dispose();
+            response = await PostFormAsync(TwoFactorForm, ("code", Totp.Code(key, DateTimeOffset.UtcNow)));
+        }
+        return response;
     }
+
+    /// <summary>
+    /// The person behind an invitation link sets their password, and sets up the authenticator the page offers (then
+    /// kept for their sign-ins). Returns the answer to the form.
+    /// </summary>
+    public async Task<HttpResponseMessage> SetPasswordAsync(string invitationPath, string email, string newPassword)
+    {
+        using var page = await GetAsync(invitationPath);
+        var link = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://gateway"), invitationPath).Query);
+        List<(string, string)> fields = [("user", link["user"]!), ("token", link["token"]!), ("newPassword", newPassword)];
+        if (AuthenticatorKey is { } key)
+        {
+            Authenticators.Remember(email, key);
+            fields.Add(("code", Totp.Code(key, DateTimeOffset.UtcNow)));
+        }
+        return await PostFormAsync("/account/set-password", [.. fields]);
+    }
+
+    private const string TwoFactorForm = "/account/sign-in/two-factor";
 
     /// <summary>Sends the session's antiforgery token with every later call, as a signed-in page does for API calls.</summary>
     public async Task SendAntiforgeryTokenAsync()

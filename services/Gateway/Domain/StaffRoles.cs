@@ -17,7 +17,7 @@ public static class StaffRoles
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 
     /// <summary>Roles that see beyond one agency must sign in with a second factor.</summary>
-    public static bool RequiresTwoFactor(string role) => role is HmisTeam or CeTeam;
+    public static bool RequiresTwoFactor(string role) => role is HmisTeam or CeTeam or Ata or Supervisor;
 
     /// <summary>Roles that belong to one agency, and so need one.</summary>
     public static bool BelongsToAnAgency(string role) => role is Ata or Supervisor or Trainee;

@@ -64,7 +64,7 @@ public sealed class SimulatedAgency
             RequestId = Guid.NewGuid().ToString(), AdministratorId = administrator.Id, Kind = AtaTrainingKind.LmsCourse,
             CompletedOn = HmisPlatform.BuildingBlocks.Domain.Continuum.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture),
         });
-        await platform.SetPasswordAsync(invited.InvitationPath);
+        await platform.SetPasswordAsync(invited.InvitationPath, ataEmail);
         var ata = platform.PersonThrough(system, ataEmail,
             [PlatformIdentity.RequestsRead, PlatformIdentity.RequestsWrite, PlatformIdentity.TrainingRead, PlatformIdentity.AssessmentRead, PlatformIdentity.CredentialsRead, PlatformIdentity.CredentialsWrite]);
         return new SimulatedAgency { Id = agency.Id, Domain = domain, AtaId = invited.Account.UserId, System = system, Ata = ata };
@@ -94,7 +94,7 @@ public sealed class SimulatedAgency
     {
         if (await new JourneyMail(platform.Fixture).SignInPathAsync(user.Email, accessRequestId) is { } invitationPath)
         {
-            await platform.SetPasswordAsync(invitationPath);
+            await platform.SetPasswordAsync(invitationPath, user.Email);
         }
         return platform.PersonThrough(System, user.Email,
             [PlatformIdentity.TrainingRead, PlatformIdentity.AssessmentRead, PlatformIdentity.AssessmentWrite, PlatformIdentity.CredentialsRead, PlatformIdentity.CredentialsWrite]);
@@ -131,13 +131,11 @@ public sealed class SimulatedPlatform(PlatformFixture platform)
             return await PersonAuthorization.TokenThroughClientAsync(browser, system.ClientId, system.Secret, system.RedirectUri, scopes);
         }).Channel(GatewayGrpc);
 
-    /// <summary>The person behind an invitation link sets their password.</summary>
-    public async Task SetPasswordAsync(string invitationPath)
+    /// <summary>The person behind an invitation link sets their password (and their authenticator, where their role needs one).</summary>
+    public async Task SetPasswordAsync(string invitationPath, string email)
     {
         using var browser = Browser();
-        await browser.GetAsync(invitationPath);
-        var link = global::System.Web.HttpUtility.ParseQueryString(new Uri(GatewayHttp, invitationPath).Query);
-        using var set = await browser.PostFormAsync("/account/set-password", ("user", link["user"]!), ("token", link["token"]!), ("newPassword", SimulatedAgency.Password));
+        using var set = await browser.SetPasswordAsync(invitationPath, email, SimulatedAgency.Password);
         if (set.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"The password was not set: {(int)set.StatusCode}");
