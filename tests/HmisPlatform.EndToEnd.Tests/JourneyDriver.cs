@@ -173,9 +173,7 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
         var invitationPath = await mail.SignInPathAsync(user.Email, accessRequestId)
             ?? throw new InvalidOperationException("The approval e-mail carried no sign-in link.");
         using var browser = new StaffBrowser(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = gatewayHttp });
-        await browser.GetAsync(invitationPath);
-        var link = System.Web.HttpUtility.ParseQueryString(new Uri(gatewayHttp, invitationPath).Query);
-        using var set = await browser.PostFormAsync("/account/set-password", ("user", link["user"]!), ("token", link["token"]!), ("newPassword", TraineePassword));
+        using var set = await browser.SetPasswordAsync(invitationPath, user.Email, TraineePassword);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, set.StatusCode);
         await SignInTraineeAsync(user.PersonId, user.Email, TraineePassword);
     }

@@ -72,7 +72,7 @@ public sealed class StaffInvitationTests(GatewayFixture gateway) : IClassFixture
             Email = $"noor.{person}@lakeview.example.org", Role = StaffRoles.Trainee, AgencyId = DemoClients.LakeviewAgencyId, PersonId = person,
         });
         using var atLakeview = new StaffBrowser(gateway.CreateBrowser());
-        await SetPasswordAsync(atLakeview, first.InvitationPath, "Lantern 4 harbor");
+        await SetPasswordAsync(atLakeview, first.InvitationPath, first.Account.Email, "Lantern 4 harbor");
         Assert.Equal(HttpStatusCode.Redirect, (await atLakeview.SignInAsync($"noor.{person}@lakeview.example.org", "Lantern 4 harbor")).StatusCode);
 
         var moved = await staff.InviteStaffAccountAsync(new InviteStaffAccountRequest
@@ -80,7 +80,7 @@ public sealed class StaffInvitationTests(GatewayFixture gateway) : IClassFixture
             Email = $"noor.{person}@southside.example.org", Role = StaffRoles.Trainee, AgencyId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0002", PersonId = person,
         });
         using var atSouthside = new StaffBrowser(gateway.CreateBrowser());
-        await SetPasswordAsync(atSouthside, moved.InvitationPath, "Compass 7 meadow");
+        await SetPasswordAsync(atSouthside, moved.InvitationPath, moved.Account.Email, "Compass 7 meadow");
 
         Assert.Equal(person, moved.Account.UserId);
         Assert.Equal("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0002", moved.Account.AgencyId);
@@ -103,7 +103,7 @@ public sealed class StaffInvitationTests(GatewayFixture gateway) : IClassFixture
 
         var invited = await platform.InviteStaffAccountAsync(trainee);
         using var browser = new StaffBrowser(gateway.CreateBrowser());
-        await SetPasswordAsync(browser, invited.InvitationPath, "Lantern 4 harbor");
+        await SetPasswordAsync(browser, invited.InvitationPath, trainee.Email, "Lantern 4 harbor");
         // Approved again at the same agency: they sign in already, so no new link is made and their password stays.
         var again = await platform.InviteStaffAccountAsync(trainee);
         var ata = await RpcErrors.CatchAsync(() => platform.InviteStaffAccountAsync(new InviteStaffAccountRequest
@@ -119,11 +119,9 @@ public sealed class StaffInvitationTests(GatewayFixture gateway) : IClassFixture
         Assert.Equal(StatusCode.PermissionDenied, list.StatusCode);
     }
 
-    private static async Task SetPasswordAsync(StaffBrowser browser, string invitationPath, string password)
+    private static async Task SetPasswordAsync(StaffBrowser browser, string invitationPath, string email, string password)
     {
-        await browser.GetAsync(invitationPath);
-        var query = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://gateway"), invitationPath).Query);
-        using var set = await browser.PostFormAsync("/account/set-password", ("user", query["user"]!), ("token", query["token"]!), ("newPassword", password));
+        using var set = await browser.SetPasswordAsync(invitationPath, email, password);
         Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
     }
 }

@@ -30,8 +30,7 @@ public static class DemoStaff
                 // A demo database from before its people had authenticators gets them.
                 if (!existing.TwoFactorEnabled && person.AuthenticatorKey is { } missing)
                 {
-                    Ensure(await users.SetAuthenticationTokenAsync(existing, "[AspNetUserStore]", "AuthenticatorKey", missing));
-                    Ensure(await users.SetTwoFactorEnabledAsync(existing, true));
+                    await GiveAuthenticatorAsync(users, existing, missing);
                 }
                 continue;
             }
@@ -39,11 +38,16 @@ public static class DemoStaff
             Ensure(await users.CreateAsync(user, Password));
             if (person.AuthenticatorKey is { } key)
             {
-                // Identity keeps the authenticator key as a user token of its own store.
-                Ensure(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key));
-                Ensure(await users.SetTwoFactorEnabledAsync(user, true));
+                await GiveAuthenticatorAsync(users, user, key);
             }
         }
+    }
+
+    // Identity keeps the authenticator key as a user token of its own store.
+    private static async Task GiveAuthenticatorAsync(UserManager<StaffUser> users, StaffUser user, string key)
+    {
+        Ensure(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key));
+        Ensure(await users.SetTwoFactorEnabledAsync(user, true));
     }
 
     private static void Ensure(IdentityResult result)

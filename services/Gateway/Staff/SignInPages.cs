@@ -42,7 +42,8 @@ public static class SignInPages
         account.MapPost("/sign-in/two-factor", TwoFactorAsync).RequireRateLimiting(CallerRateLimits.Policy);
         account.MapPost("/sign-out", SignOutAsync);
         account.MapGet("/set-password", async (HttpContext http, IAntiforgery antiforgery, UserManager<StaffUser> users, Guid? user, string? token) =>
-            Page(http, antiforgery, "Set your password", SetPasswordForm(user, token, await AuthenticatorToSetUpAsync(users, user, token), error: null)));
+            Page(http, antiforgery, "Set your password",
+                SetPasswordForm(user, token, await AuthenticatorToSetUpAsync(users, await PersonAsync(users, user), token), error: null)));
         account.MapPost("/set-password", SetPasswordAsync).RequireRateLimiting(CallerRateLimits.Policy);
         account.MapGet("/password", (HttpContext http, IAntiforgery antiforgery) =>
             Page(http, antiforgery, "Change your password", PasswordForm(error: null))).RequireAuthorization();
@@ -147,8 +148,8 @@ public static class SignInPages
         HttpContext http, IAntiforgery antiforgery, UserManager<StaffUser> users, SecurityAudit audit,
         [FromForm] Guid? user, [FromForm] string? token, [FromForm] string? newPassword, [FromForm] string? code)
     {
-        var person = user is { } id ? await users.FindByIdAsync(id.ToString()) : null;
-        var authenticator = await AuthenticatorToSetUpAsync(users, user, token);
+        var person = await PersonAsync(users, user);
+        var authenticator = await AuthenticatorToSetUpAsync(users, person, token);
         if (person is not null && authenticator is not null
             && !await users.VerifyTwoFactorTokenAsync(person, users.Options.Tokens.AuthenticatorTokenProvider, AuthenticatorCode.Read(code) ?? ""))
         {
@@ -177,10 +178,8 @@ public static class SignInPages
         if (authenticator is not null)
         {
             await users.SetTwoFactorEnabledAsync(person!, true);
-            await audit.RecordAsync(SecurityEventKinds.PasswordSet, person!.Id.ToString(), SetPasswordPath, person.AgencyId, "TOTP_ENROLLED");
-            return Results.Redirect(SignInPath);
         }
-        await audit.RecordAsync(SecurityEventKinds.PasswordSet, person!.Id.ToString(), SetPasswordPath, person.AgencyId);
+        await audit.RecordAsync(SecurityEventKinds.PasswordSet, person!.Id.ToString(), SetPasswordPath, person.AgencyId, authenticator is null ? null : "TOTP_ENROLLED");
         return Results.Redirect(SignInPath);
     }
 
@@ -189,9 +188,8 @@ public static class SignInPages
     /// yet: shown only to the holder of a valid link. Made once (without changing the security stamp, which the link
     /// is bound to) and kept until the person sets it up.
     /// </summary>
-    private static async Task<string?> AuthenticatorToSetUpAsync(UserManager<StaffUser> users, Guid? user, string? token)
+    private static async Task<string?> AuthenticatorToSetUpAsync(UserManager<StaffUser> users, StaffUser? person, string? token)
     {
-        var person = user is { } id ? await users.FindByIdAsync(id.ToString()) : null;
         if (person is not { IsActive: true } || person.TwoFactorEnabled || !StaffRoles.RequiresTwoFactor(person.Role)
             || !await users.VerifyUserTokenAsync(person, users.Options.Tokens.PasswordResetTokenProvider, UserManager<StaffUser>.ResetPasswordTokenPurpose, token ?? ""))
         {
@@ -205,6 +203,9 @@ public static class SignInPages
         }
         return key;
     }
+
+    private static async Task<StaffUser?> PersonAsync(UserManager<StaffUser> users, Guid? user) =>
+        user is { } id ? await users.FindByIdAsync(id.ToString()) : null;
 
     private static string SetPasswordForm(Guid? user, string? token, string? authenticatorKey, string? error) => $"""
         <form class="card" method="post" action="{SetPasswordPath}">
