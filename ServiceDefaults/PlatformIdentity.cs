@@ -60,6 +60,13 @@ public static class PlatformIdentity
     public const string StaffInviteTrainee = "staff.invite_trainee";
     /// <summary>One's own notifications (inbox, read marks, delivery choice); the failed list is the HMIS team's.</summary>
     public const string NotificationsRead = "notifications.read";
+    /// <summary>
+    /// E-mailing a person their invitation link: the gateway's own identity alone holds it (it makes the links). Not among
+    /// <see cref="Scopes"/>: no client, role or person can be given it.
+    /// </summary>
+    public const string NotificationsSendInvitation = "notifications.send_invitation";
+    /// <summary>The client id of the gateway's own tokens, when it calls a service as itself.</summary>
+    public const string GatewayClientId = "hmis-gateway";
 
     public static IReadOnlyList<string> Scopes { get; } =
     [

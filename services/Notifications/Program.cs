@@ -15,6 +15,7 @@ if (await app.RunIfRequestedAsync<NotificationsDbContext>(args))
 }
 
 app.MapDomainService<NotificationsService>();
+app.MapGrpcService<InvitationsService>().RequireAuthorization();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -53,7 +53,7 @@ public sealed class Browser : IAsyncDisposable
         authenticatorKey ??= Authenticators.KeyOf(email);
         if (authenticatorKey is not null)
         {
-            await page.GetByLabel("The 6-digit code from your authenticator app").FillAsync(Totp.Code(authenticatorKey, DateTimeOffset.UtcNow));
+            await page.GetByLabel("The 6-digit code from your authenticator app").FillAsync(await Authenticators.NextCodeAsync(authenticatorKey));
             await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         }
         await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));

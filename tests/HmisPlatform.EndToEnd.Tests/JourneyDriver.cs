@@ -158,7 +158,7 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
     {
         var browser = new StaffBrowser(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = gatewayHttp });
         await browser.SignInAsync("ce.coordinator@hmis.example.org", DemoPassword);
-        using var verified = await browser.PostFormAsync("/account/sign-in/two-factor", ("code", Totp.Code("HMISDEMOCETEAMKEY2HMISDEMOCETEAM", DateTimeOffset.UtcNow)));
+        using var verified = await browser.PostFormAsync("/account/sign-in/two-factor", ("code", await Authenticators.NextCodeAsync("HMISDEMOCETEAMKEY2HMISDEMOCETEAM")));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, verified.StatusCode);
         await browser.SendAntiforgeryTokenAsync();
         return browser;

@@ -48,6 +48,20 @@ public sealed class JourneyMail(PlatformFixture platform)
 
     private const string ApprovedSubject = "Approved for HMIS training";
 
+    /// <summary>The path of the newest set-password link e-mailed to a person invited to sign in (waiting for it).</summary>
+    public async Task<string> InvitationPathAsync(string address)
+    {
+        using var http = platform.App.CreateHttpClient(ResourceNames.MailCatcher, "http");
+        var invitation = await Eventually.ReturnsAsync(
+            async () => (await http.GetFromJsonAsync<List<Caught>>(MessagesTo(address)))!
+                .LastOrDefault(m => m.To.Contains(address, StringComparer.OrdinalIgnoreCase) && m.Subject == InvitationSubject),
+            caught => caught is not null,
+            TimeSpan.FromSeconds(60));
+        return Regex.Match(invitation!.Text, @"/account/set-password\?\S+").Value;
+    }
+
+    private const string InvitationSubject = "Your HmisPlatform sign-in";
+
     private static string MessagesTo(string address) => $"/messages?to={Uri.EscapeDataString(address)}";
 
     /// <summary>What the HMIS team's failed list holds about the request, through the gateway.</summary>

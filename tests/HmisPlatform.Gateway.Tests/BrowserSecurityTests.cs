@@ -46,9 +46,10 @@ public sealed class BrowserSecurityTests(GatewayFixture gateway) : IClassFixture
     [Fact]
     public async Task SessionCookie_IsHttpOnlyAndSameSiteStrict()
     {
+        var person = await gateway.NewPersonAsync(Gateway.Domain.StaffRoles.Ata, Guid.Parse(Gateway.Identity.DemoClients.LakeviewAgencyId));
         using var browser = new StaffBrowser(gateway.CreateBrowser());
 
-        using var response = await browser.SignInAsync(Staff.DemoStaff.LakeviewAta.Email, Staff.DemoStaff.Password);
+        using var response = await browser.SignInAsync(person.Email!, Staff.DemoStaff.Password);
 
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("hmis.session=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
@@ -77,10 +78,11 @@ public sealed class ProductionTransportTests(ProductionGatewayFixture gateway) :
     [Fact]
     public async Task InProduction_TheSessionAndAntiforgeryCookies_AreSecure()
     {
+        var person = await gateway.NewPersonAsync(Gateway.Domain.StaffRoles.Ata, Guid.Parse(Gateway.Identity.DemoClients.LakeviewAgencyId));
         using var browser = new StaffBrowser(gateway.CreateBrowser());
 
         using var page = await browser.Http.GetAsync("/account/sign-in");
-        using var signedIn = await browser.SignInAsync(Staff.DemoStaff.LakeviewAta.Email, Staff.DemoStaff.Password);
+        using var signedIn = await browser.SignInAsync(person.Email!, Staff.DemoStaff.Password);
 
         var antiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("hmis.antiforgery=", StringComparison.Ordinal));
         var session = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("hmis.session=", StringComparison.Ordinal));

@@ -12,7 +12,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HmisPlatform.Gateway.Tests;
 
@@ -59,6 +61,7 @@ public class GatewayFixture : IAsyncLifetime
             web.UseSetting("RateLimits:Window", Window.ToString());
             web.UseSetting("Auth:AccessTokenLifetime", AccessTokenLifetime.ToString());
             web.UseSetting($"services:{ResourceNames.RequestsApi}:{ResourceNames.GrpcEndpoint}:0", $"http://127.0.0.1:{FreePort.Next()}");
+            web.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<IInvitationMail>(Invitations)));
             Configure(web);
         });
         await DatabaseMigrations.MigrateAsync<GatewayDbContext>(_factory.Services, async (_, ct) =>
@@ -74,6 +77,9 @@ public class GatewayFixture : IAsyncLifetime
     }
 
     public IServiceProvider Services => Factory.Services;
+
+    /// <summary>The invitation e-mails sent, by address (the Notifications service is not running here).</summary>
+    public InvitationInbox Invitations { get; } = new();
 
     /// <summary>Where the fixture's clients reach the gateway; a Production gateway is reached over HTTPS.</summary>
     protected virtual Uri BaseAddress => new("http://localhost");

@@ -18,23 +18,26 @@ public sealed class StaffInvitationTests(GatewayFixture gateway) : IClassFixture
             AgencyId = DemoClients.LakeviewAgencyId,
         });
 
+    [Trait("ASVS", "6.4.1")]
     [Fact]
-    public async Task InvitedAta_SetsTheirOwnPasswordAndAuthenticatorOnce_ThenSignsInWithBoth()
+    public async Task InvitedAta_GetsTheLinkByEmail_NotTheInviter_AndSetsTheirOwnPasswordAndAuthenticatorOnce()
     {
         var email = $"new.ata.{Guid.NewGuid():N}@lakeview.example.org";
         var invited = await InviteAtaAsync(email);
+        var path = gateway.Invitations.LatestTo(email);
         using var browser = new StaffBrowser(gateway.CreateBrowser());
-        await browser.GetAsync(invited.InvitationPath);
-        var query = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://gateway"), invited.InvitationPath).Query);
+        await browser.GetAsync(path);
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://gateway"), path).Query);
         // An ATA sets up the authenticator on the same page, with the invitation link alone.
         var key = browser.AuthenticatorKey!;
         Authenticators.Remember(email, key);
-        (string, string)[] link = [("user", query["user"]!), ("token", query["token"]!), ("code", Totp.Code(key, DateTimeOffset.UtcNow))];
+        (string, string)[] link = [("user", query["user"]!), ("token", query["token"]!), ("code", await Authenticators.NextCodeAsync(key))];
 
         using var breached = await browser.PostFormAsync("/account/set-password", [.. link, ("newPassword", "password123")]);
         using var set = await browser.PostFormAsync("/account/set-password", [.. link, ("newPassword", "Lantern 4 harbor")]);
         using var reused = await browser.PostFormAsync("/account/set-password", [.. link, ("newPassword", "Another 5 choice")]);
 
+        Assert.Equal("", invited.InvitationPath);
         Assert.Equal(HttpStatusCode.BadRequest, breached.StatusCode);
         Assert.Contains(PasswordPolicy.BreachedReason, breached.Headers.GetValues("X-Refusal-Reasons").Single(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
@@ -72,7 +75,7 @@ public sealed class StaffInvitationTests(GatewayFixture gateway) : IClassFixture
             Email = $"noor.{person}@lakeview.example.org", Role = StaffRoles.Trainee, AgencyId = DemoClients.LakeviewAgencyId, PersonId = person,
         });
         using var atLakeview = new StaffBrowser(gateway.CreateBrowser());
-        await SetPasswordAsync(atLakeview, first.InvitationPath, first.Account.Email, "Lantern 4 harbor");
+        await SetPasswordAsync(atLakeview, gateway.Invitations.LatestTo(first.Account.Email), first.Account.Email, "Lantern 4 harbor");
         Assert.Equal(HttpStatusCode.Redirect, (await atLakeview.SignInAsync($"noor.{person}@lakeview.example.org", "Lantern 4 harbor")).StatusCode);
 
         var moved = await staff.InviteStaffAccountAsync(new InviteStaffAccountRequest
@@ -80,7 +83,7 @@ public sealed class StaffInvitationTests(GatewayFixture gateway) : IClassFixture
             Email = $"noor.{person}@southside.example.org", Role = StaffRoles.Trainee, AgencyId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0002", PersonId = person,
         });
         using var atSouthside = new StaffBrowser(gateway.CreateBrowser());
-        await SetPasswordAsync(atSouthside, moved.InvitationPath, moved.Account.Email, "Compass 7 meadow");
+        await SetPasswordAsync(atSouthside, gateway.Invitations.LatestTo(moved.Account.Email), moved.Account.Email, "Compass 7 meadow");
 
         Assert.Equal(person, moved.Account.UserId);
         Assert.Equal("0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0002", moved.Account.AgencyId);
@@ -113,10 +116,54 @@ public sealed class StaffInvitationTests(GatewayFixture gateway) : IClassFixture
         var list = await RpcErrors.CatchAsync(() => platform.ListStaffAccountsAsync(new ListStaffAccountsRequest()).ResponseAsync);
 
         Assert.Equal("", again.InvitationPath);
+        // The platform e-mails the link in the trainee's approval itself: the gateway sends none of its own.
+        Assert.Empty(gateway.Invitations.LinksTo(trainee.Email));
         using var signIn = new StaffBrowser(gateway.CreateBrowser());
         Assert.Equal(HttpStatusCode.Redirect, (await signIn.SignInAsync(trainee.Email, "Lantern 4 harbor")).StatusCode);
         Assert.Equal((StatusCode.PermissionDenied, StaffInvitation.OnlyTraineesReason), (ata.StatusCode, ata.Reason()));
         Assert.Equal(StatusCode.PermissionDenied, list.StatusCode);
+    }
+
+    [Trait("ASVS", "6.4.1")]
+    [Fact]
+    public async Task InvitingAgain_BeforeThePasswordIsSet_SendsANewLink_AndTheEarlierOneNoLongerWorks_ButNotOnceItIsSet()
+    {
+        var email = $"late.ata.{Guid.NewGuid():N}@lakeview.example.org";
+        var first = await InviteAtaAsync(email);
+        var again = await InviteAtaAsync(email);
+        // Someone waiting as an ATA is not made a Supervisor by an invitation that names them so.
+        var asSupervisor = await RpcErrors.CatchAsync(async () => await new StaffAccounts.StaffAccountsClient(await gateway.HmisTeamChannelAsync())
+            .InviteStaffAccountAsync(new InviteStaffAccountRequest { Email = email, Role = StaffRoles.Supervisor, AgencyId = DemoClients.LakeviewAgencyId }));
+        var (oldLink, newLink) = (gateway.Invitations.LinksTo(email)[0], gateway.Invitations.LatestTo(email));
+
+        using var browser = new StaffBrowser(gateway.CreateBrowser());
+        using var withOld = await browser.SetPasswordAsync(oldLink, email, "Lantern 4 harbor");
+        using var withNew = await browser.SetPasswordAsync(newLink, email, "Lantern 4 harbor");
+        var afterSet = await RpcErrors.CatchAsync(() => InviteAtaAsync(email));
+
+        Assert.Equal(first.Account.UserId, again.Account.UserId);
+        Assert.Equal(2, gateway.Invitations.LinksTo(email).Count);
+        Assert.NotEqual(oldLink, newLink);
+        Assert.Equal(HttpStatusCode.BadRequest, withOld.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, withNew.StatusCode);
+        Assert.Equal(StatusCode.AlreadyExists, afterSet.StatusCode);
+        Assert.Equal(StatusCode.AlreadyExists, asSupervisor.StatusCode);
+        Assert.Equal(2, gateway.Invitations.LinksTo(email).Count);
+    }
+
+    [Trait("ASVS", "8.2.1")]
+    [Fact]
+    public async Task TheInvitationMail_IsNotRoutedToOutsideCallers_EvenTheHmisTeam()
+    {
+        var invitations = new Hmis.Notifications.V1.Invitations.InvitationsClient(await gateway.HmisTeamChannelAsync());
+
+        var error = await RpcErrors.CatchAsync(() => invitations.SendInvitationAsync(new Hmis.Notifications.V1.SendInvitationRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), PersonId = Guid.NewGuid().ToString(), Email = "someone@lakeview.example.org",
+            RoleTitle = "ATA", SetPasswordPath = "/account/set-password?user=x&token=y",
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
     }
 
     private static async Task SetPasswordAsync(StaffBrowser browser, string invitationPath, string email, string password)

@@ -54,16 +54,17 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
     [InlineData("/review", "/review")]
     public async Task AfterSigningIn_ThePersonGoesToAPageOfThisSite_NeverAnother(string returnUrlInTheLink, string expected)
     {
+        var person = await gateway.NewPersonAsync(StaffRoles.Ata, Lakeview);
         using var browser = Browser();
         var returnUrl = Uri.UnescapeDataString(returnUrlInTheLink);
 
         await browser.GetAsync($"/account/sign-in?returnUrl={returnUrlInTheLink}");
         using var password = await browser.PostFormAsync("/account/sign-in",
-            ("email", DemoStaff.LakeviewAta.Email), ("password", DemoStaff.Password), ("returnUrl", returnUrl));
+            ("email", person.Email!), ("password", DemoStaff.Password), ("returnUrl", returnUrl));
         // The code's form carries the same return address on.
         Assert.Contains($"name=\"returnUrl\" value=\"{SignInPages.E(returnUrl)}\"", browser.Page, StringComparison.Ordinal);
         using var response = await browser.PostFormAsync(SignInPages.TwoFactorPath,
-            ("code", Totp.Code(DemoStaff.LakeviewAta.AuthenticatorKey!, DateTimeOffset.UtcNow)), ("returnUrl", returnUrl));
+            ("code", await Authenticators.NextCodeAsync(Authenticators.KeyOf(person.Email!)!)), ("returnUrl", returnUrl));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(expected, response.Headers.Location!.OriginalString);
@@ -130,10 +131,29 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.False(await browser.IsSignedInAsync());
 
-        using var right = await browser.PostFormAsync("/account/sign-in/two-factor", ("code", Totp.Code(DemoStaff.HmisLead.AuthenticatorKey!, DateTimeOffset.UtcNow)));
+        using var right = await browser.PostFormAsync("/account/sign-in/two-factor", ("code", await Authenticators.NextCodeAsync(DemoStaff.HmisLead.AuthenticatorKey!)));
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         var session = await browser.Http.GetFromJsonAsync<JsonObject>("/account/session");
         Assert.Equal(StaffRoles.HmisTeam, session!["role"]!.GetValue<string>());
+    }
+
+    [Trait("ASVS", "6.5.1")]
+    [Fact]
+    public async Task AnAuthenticatorCode_SignsInOnce_AndIsRefusedWhenUsedAgain()
+    {
+        var person = await gateway.NewPersonAsync(StaffRoles.Ata, Lakeview);
+        var code = await Authenticators.NextCodeAsync(Authenticators.KeyOf(person.Email!)!);
+        using var first = Browser();
+        using var second = Browser();
+
+        await first.SignInAsync(person.Email!, DemoStaff.Password, enterCode: false);
+        using var used = await first.PostFormAsync(SignInPages.TwoFactorPath, ("code", code));
+        await second.SignInAsync(person.Email!, DemoStaff.Password, enterCode: false);
+        using var replayed = await second.PostFormAsync(SignInPages.TwoFactorPath, ("code", code));
+
+        Assert.Equal(HttpStatusCode.Redirect, used.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+        Assert.False(await second.IsSignedInAsync());
     }
 
     [Trait("ASVS", "6.5")]
@@ -152,7 +172,7 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
         using var wrong = await browser.PostFormAsync(SignInPages.TwoFactorPath, ("code", "000000"));
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.False(await browser.IsSignedInAsync());
-        using var right = await browser.PostFormAsync(SignInPages.TwoFactorPath, ("code", Totp.Code(Authenticators.KeyOf(person.Email!)!, DateTimeOffset.UtcNow)));
+        using var right = await browser.PostFormAsync(SignInPages.TwoFactorPath, ("code", await Authenticators.NextCodeAsync(Authenticators.KeyOf(person.Email!)!)));
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.True(await browser.IsSignedInAsync());
     }
@@ -177,17 +197,18 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
     public async Task AnInvitedCeTeamMember_SetsUpTheAuthenticatorWithTheInvitationLink_ThenSignsInWithIt()
     {
         var email = $"ce.{Guid.NewGuid():N}@hmis.example.org";
-        var invited = await new Hmis.Gateway.V1.StaffAccounts.StaffAccountsClient(await gateway.HmisTeamChannelAsync())
+        await new Hmis.Gateway.V1.StaffAccounts.StaffAccountsClient(await gateway.HmisTeamChannelAsync())
             .InviteStaffAccountAsync(new Hmis.Gateway.V1.InviteStaffAccountRequest { Email = email, Role = StaffRoles.CeTeam });
+        var invitationPath = gateway.Invitations.LatestTo(email);
         using var browser = Browser();
-        await browser.GetAsync(invited.InvitationPath);
+        await browser.GetAsync(invitationPath);
         var key = browser.AuthenticatorKey;
         Assert.NotNull(key);
-        var query = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://gateway"), invited.InvitationPath).Query);
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://gateway"), invitationPath).Query);
         (string, string)[] link = [("user", query["user"]!), ("token", query["token"]!), ("newPassword", "Lantern 4 harbor")];
 
         using var wrongCode = await browser.PostFormAsync("/account/set-password", [.. link, ("code", "000000")]);
-        using var set = await browser.PostFormAsync("/account/set-password", [.. link, ("code", Totp.Code(key, DateTimeOffset.UtcNow))]);
+        using var set = await browser.PostFormAsync("/account/set-password", [.. link, ("code", await Authenticators.NextCodeAsync(key))]);
 
         Assert.Equal(HttpStatusCode.BadRequest, wrongCode.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
@@ -195,7 +216,7 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
         await signIn.SignInAsync(email, "Lantern 4 harbor");
         Assert.Contains("Authenticator code", signIn.Page, StringComparison.Ordinal);
         Assert.False(await signIn.IsSignedInAsync());
-        using var signedIn = await signIn.PostFormAsync("/account/sign-in/two-factor", ("code", Totp.Code(key, DateTimeOffset.UtcNow)));
+        using var signedIn = await signIn.PostFormAsync("/account/sign-in/two-factor", ("code", await Authenticators.NextCodeAsync(key)));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.True(await signIn.IsSignedInAsync());
     }
@@ -322,12 +343,35 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.Equal(1, await AuditCountAsync(SecurityEventKinds.SignedOut, person.Id));
     }
 
+    [Trait("HUD", "4.3.1")]
+    [Theory]
+    [InlineData(StaffRoles.Ata)]
+    [InlineData(StaffRoles.Trainee)]
+    public async Task SigningInAtAnotherWorkstation_EndsTheFirstSession_AtItsNextRequest(string role)
+    {
+        var person = await gateway.NewPersonAsync(role, Lakeview);
+        using var first = Browser();
+        using var second = Browser();
+        await first.SignInAsync(person.Email!, DemoStaff.Password);
+        // Its renewals on every request keep the first session going while it is the only one.
+        Assert.True(await first.IsSignedInAsync());
+        Assert.True(await first.IsSignedInAsync());
+
+        using var signedIn = await second.SignInAsync(person.Email!, DemoStaff.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.False(await first.IsSignedInAsync());
+        Assert.True(await second.IsSignedInAsync());
+        Assert.True(await second.IsSignedInAsync());
+    }
+
     [Trait("ASVS", "3.5.1")]
     [Fact]
     public async Task SignOut_FromAnotherSite_WithoutTheFormsToken_IsRefused_AndTheSessionStays()
     {
+        var person = await gateway.NewPersonAsync(StaffRoles.Ata, Lakeview);
         using var browser = Browser();
-        await browser.SignInAsync(DemoStaff.LakeviewAta.Email, DemoStaff.Password);
+        await browser.SignInAsync(person.Email!, DemoStaff.Password);
 
         using var forged = await browser.Http.PostAsync("/account/sign-out", new FormUrlEncodedContent([]));
 
@@ -354,8 +398,9 @@ public sealed class StaffSignInTests(GatewayFixture gateway) : IClassFixture<Gat
     [Fact]
     public async Task ApiCallThatChangesSomething_FromASessionWithoutTheAntiforgeryToken_IsRefused()
     {
+        var person = await gateway.NewPersonAsync(StaffRoles.Ata, Lakeview);
         using var browser = Browser();
-        await browser.SignInAsync(DemoStaff.LakeviewAta.Email, DemoStaff.Password);
+        await browser.SignInAsync(person.Email!, DemoStaff.Password);
 
         using var forged = await browser.Http.PostAsJsonAsync("/v1/access-requests", new JsonObject { ["requestId"] = Guid.NewGuid().ToString() });
 

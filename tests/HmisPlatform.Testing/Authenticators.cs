@@ -4,14 +4,49 @@ namespace HmisPlatform.Testing;
 
 /// <summary>
 /// The authenticator apps of the people tests sign in as: the key each e-mail's app holds. A browser that signs in
-/// as someone whose key is here enters the current code when asked, as the person would; tests about the code itself
+/// as someone whose key is here enters the next code when asked, as the person would; tests about the code itself
 /// use people whose keys they keep to themselves.
 /// </summary>
 public static class Authenticators
 {
     private static readonly ConcurrentDictionary<string, string> Keys = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly ConcurrentDictionary<string, long> LastSteps = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
     public static void Remember(string email, string key) => Keys[email] = key;
 
     public static string? KeyOf(string email) => Keys.GetValueOrDefault(email);
+
+    /// <summary>
+    /// A code of the key that was not used yet, as the gateway takes each code once: the step before now (when the step
+    /// has a few seconds left), now, or the next (it accepts one step either side); when all three were used, the
+    /// person waits for the next step, as they would.
+    /// </summary>
+    public static async Task<string> NextCodeAsync(string key)
+    {
+        var gate = Gates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try
+        {
+            while (true)
+            {
+                var now = DateTimeOffset.UtcNow;
+                var current = now.ToUnixTimeSeconds() / 30;
+                var secondsLeft = 30 - (now.ToUnixTimeSeconds() % 30);
+                var earliest = secondsLeft > 5 ? current - 1 : current;
+                var step = Math.Max(earliest, LastSteps.TryGetValue(key, out var last) ? last + 1 : long.MinValue);
+                // The next step is accepted only while the gateway's now is this one: not in a step's last seconds.
+                if (step <= current || (step == current + 1 && secondsLeft > 5))
+                {
+                    LastSteps[key] = step;
+                    return Totp.Code(key, DateTimeOffset.FromUnixTimeSeconds(step * 30));
+                }
+                await Task.Delay(TimeSpan.FromSeconds(secondsLeft) + TimeSpan.FromMilliseconds(200));
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
 }

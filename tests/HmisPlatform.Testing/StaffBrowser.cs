@@ -35,15 +35,18 @@ public sealed partial class StaffBrowser(HttpClient browser) : IDisposable
         return response;
     }
 
-    /// <summary>Signs in; asked for the authenticator code, enters the current one when the person's app is known (<see cref="Authenticators"/>).</summary>
-    public async Task<HttpResponseMessage> SignInAsync(string email, string password)
+    /// <summary>
+    /// Signs in; asked for the authenticator code, enters the next one when the person's app is known
+    /// (<see cref="Authenticators"/>) unless <paramref name="enterCode"/> is false (the test enters its own).
+    /// </summary>
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password, bool enterCode = true)
     {
         await GetAsync("/account/sign-in");
         var response = await PostFormAsync("/account/sign-in", ("email", email), ("password", password));
-        if (Page.Contains(TwoFactorForm, StringComparison.Ordinal) && Authenticators.KeyOf(email) is { } key)
+        if (enterCode && Page.Contains(TwoFactorForm, StringComparison.Ordinal) && Authenticators.KeyOf(email) is { } key)
         {
             response.Dispose();
-            response = await PostFormAsync(TwoFactorForm, ("code", Totp.Code(key, DateTimeOffset.UtcNow)));
+            response = await PostFormAsync(TwoFactorForm, ("code", await Authenticators.NextCodeAsync(key)));
         }
         return response;
     }
@@ -60,7 +63,7 @@ public sealed partial class StaffBrowser(HttpClient browser) : IDisposable
         if (AuthenticatorKey is { } key)
         {
             Authenticators.Remember(email, key);
-            fields.Add(("code", Totp.Code(key, DateTimeOffset.UtcNow)));
+            fields.Add(("code", await Authenticators.NextCodeAsync(key)));
         }
         return await PostFormAsync("/account/set-password", [.. fields]);
     }

@@ -71,6 +71,11 @@ public static class CallerAuthentication
             // The narrower scope, or the wider one that includes it.
             options.AddPolicy(PlatformIdentity.CredentialsActivate, policy => policy.RequireAuthenticatedUser().RequireAssertion(c =>
                 c.User.HasScope(PlatformIdentity.CredentialsActivate) || c.User.HasScope(PlatformIdentity.CredentialsWrite)));
+            // The gateway's own identity, and no other, e-mails invitations.
+            options.AddPolicy(PlatformIdentity.NotificationsSendInvitation, policy => policy.RequireAuthenticatedUser().RequireAssertion(c =>
+                c.User.HasScope(PlatformIdentity.NotificationsSendInvitation)
+                && c.User.FindFirst(PlatformIdentity.ClientIdClaim)?.Value == PlatformIdentity.GatewayClientId
+                && c.User.FindFirst(PlatformIdentity.RoleClaim)?.Value == PlatformIdentity.PlatformServiceRole));
         });
     }
 }

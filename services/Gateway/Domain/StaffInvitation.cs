@@ -51,6 +51,12 @@ public sealed record StaffInvitation(string Email, string Role, Guid? AgencyId, 
             ? this
             : throw DomainException.PermissionDenied(OnlyTraineesReason, "Only the HMIS team invites people; the platform invites approved trainees.");
 
+    /// <summary>
+    /// Whether the invitation's link goes back to the caller: only to the platform's service that gives an approved trainee
+    /// their sign-in, which e-mails it in their approval. Anyone else's invitee gets it by e-mail; the inviter never sees it.
+    /// </summary>
+    public bool LinkGoesToCaller(Caller caller) => caller.IsPlatformService && Role == StaffRoles.Trainee;
+
     private static Guid? Add(List<FieldViolation> violations, FieldViolation violation)
     {
         violations.Add(violation);

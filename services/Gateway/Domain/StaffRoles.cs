@@ -16,6 +16,17 @@ public static class StaffRoles
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 
+    /// <summary>The role in words, as people read it.</summary>
+    public static string TitleOf(string role) => role switch
+    {
+        HmisTeam => "a member of the HMIS team",
+        CeTeam => "a member of the Lead CE team",
+        Ata => "your agency's ATA (Agency Technical Administrator)",
+        Supervisor => "a Supervisor at your agency",
+        Trainee => "a trainee on the way to HMIS access",
+        _ => role,
+    };
+
     /// <summary>Roles that see beyond one agency must sign in with a second factor.</summary>
     public static bool RequiresTwoFactor(string role) => role is HmisTeam or CeTeam or Ata or Supervisor;
 

@@ -24,8 +24,9 @@ public sealed class StaffAccountsService(
     [Authorize(Policy = GatewayPolicies.InvitesPeople)]
     public override async Task<InviteStaffAccountResponse> InviteStaffAccount(InviteStaffAccountRequest request, ServerCallContext context)
     {
-        var invitation = StaffInvitation.Create(request.Email, request.Role, request.AgencyId, request.PersonId).EnsureMayInvite(context.Caller());
-        var (user, path) = await invitations.InviteAsync(invitation, context.Caller().Subject, context.CancellationToken);
+        var caller = context.Caller();
+        var invitation = StaffInvitation.Create(request.Email, request.Role, request.AgencyId, request.PersonId).EnsureMayInvite(caller);
+        var (user, path) = await invitations.InviteAsync(invitation, caller.Subject, invitation.LinkGoesToCaller(caller), context.CancellationToken);
         return new InviteStaffAccountResponse { Account = ToMessage(user), InvitationPath = path };
     }
 

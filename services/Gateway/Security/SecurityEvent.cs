@@ -51,6 +51,7 @@ public static class SecurityEventKinds
     public const string UserDeactivated = "user_deactivated";
     public const string UserInvited = "user_invited";
     public const string UserMoved = "user_moved";
+    public const string InvitationSentAgain = "invitation_sent_again";
     public const string PasswordSet = "password_set";
     public const string PasswordChanged = "password_changed";
     public const string PasswordChangeRefused = "password_change_refused";

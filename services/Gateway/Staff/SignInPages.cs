@@ -150,7 +150,9 @@ public static class SignInPages
     {
         var person = await PersonAsync(users, user);
         var authenticator = await AuthenticatorToSetUpAsync(users, person, token);
-        if (person is not null && authenticator is not null
+        // The password is checked before the code, which works once: a refused password does not use it up.
+        var passwordCheck = person is { IsActive: true } ? await CheckPasswordAsync(users, person, newPassword ?? "") : IdentityResult.Success;
+        if (person is not null && authenticator is not null && passwordCheck.Succeeded
             && !await users.VerifyTwoFactorTokenAsync(person, users.Options.Tokens.AuthenticatorTokenProvider, AuthenticatorCode.Read(code) ?? ""))
         {
             // The link stays valid: the person tries the current code again.
@@ -160,7 +162,7 @@ public static class SignInPages
                 SetPasswordForm(user, token, authenticator, "That code is not right. Check the key and try the current code."), StatusCodes.Status400BadRequest);
         }
         var result = person is { IsActive: true }
-            ? await users.ResetPasswordAsync(person, token ?? "", newPassword ?? "")
+            ? passwordCheck.Succeeded ? await users.ResetPasswordAsync(person, token ?? "", newPassword ?? "") : passwordCheck
             : IdentityResult.Failed(new IdentityError { Code = "InvalidToken" });
         if (!result.Succeeded)
         {
@@ -202,6 +204,20 @@ public static class SignInPages
             await users.SetAuthenticationTokenAsync(person, "[AspNetUserStore]", "AuthenticatorKey", key);
         }
         return key;
+    }
+
+    /// <summary>The password policy's own answer (as the reset will give it), without the link or the code.</summary>
+    private static async Task<IdentityResult> CheckPasswordAsync(UserManager<StaffUser> users, StaffUser person, string password)
+    {
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, person, password);
+            if (!result.Succeeded)
+            {
+                return result;
+            }
+        }
+        return IdentityResult.Success;
     }
 
     private static async Task<StaffUser?> PersonAsync(UserManager<StaffUser> users, Guid? user) =>

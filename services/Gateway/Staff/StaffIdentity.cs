@@ -1,5 +1,6 @@
 using System.Globalization;
 using HmisPlatform.BuildingBlocks.Grpc;
+using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.Gateway.Domain;
 using HmisPlatform.Gateway.Identity;
 using HmisPlatform.Gateway.Security;
@@ -50,12 +51,18 @@ public static class StaffIdentity
                 options.SignIn.RequireConfirmedAccount = false;
                 // The platform's own role claim, the one tokens carry, is what [Authorize(Roles = ...)] checks in the UI.
                 options.ClaimsIdentity.RoleClaimType = PlatformIdentity.RoleClaim;
+                options.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<GatewayDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.ProviderName)
             .AddPasswordValidator<PolicyPasswordValidator>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
-        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        builder.Services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.Zero;
+            options.OnRefreshingPrincipal = OneWorkstation.CarryOver;
+        });
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "hmis.session";
@@ -67,16 +74,19 @@ public static class StaffIdentity
             cookie.SlidingExpiration = true;
             // The session's start is kept in the (protected) cookie and outlives its renewals and refreshes; past the
             // absolute limit the person signs in again. Then the security stamp is checked, as Identity does.
-            cookie.Events.OnSigningIn = context =>
+            cookie.Events.OnSigningIn = async context =>
             {
                 context.Properties.Items.TryAdd(SignedInAtItem, Clock(context.Options).GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-                return Task.CompletedTask;
+                await OneWorkstation.StartAsync(context);
             };
             cookie.Events.OnValidatePrincipal = async context =>
             {
                 var signedInAt = context.Properties.Items.TryGetValue(SignedInAtItem, out var at)
                     && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : (DateTimeOffset?)null;
-                if (!SessionLimits.MayContinue(signedInAt, Clock(context.Options).GetUtcNow()))
+                var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<StaffUser>>();
+                if (!SessionLimits.MayContinue(signedInAt, Clock(context.Options).GetUtcNow())
+                    || context.Principal is null || await users.GetUserAsync(context.Principal) is not { } person
+                    || !await OneWorkstation.IsCurrentAsync(users, person, context.Principal))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -111,6 +121,18 @@ public static class StaffIdentity
         });
         builder.Services.AddScoped<PersonTokens>();
         builder.Services.AddScoped<StaffInvitations>();
+        builder.AddInvitationMail();
+    }
+
+    /// <summary>Invitations go out through the Notifications service, called as the gateway itself.</summary>
+    private static void AddInvitationMail(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IServiceTokenSource, GatewayServiceIdentity>();
+        builder.Services.AddTransient<ServiceTokenHandler>();
+        builder.Services.AddGrpcClient<Hmis.Notifications.V1.Invitations.InvitationsClient>(
+                o => o.Address = PlatformTls.ServiceAddress(builder.Configuration, ResourceNames.NotificationsApi))
+            .AddHttpMessageHandler<ServiceTokenHandler>();
+        builder.Services.AddScoped<IInvitationMail, NotificationsInvitationMail>();
     }
 
     /// <summary>The header a signed-in person's page sends its antiforgery token in, for API calls that change something.</summary>

@@ -8,7 +8,7 @@ namespace HmisPlatform.Gateway.Web;
 
 /// <summary>
 /// An open page (a Blazor circuit) outlives the request that opened it, so its session is checked again every minute,
-/// as each request's is: a person signed out elsewhere, deactivated, or whose security stamp changed loses the page's
+/// as each request's is: a person signed out elsewhere, signed in at another workstation, deactivated, or whose security stamp changed loses the page's
 /// signed-in state and is sent to sign in. Each check reads the database in a scope of its own.
 /// </summary>
 public sealed class SessionRevalidation(ILoggerFactory loggerFactory, IServiceScopeFactory scopes)
@@ -32,6 +32,6 @@ public sealed class SessionRevalidation(ILoggerFactory loggerFactory, IServiceSc
             return false;
         }
         var stamp = person.FindFirst(users.Options.ClaimsIdentity.SecurityStampClaimType)?.Value;
-        return stamp is not null && stamp == await users.GetSecurityStampAsync(user);
+        return stamp is not null && stamp == await users.GetSecurityStampAsync(user) && await OneWorkstation.IsCurrentAsync(users, user, person);
     }
 }

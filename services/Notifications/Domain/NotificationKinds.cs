@@ -25,6 +25,8 @@ public static class NotificationKinds
     public const string AccessExtended = "ACCESS_EXTENDED";
     public const string HelpDeskNotified = "HELP_DESK_NOTIFIED";
     public const string Digest = "DAILY_DIGEST";
+    /// <summary>A person's invitation to set their password (the gateway asks; not an event's).</summary>
+    public const string StaffInvited = "STAFF_INVITED";
 
     private static readonly Dictionary<string, Audience> Audiences = new(StringComparer.Ordinal)
     {
@@ -46,6 +48,7 @@ public static class NotificationKinds
         [HelpDeskReady] = Audience.Ata,
         [AccessExtended] = Audience.User | Audience.Ata,
         [HelpDeskNotified] = Audience.HmisTeam,
+        [StaffInvited] = Audience.User,
     };
 
     public static IReadOnlyCollection<string> All => Audiences.Keys;

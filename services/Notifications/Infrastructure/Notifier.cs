@@ -80,6 +80,36 @@ public sealed class Notifier(NotificationsDbContext db, Templates templates, Ema
         }
     }
 
+    /// <summary>
+    /// Makes the invitation's e-mail, with the set-password link sealed in it, and its inbox copy without the link. An
+    /// invitation already made (the same request id) is the one answered.
+    /// </summary>
+    public async Task<Notification> InviteAsync(Invitation invitation, CancellationToken cancellationToken)
+    {
+        var recipient = invitation.Recipient;
+        var made = await db.Notifications.SingleOrDefaultAsync(n => n.EventId == invitation.RequestId && n.RecipientKey == recipient.Key, cancellationToken);
+        if (made is not null)
+        {
+            return made;
+        }
+        var o = options.Value;
+        var model = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["recipient_name"] = recipient.Name,
+            ["role_title"] = invitation.RoleTitle,
+            ["agency_id"] = invitation.AgencyId?.ToString() ?? "",
+            ["link"] = o.UiBaseUrl.TrimEnd('/') + "/",
+            ["set_password_link"] = "",
+        };
+        var inbox = await templates.RenderAsync(NotificationKinds.StaffInvited, model);
+        model["set_password_link"] = o.UiBaseUrl.TrimEnd('/') + invitation.SetPasswordPath;
+        var email = seal.Seal(await templates.RenderAsync(NotificationKinds.StaffInvited, model));
+        var notification = Notification.Create(invitation.RequestId, NotificationKinds.StaffInvited, recipient, invitation.AgencyId, accessRequestId: null,
+            inbox, digest: false, time.GetUtcNow(), email);
+        db.Notifications.Add(notification);
+        return notification;
+    }
+
     /// <summary>Where the recipient sees it in the UI: ids only, never personal data in a URL.</summary>
     private string LinkFor(Recipient recipient, Guid? personId, Guid? accessRequestId)
     {

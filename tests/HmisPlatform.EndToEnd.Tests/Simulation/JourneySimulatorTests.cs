@@ -205,7 +205,7 @@ public sealed class JourneySimulatorTests(PlatformFixture fixture, ITestOutputHe
     {
         var browser = platform.Browser();
         await browser.SignInAsync("ce.coordinator@hmis.example.org", "Demo-access-2026");
-        using var verified = await browser.PostFormAsync("/account/sign-in/two-factor", ("code", Totp.Code("HMISDEMOCETEAMKEY2HMISDEMOCETEAM", DateTimeOffset.UtcNow)));
+        using var verified = await browser.PostFormAsync("/account/sign-in/two-factor", ("code", await Authenticators.NextCodeAsync("HMISDEMOCETEAMKEY2HMISDEMOCETEAM")));
         await browser.SendAntiforgeryTokenAsync();
         return browser;
     }

@@ -64,7 +64,7 @@ public sealed class SimulatedAgency
             RequestId = Guid.NewGuid().ToString(), AdministratorId = administrator.Id, Kind = AtaTrainingKind.LmsCourse,
             CompletedOn = HmisPlatform.BuildingBlocks.Domain.Continuum.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture),
         });
-        await platform.SetPasswordAsync(invited.InvitationPath, ataEmail);
+        await platform.SetPasswordAsync(await platform.InvitationPathAsync(ataEmail), ataEmail);
         var ata = platform.PersonThrough(system, ataEmail,
             [PlatformIdentity.RequestsRead, PlatformIdentity.RequestsWrite, PlatformIdentity.TrainingRead, PlatformIdentity.AssessmentRead, PlatformIdentity.CredentialsRead, PlatformIdentity.CredentialsWrite]);
         return new SimulatedAgency { Id = agency.Id, Domain = domain, AtaId = invited.Account.UserId, System = system, Ata = ata };
@@ -132,6 +132,9 @@ public sealed class SimulatedPlatform(PlatformFixture platform)
         }).Channel(GatewayGrpc);
 
     /// <summary>The person behind an invitation link sets their password (and their authenticator, where their role needs one).</summary>
+    /// <summary>The set-password link e-mailed to an invited person.</summary>
+    public Task<string> InvitationPathAsync(string email) => new JourneyMail(platform).InvitationPathAsync(email);
+
     public async Task SetPasswordAsync(string invitationPath, string email)
     {
         using var browser = Browser();

@@ -20,6 +20,8 @@ public sealed class SessionRevalidationTests(GatewayFixture gateway) : IClassFix
         var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<StaffUser>>();
         var openPage = await factory.CreateAsync(signedOutElsewhere);
         var otherPage = await factory.CreateAsync(deactivated);
+        await OneWorkstation.StartAsync(users, openPage);
+        await OneWorkstation.StartAsync(users, otherPage);
         Assert.True(await SessionRevalidation.IsCurrentAsync(users, openPage));
         Assert.True(await SessionRevalidation.IsCurrentAsync(users, otherPage));
 
@@ -31,5 +33,26 @@ public sealed class SessionRevalidationTests(GatewayFixture gateway) : IClassFix
         Assert.False(await SessionRevalidation.IsCurrentAsync(users, openPage));
         Assert.False(await SessionRevalidation.IsCurrentAsync(users, otherPage));
         Assert.False(await SessionRevalidation.IsCurrentAsync(users, new System.Security.Claims.ClaimsPrincipal()));
+    }
+
+    [Trait("HUD", "4.3.1")]
+    [Fact]
+    public async Task AnOpenPagesSession_Ends_WhenThePersonSignsInAtAnotherWorkstation()
+    {
+        var person = await gateway.NewPersonAsync(StaffRoles.HmisTeam);
+        await using var scope = gateway.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<StaffUser>>();
+        var firstWorkstation = await factory.CreateAsync(person);
+        await OneWorkstation.StartAsync(users, firstWorkstation);
+        var withoutASession = await factory.CreateAsync(person);
+        Assert.True(await SessionRevalidation.IsCurrentAsync(users, firstWorkstation));
+
+        var secondWorkstation = await factory.CreateAsync(await users.FindByIdAsync(person.Id.ToString()) ?? throw new InvalidOperationException());
+        await OneWorkstation.StartAsync(users, secondWorkstation);
+
+        Assert.False(await SessionRevalidation.IsCurrentAsync(users, firstWorkstation));
+        Assert.True(await SessionRevalidation.IsCurrentAsync(users, secondWorkstation));
+        Assert.False(await SessionRevalidation.IsCurrentAsync(users, withoutASession));
     }
 }
