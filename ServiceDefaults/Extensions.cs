@@ -16,8 +16,11 @@ public static class Extensions
     public const string HealthPath = HmisPlatform.ResourceNames.HealthPath;
     public const string AlivePath = "/alive";
 
-    /// <summary>Meters and activity sources of the platform's own code, exported with the framework's.</summary>
-    public static readonly string[] PlatformTelemetryNames = ["HmisPlatform.Messaging", "HmisPlatform.Journeys"];
+    /// <summary>
+    /// Meters and activity sources of the platform's own code, exported with the framework's: every one named
+    /// "HmisPlatform.…" (each service names its own; none is listed here).
+    /// </summary>
+    public const string PlatformTelemetryNames = "HmisPlatform.*";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder

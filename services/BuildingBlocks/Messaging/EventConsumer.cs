@@ -39,31 +39,31 @@ public sealed partial class EventConsumer<TDbContext, TEvent>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var backoff = _options.PollInterval;
+        var retry = Backoff.Forever(_options, (ex, pause) => LogPollFailed(logger, ex, EventType, pause));
         var groupReady = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            var handled = await retry.ExecuteAsync(async ct =>
             {
                 if (!groupReady)
                 {
                     await EnsureGroupAsync();
                     groupReady = true;
                 }
-                var handled = await PollOnceAsync(stoppingToken);
-                backoff = _options.PollInterval;
-                if (handled == 0)
+                try
                 {
-                    await Task.Delay(_options.PollInterval, stoppingToken);
+                    return await PollOnceAsync(ct);
                 }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                catch (RedisServerException ex) when (ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+                {
+                    // A Redis that came back without its data has lost the group too: make it again.
+                    groupReady = false;
+                    throw;
+                }
+            }, stoppingToken);
+            if (handled == 0)
             {
-                // A Redis that came back without its data has lost the group too: make it again.
-                groupReady &= !(ex is RedisServerException && ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal));
-                LogPollFailed(logger, ex, EventType, backoff);
-                await Task.Delay(backoff, stoppingToken);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
+                await Task.Delay(_options.PollInterval, stoppingToken);
             }
         }
     }

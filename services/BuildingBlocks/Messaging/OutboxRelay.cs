@@ -29,23 +29,13 @@ public sealed partial class OutboxRelay<TDbContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var backoff = _options.PollInterval;
+        var retry = Backoff.Forever(_options, (ex, pause) => LogRelayFailed(logger, ex, pause));
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            var sent = await retry.ExecuteAsync(async ct => await PublishBatchAsync(ct), stoppingToken);
+            if (sent < _options.BatchSize)
             {
-                var sent = await PublishBatchAsync(stoppingToken);
-                backoff = _options.PollInterval;
-                if (sent < _options.BatchSize)
-                {
-                    await signal.WaitAsync(_options.PollInterval, stoppingToken);
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogRelayFailed(logger, ex, backoff);
-                await Task.Delay(backoff, stoppingToken);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
+                await signal.WaitAsync(_options.PollInterval, stoppingToken);
             }
         }
     }

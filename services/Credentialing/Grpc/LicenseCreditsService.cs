@@ -24,7 +24,6 @@ public sealed class LicenseCreditsService(
     TimeProvider time) : LicenseCredits.LicenseCreditsBase
 {
     public const string ReservationNotFoundReason = "RESERVATION_NOT_FOUND";
-    public const string InvalidPageTokenReason = "INVALID_PAGE_TOKEN";
     public const string PeopleRequiredReason = "PEOPLE_REQUIRED";
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 500;
@@ -114,19 +113,14 @@ public sealed class LicenseCreditsService(
     {
         var agencyId = context.Caller().EnsureMayReadAgency(Ids.Parse(request.AgencyId, "agency_id"));
         var size = Paging.Size(request.PageSize, DefaultPageSize, MaxPageSize);
-        var after = request.PageToken.Length == 0 ? 0
-            : long.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence
-            : throw DomainException.Invalid(InvalidPageTokenReason, "Use the next_page_token of a previous answer.", new FieldViolation("page_token", "not a page token", InvalidPageTokenReason));
-        var page = await db.CreditLedger.AsNoTracking()
+        var after = Paging.Sequence(request.PageToken) ?? 0;
+        var rows = await db.CreditLedger.AsNoTracking()
             .Where(e => e.AgencyId == agencyId && e.Sequence > after)
             .OrderBy(e => e.Sequence)
             .Take(size + 1)
             .ToListAsync(context.CancellationToken);
-        return new ListCreditLedgerResponse
-        {
-            Entries = { page.Take(size).Select(e => e.ToMessage()) },
-            NextPageToken = page.Count > size ? page[size - 1].Sequence.ToString(CultureInfo.InvariantCulture) : "",
-        };
+        var (page, next) = Paging.Page(rows, size, e => Paging.Token(e.Sequence));
+        return new ListCreditLedgerResponse { Entries = { page.Select(e => e.ToMessage()) }, NextPageToken = next };
     }
 
     [Authorize(Policy = PlatformIdentity.CredentialsRead)]

@@ -105,10 +105,7 @@ public sealed partial record ClientRegistration(string ClientId, string DisplayN
     public static bool LooksLikeClientId(string? text) => text is not null && ClientIdPattern().IsMatch(text);
 
     /// <summary>A new client secret: 256 random bits, URL-safe. It is returned once and stored only as a hash.</summary>
-    public static string NewSecret() => Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-
-    private static string Base64UrlEncode(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewSecret() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{1,62})[a-z0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex ClientIdPattern();

@@ -14,7 +14,6 @@ namespace HmisPlatform.Notifications.Grpc;
 [Authorize(Policy = PlatformIdentity.NotificationsRead)]
 public sealed class NotificationsService(NotificationsDbContext db, TimeProvider time) : Hmis.Notifications.V1.Notifications.NotificationsBase
 {
-    public const string InvalidPageTokenReason = "INVALID_PAGE_TOKEN";
     public const string NotificationNotFoundReason = "NOTIFICATION_NOT_FOUND";
     public const string PreferenceRequiredReason = "PREFERENCE_REQUIRED";
 
@@ -29,7 +28,7 @@ public sealed class NotificationsService(NotificationsDbContext db, TimeProvider
         return new ListNotificationsResponse
         {
             Notifications = { page.Take(size).Select(ToMessage) },
-            NextPageToken = page.Count > size ? page[size - 1].Id.ToString() : "",
+            NextPageToken = page.Count > size ? Paging.Token(page[size - 1].Id) : "",
             UnreadCount = await mine.CountAsync(n => n.ReadAt == null, context.CancellationToken),
         };
     }
@@ -86,17 +85,13 @@ public sealed class NotificationsService(NotificationsDbContext db, TimeProvider
                     FailedAt = n.FailedAt is { } at ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(at) : null,
                 }),
             },
-            NextPageToken = page.Count > size ? page[size - 1].Id.ToString() : "",
+            NextPageToken = page.Count > size ? Paging.Token(page[size - 1].Id) : "",
         };
     }
 
-    private static int PageSize(int requested) => requested <= 0 ? 50 : Math.Min(requested, 200);
+    private static int PageSize(int requested) => Paging.Size(requested, defaultSize: 50, maxSize: 200);
 
-    private static Guid? PageAfter(string token) =>
-        token.Length == 0 ? null
-        : Guid.TryParse(token, out var id) ? id
-        : throw DomainException.Invalid(InvalidPageTokenReason, "The page token is not one this service gave.",
-            new FieldViolation("page_token", "not a page token of this list", InvalidPageTokenReason));
+    private static Guid? PageAfter(string token) => Paging.Id(token);
 
     private static Hmis.Notifications.V1.Notification ToMessage(Notification n) => new()
     {

@@ -17,6 +17,9 @@ namespace HmisPlatform.Requests.Grpc;
 
 public sealed partial class AccessRequestsService
 {
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 500;
+
     private static readonly AccessRequestStatus[] Queued =
         [AccessRequestStatus.Submitted, AccessRequestStatus.InformationRequested, AccessRequestStatus.AwaitingCeDecision];
 
@@ -24,8 +27,8 @@ public sealed partial class AccessRequestsService
     public override async Task<ListAccessRequestsResponse> ListAccessRequests(ListAccessRequestsRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
-        var size = KeysetPage.Size(request.PageSize);
-        var after = KeysetPage.Parse(request.PageToken);
+        var size = Paging.Size(request.PageSize, DefaultPageSize, MaxPageSize);
+        var after = Paging.TimeAndId(request.PageToken);
         var filter = new QueueFilter(
             request.Statuses.Count == 0 ? Queued : [.. request.Statuses.Distinct()],
             request.Type == RequestType.Unspecified ? null : request.Type,
@@ -36,7 +39,7 @@ public sealed partial class AccessRequestsService
         return new ListAccessRequestsResponse
         {
             AccessRequests = { rows.Take(size).Select(r => r.ToMessage(now)) },
-            NextPageToken = rows.Count > size ? new KeysetPage(rows[size - 1].SubmittedAt, rows[size - 1].Id).ToString() : "",
+            NextPageToken = rows.Count > size ? Paging.Token(rows[size - 1].SubmittedAt, rows[size - 1].Id) : "",
         };
     }
 
@@ -59,8 +62,8 @@ public sealed partial class AccessRequestsService
     public override async Task<ListJourneysResponse> ListJourneys(ListJourneysRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
-        var size = KeysetPage.Size(request.PageSize);
-        var after = KeysetPage.Parse(request.PageToken);
+        var size = Paging.Size(request.PageSize, DefaultPageSize, MaxPageSize);
+        var after = Paging.TimeAndId(request.PageToken);
         var now = time.GetUtcNow();
         var query = db.Journeys.AsNoTracking();
         if (AgencyFilter(caller, request.AgencyId) is { } agencyId)
@@ -96,7 +99,7 @@ public sealed partial class AccessRequestsService
         return new ListJourneysResponse
         {
             Journeys = { rows.Take(size).Select(j => j.ToMessage(statuses[j.AccessRequestId], now)) },
-            NextPageToken = rows.Count > size ? new KeysetPage(rows[size - 1].StageStartedAt, rows[size - 1].PersonId).ToString() : "",
+            NextPageToken = rows.Count > size ? Paging.Token(rows[size - 1].StageStartedAt, rows[size - 1].PersonId) : "",
         };
     }
 
@@ -112,8 +115,8 @@ public sealed partial class AccessRequestsService
         var search = PersonSearch.Parse(request.Query);
         var caller = context.Caller();
         var agency = AgencyFilter(caller, request.AgencyId);
-        var size = KeysetPage.Size(request.PageSize);
-        var after = KeysetPage.Parse(request.PageToken);
+        var size = Paging.Size(request.PageSize, DefaultPageSize, MaxPageSize);
+        var after = Paging.TimeAndId(request.PageToken);
         var rows = await db.AccessRequests.AsNoTracking()
             .Search(search, agency, caller.IsCeTeam, after is { } page ? (page.At, page.Id) : null, size + 1)
             .ToListAsync(context.CancellationToken);
@@ -128,7 +131,7 @@ public sealed partial class AccessRequestsService
                     RequestStatus = p.Status, SubmittedAt = Timestamp.FromDateTimeOffset(p.SubmittedAt),
                 }),
             },
-            NextPageToken = rows.Count > size ? new KeysetPage(rows[size - 1].SubmittedAt, rows[size - 1].PersonId).ToString() : "",
+            NextPageToken = rows.Count > size ? Paging.Token(rows[size - 1].SubmittedAt, rows[size - 1].PersonId) : "",
         };
     }
 
