@@ -16,13 +16,15 @@ public sealed class ProductionReadinessTests
 
     [Trait("ASVS", "13.1.1")]
     [Trait("ASVS", "13.2.1")]
-    [Fact]
-    public async Task InProduction_WithoutKeysTlsOrRealSecrets_TheGatewayRefusesToStart_NamingEachSetting()
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public async Task Deployed_WithoutKeysTlsOrRealSecrets_TheGatewayRefusesToStart_NamingEachSetting(string environment)
     {
         var servers = await LocalServers.GetAsync();
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            web.UseEnvironment("Production");
+            web.UseEnvironment(environment);
             web.UseSetting($"ConnectionStrings:{ResourceNames.GatewayDb}", $"{servers.Postgres};Database=gatewaydb_{Guid.NewGuid():N}");
             web.UseSetting($"ConnectionStrings:{ResourceNames.Redis}", servers.Redis);
             web.UseSetting("Auth:Issuer", "http://hmis.example.org/");
@@ -42,7 +44,7 @@ public sealed class ProductionReadinessTests
     }
 
     [Fact]
-    public async Task OutsideProduction_PlainHttpAndThrowawayKeys_Start_ForLocalRunsAndTests()
+    public async Task InTests_PlainHttpAndThrowawayKeys_Start_AsInTheLocalRun()
     {
         var servers = await LocalServers.GetAsync();
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>

@@ -57,7 +57,7 @@ public static class ProductionReadinessExtensions
         {
             readiness = new ProductionReadiness();
             builder.Services.AddSingleton(readiness);
-            if (builder.Environment.IsProduction())
+            if (builder.Environment.IsDeployed())
             {
                 builder.Services.AddSingleton<IValidateOptions<ProductionReadiness>, Validator>();
                 builder.Services.AddOptions<ProductionReadiness>().ValidateOnStart();

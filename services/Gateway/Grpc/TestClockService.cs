@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Hmis.Gateway.V1;
 using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.BuildingBlocks.Hosting.TestClock;
 using HmisPlatform.Gateway.Domain;
 using HmisPlatform.Gateway.Identity;
@@ -21,14 +22,14 @@ public sealed class TestClockService(IConnectionMultiplexer redis, ServiceClocks
 
     public override async Task<GetTestClockResponse> GetTestClock(GetTestClockRequest request, ServerCallContext context)
     {
-        TestClockRules.EnsureAllowed(environment.IsProduction());
+        TestClockRules.EnsureAllowed(environment.IsDeployed());
         var offset = await TestClockStore.ReadOffsetAsync(redis.GetDatabase());
         return new GetTestClockResponse { Now = Timestamp.FromDateTimeOffset(TimeProvider.System.GetUtcNow() + offset), Offset = Duration.FromTimeSpan(offset) };
     }
 
     public override async Task<AdvanceTestClockResponse> AdvanceTestClock(AdvanceTestClockRequest request, ServerCallContext context)
     {
-        TestClockRules.EnsureAllowed(environment.IsProduction());
+        TestClockRules.EnsureAllowed(environment.IsDeployed());
         var requestId = Ids.Parse(request.RequestId, "request_id");
         var by = TestClockRules.Advance(request.By?.ToTimeSpan());
         var offset = await TestClockStore.AdvanceAsync(redis.GetDatabase(), requestId.ToString(), by)
@@ -40,7 +41,7 @@ public sealed class TestClockService(IConnectionMultiplexer redis, ServiceClocks
 
     public override async Task<RunSweepsResponse> RunSweeps(RunSweepsRequest request, ServerCallContext context)
     {
-        TestClockRules.EnsureAllowed(environment.IsProduction());
+        TestClockRules.EnsureAllowed(environment.IsDeployed());
         Ids.Parse(request.RequestId, "request_id");
         return new RunSweepsResponse { Sweeps = { await services.RunSweepsAsync(Caller(context), context.CancellationToken) } };
     }

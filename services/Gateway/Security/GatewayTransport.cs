@@ -62,7 +62,7 @@ public static class GatewayTransport
         {
             app.UseForwardedHeaders();
         }
-        if (!app.Environment.IsProduction())
+        if (!app.Environment.IsDeployed())
         {
             return;
         }
@@ -72,7 +72,7 @@ public static class GatewayTransport
 
     /// <summary>The cookie policy of Production (HTTPS only) and of local runs and tests (as the request came).</summary>
     public static CookieSecurePolicy CookiePolicy(IHostEnvironment environment) =>
-        environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        environment.IsDeployed() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
     private static bool IsHealthProbe(PathString path) =>
         path.StartsWithSegments(Microsoft.Extensions.Hosting.Extensions.HealthPath) || path.StartsWithSegments(Microsoft.Extensions.Hosting.Extensions.AlivePath);

@@ -13,7 +13,7 @@ public static class TestClockRegistration
 {
     public static void AddTestClock(this IHostApplicationBuilder builder)
     {
-        if (builder.Environment.IsProduction())
+        if (builder.Environment.IsDeployed())
         {
             return;
         }
@@ -26,7 +26,7 @@ public static class TestClockRegistration
 
     public static void MapTestClock(this WebApplication app)
     {
-        if (!app.Environment.IsProduction())
+        if (!app.Environment.IsDeployed())
         {
             app.MapGrpcService<ServiceClockService>().RequireAuthorization();
         }
