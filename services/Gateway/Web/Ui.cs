@@ -54,7 +54,7 @@ public static class Ui
 
     public static string Reason(RpcException error) => error.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason ?? "";
 
-    /// <summary>The project types as the CoC names them (DOMAIN.md, step 2), acronyms kept.</summary>
+    /// <summary>The project types as the CoC names them (docs/process.md, step 2), acronyms kept.</summary>
     private static readonly Dictionary<ProjectType, string> ProjectNames = new()
     {
         [ProjectType.DropInDayShelter] = "Drop-in / Day Shelter",

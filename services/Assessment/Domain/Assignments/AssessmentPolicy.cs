@@ -2,7 +2,7 @@ using HmisPlatform.BuildingBlocks.Domain;
 
 namespace HmisPlatform.Assessment.Domain.Assignments;
 
-/// <summary>The assignment's policy numbers (configuration section <c>Assessment</c>; defaults from DOMAIN.md).</summary>
+/// <summary>The assignment's policy numbers (configuration section <c>Assessment</c>; defaults from docs/process.md).</summary>
 public sealed class AssessmentPolicy
 {
     /// <summary>Trainees who hold a seat at once.</summary>

@@ -1,6 +1,6 @@
 namespace HmisPlatform.Assessment.Domain.Grading;
 
-/// <summary>The evaluation criteria of the Sample Client Assignment (DOMAIN.md, step 3), as findings name them.</summary>
+/// <summary>The evaluation criteria of the Sample Client Assignment (docs/process.md, step 3), as findings name them.</summary>
 public static class Criteria
 {
     public const string ClientProfile = "CLIENT_PROFILE";

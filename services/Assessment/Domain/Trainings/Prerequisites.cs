@@ -4,7 +4,7 @@ using HmisPlatform.BuildingBlocks.Domain;
 namespace HmisPlatform.Assessment.Domain.Trainings;
 
 /// <summary>
-/// The Sample Client Assignment's sign-up prerequisites (DOMAIN.md, step 3): the ATA requested data-entry access; the
+/// The Sample Client Assignment's sign-up prerequisites (docs/process.md, step 3): the ATA requested data-entry access; the
 /// project course completed within 3 months; Introduction and/or Data Management within 6 months. The months are
 /// configuration (<c>Assessment:Prerequisites</c>). A transfer to other project types takes only the project course,
 /// so the foundation courses the person completed for an earlier access request count too: the latest of each.
