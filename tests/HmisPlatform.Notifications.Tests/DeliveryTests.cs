@@ -19,7 +19,7 @@ public sealed class DeliveryTests(NotificationsFixture service) : IClassFixture<
         var approved = journey.Approved();
 
         await journey.DeliverTwiceAsync(approved);
-        await Task.Delay(500);
+        await service.CaughtUpAsync(Hmis.Events.V1.AccessRequestApproved.Descriptor);
         await service.Delivery.RunOnceAsync(CancellationToken.None);
         await service.Delivery.RunOnceAsync(CancellationToken.None);
 

@@ -132,6 +132,42 @@ public abstract class ServiceFixture<TProgram, TDbContext> : IAsyncLifetime
     public string StreamOf(Google.Protobuf.Reflection.MessageDescriptor eventType) =>
         Services.GetRequiredService<IOptions<MessagingOptions>>().Value.StreamOf(eventType.FullName);
 
+    /// <summary>
+    /// Waits until this service's consumer has handled everything published on the event's stream so far: all of it
+    /// delivered, none of it waiting for an acknowledgement (applied, or refused for good). A duplicate that would be
+    /// applied twice has been applied by then, so a test can read the result instead of sleeping.
+    /// </summary>
+    public Task CaughtUpAsync(Google.Protobuf.Reflection.MessageDescriptor eventType) =>
+        ConsumerAsync(eventType, (delivered, pending) => delivered && pending == 0);
+
+    /// <summary>Waits until this service's consumer has taken everything on the event's stream, applied or not.</summary>
+    public Task DeliveredAsync(Google.Protobuf.Reflection.MessageDescriptor eventType) =>
+        ConsumerAsync(eventType, (delivered, _) => delivered);
+
+    private async Task ConsumerAsync(Google.Protobuf.Reflection.MessageDescriptor eventType, Func<bool, long, bool> isDone)
+    {
+        var options = Services.GetRequiredService<IOptions<MessagingOptions>>().Value;
+        var stream = StreamOf(eventType);
+        var db = Redis.GetDatabase();
+        await Eventually.ReturnsAsync(async () =>
+        {
+            if (!await db.KeyExistsAsync(stream))
+            {
+                return false;
+            }
+            var last = (await db.StreamInfoAsync(stream)).LastGeneratedId;
+            var group = (await db.StreamGroupInfoAsync(stream)).SingleOrDefault(g => g.Name == options.ConsumerGroup);
+            return group.Name is not null && isDone(group.LastDeliveredId == last, group.PendingMessageCount);
+        }, done => done);
+    }
+
+    /// <summary>
+    /// Waits until the outbox relay has published every event the service has recorded so far, so a test reading a
+    /// stream sees all of them (a wrongly doubled one included) instead of sleeping.
+    /// </summary>
+    public Task OutboxSentAsync() =>
+        Eventually.ReturnsAsync(() => QueryAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.SentAt == null)), unsent => !unsent);
+
     public async Task DisposeAsync()
     {
         _channel?.Dispose();

@@ -48,8 +48,7 @@ public sealed class TwoReplicaSeatingTests(EightSeatFixture service) : IClassFix
         Assert.All(after, a => Assert.Equal(AssignmentStatus.Seated, a!.Status));
         Assert.Equal(8, await service.QueryAsync(db => db.Assignments.CountAsync(a => a.Status == AssignmentStatus.Seated)));
         var waiting = people.Skip(8).Select(p => p.ToString()).ToHashSet();
-        await service.Redis.WaitForAsync<AssessmentScheduled>(service.StreamOf(AssessmentScheduled.Descriptor), e => waiting.Contains(e.PersonId), 2);
-        await Task.Delay(300);
+        await service.OutboxSentAsync();
         var scheduled = await service.Redis.ReadAllAsync<AssessmentScheduled>(service.StreamOf(AssessmentScheduled.Descriptor));
         Assert.Equal(2, scheduled.Count(e => waiting.Contains(e.PersonId)));
         Assert.Equal(10, scheduled.Select(e => e.PersonId).Distinct().Count());

@@ -95,9 +95,7 @@ public sealed class WaitlistTests(TwoSeatFixture service) : IClassFixture<TwoSea
         var states = await Task.WhenAll(waiting.Select(ReadAsync));
         Assert.Equal([AssignmentStatus.Seated, AssignmentStatus.Seated, AssignmentStatus.Waiting], states.Select(a => a!.Status));
         Assert.Equal(1, states[2]!.WaitlistPosition);
-        var scheduled = await service.Redis.WaitForAsync<AssessmentScheduled>(service.StreamOf(AssessmentScheduled.Descriptor),
-            e => e.PersonId == waiting[0].ToString() || e.PersonId == waiting[1].ToString(), 2);
-        await Task.Delay(300);
+        await service.OutboxSentAsync();
         Assert.Equal(2, (await service.Redis.ReadAllAsync<AssessmentScheduled>(service.StreamOf(AssessmentScheduled.Descriptor)))
             .Count(e => waiting.Take(2).Select(w => w.ToString()).Contains(e.PersonId)));
         var expiries = await service.Redis.WaitForAsync<AssessmentExpired>(service.StreamOf(AssessmentExpired.Descriptor), e => seated.Any(s => s.Id == e.AssignmentId), 2);

@@ -95,7 +95,7 @@ public sealed class RequestsCallsTests(CredentialingFixture service) : IClassFix
         var balance = await Eventually.ReturnsAsync(
             async () => (await service.HmisTeamCredits.GetCreditBalanceAsync(new GetCreditBalanceRequest { AgencyId = agency.ToString() })).Balance,
             b => b.Reserved == 0);
-        await Task.Delay(300); // room for a wrongly applied duplicate to show
+        await service.CaughtUpAsync(AccessRequestStatusChanged.Descriptor);
         balance = (await service.HmisTeamCredits.GetCreditBalanceAsync(new GetCreditBalanceRequest { AgencyId = agency.ToString() })).Balance;
         Assert.Equal(2, reserved.Reservations.Count);
         Assert.Equal((3, 0), (balance.Available, balance.Reserved));

@@ -25,7 +25,8 @@ public sealed class JourneyTests(RequestsFixture service) : IClassFixture<Reques
         var journey = await Eventually.ReturnsAsync(
             async () => (await service.Client.GetJourneyAsync(new GetJourneyRequest { PersonId = personId })).Journey,
             j => j.Timeline.Any(e => e.Kind == nameof(TrainingEnrolled)) && j.Timeline.Any(e => e.Kind == nameof(TrainingCompleted)));
-        await Task.Delay(300); // room for a wrongly applied duplicate to show
+        await service.CaughtUpAsync(TrainingEnrolled.Descriptor);
+        await service.CaughtUpAsync(TrainingCompleted.Descriptor);
 
         journey = (await service.Client.GetJourneyAsync(new GetJourneyRequest { PersonId = personId })).Journey;
         Assert.Equal(

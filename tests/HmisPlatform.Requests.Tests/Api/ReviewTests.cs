@@ -7,6 +7,7 @@ using HmisPlatform.Requests.Domain.People;
 using HmisPlatform.Requests.Infrastructure;
 using HmisPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HmisPlatform.Requests.Tests.Api;
 
@@ -256,20 +257,30 @@ public sealed class ReviewTests(RequestsFixture service) : IClassFixture<Request
     {
         var submitted = await SubmitAsync("more.info@lakeview.example.org");
         var asked = (await service.HmisTeam.ReviewAccessRequestAsync(Requests.Review(submitted, ReviewOutcome.RequestInformation, "Which shelter will they work at?"))).AccessRequest;
-        await Task.Delay(600);
-        var paused = await ReadAsync(submitted.Id);
-
-        var answered = (await service.Client.ProvideRequestInformationAsync(new ProvideRequestInformationRequest
+        // The service's test clock moves an hour on while the ATA is asked, and another after they answer.
+        var clock = service.Services.GetRequiredService<HmisPlatform.BuildingBlocks.Hosting.TestClock.PlatformClock>();
+        var start = clock.Offset;
+        AccessRequest paused, answered, running;
+        try
         {
-            RequestId = Guid.NewGuid().ToString(), AccessRequestId = submitted.Id, Information = "North Side shelter",
-        })).AccessRequest;
-        await Task.Delay(600);
-        var running = await ReadAsync(submitted.Id);
+            clock.Follow(start + TimeSpan.FromHours(1));
+            paused = await ReadAsync(submitted.Id);
+            answered = (await service.Client.ProvideRequestInformationAsync(new ProvideRequestInformationRequest
+            {
+                RequestId = Guid.NewGuid().ToString(), AccessRequestId = submitted.Id, Information = "North Side shelter",
+            })).AccessRequest;
+            clock.Follow(start + TimeSpan.FromHours(2));
+            running = await ReadAsync(submitted.Id);
+        }
+        finally
+        {
+            clock.Follow(start);
+        }
 
         Assert.Equal((AccessRequestStatus.InformationRequested, WaitingOn.Ata), (asked.Status, asked.WaitingOn));
         Assert.Equal(asked.TimeWaiting, paused.TimeWaiting);
         Assert.Equal((AccessRequestStatus.Submitted, WaitingOn.HmisTeam), (answered.Status, answered.WaitingOn));
-        Assert.True(running.TimeWaiting.ToTimeSpan() >= paused.TimeWaiting.ToTimeSpan() + TimeSpan.FromMilliseconds(500));
+        Assert.True(running.TimeWaiting.ToTimeSpan() >= paused.TimeWaiting.ToTimeSpan() + TimeSpan.FromHours(1));
         var history = await service.HmisTeam.ListAccessRequestHistoryAsync(new ListAccessRequestHistoryRequest { AccessRequestId = submitted.Id });
         Assert.Equal(["SUBMITTED", "REQUEST_INFORMATION", "INFORMATION_PROVIDED"], history.Changes.Select(c => c.Action));
     }

@@ -57,7 +57,8 @@ public sealed class LearningPathTests(TrainingFixture service) : IClassFixture<T
         await service.Redis.PublishAsync(service.StreamOf(AccessRequestApproved.Descriptor), approval);
 
         var path = await EnrolledPathAsync(approval);
-        await Task.Delay(300);
+        await service.CaughtUpAsync(AccessRequestApproved.Descriptor);
+        await service.OutboxSentAsync();
 
         Assert.Equal(["INTRO_HMIS", "DATA_MANAGEMENT", "ES_TH_SH", "SAMPLE_CLIENT_FINAL_INSTRUCTIONS"], path.Courses.Select(c => c.CourseCode));
         Assert.Equal(1, await service.QueryAsync(db => db.LearningPaths.CountAsync(p => p.PersonId == person)));
@@ -104,9 +105,8 @@ public sealed class LearningPathTests(TrainingFixture service) : IClassFixture<T
         }
         await Progress(person, "INTRO_HMIS", 100);
 
-        var completions = await service.Redis.WaitForAsync<TrainingCompleted>(service.StreamOf(TrainingCompleted.Descriptor));
-        await Task.Delay(300);
-        completions = await service.Redis.ReadAllAsync<TrainingCompleted>(service.StreamOf(TrainingCompleted.Descriptor));
+        await service.OutboxSentAsync();
+        var completions = await service.Redis.ReadAllAsync<TrainingCompleted>(service.StreamOf(TrainingCompleted.Descriptor));
         var completion = Assert.Single(completions, c => c.PersonId == person.ToString());
         Assert.Equal([ProjectType.EmergencyShelter], completion.ProjectTypes);
         // What the assignment's prerequisites are checked against: every course, its part, and when it was completed.

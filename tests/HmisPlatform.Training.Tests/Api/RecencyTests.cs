@@ -78,9 +78,8 @@ public sealed class RecencyTests(TrainingFixture service) : IClassFixture<Traini
         Assert.Equal(CourseStatus.Complete, reopened.Courses.Single(c => c.CourseCode == "INTRO_HMIS").Status);
         Assert.Null(reopened.CompletedAt);
         Assert.NotNull(over.ExpiredAt);
-        var expiries = await service.Redis.WaitForAsync<TrainingExpired>(service.StreamOf(TrainingExpired.Descriptor), e => e.PersonId == person.ToString(), 2);
-        await Task.Delay(300);
-        expiries = [.. (await service.Redis.ReadAllAsync<TrainingExpired>(service.StreamOf(TrainingExpired.Descriptor))).Where(e => e.PersonId == person.ToString())];
+        await service.OutboxSentAsync();
+        TrainingExpired[] expiries = [.. (await service.Redis.ReadAllAsync<TrainingExpired>(service.StreamOf(TrainingExpired.Descriptor))).Where(e => e.PersonId == person.ToString())];
         Assert.Equal([false, true], expiries.Select(e => e.WholePath));
         Assert.Contains("SSVF", expiries[0].CourseCodes);
     }
@@ -121,9 +120,8 @@ public sealed class RecencyTests(TrainingFixture service) : IClassFixture<Traini
         await SweepAt(path.EnrolledAt.ToDateTimeOffset().AddDays(30)).RunOnceAsync(default);
         await SweepAt(path.EnrolledAt.ToDateTimeOffset().AddDays(31)).RunOnceAsync(default);
 
-        var reminders = await service.Redis.WaitForAsync<TrainingReminderDue>(service.StreamOf(TrainingReminderDue.Descriptor), r => r.PersonId == person.ToString());
-        await Task.Delay(300);
-        reminders = [.. (await service.Redis.ReadAllAsync<TrainingReminderDue>(service.StreamOf(TrainingReminderDue.Descriptor))).Where(r => r.PersonId == person.ToString())];
+        await service.OutboxSentAsync();
+        TrainingReminderDue[] reminders = [.. (await service.Redis.ReadAllAsync<TrainingReminderDue>(service.StreamOf(TrainingReminderDue.Descriptor))).Where(r => r.PersonId == person.ToString())];
         Assert.Equal(["INTRO_HMIS", "DATA_MANAGEMENT", "ES_TH_SH", "SAMPLE_CLIENT_FINAL_INSTRUCTIONS"], Assert.Single(reminders).CoursesLeft);
     }
 
@@ -139,7 +137,7 @@ public sealed class RecencyTests(TrainingFixture service) : IClassFixture<Traini
             Approval(person, [ProjectType.EmergencyShelter, ProjectType.OutreachPath], "PROJECT_COURSE_ONLY", [ProjectType.OutreachPath]));
 
         var transfer = await PathAsync(person, p => p.Courses.Any(c => c.CourseCode == "OUTREACH_PATH"));
-        await Task.Delay(300);
+        await service.CaughtUpAsync(AccessRequestApproved.Descriptor);
         var error = await RpcErrors.CatchAsync(() => service.Client.GetLearningPathAsync(new GetLearningPathRequest { PersonId = full.ToString() }).ResponseAsync);
 
         Assert.Equal(["INTRO_HMIS", "DATA_MANAGEMENT", "OUTREACH_PATH"], transfer.Courses.Select(c => c.CourseCode));
