@@ -3,8 +3,8 @@ using System.Security.Claims;
 namespace HmisPlatform;
 
 /// <summary>
-/// What the gateway's tokens carry and every service checks: the audience, the caller's agency, and the scopes
-/// that grant each group of RPCs.
+/// What the gateway's tokens carry and every service checks: the audience, the caller's agency, the roles, and the
+/// scopes that grant each group of RPCs. Every role and scope name is defined here and nowhere else.
 /// </summary>
 public static class PlatformIdentity
 {
@@ -27,6 +27,18 @@ public static class PlatformIdentity
 
     /// <summary>The LMS's own integration, reporting course progress in the built-in LMS mode.</summary>
     public const string LmsRole = "lms";
+
+    /// <summary>The Lead Coordinated Entry team: decides HRS / 1474 requests.</summary>
+    public const string CeTeamRole = "ce_team";
+
+    /// <summary>An agency's technical administrator: asks for access for the agency's people.</summary>
+    public const string AtaRole = "ata";
+
+    /// <summary>An agency's supervisor: validates new hires on a request, and hears what the ATA hears.</summary>
+    public const string SupervisorRole = "supervisor";
+
+    /// <summary>A person on their way to HMIS access, doing their own steps.</summary>
+    public const string TraineeRole = "trainee";
 
     /// <summary>The client a token was issued to: an agency's system, the web UI, or a service.</summary>
     public const string ClientIdClaim = "client_id";

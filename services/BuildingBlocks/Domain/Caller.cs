@@ -8,12 +8,12 @@ namespace HmisPlatform.BuildingBlocks.Domain;
 /// </summary>
 public sealed record Caller(string Subject, Guid? AgencyId, bool IsHmisTeam, string? Role = null, string? ClientId = null)
 {
-    public const string AtaRole = "ata";
-    public const string SupervisorRole = "supervisor";
-    public const string TraineeRole = "trainee";
-    public const string CeTeamRole = "ce_team";
-    public const string PlatformServiceRole = "platform_service";
-    public const string LmsRole = "lms";
+    public const string AtaRole = PlatformIdentity.AtaRole;
+    public const string SupervisorRole = PlatformIdentity.SupervisorRole;
+    public const string TraineeRole = PlatformIdentity.TraineeRole;
+    public const string CeTeamRole = PlatformIdentity.CeTeamRole;
+    public const string PlatformServiceRole = PlatformIdentity.PlatformServiceRole;
+    public const string LmsRole = PlatformIdentity.LmsRole;
 
     /// <summary>The Lead Coordinated Entry team: decides HRS / 1474 requests.</summary>
     public bool IsCeTeam => Role == CeTeamRole;

@@ -7,12 +7,21 @@ namespace HmisPlatform.Gateway.Domain;
 public static class StaffRoles
 {
     public const string HmisTeam = PlatformIdentity.HmisTeamRole;
-    public const string CeTeam = "ce_team";
-    public const string Ata = "ata";
-    public const string Supervisor = "supervisor";
-    public const string Trainee = "trainee";
+    public const string CeTeam = PlatformIdentity.CeTeamRole;
+    public const string Ata = PlatformIdentity.AtaRole;
+    public const string Supervisor = PlatformIdentity.SupervisorRole;
+    public const string Trainee = PlatformIdentity.TraineeRole;
 
     public static IReadOnlyList<string> All { get; } = [HmisTeam, CeTeam, Ata, Supervisor, Trainee];
+
+    /// <summary>The HMIS and CE teams, as a page's <c>[Authorize(Roles = …)]</c> lists them.</summary>
+    public const string Teams = HmisTeam + "," + CeTeam;
+
+    /// <summary>An agency's ATAs and Supervisors.</summary>
+    public const string Administrators = Ata + "," + Supervisor;
+
+    /// <summary>Everyone who decides on or asks for access: the teams and the agencies' administrators.</summary>
+    public const string TeamsAndAdministrators = Teams + "," + Administrators;
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 

@@ -29,7 +29,7 @@ public sealed partial class GatewayTraineeSignIns(
         {
             var invited = await staff.InviteStaffAccountAsync(new InviteStaffAccountRequest
             {
-                Email = email, Role = "trainee", AgencyId = agencyId.ToString(), PersonId = personId.ToString(),
+                Email = email, Role = PlatformIdentity.TraineeRole, AgencyId = agencyId.ToString(), PersonId = personId.ToString(),
             }, cancellationToken: cancellationToken);
             return invited.InvitationPath.Length == 0 ? null : options.Value.UiBaseUrl.TrimEnd('/') + invited.InvitationPath;
         }
