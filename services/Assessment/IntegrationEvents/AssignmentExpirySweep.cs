@@ -21,30 +21,22 @@ public sealed partial class AssignmentExpirySweep(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var expired = 0;
-        while (true)
+        await scopes.RunAsync<AssessmentDbContext>(outbox, async (db, services, ct) =>
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AssessmentDbContext>();
             var now = Time.GetStoredNow();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var batch = await db.Assignments.FromSql($"""
                 SELECT * FROM assignments WHERE status = {(int)AssignmentStatus.Seated} AND expires_at <= {now}
                 ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED
-                """).ToListAsync(cancellationToken);
+                """).ToListAsync(ct);
             foreach (var assignment in batch.Where(a => a.ExpireIfDue(now)))
             {
                 db.Publish(assignment.Expiry(now));
                 expired++;
             }
-            await scope.ServiceProvider.GetRequiredService<Seating>().FillFreeSeatsAsync(now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            outbox.Notify();
-            if (batch.Count == 0)
-            {
-                return expired;
-            }
-        }
+            await services.GetRequiredService<Seating>().FillFreeSeatsAsync(now, ct);
+            return batch.Count > 0;
+        }, cancellationToken);
+        return expired;
     }
 
     protected override TimeSpan Interval => policy.Value.SweepInterval;

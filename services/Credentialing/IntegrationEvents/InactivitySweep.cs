@@ -33,13 +33,10 @@ public sealed partial class InactivitySweep(
     public async Task<(int Warned, int Removed)> RunOnceAsync(CancellationToken cancellationToken)
     {
         var (warned, removed) = (0, 0);
-        while (true)
+        await scopes.RunAsync<CredentialingDbContext>(outbox, async (db, _, ct) =>
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CredentialingDbContext>();
             var now = Time.GetStoredNow();
             var cutoff = policy.Value.WarnCutoff(now);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Accounts inactive since before the warning cutoff that are not yet warned, or are due for removal.
             var batch = await db.Accounts.FromSql($"""
                 SELECT * FROM accounts
@@ -49,11 +46,7 @@ public sealed partial class InactivitySweep(
                 ORDER BY id
                 LIMIT {options.Value.BatchSize}
                 FOR UPDATE SKIP LOCKED
-                """).ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                return (warned, removed);
-            }
+                """).ToListAsync(ct);
             foreach (var account in batch)
             {
                 switch (policy.Value.StepFor(account, now))
@@ -70,10 +63,9 @@ public sealed partial class InactivitySweep(
                         break;
                 }
             }
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            outbox.Notify();
-        }
+            return batch.Count > 0;
+        }, cancellationToken);
+        return (warned, removed);
     }
 
     protected override TimeSpan Interval => options.Value.Interval;

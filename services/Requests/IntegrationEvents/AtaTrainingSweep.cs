@@ -29,40 +29,39 @@ public sealed partial class AtaTrainingSweep(
     /// <summary>One pass; returns how many reminders and missed-deadline notices were raised.</summary>
     public async Task<(int Reminded, int Missed)> RunOnceAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
-        var now = Time.GetStoredNow();
-        var today = Continuum.DateOf(now);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Untrained ATAs not yet told that they missed it: the domain decides who is owed which notice today.
-        var untrained = await db.AgencyAdministrators.FromSql($"""
-            SELECT * FROM agency_administrators
-            WHERE role = {(int)AdministratorRole.Ata} AND training_completed_on IS NULL AND training_notice_sent < {(int)AtaTrainingNotice.Missed}
-            ORDER BY id
-            FOR UPDATE SKIP LOCKED
-            """).ToListAsync(cancellationToken);
         var (reminded, missed) = (0, 0);
-        foreach (var ata in untrained)
+        // One batch: the untrained ATAs are few (one or two per agency).
+        await scopes.RunAsync<RequestsDbContext>(outbox, async (db, _, ct) =>
         {
-            var notice = ata.TrainingNoticeDue(calendar.Value, today);
-            if (notice == AtaTrainingNotice.None)
+            var now = Time.GetStoredNow();
+            var today = Continuum.DateOf(now);
+            // Untrained ATAs not yet told that they missed it: the domain decides who is owed which notice today.
+            var untrained = await db.AgencyAdministrators.FromSql($"""
+                SELECT * FROM agency_administrators
+                WHERE role = {(int)AdministratorRole.Ata} AND training_completed_on IS NULL AND training_notice_sent < {(int)AtaTrainingNotice.Missed}
+                ORDER BY id
+                FOR UPDATE SKIP LOCKED
+                """).ToListAsync(ct);
+            foreach (var ata in untrained)
             {
-                continue;
+                var notice = ata.TrainingNoticeDue(calendar.Value, today);
+                if (notice == AtaTrainingNotice.None)
+                {
+                    continue;
+                }
+                ata.TrainingNoticeWasSent(notice);
+                db.Publish(ata.TrainingDeadlineNotice(notice, calendar.Value, now));
+                if (notice == AtaTrainingNotice.Missed)
+                {
+                    missed++;
+                }
+                else
+                {
+                    reminded++;
+                }
             }
-            ata.TrainingNoticeWasSent(notice);
-            db.Publish(ata.TrainingDeadlineNotice(notice, calendar.Value, now));
-            if (notice == AtaTrainingNotice.Missed)
-            {
-                missed++;
-            }
-            else
-            {
-                reminded++;
-            }
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        outbox.Notify();
+            return false;
+        }, cancellationToken);
         return (reminded, missed);
     }
 

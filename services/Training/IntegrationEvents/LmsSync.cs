@@ -30,12 +30,9 @@ public sealed partial class LmsSync(
     {
         var synced = 0;
         var after = Guid.Empty;
-        while (true)
+        await scopes.RunAsync<TrainingDbContext>(outbox, async (db, services, cancellationToken) =>
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
-            var accounts = scope.ServiceProvider.GetRequiredService<LmsAccountRegistry>();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var accounts = services.GetRequiredService<LmsAccountRegistry>();
             var batch = await db.LearningPaths.FromSql($"""
                 SELECT * FROM learning_paths
                 WHERE closed_at IS NULL AND expired_at IS NULL AND completed_at IS NULL AND id > {after}
@@ -43,7 +40,7 @@ public sealed partial class LmsSync(
                 """).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
-                return synced;
+                return false;
             }
             var catalog = await db.CatalogAsync(cancellationToken);
             foreach (var path in batch)
@@ -80,10 +77,9 @@ public sealed partial class LmsSync(
                     LogPathFailed(Logger, path.Id, ex);
                 }
             }
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            outbox.Notify();
-        }
+            return true;
+        }, cancellationToken);
+        return synced;
     }
 
     protected override TimeSpan Interval => options.Value.SyncInterval;

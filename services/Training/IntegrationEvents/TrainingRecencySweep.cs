@@ -21,12 +21,9 @@ public sealed partial class TrainingRecencySweep(
     public async Task<(int Expired, int Reminded)> RunOnceAsync(CancellationToken cancellationToken)
     {
         var (expired, reminded) = (0, 0);
-        while (true)
+        await scopes.RunAsync<TrainingDbContext>(outbox, async (db, _, ct) =>
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
             var now = Time.GetStoredNow();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var batch = await db.LearningPaths.FromSql($"""
                 SELECT * FROM learning_paths
                 WHERE closed_at IS NULL AND expired_at IS NULL
@@ -34,11 +31,7 @@ public sealed partial class TrainingRecencySweep(
                 ORDER BY id
                 LIMIT {options.Value.SweepBatchSize}
                 FOR UPDATE SKIP LOCKED
-                """).ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                return (expired, reminded);
-            }
+                """).ToListAsync(ct);
             foreach (var path in batch)
             {
                 if (path.ExpireDue(now) is { } expiry)
@@ -52,10 +45,9 @@ public sealed partial class TrainingRecencySweep(
                     reminded++;
                 }
             }
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            outbox.Notify();
-        }
+            return batch.Count > 0;
+        }, cancellationToken);
+        return (expired, reminded);
     }
 
     protected override TimeSpan Interval => options.Value.SweepInterval;
