@@ -23,6 +23,7 @@ public static partial class DatabaseMigrations
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseMigrations));
+        await EnsureKnownHistoryAsync(db, cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
         await db.Database.MigrateAsync(cancellationToken);
         LogMigrated(logger, typeof(TDbContext).Name, pending);
@@ -35,6 +36,28 @@ public static partial class DatabaseMigrations
         if (seed is not null)
         {
             await seed(db, cancellationToken);
+        }
+    }
+
+    public const string UnknownMigrationsReason = "The database was made by migrations this version does not have";
+
+    /// <summary>
+    /// A database whose history names migrations this version does not have (made by another version, or before the
+    /// migrations were squashed into one Initial on 2026-12-06, when nothing was installed yet) is refused as it is:
+    /// applying this version's migrations over it would fail half-way, or worse, succeed on a schema it does not know.
+    /// </summary>
+    private static async Task EnsureKnownHistoryAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Database.CanConnectAsync(cancellationToken))
+        {
+            return;
+        }
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(db.Database.GetMigrations(), StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"{UnknownMigrationsReason} ({string.Join(", ", unknown.Take(3))}{(unknown.Count > 3 ? ", …" : "")}). Recreate the database " +
+                "from this version, or run the version that made it; for the local run, delete the folder .data/local.");
         }
     }
 

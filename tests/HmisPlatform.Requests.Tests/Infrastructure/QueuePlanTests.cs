@@ -24,10 +24,10 @@ public sealed class QueuePlanTests(RequestsFixture service, ITestOutputHelper ou
             // Mostly closed history, one in fifty still waiting, across both demo agencies and the four forms.
             await db.Database.ExecuteSqlAsync($$"""
                 INSERT INTO access_requests (id, type, agency_id, ata_id, status, responsibilities, project_types, project_types_to_train, note,
-                    submitted_at, updated_at, submitted_by, transfer_path, required_form, waited_before, warnings)
+                    submitted_at, updated_at, submitted_by, transfer_path, required_form, waited_before, warnings, assessment_waived)
                 SELECT gen_random_uuid(), 1 + i % 4, CASE WHEN i % 2 = 0 THEN {{DemoData.LakeviewAgencyId}} ELSE {{DemoData.SouthsideAgencyId}} END,
                     {{DemoData.LakeviewAtaId}}, CASE WHEN i % 50 = 0 THEN 1 WHEN i % 7 = 0 THEN 4 ELSE 3 END, '{1}', '{2}', '{}', '',
-                    now() - make_interval(mins => i), now(), 'seed', 1, 0, interval '0', '{}'
+                    now() - make_interval(mins => i), now(), 'seed', 1, 0, interval '0', '{}', false
                 FROM generate_series(1, {{HistoricalRequests}}) AS i
                 """);
             await db.Database.ExecuteSqlRawAsync("ANALYZE access_requests");

@@ -71,6 +71,8 @@ namespace HmisPlatform.Assessment.Infrastructure.Migrations
                         .HasDatabaseName("ix_outcome_overrides_assignment_id");
 
                     b.ToTable("outcome_overrides", (string)null);
+
+                    b.HasAnnotation("Hmis:AppendOnly", true);
                 });
 
             modelBuilder.Entity("HmisPlatform.Assessment.Domain.Assignments.SampleClientAssignment", b =>

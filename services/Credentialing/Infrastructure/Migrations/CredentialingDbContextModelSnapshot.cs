@@ -234,6 +234,8 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
                         .HasDatabaseName("ix_account_changes_account_id_id");
 
                     b.ToTable("account_changes", (string)null);
+
+                    b.HasAnnotation("Hmis:AppendOnly", true);
                 });
 
             modelBuilder.Entity("HmisPlatform.Credentialing.Domain.Accounts.HmisAccount", b =>
@@ -556,6 +558,8 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
                         .HasDatabaseName("ix_credit_ledger_agency_id_kind_recorded_at");
 
                     b.ToTable("credit_ledger", (string)null);
+
+                    b.HasAnnotation("Hmis:AppendOnly", true);
                 });
 
             modelBuilder.Entity("HmisPlatform.Credentialing.Domain.Credits.CreditReservation", b =>

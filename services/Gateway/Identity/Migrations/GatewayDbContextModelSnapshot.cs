@@ -75,6 +75,8 @@ namespace HmisPlatform.Gateway.Identity.Migrations
                         .HasDatabaseName("ix_security_events_actor_occurred_at");
 
                     b.ToTable("security_events", (string)null);
+
+                    b.HasAnnotation("Hmis:AppendOnly", true);
                 });
 
             modelBuilder.Entity("HmisPlatform.Gateway.Staff.StaffUser", b =>

@@ -368,6 +368,8 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                         .HasDatabaseName("ix_access_request_audit_access_request_id_id");
 
                     b.ToTable("access_request_audit", (string)null);
+
+                    b.HasAnnotation("Hmis:AppendOnly", true);
                 });
 
             modelBuilder.Entity("HmisPlatform.Requests.Domain.Agencies.Agency", b =>
@@ -507,6 +509,8 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                         .HasDatabaseName("ix_journey_entries_person_id_occurred_at");
 
                     b.ToTable("journey_entries", (string)null);
+
+                    b.HasAnnotation("Hmis:AppendOnly", true);
                 });
 
             modelBuilder.Entity("HmisPlatform.Requests.Domain.Journeys.JourneySummary", b =>
@@ -608,6 +612,8 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                                 .HasName("pk_new_hire_validations");
 
                             b1.ToTable("new_hire_validations", (string)null);
+
+                            b1.HasAnnotation("Hmis:AppendOnly", true);
 
                             b1.WithOwner()
                                 .HasForeignKey("AccessRequestId")

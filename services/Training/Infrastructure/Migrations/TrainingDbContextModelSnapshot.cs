@@ -488,6 +488,8 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
                         .HasDatabaseName("ix_path_tailorings_learning_path_id_id");
 
                     b.ToTable("path_tailorings", (string)null);
+
+                    b.HasAnnotation("Hmis:AppendOnly", true);
                 });
 
             modelBuilder.Entity("HmisPlatform.Training.Domain.LearningPaths.ProgressReport", b =>
@@ -561,6 +563,8 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
                         .HasDatabaseName("ix_progress_reports_learning_path_id_id");
 
                     b.ToTable("progress_reports", (string)null);
+
+                    b.HasAnnotation("Hmis:AppendOnly", true);
                 });
 
             modelBuilder.Entity("HmisPlatform.Training.Domain.LmsAccounts.LmsAccount", b =>
@@ -681,6 +685,8 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
                         .HasDatabaseName("ix_lms_account_changes_account_id");
 
                     b.ToTable("lms_account_changes", (string)null);
+
+                    b.HasAnnotation("Hmis:AppendOnly", true);
                 });
 
             modelBuilder.Entity("HmisPlatform.Training.Domain.LearningPaths.LearningPath", b =>

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HmisPlatform.Gateway.Identity.Migrations
 {
     [DbContext(typeof(GatewayDbContext))]
-    [Migration("20261206071141_DataProtectionKeyRing")]
-    partial class DataProtectionKeyRing
+    [Migration("20261206111140_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -78,6 +78,8 @@ namespace HmisPlatform.Gateway.Identity.Migrations
                         .HasDatabaseName("ix_security_events_actor_occurred_at");
 
                     b.ToTable("security_events", (string)null);
+
+                    b.HasAnnotation("Hmis:AppendOnly", true);
                 });
 
             modelBuilder.Entity("HmisPlatform.Gateway.Staff.StaffUser", b =>

@@ -13,6 +13,20 @@ namespace HmisPlatform.Notifications.Infrastructure.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "text", nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dead_letters",
                 columns: table => new
                 {
@@ -86,6 +100,7 @@ namespace HmisPlatform.Notifications.Infrastructure.Migrations
                     subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     text = table.Column<string>(type: "text", nullable: false),
                     html = table.Column<string>(type: "text", nullable: false),
+                    sealed_email = table.Column<string>(type: "text", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     read_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     delivery = table.Column<int>(type: "integer", nullable: false),
@@ -148,6 +163,20 @@ namespace HmisPlatform.Notifications.Infrastructure.Migrations
                     table.PrimaryKey("pk_request_contacts", x => x.access_request_id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "request_validators",
+                columns: table => new
+                {
+                    access_request_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    administrator_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_request_validators", x => new { x.access_request_id, x.administrator_id });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_notifications_delivery_next_attempt_at",
                 table: "notifications",
@@ -181,6 +210,9 @@ namespace HmisPlatform.Notifications.Infrastructure.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
                 name: "dead_letters");
 
             migrationBuilder.DropTable(
@@ -203,6 +235,9 @@ namespace HmisPlatform.Notifications.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "request_contacts");
+
+            migrationBuilder.DropTable(
+                name: "request_validators");
         }
     }
 }

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HmisPlatform.Requests.Infrastructure.Migrations
 {
     [DbContext(typeof(RequestsDbContext))]
-    [Migration("20261201014329_Initial")]
+    [Migration("20261206111131_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -189,14 +189,31 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("agency_id");
 
+                    b.Property<bool>("AssessmentWaived")
+                        .HasColumnType("boolean")
+                        .HasColumnName("assessment_waived");
+
                     b.Property<Guid>("AtaId")
                         .HasColumnType("uuid")
                         .HasColumnName("ata_id");
+
+                    b.Property<DateTimeOffset?>("CeApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ce_approved_at");
+
+                    b.Property<DateTimeOffset?>("CreditsConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("credits_confirmed_at");
 
                     b.Property<string>("DecisionReason")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("decision_reason");
+
+                    b.Property<string>("InformationProvided")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("information_provided");
 
                     b.Property<string>("Note")
                         .IsRequired()
@@ -208,6 +225,19 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("integer[]")
                         .HasColumnName("project_types");
+
+                    b.PrimitiveCollection<int[]>("ProjectTypesToTrain")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("project_types_to_train");
+
+                    b.Property<Guid?>("ReplacesAccessRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaces_access_request_id");
+
+                    b.Property<int>("RequiredForm")
+                        .HasColumnType("integer")
+                        .HasColumnName("required_form");
 
                     b.PrimitiveCollection<int[]>("Responsibilities")
                         .IsRequired()
@@ -221,6 +251,16 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<int>("TransferPath")
+                        .HasColumnType("integer")
+                        .HasColumnName("transfer_path");
 
                     b.Property<int>("Type")
                         .HasColumnType("integer")
@@ -236,19 +276,103 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<TimeSpan>("WaitedBefore")
+                        .HasColumnType("interval")
+                        .HasColumnName("waited_before");
+
+                    b.Property<DateTimeOffset?>("WaitingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("waiting_since");
+
+                    b.PrimitiveCollection<List<string>>("Warnings")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("warnings");
+
                     b.HasKey("Id")
                         .HasName("pk_access_requests");
-
-                    b.HasIndex("AgencyId")
-                        .HasDatabaseName("ix_access_requests_agency_id");
 
                     b.HasIndex("AtaId")
                         .HasDatabaseName("ix_access_requests_ata_id");
 
+                    b.HasIndex("ReplacesAccessRequestId")
+                        .HasDatabaseName("ix_access_requests_replaces_access_request_id");
+
+                    b.HasIndex("SubmittedAt", "Id")
+                        .HasDatabaseName("ix_access_requests_submitted_at_id");
+
+                    b.HasIndex("AgencyId", "SubmittedAt", "Id")
+                        .HasDatabaseName("ix_access_requests_agency_id_submitted_at_id");
+
                     b.HasIndex("Status", "SubmittedAt", "Id")
                         .HasDatabaseName("ix_access_requests_status_submitted_at_id");
 
+                    b.HasIndex("AgencyId", "Status", "SubmittedAt", "Id")
+                        .HasDatabaseName("ix_access_requests_agency_id_status_submitted_at_id");
+
+                    b.HasIndex("Status", "Type", "SubmittedAt", "Id")
+                        .HasDatabaseName("ix_access_requests_status_type_submitted_at_id");
+
                     b.ToTable("access_requests", (string)null);
+                });
+
+            modelBuilder.Entity("HmisPlatform.Requests.Domain.AccessRequests.AccessRequestChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AccessRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("access_request_id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("actor_role");
+
+                    b.Property<int>("FromStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_status");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_request_audit");
+
+                    b.HasIndex("AccessRequestId", "Id")
+                        .HasDatabaseName("ix_access_request_audit_access_request_id_id");
+
+                    b.ToTable("access_request_audit", (string)null);
+
+                    b.HasAnnotation("Hmis:AppendOnly", true);
                 });
 
             modelBuilder.Entity("HmisPlatform.Requests.Domain.Agencies.Agency", b =>
@@ -298,6 +422,10 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("agency_id");
 
+                    b.Property<DateOnly>("AppointedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("appointed_on");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -310,11 +438,30 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("full_name");
 
+                    b.Property<int>("Role")
+                        .HasColumnType("integer")
+                        .HasColumnName("role");
+
+                    b.Property<DateOnly?>("TrainingCompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("training_completed_on");
+
+                    b.Property<int>("TrainingKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("training_kind");
+
+                    b.Property<int>("TrainingNoticeSent")
+                        .HasColumnType("integer")
+                        .HasColumnName("training_notice_sent");
+
                     b.HasKey("Id")
                         .HasName("pk_agency_administrators");
 
                     b.HasIndex("AgencyId")
                         .HasDatabaseName("ix_agency_administrators_agency_id");
+
+                    b.HasIndex("Role", "TrainingCompletedOn")
+                        .HasDatabaseName("ix_agency_administrators_role_training_completed_on");
 
                     b.ToTable("agency_administrators", (string)null);
                 });
@@ -365,6 +512,57 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                         .HasDatabaseName("ix_journey_entries_person_id_occurred_at");
 
                     b.ToTable("journey_entries", (string)null);
+
+                    b.HasAnnotation("Hmis:AppendOnly", true);
+                });
+
+            modelBuilder.Entity("HmisPlatform.Requests.Domain.Journeys.JourneySummary", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("AccessRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("access_request_id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<int>("CurrentStage")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_stage");
+
+                    b.Property<int>("RequestType")
+                        .HasColumnType("integer")
+                        .HasColumnName("request_type");
+
+                    b.Property<DateTimeOffset>("StageStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_started_at");
+
+                    b.Property<int>("WaitingOn")
+                        .HasColumnType("integer")
+                        .HasColumnName("waiting_on");
+
+                    b.HasKey("PersonId")
+                        .HasName("pk_journeys");
+
+                    b.HasIndex("StageStartedAt", "PersonId")
+                        .HasDatabaseName("ix_journeys_stage_started_at_person_id");
+
+                    b.HasIndex("AgencyId", "StageStartedAt", "PersonId")
+                        .HasDatabaseName("ix_journeys_agency_id_stage_started_at_person_id");
+
+                    b.HasIndex("CurrentStage", "StageStartedAt", "PersonId")
+                        .HasDatabaseName("ix_journeys_current_stage_stage_started_at_person_id");
+
+                    b.HasIndex("AgencyId", "CurrentStage", "StageStartedAt", "PersonId")
+                        .HasDatabaseName("ix_journeys_agency_id_current_stage_stage_started_at_person_id");
+
+                    b.ToTable("journeys", (string)null);
                 });
 
             modelBuilder.Entity("HmisPlatform.Requests.Domain.AccessRequests.AccessRequest", b =>
@@ -383,16 +581,62 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_access_requests_agency_administrators_ata_id");
 
+                    b.HasOne("HmisPlatform.Requests.Domain.AccessRequests.AccessRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacesAccessRequestId")
+                        .HasConstraintName("fk_access_requests_access_requests_replaces_access_request_id");
+
+                    b.OwnsMany("HmisPlatform.Requests.Domain.AccessRequests.NewHireValidation", "NewHireValidations", b1 =>
+                        {
+                            b1.Property<Guid>("AccessRequestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("access_request_id");
+
+                            b1.Property<Guid>("AdministratorId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid")
+                                .HasColumnName("administrator_id");
+
+                            b1.Property<string>("FullName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("full_name");
+
+                            b1.Property<int>("Role")
+                                .HasColumnType("integer")
+                                .HasColumnName("role");
+
+                            b1.Property<DateTimeOffset>("ValidatedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("validated_at");
+
+                            b1.HasKey("AccessRequestId", "AdministratorId")
+                                .HasName("pk_new_hire_validations");
+
+                            b1.ToTable("new_hire_validations", (string)null);
+
+                            b1.HasAnnotation("Hmis:AppendOnly", true);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccessRequestId")
+                                .HasConstraintName("fk_new_hire_validations_access_requests_access_request_id");
+                        });
+
                     b.OwnsMany("HmisPlatform.Requests.Domain.AccessRequests.RequestedUser", "Users", b1 =>
                         {
+                            b1.Property<Guid>("AccessRequestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("access_request_id");
+
                             b1.Property<Guid>("PersonId")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("uuid")
                                 .HasColumnName("person_id");
 
-                            b1.Property<Guid>("AccessRequestId")
+                            b1.Property<Guid>("AgencyId")
                                 .HasColumnType("uuid")
-                                .HasColumnName("access_request_id");
+                                .HasColumnName("agency_id");
 
                             b1.Property<string>("Email")
                                 .IsRequired()
@@ -412,14 +656,38 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                                 .HasColumnType("character varying(100)")
                                 .HasColumnName("given_name");
 
-                            b1.HasKey("PersonId")
-                                .HasName("pk_requested_users");
+                            b1.Property<bool>("IsOpen")
+                                .HasColumnType("boolean")
+                                .HasColumnName("is_open");
 
-                            b1.HasIndex("AccessRequestId")
-                                .HasDatabaseName("ix_requested_users_access_request_id");
+                            b1.Property<DateTimeOffset?>("LapsedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("lapsed_at");
+
+                            b1.Property<string>("LmsUsername")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("lms_username");
+
+                            b1.HasKey("AccessRequestId", "PersonId")
+                                .HasName("pk_requested_users");
 
                             b1.HasIndex("Email")
                                 .HasDatabaseName("ix_requested_users_email");
+
+                            b1.HasIndex("PersonId")
+                                .HasDatabaseName("ix_requested_users_person_id");
+
+                            b1.HasIndex("AgencyId", "Email")
+                                .IsUnique()
+                                .HasDatabaseName("ux_requested_users_open_email")
+                                .HasFilter("is_open");
+
+                            b1.HasIndex("AgencyId", "PersonId")
+                                .IsUnique()
+                                .HasDatabaseName("ux_requested_users_open_person")
+                                .HasFilter("is_open");
 
                             b1.ToTable("requested_users", (string)null);
 
@@ -428,7 +696,51 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                                 .HasConstraintName("fk_requested_users_access_requests_access_request_id");
                         });
 
+                    b.Navigation("NewHireValidations");
+
                     b.Navigation("Users");
+                });
+
+            modelBuilder.Entity("HmisPlatform.Requests.Domain.AccessRequests.AccessRequestChange", b =>
+                {
+                    b.HasOne("HmisPlatform.Requests.Domain.AccessRequests.AccessRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AccessRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_access_request_audit_access_requests_access_request_id");
+                });
+
+            modelBuilder.Entity("HmisPlatform.Requests.Domain.Agencies.Agency", b =>
+                {
+                    b.OwnsMany("HmisPlatform.Requests.Domain.Agencies.AgencyProject", "Projects", b1 =>
+                        {
+                            b1.Property<Guid>("AgencyId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<int>("ProjectType");
+
+                            b1.HasKey("AgencyId", "__synthesizedOrdinal")
+                                .HasName("pk_agencies");
+
+                            b1.ToTable("agencies");
+
+                            b1
+                                .ToJson("projects")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgencyId")
+                                .HasConstraintName("fk_agencies_agencies_agency_id");
+                        });
+
+                    b.Navigation("Projects");
                 });
 
             modelBuilder.Entity("HmisPlatform.Requests.Domain.Agencies.AgencyAdministrator", b =>

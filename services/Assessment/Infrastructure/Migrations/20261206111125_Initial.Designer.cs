@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HmisPlatform.Assessment.Infrastructure.Migrations
 {
     [DbContext(typeof(AssessmentDbContext))]
-    [Migration("20261206015708_AssessmentWaivers")]
-    partial class AssessmentWaivers
+    [Migration("20261206111125_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -74,6 +74,8 @@ namespace HmisPlatform.Assessment.Infrastructure.Migrations
                         .HasDatabaseName("ix_outcome_overrides_assignment_id");
 
                     b.ToTable("outcome_overrides", (string)null);
+
+                    b.HasAnnotation("Hmis:AppendOnly", true);
                 });
 
             modelBuilder.Entity("HmisPlatform.Assessment.Domain.Assignments.SampleClientAssignment", b =>

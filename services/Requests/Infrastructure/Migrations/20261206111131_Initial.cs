@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Persistence;
 ﻿using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -22,7 +23,8 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                     email_domains = table.Column<List<string>>(type: "text[]", nullable: false),
                     in_hmis = table.Column<bool>(type: "boolean", nullable: false),
                     apa_signed_on = table.Column<DateOnly>(type: "date", nullable: true),
-                    apa_ends_on = table.Column<DateOnly>(type: "date", nullable: true)
+                    apa_ends_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    projects = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -95,6 +97,23 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "journeys",
+                columns: table => new
+                {
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    access_request_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    agency_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    request_type = table.Column<int>(type: "integer", nullable: false),
+                    current_stage = table.Column<int>(type: "integer", nullable: false),
+                    stage_started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    waiting_on = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_journeys", x => x.person_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -119,7 +138,12 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     agency_id = table.Column<Guid>(type: "uuid", nullable: false),
                     full_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false)
+                    email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    role = table.Column<int>(type: "integer", nullable: false),
+                    appointed_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    training_kind = table.Column<int>(type: "integer", nullable: false),
+                    training_completed_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    training_notice_sent = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -140,18 +164,35 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                     type = table.Column<int>(type: "integer", nullable: false),
                     agency_id = table.Column<Guid>(type: "uuid", nullable: false),
                     ata_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    submitted_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     status = table.Column<int>(type: "integer", nullable: false),
                     responsibilities = table.Column<int[]>(type: "integer[]", nullable: false),
                     project_types = table.Column<int[]>(type: "integer[]", nullable: false),
+                    transfer_path = table.Column<int>(type: "integer", nullable: false),
+                    project_types_to_train = table.Column<int[]>(type: "integer[]", nullable: false),
                     note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    warnings = table.Column<List<string>>(type: "text[]", nullable: false),
                     submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    waiting_since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    waited_before = table.Column<TimeSpan>(type: "interval", nullable: false),
                     decision_reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    required_form = table.Column<int>(type: "integer", nullable: false),
+                    replaces_access_request_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    credits_confirmed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ce_approved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    assessment_waived = table.Column<bool>(type: "boolean", nullable: false),
+                    information_provided = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_access_requests", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_access_requests_access_requests_replaces_access_request_id",
+                        column: x => x.replaces_access_request_id,
+                        principalTable: "access_requests",
+                        principalColumn: "id");
                     table.ForeignKey(
                         name: "fk_access_requests_agencies_agency_id",
                         column: x => x.agency_id,
@@ -167,18 +208,69 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "access_request_audit",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    access_request_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    actor_role = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    from_status = table.Column<int>(type: "integer", nullable: false),
+                    to_status = table.Column<int>(type: "integer", nullable: false),
+                    action = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_access_request_audit", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_access_request_audit_access_requests_access_request_id",
+                        column: x => x.access_request_id,
+                        principalTable: "access_requests",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "new_hire_validations",
+                columns: table => new
+                {
+                    administrator_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    access_request_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    full_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    role = table.Column<int>(type: "integer", nullable: false),
+                    validated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_new_hire_validations", x => new { x.access_request_id, x.administrator_id });
+                    table.ForeignKey(
+                        name: "fk_new_hire_validations_access_requests_access_request_id",
+                        column: x => x.access_request_id,
+                        principalTable: "access_requests",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "requested_users",
                 columns: table => new
                 {
                     person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    access_request_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    agency_id = table.Column<Guid>(type: "uuid", nullable: false),
                     given_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     family_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    access_request_id = table.Column<Guid>(type: "uuid", nullable: false)
+                    lms_username = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    is_open = table.Column<bool>(type: "boolean", nullable: false),
+                    lapsed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_requested_users", x => x.person_id);
+                    table.PrimaryKey("pk_requested_users", x => new { x.access_request_id, x.person_id });
                     table.ForeignKey(
                         name: "fk_requested_users_access_requests_access_request_id",
                         column: x => x.access_request_id,
@@ -188,9 +280,19 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_access_requests_agency_id",
+                name: "ix_access_request_audit_access_request_id_id",
+                table: "access_request_audit",
+                columns: new[] { "access_request_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_access_requests_agency_id_status_submitted_at_id",
                 table: "access_requests",
-                column: "agency_id");
+                columns: new[] { "agency_id", "status", "submitted_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_access_requests_agency_id_submitted_at_id",
+                table: "access_requests",
+                columns: new[] { "agency_id", "submitted_at", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_access_requests_ata_id",
@@ -198,14 +300,34 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                 column: "ata_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_access_requests_replaces_access_request_id",
+                table: "access_requests",
+                column: "replaces_access_request_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_access_requests_status_submitted_at_id",
                 table: "access_requests",
                 columns: new[] { "status", "submitted_at", "id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_access_requests_status_type_submitted_at_id",
+                table: "access_requests",
+                columns: new[] { "status", "type", "submitted_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_access_requests_submitted_at_id",
+                table: "access_requests",
+                columns: new[] { "submitted_at", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_agency_administrators_agency_id",
                 table: "agency_administrators",
                 column: "agency_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_agency_administrators_role_training_completed_on",
+                table: "agency_administrators",
+                columns: new[] { "role", "training_completed_on" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_journey_entries_person_id_occurred_at",
@@ -217,6 +339,26 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                 table: "journey_entries",
                 column: "source_event_id",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journeys_agency_id_current_stage_stage_started_at_person_id",
+                table: "journeys",
+                columns: new[] { "agency_id", "current_stage", "stage_started_at", "person_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journeys_agency_id_stage_started_at_person_id",
+                table: "journeys",
+                columns: new[] { "agency_id", "stage_started_at", "person_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journeys_current_stage_stage_started_at_person_id",
+                table: "journeys",
+                columns: new[] { "current_stage", "stage_started_at", "person_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_journeys_stage_started_at_person_id",
+                table: "journeys",
+                columns: new[] { "stage_started_at", "person_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_event_id",
@@ -231,19 +373,40 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
                 filter: "sent_at IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_requested_users_access_request_id",
-                table: "requested_users",
-                column: "access_request_id");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_requested_users_email",
                 table: "requested_users",
                 column: "email");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_requested_users_person_id",
+                table: "requested_users",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_requested_users_open_email",
+                table: "requested_users",
+                columns: new[] { "agency_id", "email" },
+                unique: true,
+                filter: "is_open");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_requested_users_open_person",
+                table: "requested_users",
+                columns: new[] { "agency_id", "person_id" },
+                unique: true,
+                filter: "is_open");
+
+            // Audit tables keep every row as written.
+            migrationBuilder.MakeAppendOnly("access_request_audit");
+            migrationBuilder.MakeAppendOnly("new_hire_validations");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "access_request_audit");
+
             migrationBuilder.DropTable(
                 name: "dead_letters");
 
@@ -255,6 +418,12 @@ namespace HmisPlatform.Requests.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "journey_entries");
+
+            migrationBuilder.DropTable(
+                name: "journeys");
+
+            migrationBuilder.DropTable(
+                name: "new_hire_validations");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");

@@ -1,0 +1,39 @@
+using HmisPlatform.BuildingBlocks.Persistence;
+using HmisPlatform.Credentialing.Infrastructure;
+using HmisPlatform.Credentialing.Tests.Api;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace HmisPlatform.Credentialing.Tests.Infrastructure;
+
+/// <summary>The migration step refuses a database made by migrations this version does not have, and changes nothing in it.</summary>
+public sealed class MigrationHistoryTests(CredentialingFixture service) : IClassFixture<CredentialingFixture>
+{
+    [Fact]
+    public async Task ADatabaseOfThisVersion_MigratesAgain_ChangingNothing()
+    {
+        await DatabaseMigrations.MigrateAsync<CredentialingDbContext>(service.Services);
+
+        Assert.Single(await service.QueryAsync(db => db.Database.GetAppliedMigrationsAsync()));
+    }
+
+    [Fact]
+    public async Task ADatabaseMadeByMigrationsThisVersionDoesNotHave_IsRefused_NamingThem_AndLeftAsItWas()
+    {
+        var history = new HistoryRow("20261201014715_Initial", "10.0.0");
+        await service.QueryAsync(db => db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetInsertScript(history)));
+        try
+        {
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => DatabaseMigrations.MigrateAsync<CredentialingDbContext>(service.Services));
+
+            Assert.StartsWith(DatabaseMigrations.UnknownMigrationsReason, refused.Message, StringComparison.Ordinal);
+            Assert.Contains(history.MigrationId, refused.Message, StringComparison.Ordinal);
+            Assert.Equal(2, (await service.QueryAsync(db => db.Database.GetAppliedMigrationsAsync())).Count());
+        }
+        finally
+        {
+            await service.QueryAsync(db => db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetDeleteScript(history.MigrationId)));
+        }
+    }
+}
