@@ -22,8 +22,20 @@ public sealed class IdempotentCommands<TDbContext>(TDbContext db, OutboxSignal o
 {
     public const string KeyReusedReason = "IDEMPOTENCY_KEY_REUSED";
 
-    public async Task<TResponse> RunAsync<TRequest, TResponse>(
+    public Task<TResponse> RunAsync<TRequest, TResponse>(
         string requestId, TRequest request, Func<CancellationToken, Task<TResponse>> command, CancellationToken cancellationToken)
+        where TRequest : IMessage<TRequest>
+        where TResponse : IMessage<TResponse>, new() =>
+        RunAsync(requestId, request, _ => Task.FromResult(true), (_, ct) => command(ct), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync{TRequest,TResponse}(string,TRequest,Func{CancellationToken,Task{TResponse}},CancellationToken)"/>,
+    /// with what the command needs from the network (another service's answers) read first, before the transaction
+    /// opens: a slow service then holds no locks or connection. A replay answers before anything is read.
+    /// </summary>
+    public async Task<TResponse> RunAsync<TRequest, TPrepared, TResponse>(
+        string requestId, TRequest request, Func<CancellationToken, Task<TPrepared>> prepare,
+        Func<TPrepared, CancellationToken, Task<TResponse>> command, CancellationToken cancellationToken)
         where TRequest : IMessage<TRequest>
         where TResponse : IMessage<TResponse>, new()
     {
@@ -37,11 +49,12 @@ public sealed class IdempotentCommands<TDbContext>(TDbContext db, OutboxSignal o
             return Replay<TResponse>(earlier, method, hash);
         }
 
+        var prepared = await prepare(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         TResponse response;
         try
         {
-            response = await command(cancellationToken);
+            response = await command(prepared, cancellationToken);
             db.Set<IdempotencyRecord>().Add(new IdempotencyRecord(key, method, hash, response.ToByteArray(), time.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

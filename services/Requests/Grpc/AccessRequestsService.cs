@@ -33,7 +33,6 @@ public sealed partial class AccessRequestsService(
     TimeProvider time) : AccessRequests.AccessRequestsBase
 {
     public const string NotFoundReason = "ACCESS_REQUEST_NOT_FOUND";
-    public const string OpenRequestExistsReason = "OPEN_REQUEST_EXISTS";
     public const string AtaNotCallerReason = "ATA_NOT_CALLER";
     public const string ReplacedRequestInvalidReason = "REPLACED_REQUEST_INVALID";
 
@@ -54,45 +53,53 @@ public sealed partial class AccessRequestsService(
 
     [Authorize(Policy = PlatformIdentity.RequestsWrite)]
     public override Task<SubmitAccessRequestResponse> SubmitAccessRequest(SubmitAccessRequestRequest request, ServerCallContext context) =>
-        commands.RunAsync(request.RequestId, request, async ct =>
-        {
-            var caller = context.Caller();
-            var agencyId = Ids.Parse(request.AgencyId, "agency_id");
-            caller.EnsureMayActFor(agencyId, "agency_id");
-            var ataId = SubmittingAta(caller, request.AtaId);
-            var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId, ct)
-                ?? throw DomainException.NotFound("AGENCY_NOT_FOUND", "No such agency.");
-            var ata = await db.AgencyAdministrators.SingleOrDefaultAsync(a => a.Id == ataId, ct)
-                ?? throw DomainException.NotFound("ATA_NOT_FOUND", "No such ATA.");
-            var now = time.GetStoredNow();
-            var form = Submission.Check(
-                request.Type, agency, ata,
-                [.. request.Users.Select(u => new NewUser(u.GivenName, u.FamilyName, u.Email, u.LmsUsername, u.HmisUsername))],
-                RequestedAccess.Create(request.Access?.Responsibilities ?? [], request.Access?.ProjectTypes ?? []),
-                request.Note, rules.Value, calendar.Value, now);
-            var replaces = await ReplacedRequestAsync(request.ReplacesAccessRequestId, agencyId, ct);
-            var histories = new List<PersonHistory>();
-            var earlierIds = new List<Guid?>();
-            foreach (var user in form.Users)
+        commands.RunAsync(request.RequestId, request,
+            ct => PrepareSubmissionAsync(request, context.Caller(), ct),
+            async (submission, ct) =>
             {
-                histories.Add(await accounts.FindAsync(user.Email, user.HmisUsername, ct));
-                earlierIds.Add(await db.AccessRequests.SelectMany(r => r.Users).Where(u => u.Email == user.Email)
-                    .Select(u => (Guid?)u.PersonId).FirstOrDefaultAsync(ct));
-            }
-            var accessRequest = AccessRequest.Submit(form, histories, earlierIds, replaces, caller, rules.Value, now);
-            await EnsureNoOpenRequestAsync(accessRequest, ct);
+                var (form, ata, histories, earlierIds, replaces, now) = submission;
+                var accessRequest = AccessRequest.Submit(form, histories, earlierIds, replaces, context.Caller(), rules.Value, now);
+                OneOpenRequest.Ensure(accessRequest, await OpenUsersAsync(accessRequest, ct));
+                db.AccessRequests.Add(accessRequest);
+                db.AccessRequestAudit.AddRange(accessRequest.TakeChanges());
+                db.Publish(accessRequest.Submission(ata, now));
+                foreach (var user in accessRequest.Users)
+                {
+                    await journeys.RecordAsync(new JourneyEntry(user.PersonId, accessRequest.Id, Guid.CreateVersion7(now), JourneyStage.Request,
+                        JourneyStages.AccessRequestSubmitted, now), ct);
+                }
+                await SaveNamingOnePersonOnceAsync(ct);
+                return new SubmitAccessRequestResponse { AccessRequest = accessRequest.ToMessage(now) };
+            }, context.CancellationToken);
 
-            db.AccessRequests.Add(accessRequest);
-            db.AccessRequestAudit.AddRange(accessRequest.TakeChanges());
-            db.Publish(accessRequest.Submission(ata, now));
-            foreach (var user in accessRequest.Users)
-            {
-                await journeys.RecordAsync(new JourneyEntry(user.PersonId, accessRequest.Id, Guid.CreateVersion7(now), JourneyStage.Request,
-                    JourneyStages.AccessRequestSubmitted, now), ct);
-            }
-            await SaveNamingOnePersonOnceAsync(ct);
-            return new SubmitAccessRequestResponse { AccessRequest = accessRequest.ToMessage(now) };
-        }, context.CancellationToken);
+    /// <summary>What a submission needs, read before its transaction: the form checked, and each user's history from Credentialing.</summary>
+    private sealed record PreparedSubmission(
+        Submission Form, Domain.Agencies.AgencyAdministrator Ata, IReadOnlyList<PersonHistory> Histories, IReadOnlyList<Guid?> EarlierIds, Guid? Replaces, DateTimeOffset Now);
+
+    private async Task<PreparedSubmission> PrepareSubmissionAsync(SubmitAccessRequestRequest request, Caller caller, CancellationToken ct)
+    {
+        var agencyId = Ids.Parse(request.AgencyId, "agency_id");
+        caller.EnsureMayActFor(agencyId, "agency_id");
+        var ataId = SubmittingAta(caller, request.AtaId);
+        var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId, ct)
+            ?? throw DomainException.NotFound("AGENCY_NOT_FOUND", "No such agency.");
+        var ata = await db.AgencyAdministrators.SingleOrDefaultAsync(a => a.Id == ataId, ct)
+            ?? throw DomainException.NotFound("ATA_NOT_FOUND", "No such ATA.");
+        var now = time.GetStoredNow();
+        var form = Submission.Check(
+            request.Type, agency, ata,
+            [.. request.Users.Select(u => new NewUser(u.GivenName, u.FamilyName, u.Email, u.LmsUsername, u.HmisUsername))],
+            RequestedAccess.Create(request.Access?.Responsibilities ?? [], request.Access?.ProjectTypes ?? []),
+            request.Note, rules.Value, calendar.Value, now);
+        var replaces = await ReplacedRequestAsync(request.ReplacesAccessRequestId, agencyId, ct);
+        var histories = await Task.WhenAll(form.Users.Select(user => accounts.FindAsync(user.Email, user.HmisUsername, ct)));
+        // A person keeps the id of their earliest request, whichever agency asked.
+        var emails = form.Users.Select(u => u.Email).ToList();
+        var known = await db.AccessRequests.SelectMany(r => r.Users).Where(u => emails.Contains(u.Email))
+            .Select(u => new { u.Email, u.PersonId }).Distinct().ToListAsync(ct);
+        var earlierIds = form.Users.Select(u => known.FirstOrDefault(k => k.Email == u.Email)?.PersonId).ToList();
+        return new PreparedSubmission(form, ata, histories, earlierIds, replaces, now);
+    }
 
     [Authorize(Policy = PlatformIdentity.RequestsRead)]
     public override async Task<GetAccessRequestResponse> GetAccessRequest(GetAccessRequestRequest request, ServerCallContext context)
@@ -144,23 +151,15 @@ public sealed partial class AccessRequestsService(
                 new PreconditionViolation("REPLACED_REQUEST", $"access-requests/{id}", "not a request of this agency waiting for resubmission"));
     }
 
-    /// <summary>A person has at most one open request per agency; the index in the database holds it under races too.</summary>
-    private async Task EnsureNoOpenRequestAsync(AccessRequest accessRequest, CancellationToken cancellationToken)
+    /// <summary>Who the agency's open requests already name, of the people this request names.</summary>
+    private async Task<IReadOnlyCollection<OneOpenRequest.OpenUser>> OpenUsersAsync(AccessRequest accessRequest, CancellationToken cancellationToken)
     {
         var emails = accessRequest.Users.Select(u => u.Email).ToList();
         var people = accessRequest.Users.Select(u => u.PersonId).ToList();
-        var open = await db.AccessRequests.SelectMany(r => r.Users)
+        return await db.AccessRequests.SelectMany(r => r.Users)
             .Where(u => u.AgencyId == accessRequest.AgencyId && u.IsOpen && (emails.Contains(u.Email) || people.Contains(u.PersonId)))
-            .Select(u => new { u.Email, u.PersonId })
+            .Select(u => new OneOpenRequest.OpenUser(u.Email, u.PersonId))
             .ToListAsync(cancellationToken);
-        var clashes = accessRequest.Users.Select((u, i) => (u, i)).Where(x => open.Any(o => o.Email == x.u.Email || o.PersonId == x.u.PersonId)).ToList();
-        if (clashes.Count > 0)
-        {
-            throw new DomainException(ErrorKind.AlreadyExists, OpenRequestExistsReason, "A user already has an open request at this agency.")
-            {
-                FieldViolations = [.. clashes.Select(c => new FieldViolation($"users[{c.i}].email", "has an open request at this agency", OpenRequestExistsReason))],
-            };
-        }
     }
 
     private async Task SaveNamingOnePersonOnceAsync(CancellationToken cancellationToken)
@@ -172,7 +171,7 @@ public sealed partial class AccessRequestsService(
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg
             && pg.ConstraintName?.StartsWith("ux_requested_users_open", StringComparison.Ordinal) == true)
         {
-            throw new DomainException(ErrorKind.AlreadyExists, OpenRequestExistsReason, "A user already has an open request at this agency.");
+            throw OneOpenRequest.Refusal();
         }
     }
 }

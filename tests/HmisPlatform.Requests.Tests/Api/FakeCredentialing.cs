@@ -22,8 +22,19 @@ public sealed class FakeCredentialing : IAccountDirectory, ILicenseCredits
 
     public int ReservationsFor(Guid accessRequestId) => _reservations.Values.Where(r => r.AccessRequestId == accessRequestId).Sum(r => r.People);
 
-    public Task<PersonHistory> FindAsync(string? email, string? hmisUsername, CancellationToken cancellationToken) =>
-        Task.FromResult(email is not null && _byEmail.TryGetValue(email, out var history) ? history : PersonHistory.None);
+    private readonly ConcurrentDictionary<string, int> _lookUps = new(StringComparer.Ordinal);
+
+    /// <summary>How often the service asked about the e-mail.</summary>
+    public int LookUpsOf(string email) => _lookUps.GetValueOrDefault(email);
+
+    public Task<PersonHistory> FindAsync(string? email, string? hmisUsername, CancellationToken cancellationToken)
+    {
+        if (email is not null)
+        {
+            _lookUps.AddOrUpdate(email, 1, (_, n) => n + 1);
+        }
+        return Task.FromResult(email is not null && _byEmail.TryGetValue(email, out var history) ? history : PersonHistory.None);
+    }
 
     public Task ReserveAsync(Guid idempotencyKey, Guid agencyId, Guid accessRequestId, IReadOnlyList<Guid> personIds, CancellationToken cancellationToken)
     {

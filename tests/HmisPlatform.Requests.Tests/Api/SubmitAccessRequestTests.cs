@@ -33,6 +33,8 @@ public sealed class SubmitAccessRequestTests(RequestsFixture service) : IClassFi
         Assert.Equal(first.AccessRequest, retry.AccessRequest);
         var stored = await service.QueryAsync(db => db.AccessRequests.CountAsync(r => r.Users.Any(u => u.Email == "retry.person@lakeview.example.org")));
         Assert.Equal(1, stored);
+        // The retry is answered from the stored answer, before Credentialing is asked anything again.
+        Assert.Equal(1, service.Credentialing.LookUpsOf("retry.person@lakeview.example.org"));
     }
 
     [Fact]

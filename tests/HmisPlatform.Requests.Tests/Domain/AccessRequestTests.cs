@@ -294,4 +294,21 @@ public sealed class AccessRequestTests
         Assert.Equal(["SUBMITTED", "CONFIRM_CREDIT_USE", "CONFIRM_ENROLMENTS"], request.TakeChanges().Select(c => c.Action));
         Assert.Empty(request.TakeChanges());
     }
+
+    [Fact]
+    public void OneOpenRequest_RefusesABundleNamingSomeoneWithAnOpenRequest_ByEmailOrPersonId_NamingEachSuchUser()
+    {
+        var request = Submit(RequestType.NewAgencyUsers, 3);
+        OneOpenRequest.OpenUser[] open =
+        [
+            new("user2@agency.example.org", Guid.NewGuid()),
+            new("someone.else@agency.example.org", request.Users[2].PersonId),
+        ];
+
+        var refused = Assert.Throws<DomainException>(() => OneOpenRequest.Ensure(request, open));
+
+        Assert.Equal((ErrorKind.AlreadyExists, OneOpenRequest.Reason), (refused.Kind, refused.Reason));
+        Assert.Equal(["users[1].email", "users[2].email"], refused.FieldViolations.Select(v => v.Field));
+        OneOpenRequest.Ensure(request, [new("other@agency.example.org", Guid.NewGuid())]);
+    }
 }
