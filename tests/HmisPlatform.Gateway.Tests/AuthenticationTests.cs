@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Grpc.Core;
 using Hmis.Requests.V1;
 using HmisPlatform.Testing;
@@ -19,5 +20,17 @@ public sealed class AuthenticationTests(GatewayFixture gateway) : IClassFixture<
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Equal(reason, error.Reason());
         Assert.Equal("hmis.auth", error.Domain());
+    }
+
+    [Fact]
+    public async Task ATokenAskedForWithoutAScope_IsRefusedAtOnce_NamingTheScopesTheClientMayAskFor()
+    {
+        using var response = await gateway.RequestTokenAsync(Identity.DemoClients.LakeviewClientId, Identity.DemoClients.LakeviewSecret, scope: "");
+        var answer = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!;
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_scope", answer["error"]!.GetValue<string>());
+        Assert.Contains(PlatformIdentity.RequestsWrite, answer["error_description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain(PlatformIdentity.RequestsReview, answer["error_description"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }

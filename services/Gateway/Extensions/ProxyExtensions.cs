@@ -70,8 +70,13 @@ internal static class ProxyExtensions
             .AddJsonTranscoding(json => json.TypeRegistry = GrpcRefusal.ErrorDetailTypes);
         builder.AddRedisClient(ResourceNames.Redis);
         Identity.ServiceClocks.AddServiceClocks(builder);
-        builder.Services.AddSingleton(new ReflectionServiceImpl(described));
-        builder.Services.AddSingleton(new ReflectionV1ServiceImpl(described));
+        // The error details every refusal carries (google.rpc) are described too, so that a client reading by
+        // reflection (buf curl, grpcurl) shows a refusal's reason and field violations instead of base64.
+        var symbols = SymbolRegistry.FromFiles(described.Select(s => s.File)
+            .Append(Google.Rpc.ErrorDetailsReflection.Descriptor).Append(Google.Rpc.StatusReflection.Descriptor));
+        var names = described.Select(s => s.FullName).ToList();
+        builder.Services.AddSingleton(new ReflectionServiceImpl(names, symbols));
+        builder.Services.AddSingleton(new ReflectionV1ServiceImpl(names, symbols));
     }
 
     private static ClusterConfig Cluster(IConfiguration configuration, string id, string backend, string endpoint, Version version) => new()

@@ -91,7 +91,8 @@ public static class AuthorizationEndpoint
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private static IResult Refuse(string error, string description) =>
+    /// <summary>An OAuth error answer (RFC 6749 5.2) from the token or authorization endpoint.</summary>
+    internal static IResult Refuse(string error, string description) =>
         Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
         {
             [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,

@@ -101,6 +101,15 @@ public static class TokenServer
             return Results.Forbid(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }
         var client = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("The client vanished.");
+        if (request.GetScopes().IsEmpty)
+        {
+            // A token with no scope would fail at its first call: say so now, with the scopes this client may ask for.
+            var allowed = (await applications.GetPermissionsAsync(client))
+                .Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
+                .Select(p => p[Permissions.Prefixes.Scope.Length..]).Order(StringComparer.Ordinal);
+            return AuthorizationEndpoint.Refuse(Errors.InvalidScope,
+                $"Ask for the scopes your calls need, space-separated in 'scope'. This client may ask for: {string.Join(' ', allowed)}.");
+        }
         var properties = await applications.GetPropertiesAsync(client);
         string? Property(string name) =>
             properties.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
