@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace HmisPlatform.Gateway.Staff;
 
@@ -55,4 +56,19 @@ public static class OneWorkstation
         }
         return Task.CompletedTask;
     }
+}
+
+/// <summary>
+/// Identity's security-stamp check, which runs on every request, also asks <see cref="OneWorkstation"/>: a session that a
+/// later sign-in replaced fails it like one whose stamp changed, on the one read of the person the check makes anyway.
+/// </summary>
+public sealed class OneWorkstationStampValidator(
+    IOptions<SecurityStampValidatorOptions> options, SignInManager<StaffUser> signInManager, ILoggerFactory logger)
+    : SecurityStampValidator<StaffUser>(options, signInManager, logger)
+{
+    protected override async Task<StaffUser?> VerifySecurityStamp(ClaimsPrincipal? principal) =>
+        await base.VerifySecurityStamp(principal) is { } person && principal is not null
+            && await OneWorkstation.IsCurrentAsync(SignInManager.UserManager, person, principal)
+            ? person
+            : null;
 }

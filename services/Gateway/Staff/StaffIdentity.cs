@@ -58,6 +58,8 @@ public static class StaffIdentity
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.ProviderName)
             .AddPasswordValidator<PolicyPasswordValidator>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+        // The stamp check of every request also holds a person to one workstation.
+        builder.Services.AddScoped<ISecurityStampValidator, OneWorkstationStampValidator>();
         builder.Services.Configure<SecurityStampValidatorOptions>(options =>
         {
             options.ValidationInterval = TimeSpan.Zero;
@@ -83,10 +85,7 @@ public static class StaffIdentity
             {
                 var signedInAt = context.Properties.Items.TryGetValue(SignedInAtItem, out var at)
                     && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : (DateTimeOffset?)null;
-                var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<StaffUser>>();
-                if (!SessionLimits.MayContinue(signedInAt, Clock(context.Options).GetUtcNow())
-                    || context.Principal is null || await users.GetUserAsync(context.Principal) is not { } person
-                    || !await OneWorkstation.IsCurrentAsync(users, person, context.Principal))
+                if (!SessionLimits.MayContinue(signedInAt, Clock(context.Options).GetUtcNow()))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
