@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# HmisPlatform's two commands, and the set-up both need.
+# HmisPlatform's two commands, the set-up both need, and the contracts for clients.
 #   ./platform.sh run    set up what is missing, then run the whole platform with the Aspire dashboard
 #   ./platform.sh test   set up what is missing, then lint the contracts and run every test
 #   ./platform.sh setup  only the set-up (idempotent)
+#   ./platform.sh contracts [FOLDER]  the contracts for a client in any language, with every proto they import and
+#                        the google/rpc error details, in one folder (default artifacts/contracts)
 # Needs the .NET SDK; installs redis-server, PostgreSQL, Node.js and Chromium through apt when run as root and missing,
 # and buf (the protobuf linter and client) into .tools/ through npm.
 set -euo pipefail
+CALLER_DIR=$PWD
 cd "$(dirname "$0")"
 
 BUF_VERSION=1.75.0
@@ -53,7 +56,12 @@ setup() {
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
+  install_buf
+}
+
+install_buf() {
   if [ ! -x "$BUF" ] || [ "$("$BUF" --version 2>/dev/null)" != "$BUF_VERSION" ]; then
+    command -v npm >/dev/null || { echo "npm is required to install buf: './platform.sh setup' as root installs it." >&2; exit 1; }
     say "Installing buf $BUF_VERSION into .tools/"
     mkdir -p .tools
     npm install --silent --no-audit --no-fund --prefix .tools "@bufbuild/buf@$BUF_VERSION" >/dev/null
@@ -66,13 +74,43 @@ run() {
   exec dotnet run --project AppHost --launch-profile http
 }
 
-# The Google API protos the contracts import, from the NuGet package the build uses (restored first).
+# The Google protos into .tools/googleapis (buf.yaml's second module), from the NuGet package the build uses, restored
+# if missing: google/api, which the contracts import for their HTTP/JSON routes, and google/rpc, the error details
+# every error carries. A file already there and the same is left as it is (.tools/ may be shared by git worktrees).
 google_protos() {
-  local version packages
+  local version packages from file
   version=$(sed -n 's/.*Include="Google.Api.CommonProtos" Version="\([^"]*\)".*/\1/p' Directory.Packages.props)
   packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
-  mkdir -p .tools/googleapis/google/api
-  cp "$packages/google.api.commonprotos/$version/content/protos/google/api/"{annotations,http}.proto .tools/googleapis/google/api/
+  from="$packages/google.api.commonprotos/$version/content/protos"
+  if [ ! -d "$from" ]; then
+    say "Restoring Google.Api.CommonProtos $version"
+    dotnet restore services/BuildingBlocks/HmisPlatform.BuildingBlocks.csproj --verbosity quiet
+  fi
+  mkdir -p .tools/googleapis/google/api .tools/googleapis/google/rpc
+  for file in google/api/annotations.proto google/api/http.proto \
+    google/rpc/status.proto google/rpc/error_details.proto google/rpc/code.proto; do
+    cmp -s "$from/$file" ".tools/googleapis/$file" || cp "$from/$file" ".tools/googleapis/$file"
+  done
+}
+
+# Everything a client in another language generates code from, in one folder: our contracts, every file they import
+# and the google/rpc error details (not google/protobuf's well-known types, which protoc and buf bring themselves).
+contracts() {
+  local out="${1:-artifacts/contracts}"
+  [ -z "${1:-}" ] || [[ "$1" = /* ]] || out="$CALLER_DIR/$1"
+  command -v dotnet >/dev/null || { echo "The .NET SDK is required: https://dotnet.microsoft.com/download" >&2; exit 1; }
+  install_buf
+  google_protos
+  # An earlier export is replaced; any other folder that is not empty is left alone.
+  if [ -n "$(ls -A "$out" 2>/dev/null)" ]; then
+    if [ -n "$(ls -A "$out" | grep -vx 'google\|hmis')" ] || [ -n "$(find "$out" ! -type d ! -name '*.proto' | head -1)" ]; then
+      echo "$out holds other files than an export of the contracts: give an empty or a new folder." >&2
+      exit 1
+    fi
+    rm -rf "$out"
+  fi
+  "$BUF" export . --output "$out"
+  say "The contracts are in $out; how to generate a client from them: docs/api.md#generating-a-client"
 }
 
 test_all() {
@@ -107,5 +145,6 @@ case "${1:-}" in
   setup) setup ;;
   run) run ;;
   test) test_all ;;
-  *) echo "usage: $0 run|test|setup" >&2; exit 2 ;;
+  contracts) contracts "${2:-}" ;;
+  *) echo "usage: $0 run|test|setup|contracts [FOLDER]" >&2; exit 2 ;;
 esac
