@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HmisPlatform's two commands, the set-up both need, and the contracts for clients.
 #   ./platform.sh run    set up what is missing, then run the whole platform with the Aspire dashboard
-#   ./platform.sh test   set up what is missing, then lint the contracts and run every test
+#   ./platform.sh test   set up what is missing, then check the contracts (lint, breaking) and run every test
 #   ./platform.sh setup  only the set-up (idempotent)
 #   ./platform.sh contracts [FOLDER]  the contracts for a client in any language, with every proto they import and
 #                        the google/rpc error details, in one folder (default artifacts/contracts)
@@ -120,6 +120,8 @@ test_all() {
   google_protos
   say "Linting the contracts (buf lint)"
   "$BUF" lint protos
+  say "Checking the contracts against v1 as released (buf breaking)"
+  protos/check-breaking.sh
 
   # Every server the tests start lives under this run's own temporary folder, and goes with it.
   run_dir=$(mktemp -d /tmp/hmis-test-run.XXXXXX)
