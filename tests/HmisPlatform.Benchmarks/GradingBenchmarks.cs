@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using HmisPlatform.Assessment.Domain.Assignments;
 using HmisPlatform.Assessment.Domain.Grading;
 using HmisPlatform.Assessment.Domain.Records;
 using HmisPlatform.Assessment.Domain.Scenarios;
@@ -31,10 +32,10 @@ public class GradingBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public Hmis.Assessment.V1.AttemptOutcome GradeOneAttempt() => Thresholds.OutcomeOf(SampleClientGrader.Grade(_withErrors, _case));
+    public AttemptOutcome GradeOneAttempt() => Thresholds.OutcomeOf(SampleClientGrader.Grade(_withErrors, _case));
 
     [Benchmark]
-    public Hmis.Assessment.V1.AttemptOutcome VariantThenGrade()
+    public AttemptOutcome VariantThenGrade()
     {
         var scenarioCase = _scenario.Case(1234, Opened);
         return Thresholds.OutcomeOf(SampleClientGrader.Grade(_withErrors, scenarioCase));

@@ -1,4 +1,5 @@
-using Hmis.Credentialing.V1;
+using HmisPlatform.Credentialing.Domain.Accounts;
+using HmisPlatform.Credentialing.Domain.Credits;
 using HmisPlatform.Credentialing.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,9 +2,12 @@ using System.Globalization;
 using Google.Protobuf.Collections;
 using Hmis.Assessment.V1;
 using Hmis.Common.V1;
+using HmisPlatform.Assessment.Contracts;
 using HmisPlatform.Assessment.Domain.Records;
 using HmisPlatform.BuildingBlocks.Domain;
+using BenefitSource = HmisPlatform.Assessment.Domain.Records.BenefitSource;
 using Model = HmisPlatform.Assessment.Domain.Records;
+using SubAssessmentKind = HmisPlatform.Assessment.Domain.Records.SubAssessmentKind;
 
 namespace HmisPlatform.Assessment.Grpc;
 
@@ -29,40 +32,40 @@ internal static class RecordMapping
     public static SampleClientRecord ToMessage(this ClientRecord record) => new()
     {
         Client = record.Client.ToMessage(),
-        ClientRelationship = record.ClientRelationship,
-        HouseholdMembers = { record.Members.Select(m => new Hmis.Assessment.V1.HouseholdMember { Profile = m.Person.ToMessage(), Relationship = m.Relationship }) },
+        ClientRelationship = record.ClientRelationship.ToContract(),
+        HouseholdMembers = { record.Members.Select(m => new Hmis.Assessment.V1.HouseholdMember { Profile = m.Person.ToMessage(), Relationship = m.Relationship.ToContract() }) },
         ReleaseOfInformation = record.Release is { } release
             ? new Hmis.Assessment.V1.ReleaseOfInformation { StartDate = Text(release.Start), EndDate = Text(release.End) }
             : null,
         RecordLocked = record.Locked,
         Enrollment = new Hmis.Assessment.V1.Enrollment
         {
-            ProjectType = record.Enrollment.ProjectType,
+            ProjectType = record.Enrollment.ProjectType.ToContract(),
             Provider = record.Enrollment.Provider,
             ProjectStartDate = Text(record.Enrollment.StartDate),
             ExitDate = Text(record.Enrollment.ExitDate),
             Assessments = { record.Enrollment.Assessments.Select(a => new AssessmentRecord
             {
-                Stage = a.Stage,
+                Stage = a.Stage.ToContract(),
                 AssessmentDate = Text(a.Date),
-                DisablingCondition = a.DisablingCondition,
-                PriorLivingSituation = a.PriorLivingSituation,
-                CurrentLivingSituation = a.CurrentLivingSituation,
+                DisablingCondition = a.DisablingCondition.ToContract(),
+                PriorLivingSituation = a.PriorLivingSituation.ToContract(),
+                CurrentLivingSituation = a.CurrentLivingSituation.ToContract(),
                 HousingMoveInDate = Text(a.MoveInDate),
-                ReasonForLeaving = a.ReasonForLeaving,
-                Destination = a.Destination,
+                ReasonForLeaving = a.ReasonForLeaving.ToContract(),
+                Destination = a.Destination.ToContract(),
                 SubAssessments = { a.SubAssessments.Select(s => new SubAssessment
                 {
-                    Kind = s.Kind,
+                    Kind = s.Kind.ToContract(),
                     HudVerified = s.Verified,
                     Entries = { s.Entries.Select(e => new Hmis.Assessment.V1.SourceEntry
                     {
-                        Source = e.Source, MonthlyAmount = e.MonthlyAmount, StartDate = Text(e.Start), EndDate = Text(e.End),
+                        Source = e.Source.ToContract(), MonthlyAmount = e.MonthlyAmount, StartDate = Text(e.Start), EndDate = Text(e.End),
                     }) },
                 }) },
             }) },
             Stays = { record.Enrollment.Stays.Select(s => new Hmis.Assessment.V1.Stay { CheckInDate = Text(s.CheckIn), CheckOutDate = Text(s.CheckOut) }) },
-            Services = { record.Enrollment.Services.Select(s => new Hmis.Assessment.V1.ServiceTransaction { Type = s.Type, Date = Text(s.Date), Amount = s.Amount }) },
+            Services = { record.Enrollment.Services.Select(s => new Hmis.Assessment.V1.ServiceTransaction { Type = s.Type.ToContract(), Date = Text(s.Date), Amount = s.Amount }) },
         },
     };
 
@@ -70,13 +73,13 @@ internal static class RecordMapping
     {
         FirstName = person.FirstName,
         LastName = person.LastName,
-        NameDataQuality = person.NameQuality,
+        NameDataQuality = person.NameQuality.ToContract(),
         DateOfBirth = Text(person.DateOfBirth),
         Ssn = person.Ssn,
-        SsnDataQuality = person.SsnQuality,
-        Race = { person.Races.Order() },
-        Gender = { person.Genders.Order() },
-        VeteranStatus = person.Veteran,
+        SsnDataQuality = person.SsnQuality.ToContract(),
+        Race = { person.Races.Order().ToContract() },
+        Gender = { person.Genders.Order().ToContract() },
+        VeteranStatus = person.Veteran.ToContract(),
     };
 
     private static string Text(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
@@ -91,10 +94,10 @@ internal static class RecordMapping
             var enrollment = r.Enrollment ?? new Hmis.Assessment.V1.Enrollment();
             return new ClientRecord(
                 Person(r.Client ?? new ClientProfile(), "record.client", requireDateOfBirth: true),
-                Defined(r.ClientRelationship, "record.client_relationship", required: true),
+                Defined(r.ClientRelationship, "record.client_relationship", required: true).ToDomain(),
                 [.. r.HouseholdMembers.Take(RecordLimits.MaxMembers).Select((m, i) => new Model.HouseholdMember(
                     Person(m.Profile ?? new ClientProfile(), $"record.household_members[{i}].profile", requireDateOfBirth: true),
-                    Defined(m.Relationship, $"record.household_members[{i}].relationship", required: true)))],
+                    Defined(m.Relationship, $"record.household_members[{i}].relationship", required: true).ToDomain()))],
                 r.ReleaseOfInformation is { } roi ? Release(roi) : null,
                 r.RecordLocked,
                 Enrollment(enrollment, "record.enrollment"));
@@ -119,13 +122,13 @@ internal static class RecordMapping
             }
             return new PersonProfile(
                 p.FirstName.Trim(), p.LastName.Trim(),
-                Defined(p.NameDataQuality, $"{path}.name_data_quality"),
+                Defined(p.NameDataQuality, $"{path}.name_data_quality").ToDomain(),
                 Date(p.DateOfBirth, $"{path}.date_of_birth", requireDateOfBirth),
                 ssn,
-                Defined(p.SsnDataQuality, $"{path}.ssn_data_quality"),
-                Set(p.Race, $"{path}.race"),
-                Set(p.Gender, $"{path}.gender"),
-                Defined(p.VeteranStatus, $"{path}.veteran_status"));
+                Defined(p.SsnDataQuality, $"{path}.ssn_data_quality").ToDomain(),
+                Set(p.Race, $"{path}.race").ToDomain(),
+                Set(p.Gender, $"{path}.gender").ToDomain(),
+                Defined(p.VeteranStatus, $"{path}.veteran_status").ToDomain());
         }
 
         private Model.Enrollment Enrollment(Hmis.Assessment.V1.Enrollment e, string path)
@@ -141,7 +144,7 @@ internal static class RecordMapping
             var exit = Date(e.ExitDate, $"{path}.exit_date", required: false);
             Ordered(start, exit, $"{path}.exit_date");
             return new Model.Enrollment(
-                Defined(e.ProjectType, $"{path}.project_type", required: true),
+                Defined(e.ProjectType, $"{path}.project_type", required: true).ToDomain(),
                 e.Provider.Trim(),
                 start ?? default,
                 [.. e.Assessments.Take(RecordLimits.MaxAssessments).Select((a, i) => Assessment(a, $"{path}.assessments[{i}]"))],
@@ -154,7 +157,7 @@ internal static class RecordMapping
                     return new Model.Stay(checkIn ?? default, checkOut);
                 })],
                 [.. e.Services.Take(RecordLimits.MaxServices).Select((s, i) => new Model.ServiceTransaction(
-                    Defined(s.Type, $"{path}.services[{i}].type", required: true),
+                    Defined(s.Type, $"{path}.services[{i}].type", required: true).ToDomain(),
                     Date(s.Date, $"{path}.services[{i}].date", required: true) ?? default,
                     NonNegative(s.Amount, $"{path}.services[{i}].amount")))]);
         }
@@ -168,24 +171,24 @@ internal static class RecordMapping
                 Add($"{path}.sub_assessments", "one of each kind");
             }
             return new AssessmentEntry(
-                Defined(a.Stage, $"{path}.stage", required: true),
+                Defined(a.Stage, $"{path}.stage", required: true).ToDomain(),
                 Date(a.AssessmentDate, $"{path}.assessment_date", required: true) ?? default,
-                Defined(a.DisablingCondition, $"{path}.disabling_condition"),
-                Defined(a.PriorLivingSituation, $"{path}.prior_living_situation"),
-                Defined(a.CurrentLivingSituation, $"{path}.current_living_situation"),
+                Defined(a.DisablingCondition, $"{path}.disabling_condition").ToDomain(),
+                Defined(a.PriorLivingSituation, $"{path}.prior_living_situation").ToDomain(),
+                Defined(a.CurrentLivingSituation, $"{path}.current_living_situation").ToDomain(),
                 subAssessments,
                 Date(a.HousingMoveInDate, $"{path}.housing_move_in_date", required: false),
-                Defined(a.ReasonForLeaving, $"{path}.reason_for_leaving"),
-                Defined(a.Destination, $"{path}.destination"));
+                Defined(a.ReasonForLeaving, $"{path}.reason_for_leaving").ToDomain(),
+                Defined(a.Destination, $"{path}.destination").ToDomain());
         }
 
         private SubAssessmentEntry SubAssessment(SubAssessment s, string path)
         {
-            var kind = Defined(s.Kind, $"{path}.kind", required: true);
+            var kind = Defined(s.Kind, $"{path}.kind", required: true).ToDomain();
             Count(s.Entries.Count, RecordLimits.MaxEntries, $"{path}.entries");
             return new SubAssessmentEntry(kind, s.HudVerified, [.. s.Entries.Take(RecordLimits.MaxEntries).Select((e, i) =>
             {
-                var source = Defined(e.Source, $"{path}.entries[{i}].source", required: true);
+                var source = Defined(e.Source, $"{path}.entries[{i}].source", required: true).ToDomain();
                 if (source != BenefitSource.Unspecified && kind != SubAssessmentKind.Unspecified && Sources.KindOf(source) != kind)
                 {
                     Add($"{path}.entries[{i}].source", $"a source of {kind}");

@@ -1,9 +1,11 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Hmis.Assessment.V1;
+using HmisPlatform.Assessment.Contracts;
 using HmisPlatform.Assessment.Domain.Assignments;
 using HmisPlatform.Assessment.Domain.Grading;
 using HmisPlatform.Assessment.Infrastructure;
+using HmisPlatform.Assessment.IntegrationEvents;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.BuildingBlocks.Idempotency;
@@ -12,6 +14,7 @@ using HmisPlatform.BuildingBlocks.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AssignmentStatus = HmisPlatform.Assessment.Domain.Assignments.AssignmentStatus;
 
 namespace HmisPlatform.Assessment.Grpc;
 
@@ -128,7 +131,7 @@ public sealed class SampleClientAssignmentsService(
             var assignment = await StaffAssignmentAsync(request.AssignmentId, context, ct);
             var now = time.GetStoredNow();
             var seated = assignment.Status == AssignmentStatus.Seated;
-            db.OutcomeOverrides.Add(assignment.Override(Ids.Parse(request.AttemptId, "attempt_id"), request.Outcome, request.Reason, context.Caller(), now));
+            db.OutcomeOverrides.Add(assignment.Override(Ids.Parse(request.AttemptId, "attempt_id"), request.Outcome.ToDomain(), request.Reason, context.Caller(), now));
             if (assignment.Status == AssignmentStatus.Passed)
             {
                 db.Publish(assignment.Pass(now));

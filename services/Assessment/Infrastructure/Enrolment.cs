@@ -1,7 +1,7 @@
-using Hmis.Common.V1;
 using HmisPlatform.Assessment.Domain.Assignments;
 using HmisPlatform.Assessment.Domain.Trainings;
-using HmisPlatform.Assessment.Grpc;
+using HmisPlatform.Assessment.IntegrationEvents;
+using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

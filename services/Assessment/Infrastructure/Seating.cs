@@ -1,9 +1,8 @@
 using HmisPlatform.Assessment.Domain.Assignments;
-using HmisPlatform.Assessment.Grpc;
+using HmisPlatform.Assessment.IntegrationEvents;
 using HmisPlatform.BuildingBlocks.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using AssignmentStatus = Hmis.Assessment.V1.AssignmentStatus;
 
 namespace HmisPlatform.Assessment.Infrastructure;
 

@@ -1,7 +1,7 @@
-using HmisPlatform.BuildingBlocks.Hosting;
+using HmisPlatform.Assessment.Contracts;
 using HmisPlatform.Assessment.Domain.Assignments;
-using HmisPlatform.Assessment.Grpc;
 using HmisPlatform.Assessment.Infrastructure;
+using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using Hmis.Events.V1;
+using HmisPlatform.Assessment.Contracts;
 using HmisPlatform.Assessment.Domain.Trainings;
-using HmisPlatform.Assessment.Grpc;
 using HmisPlatform.Assessment.Infrastructure;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
@@ -22,9 +22,9 @@ public sealed partial class OpenAssignment(AssessmentDbContext db, Enrolment enr
         var now = time.GetStoredNow();
         var personId = Guid.Parse(integrationEvent.PersonId);
         var accessRequestId = Guid.Parse(integrationEvent.AccessRequestId);
-        var training = await enrolment.RecordAsync(personId, accessRequestId, Guid.Parse(integrationEvent.AgencyId), integrationEvent.ProjectTypes,
+        var training = await enrolment.RecordAsync(personId, accessRequestId, Guid.Parse(integrationEvent.AgencyId), integrationEvent.ProjectTypes.ToDomain(),
             integrationEvent.ReadOnly, integrationEvent.HelpDeskOnly,
-            integrationEvent.Courses.Select(c => new CourseCompletion(c.CourseCode, c.Kind, c.CompletedAt.ToDateTimeOffset())),
+            integrationEvent.Courses.Select(c => new CourseCompletion(c.CourseCode, c.Kind.ToDomain(), c.CompletedAt.ToDateTimeOffset())),
             integrationEvent.OccurredAt.ToDateTimeOffset(), cancellationToken, integrationEvent.AssessmentWaived, integrationEvent.NoDataEntry);
         if (integrationEvent.ReadOnly)
         {

@@ -6,15 +6,19 @@ using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.BuildingBlocks.Idempotency;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
+using HmisPlatform.Credentialing.Contracts;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Domain.Agreements;
 using HmisPlatform.Credentialing.Domain.Applicants;
 using HmisPlatform.Credentialing.Domain.HelpDesk;
 using HmisPlatform.Credentialing.Domain.Provisioning;
 using HmisPlatform.Credentialing.Infrastructure;
+using HmisPlatform.Credentialing.IntegrationEvents;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AccountRoute = HmisPlatform.Credentialing.Domain.Accounts.AccountRoute;
+using AccountStatus = HmisPlatform.Credentialing.Domain.Accounts.AccountStatus;
 
 namespace HmisPlatform.Credentialing.Grpc;
 
@@ -89,7 +93,7 @@ public sealed class CredentialsService(
         {
             var account = await AccountAsync(request.AccountId, context, ct);
             var now = time.GetStoredNow();
-            account.Deactivate(context.Caller(), request.Reason, request.Note, now);
+            account.Deactivate(context.Caller(), request.Reason.ToDomain(), request.Note, now);
             db.Publish(account.AccessRemoved(now));
             await db.SaveChangesAsync(ct);
             return new DeactivateAccountResponse { Account = account.ToMessage() };

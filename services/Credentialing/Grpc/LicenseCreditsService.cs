@@ -6,11 +6,13 @@ using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.BuildingBlocks.Idempotency;
 using HmisPlatform.BuildingBlocks.Persistence;
+using HmisPlatform.Credentialing.Contracts;
 using HmisPlatform.Credentialing.Domain.Credits;
 using HmisPlatform.Credentialing.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using CreditEntryKind = HmisPlatform.Credentialing.Domain.Credits.CreditEntryKind;
 using CreditLedgerEntry = HmisPlatform.Credentialing.Domain.Credits.CreditLedgerEntry;
 using CreditReservation = HmisPlatform.Credentialing.Domain.Credits.CreditReservation;
 
@@ -168,7 +170,7 @@ internal static class CreditMapping
         AgencyId = reservation.AgencyId.ToString(),
         AccessRequestId = reservation.AccessRequestId.ToString(),
         PersonId = reservation.PersonId.ToString(),
-        Status = reservation.Status,
+        Status = reservation.Status.ToContract(),
         ReservedAt = Timestamp.FromDateTimeOffset(reservation.ReservedAt),
     };
 
@@ -176,7 +178,7 @@ internal static class CreditMapping
     {
         Sequence = entry.Sequence,
         AgencyId = entry.AgencyId.ToString(),
-        Kind = entry.Kind,
+        Kind = entry.Kind.ToContract(),
         Credits = entry.Credits,
         AccessRequestId = entry.AccessRequestId?.ToString() ?? "",
         PersonId = entry.PersonId?.ToString() ?? "",

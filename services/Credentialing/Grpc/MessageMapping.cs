@@ -1,12 +1,12 @@
 using Google.Protobuf.WellKnownTypes;
 using Hmis.Credentialing.V1;
-using Hmis.Events.V1;
-using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.Credentialing.Contracts;
 using HmisPlatform.Credentialing.Domain.Accounts;
+using AccountChange = HmisPlatform.Credentialing.Domain.Accounts.AccountChange;
 
 namespace HmisPlatform.Credentialing.Grpc;
 
-/// <summary>Domain objects to contract messages and events.</summary>
+/// <summary>Domain objects to the contract's messages.</summary>
 internal static class MessageMapping
 {
     public static Account ToMessage(this HmisAccount account) => new()
@@ -15,8 +15,8 @@ internal static class MessageMapping
         PersonId = account.PersonId.ToString(),
         AgencyId = account.AgencyId.ToString(),
         Username = account.Username,
-        Status = account.Status,
-        ProjectTypes = { account.ProjectTypes },
+        Status = account.Status.ToContract(),
+        ProjectTypes = { account.ProjectTypes.ToContract() },
         CreatedAt = Timestamp.FromDateTimeOffset(account.CreatedAt),
         ActivatedAt = Stamp(account.ActivatedAt),
         AgreementVersion = account.AgreementVersion ?? string.Empty,
@@ -25,84 +25,12 @@ internal static class MessageMapping
         AgreementConfirmedAt = Stamp(account.AgreementConfirmedAt),
         AgreementConfirmedBy = account.AgreementConfirmedBy ?? string.Empty,
         RemovedAt = Stamp(account.RemovedAt),
-        RemovalReason = account.RemovalReason,
+        RemovalReason = account.RemovalReason.ToContract(),
         InactivityWarnedAt = Stamp(account.InactivityWarnedAt),
         ProvisionedAt = Stamp(account.ProvisionedAt),
-        Route = account.Route,
+        Route = account.Route.ToContract(),
         Email = account.Email,
     };
-
-    public static InactivityWarning InactivityWarning(this HmisAccount account, DateTimeOffset removalDue, DateTimeOffset now)
-    {
-        var (eventId, occurredAt) = EventOutbox.Stamp(now);
-        return new InactivityWarning
-        {
-            EventId = eventId,
-            OccurredAt = occurredAt,
-            PersonId = account.PersonId.ToString(),
-            AccessRequestId = account.AccessRequestId.ToString(),
-            AccountId = account.Id.ToString(),
-            AgencyId = account.AgencyId.ToString(),
-            LastActivityAt = Timestamp.FromDateTimeOffset(account.LastActivityAt ?? account.ActivatedAt ?? account.CreatedAt),
-            RemovalDueAt = Timestamp.FromDateTimeOffset(removalDue),
-        };
-    }
-
-    public static AccessRemoved AccessRemoved(this HmisAccount account, DateTimeOffset now)
-    {
-        var (eventId, occurredAt) = EventOutbox.Stamp(now);
-        return new AccessRemoved
-        {
-            EventId = eventId,
-            OccurredAt = occurredAt,
-            PersonId = account.PersonId.ToString(),
-            AccessRequestId = account.AccessRequestId.ToString(),
-            AccountId = account.Id.ToString(),
-            AgencyId = account.AgencyId.ToString(),
-            Reason = ReasonCode(account.RemovalReason),
-        };
-    }
-
-    public static AccountPendingAgreement PendingAgreement(this HmisAccount account, DateTimeOffset now)
-    {
-        var (eventId, occurredAt) = EventOutbox.Stamp(now);
-        return new AccountPendingAgreement
-        {
-            EventId = eventId,
-            OccurredAt = occurredAt,
-            PersonId = account.PersonId.ToString(),
-            AccessRequestId = account.AccessRequestId.ToString(),
-            AccountId = account.Id.ToString(),
-        };
-    }
-
-    public static EndUserAgreementSigned Signed(this HmisAccount account, DateTimeOffset now)
-    {
-        var (eventId, occurredAt) = EventOutbox.Stamp(now);
-        return new EndUserAgreementSigned
-        {
-            EventId = eventId,
-            OccurredAt = occurredAt,
-            PersonId = account.PersonId.ToString(),
-            AccessRequestId = account.AccessRequestId.ToString(),
-            AccountId = account.Id.ToString(),
-            AgreementVersion = account.AgreementVersion ?? string.Empty,
-        };
-    }
-
-    public static CredentialsIssued CredentialsIssued(this HmisAccount account, DateTimeOffset now)
-    {
-        var (eventId, occurredAt) = EventOutbox.Stamp(now);
-        return new CredentialsIssued
-        {
-            EventId = eventId,
-            OccurredAt = occurredAt,
-            PersonId = account.PersonId.ToString(),
-            AccessRequestId = account.AccessRequestId.ToString(),
-            AccountId = account.Id.ToString(),
-            Username = account.Username,
-        };
-    }
 
     public static Agreement ToMessage(this Domain.Agreements.EndUserAgreement agreement) => new()
     {
@@ -134,31 +62,6 @@ internal static class MessageMapping
     /// <summary>A domain name in the contract's UPPER_SNAKE form: AgreementSigned is AGREEMENT_SIGNED.</summary>
     private static string ProtoStyle(string name) =>
         string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? $"_{c}" : $"{char.ToUpperInvariant(c)}"));
-
-    public static AccessExtended Extended(this HmisAccount account, Guid accessRequestId, DateTimeOffset now)
-    {
-        var (eventId, occurredAt) = EventOutbox.Stamp(now);
-        return new AccessExtended
-        {
-            EventId = eventId, OccurredAt = occurredAt, PersonId = account.PersonId.ToString(), AccessRequestId = accessRequestId.ToString(),
-            AccountId = account.Id.ToString(), AgencyId = account.AgencyId.ToString(), ProjectTypes = { account.ProjectTypes },
-        };
-    }
-
-    public static HelpDeskNotified Notified(this Domain.HelpDesk.HelpDeskRequest request, DateTimeOffset now)
-    {
-        var (eventId, occurredAt) = EventOutbox.Stamp(now);
-        return new HelpDeskNotified
-        {
-            EventId = eventId, OccurredAt = occurredAt, PersonId = request.PersonId.ToString(),
-            AccessRequestId = request.AccessRequestId.ToString(), AgencyId = request.AgencyId.ToString(),
-        };
-    }
-
-    /// <summary>The contract's name of a removal reason without its prefix: REMOVAL_REASON_INACTIVE is INACTIVE.</summary>
-    private static string ReasonCode(RemovalReason reason) =>
-        CredentialsReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.EnumDescriptor>("RemovalReason")
-            .FindValueByNumber((int)reason).Name["REMOVAL_REASON_".Length..];
 
     private static Timestamp? Stamp(DateTimeOffset? at) => at is { } value ? Timestamp.FromDateTimeOffset(value) : null;
 }

@@ -3,8 +3,7 @@ using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Domain.Applicants;
 using HmisPlatform.Credentialing.Domain.Credits;
-using ReservationStatus = Hmis.Credentialing.V1.ReservationStatus;
-using HmisPlatform.Credentialing.Grpc;
+using HmisPlatform.Credentialing.IntegrationEvents;
 using Microsoft.EntityFrameworkCore;
 
 namespace HmisPlatform.Credentialing.Infrastructure;
@@ -17,10 +16,10 @@ namespace HmisPlatform.Credentialing.Infrastructure;
 /// </summary>
 public sealed class AccountIssuance(CredentialingDbContext db)
 {
-    public async Task<HmisAccount> IssueOrExtendAsync(Applicant applicant, Hmis.Credentialing.V1.AccountRoute route, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<HmisAccount> IssueOrExtendAsync(Applicant applicant, AccountRoute route, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var live = await db.Accounts.SingleOrDefaultAsync(a => a.PersonId == applicant.PersonId && a.AgencyId == applicant.AgencyId
-            && a.Status != Hmis.Credentialing.V1.AccountStatus.Removed, cancellationToken);
+            && a.Status != AccountStatus.Removed, cancellationToken);
         if (live is not null)
         {
             live.GrantProjectTypes(applicant.ProjectTypes, actor, now);

@@ -1,5 +1,3 @@
-using Hmis.Credentialing.V1;
-using AccountChange = HmisPlatform.Credentialing.Domain.Accounts.AccountChange;
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Domain.Agreements;
@@ -7,9 +5,10 @@ using HmisPlatform.Credentialing.Domain.Applicants;
 using HmisPlatform.Credentialing.Domain.Credits;
 using HmisPlatform.Credentialing.Domain.HelpDesk;
 using HmisPlatform.Credentialing.Domain.Provisioning;
+using Microsoft.EntityFrameworkCore;
+using AccountChange = HmisPlatform.Credentialing.Domain.Accounts.AccountChange;
 using CreditLedgerEntry = HmisPlatform.Credentialing.Domain.Credits.CreditLedgerEntry;
 using CreditReservation = HmisPlatform.Credentialing.Domain.Credits.CreditReservation;
-using Microsoft.EntityFrameworkCore;
 
 namespace HmisPlatform.Credentialing.Infrastructure;
 

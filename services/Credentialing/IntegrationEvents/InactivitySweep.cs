@@ -3,7 +3,6 @@ using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Credentialing.Domain.Accounts;
-using HmisPlatform.Credentialing.Grpc;
 using HmisPlatform.Credentialing.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -40,7 +39,7 @@ public sealed partial class InactivitySweep(
             // Accounts inactive since before the warning cutoff that are not yet warned, or are due for removal.
             var batch = await db.Accounts.FromSql($"""
                 SELECT * FROM accounts
-                WHERE status = {(int)Hmis.Credentialing.V1.AccountStatus.Active}
+                WHERE status = {(int)AccountStatus.Active}
                   AND COALESCE(last_activity_at, activated_at, created_at) <= {cutoff}
                   AND (inactivity_warned_at IS NULL OR COALESCE(last_activity_at, activated_at, created_at) <= {policy.Value.RemoveCutoff(now)})
                 ORDER BY id

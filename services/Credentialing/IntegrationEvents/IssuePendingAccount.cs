@@ -2,6 +2,7 @@ using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
+using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,6 @@ public sealed class IssuePendingAccount(CredentialingDbContext db, AccountIssuan
         // Not there yet means AccessRequestApproved is still on its way: failing leaves this event for a retry.
         var applicant = await db.Applicants.SingleOrDefaultAsync(a => a.PersonId == personId && a.AccessRequestId == accessRequestId, cancellationToken)
             ?? throw new InvalidOperationException("The approval of this person has not arrived yet.");
-        await issuance.IssueOrExtendAsync(applicant, Hmis.Credentialing.V1.AccountRoute.AssessmentPassed, Actor.Platform(ResourceNames.CredentialingApi), time.GetStoredNow(), cancellationToken);
+        await issuance.IssueOrExtendAsync(applicant, AccountRoute.AssessmentPassed, Actor.Platform(ResourceNames.CredentialingApi), time.GetStoredNow(), cancellationToken);
     }
 }

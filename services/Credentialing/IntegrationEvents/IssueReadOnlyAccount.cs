@@ -1,8 +1,8 @@
-using Hmis.Credentialing.V1;
 using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
+using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

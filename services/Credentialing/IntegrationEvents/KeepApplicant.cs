@@ -2,8 +2,10 @@ using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
-using Applicant = HmisPlatform.Credentialing.Domain.Applicants.Applicant;
+using HmisPlatform.Credentialing.Contracts;
+using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Infrastructure;
+using Applicant = HmisPlatform.Credentialing.Domain.Applicants.Applicant;
 
 namespace HmisPlatform.Credentialing.IntegrationEvents;
 
@@ -20,11 +22,11 @@ public sealed class KeepApplicant(CredentialingDbContext db, AccountIssuance iss
         var person = integrationEvent.Applicant;
         var applicant = new Applicant(
             Guid.Parse(person.PersonId), Guid.Parse(integrationEvent.AccessRequestId), Guid.Parse(integrationEvent.AgencyId),
-            person.GivenName, person.FamilyName, person.Email, integrationEvent.Access.ProjectTypes);
+            person.GivenName, person.FamilyName, person.Email, integrationEvent.Access.ProjectTypes.ToDomain());
         db.Applicants.Add(applicant);
         if (integrationEvent.TransferPath == FullTransfer)
         {
-            await issuance.IssueOrExtendAsync(applicant, Hmis.Credentialing.V1.AccountRoute.FullTransfer, Actor.Platform(ResourceNames.CredentialingApi), time.GetStoredNow(), cancellationToken);
+            await issuance.IssueOrExtendAsync(applicant, AccountRoute.FullTransfer, Actor.Platform(ResourceNames.CredentialingApi), time.GetStoredNow(), cancellationToken);
         }
     }
 }

@@ -1,7 +1,7 @@
-using Hmis.Credentialing.V1;
 using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
+using HmisPlatform.Credentialing.Domain.Credits;
 using HmisPlatform.Credentialing.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

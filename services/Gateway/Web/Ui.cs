@@ -6,6 +6,8 @@ using Hmis.Common.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.Gateway.Domain;
+using ProjectType = Hmis.Common.V1.ProjectType;
+using Responsibility = Hmis.Common.V1.Responsibility;
 
 namespace HmisPlatform.Gateway.Web;
 

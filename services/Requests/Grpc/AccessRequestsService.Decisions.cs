@@ -4,11 +4,15 @@ using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
+using HmisPlatform.Requests.Contracts;
 using HmisPlatform.Requests.Domain.AccessRequests;
 using HmisPlatform.Requests.Domain.Journeys;
+using HmisPlatform.Requests.IntegrationEvents;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using AccessRequest = HmisPlatform.Requests.Domain.AccessRequests.AccessRequest;
+using AccessRequestStatus = HmisPlatform.Requests.Domain.AccessRequests.AccessRequestStatus;
+using JourneyStage = HmisPlatform.Requests.Domain.Journeys.JourneyStage;
 
 namespace HmisPlatform.Requests.Grpc;
 
@@ -18,7 +22,7 @@ public sealed partial class AccessRequestsService
     public override Task<ReviewAccessRequestResponse> ReviewAccessRequest(ReviewAccessRequestRequest request, ServerCallContext context) =>
         DecideAsync(request.RequestId, request, request.AccessRequestId, context, async (accessRequest, caller, now, ct) =>
         {
-            var effects = accessRequest.Review(request.Outcome, request.Reason, request.RequiredForm, request.Etag, caller, now, request.WaiveAssessment);
+            var effects = accessRequest.Review(request.Outcome.ToDomain(), request.Reason, request.RequiredForm.ToDomain(), request.Etag, caller, now, request.WaiveAssessment);
             if (effects.ReservesCredits)
             {
                 // All or none of the request's credits; the review's own key, so a retry reserves nothing twice.
@@ -42,7 +46,7 @@ public sealed partial class AccessRequestsService
     public override Task<CeDecideAccessRequestResponse> CeDecideAccessRequest(CeDecideAccessRequestRequest request, ServerCallContext context) =>
         DecideAsync(request.RequestId, request, request.AccessRequestId, context, (accessRequest, caller, now, _) =>
         {
-            accessRequest.CeDecide(request.Decision, request.Reason, request.Etag, caller, now, request.WaiveAssessment);
+            accessRequest.CeDecide(request.Decision.ToDomain(), request.Reason, request.Etag, caller, now, request.WaiveAssessment);
             return Task.CompletedTask;
         }, r => new CeDecideAccessRequestResponse { AccessRequest = r });
 

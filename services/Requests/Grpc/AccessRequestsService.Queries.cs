@@ -5,13 +5,18 @@ using Grpc.Core;
 using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Grpc;
+using HmisPlatform.Requests.Contracts;
 using HmisPlatform.Requests.Domain.AccessRequests;
 using HmisPlatform.Requests.Domain.Journeys;
 using HmisPlatform.Requests.Domain.People;
 using HmisPlatform.Requests.Infrastructure;
+using HmisPlatform.Requests.IntegrationEvents;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using AccessRequest = HmisPlatform.Requests.Domain.AccessRequests.AccessRequest;
+using AccessRequestStatus = HmisPlatform.Requests.Domain.AccessRequests.AccessRequestStatus;
+using JourneyStage = HmisPlatform.Requests.Domain.Journeys.JourneyStage;
+using RequestType = HmisPlatform.Requests.Domain.AccessRequests.RequestType;
 
 namespace HmisPlatform.Requests.Grpc;
 
@@ -30,8 +35,8 @@ public sealed partial class AccessRequestsService
         var size = Paging.Size(request.PageSize, DefaultPageSize, MaxPageSize);
         var after = Paging.TimeAndId(request.PageToken);
         var filter = new QueueFilter(
-            request.Statuses.Count == 0 ? Queued : [.. request.Statuses.Distinct()],
-            request.Type == RequestType.Unspecified ? null : request.Type,
+            request.Statuses.Count == 0 ? Queued : [.. request.Statuses.Distinct().ToDomain()],
+            request.Type.ToDomain() is var type && type != RequestType.Unspecified ? type : null,
             AgencyFilter(caller, request.AgencyId),
             caller.IsCeTeam);
         var rows = await db.AccessRequests.AsNoTracking().Page(filter, after is { } page ? (page.At, page.Id) : null, size + 1).ToListAsync(context.CancellationToken);
@@ -76,9 +81,9 @@ public sealed partial class AccessRequestsService
             var ceRequests = db.AccessRequests.Where(AccessRequest.CeBusiness).Select(r => r.Id);
             query = query.Where(j => ceRequests.Contains(j.AccessRequestId));
         }
-        if (request.Stage != JourneyStage.Unspecified)
+        if (request.Stage.ToDomain() is var stage && stage != JourneyStage.Unspecified)
         {
-            query = query.Where(j => j.CurrentStage == request.Stage);
+            query = query.Where(j => j.CurrentStage == stage);
         }
         if (request.WaitingLongerThanDays < 0)
         {
@@ -127,8 +132,8 @@ public sealed partial class AccessRequestsService
                 rows.Take(size).Select(p => new PersonMatch
                 {
                     PersonId = p.PersonId.ToString(), GivenName = p.GivenName, FamilyName = p.FamilyName, Email = p.Email,
-                    AgencyId = p.AgencyId.ToString(), AccessRequestId = p.AccessRequestId.ToString(), RequestType = p.Type,
-                    RequestStatus = p.Status, SubmittedAt = Timestamp.FromDateTimeOffset(p.SubmittedAt),
+                    AgencyId = p.AgencyId.ToString(), AccessRequestId = p.AccessRequestId.ToString(), RequestType = p.Type.ToContract(),
+                    RequestStatus = p.Status.ToContract(), SubmittedAt = Timestamp.FromDateTimeOffset(p.SubmittedAt),
                 }),
             },
             NextPageToken = rows.Count > size ? Paging.Token(rows[size - 1].SubmittedAt, rows[size - 1].PersonId) : "",
@@ -154,7 +159,7 @@ public sealed partial class AccessRequestsService
             {
                 stages.Select(s => new StageCount
                 {
-                    Stage = s.Stage, People = s.People, OverTarget = s.OverTarget,
+                    Stage = s.Stage.ToContract(), People = s.People, OverTarget = s.OverTarget,
                     Target = s.Target is { } target ? Duration.FromTimeSpan(target) : null,
                 }),
             },
@@ -162,13 +167,13 @@ public sealed partial class AccessRequestsService
             {
                 durations.Select(d => new StageDurations
                 {
-                    Month = d.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), Stage = (JourneyStage)d.Stage,
+                    Month = d.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), Stage = ((JourneyStage)d.Stage).ToContract(),
                     MedianDays = Math.Round(d.MedianDays, 2), P90Days = Math.Round(d.P90Days, 2), People = d.People,
                 }),
             },
             Weekly =
             {
-                weekly.Select(w => new WeeklyRequests { WeekOf = w.WeekOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Type = (RequestType)w.Type, Requests = w.Requests }),
+                weekly.Select(w => new WeeklyRequests { WeekOf = w.WeekOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Type = ((RequestType)w.Type).ToContract(), Requests = w.Requests }),
             },
         };
     }

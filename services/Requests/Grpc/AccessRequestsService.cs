@@ -5,16 +5,20 @@ using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.BuildingBlocks.Idempotency;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
+using HmisPlatform.Requests.Contracts;
 using HmisPlatform.Requests.Domain.AccessRequests;
 using HmisPlatform.Requests.Domain.Agencies;
 using HmisPlatform.Requests.Domain.Journeys;
 using HmisPlatform.Requests.Domain.People;
 using HmisPlatform.Requests.Infrastructure;
+using HmisPlatform.Requests.IntegrationEvents;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using AccessRequest = HmisPlatform.Requests.Domain.AccessRequests.AccessRequest;
+using AccessRequestStatus = HmisPlatform.Requests.Domain.AccessRequests.AccessRequestStatus;
+using JourneyStage = HmisPlatform.Requests.Domain.Journeys.JourneyStage;
 using NewUser = HmisPlatform.Requests.Domain.AccessRequests.NewUser;
 
 namespace HmisPlatform.Requests.Grpc;
@@ -44,11 +48,11 @@ public sealed partial class AccessRequestsService(
         var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agencyId, context.CancellationToken)
             ?? throw DomainException.NotFound("AGENCY_NOT_FOUND", "No such agency.");
         var email = Submission.AgencyEmail(request.Email, agency, "email");
-        var access = RequestedAccess.Create(request.Access?.Responsibilities ?? [], request.Access?.ProjectTypes ?? []);
+        var access = RequestedAccess.Create(request.Access?.Responsibilities.ToDomain() ?? [], request.Access?.ProjectTypes.ToDomain() ?? []);
         var username = request.HmisUsername.Trim().ToLowerInvariant();
         var history = await accounts.FindAsync(email.Value, username.Length == 0 ? null : username, context.CancellationToken);
         var advice = RequestForms.Advise(history, agencyId, access, rules.Value, time.GetUtcNow());
-        return new RecommendRequestTypeResponse { Type = advice.Type, Reason = advice.Reason, Rules = { advice.Rules } };
+        return new RecommendRequestTypeResponse { Type = advice.Type.ToContract(), Reason = advice.Reason, Rules = { advice.Rules } };
     }
 
     [Authorize(Policy = PlatformIdentity.RequestsWrite)]
@@ -87,9 +91,9 @@ public sealed partial class AccessRequestsService(
             ?? throw DomainException.NotFound("ATA_NOT_FOUND", "No such ATA.");
         var now = time.GetStoredNow();
         var form = Submission.Check(
-            request.Type, agency, ata,
+            request.Type.ToDomain(), agency, ata,
             [.. request.Users.Select(u => new NewUser(u.GivenName, u.FamilyName, u.Email, u.LmsUsername, u.HmisUsername))],
-            RequestedAccess.Create(request.Access?.Responsibilities ?? [], request.Access?.ProjectTypes ?? []),
+            RequestedAccess.Create(request.Access?.Responsibilities.ToDomain() ?? [], request.Access?.ProjectTypes.ToDomain() ?? []),
             request.Note, rules.Value, calendar.Value, now);
         var replaces = await ReplacedRequestAsync(request.ReplacesAccessRequestId, agencyId, ct);
         var histories = await Task.WhenAll(form.Users.Select(user => accounts.FindAsync(user.Email, user.HmisUsername, ct)));

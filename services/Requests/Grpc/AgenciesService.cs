@@ -4,13 +4,17 @@ using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.BuildingBlocks.Idempotency;
 using HmisPlatform.BuildingBlocks.Persistence;
+using HmisPlatform.Requests.Contracts;
 using HmisPlatform.Requests.Domain.Agencies;
 using HmisPlatform.Requests.Infrastructure;
+using HmisPlatform.Requests.IntegrationEvents;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AdministratorRole = HmisPlatform.Requests.Domain.Agencies.AdministratorRole;
 using Agency = HmisPlatform.Requests.Domain.Agencies.Agency;
 using AgencyAdministrator = HmisPlatform.Requests.Domain.Agencies.AgencyAdministrator;
+using AtaCompliance = HmisPlatform.Requests.Domain.Agencies.AtaCompliance;
 
 namespace HmisPlatform.Requests.Grpc;
 
@@ -31,7 +35,7 @@ public sealed class AgenciesService(
         {
             context.Caller().EnsureHmisTeam("keeps the agencies");
             var agency = new Agency(Guid.CreateVersion7(time.GetUtcNow()), AgencyProfile.Create(
-                request.Name, request.EmailDomains, request.InHmis, request.ApaSignedOn, request.ApaEndsOn, request.Projects.Select(p => (p.Name, p.ProjectType))));
+                request.Name, request.EmailDomains, request.InHmis, request.ApaSignedOn, request.ApaEndsOn, request.Projects.Select(p => (p.Name, p.ProjectType.ToDomain()))));
             db.Agencies.Add(agency);
             await db.SaveChangesAsync(ct);
             return new CreateAgencyResponse { Agency = agency.ToMessage([], calendar.Value, Today) };
@@ -44,7 +48,7 @@ public sealed class AgenciesService(
             context.Caller().EnsureHmisTeam("keeps the agencies");
             var agency = await FindAsync(Ids.Parse(request.AgencyId, "agency_id"), ct);
             agency.Update(AgencyProfile.Create(
-                request.Name, request.EmailDomains, request.InHmis, request.ApaSignedOn, request.ApaEndsOn, request.Projects.Select(p => (p.Name, p.ProjectType))));
+                request.Name, request.EmailDomains, request.InHmis, request.ApaSignedOn, request.ApaEndsOn, request.Projects.Select(p => (p.Name, p.ProjectType.ToDomain()))));
             await db.SaveChangesAsync(ct);
             return new UpdateAgencyResponse { Agency = agency.ToMessage(await AdministratorsOfAsync(agency.Id, ct), calendar.Value, Today) };
         }, context.CancellationToken);
@@ -76,7 +80,7 @@ public sealed class AgenciesService(
             context.Caller().EnsureHmisTeam("names ATAs and Supervisors");
             var agency = await FindAsync(Ids.Parse(request.AgencyId, "agency_id"), ct);
             var personId = Ids.Parse(request.PersonId, "person_id");
-            var administrator = agency.Appoint(personId, request.FullName, request.Email, request.Role, Today);
+            var administrator = agency.Appoint(personId, request.FullName, request.Email, request.Role.ToDomain(), Today);
             if (await db.AgencyAdministrators.AnyAsync(a => a.Id == personId, ct))
             {
                 throw new DomainException(ErrorKind.AlreadyExists, AdministratorExistsReason, "That person is an administrator already.");
@@ -96,7 +100,7 @@ public sealed class AgenciesService(
                 ?? throw DomainException.NotFound(AdministratorNotFoundReason, "No such administrator.");
             var completedOn = IsoDate.Parse(request.CompletedOn, "completed_on")
                 ?? throw DomainException.Invalid(IsoDate.InvalidDateReason, "Say when it was completed.", new FieldViolation("completed_on", "required", IsoDate.InvalidDateReason));
-            administrator.RecordTraining(request.Kind, completedOn, Today);
+            administrator.RecordTraining(request.Kind.ToDomain(), completedOn, Today);
             await db.SaveChangesAsync(ct);
             return new RecordAtaTrainingResponse { Administrator = administrator.ToMessage(calendar.Value, Today) };
         }, context.CancellationToken);

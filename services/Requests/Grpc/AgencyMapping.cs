@@ -1,7 +1,7 @@
-using Hmis.Events.V1;
 using Hmis.Requests.V1;
-using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.Requests.Contracts;
 using HmisPlatform.Requests.Domain.Agencies;
+using HmisPlatform.Requests.IntegrationEvents;
 using Agency = HmisPlatform.Requests.Domain.Agencies.Agency;
 using AgencyAdministrator = HmisPlatform.Requests.Domain.Agencies.AgencyAdministrator;
 using AgencyProject = Hmis.Requests.V1.AgencyProject;
@@ -20,7 +20,7 @@ internal static class AgencyMapping
         ApaSignedOn = IsoDate.Format(agency.ApaSignedOn),
         ApaEndsOn = IsoDate.Format(agency.ApaEndsOn),
         ApaCurrent = agency.HasCurrentApa(today),
-        Projects = { agency.Projects.Select(p => new AgencyProject { Name = p.Name, ProjectType = p.ProjectType }) },
+        Projects = { agency.Projects.Select(p => new AgencyProject { Name = p.Name, ProjectType = p.ProjectType.ToContract() }) },
         Administrators = { administrators.Select(a => a.ToMessage(calendar, today)) },
     };
 
@@ -30,26 +30,11 @@ internal static class AgencyMapping
         AgencyId = administrator.AgencyId.ToString(),
         FullName = administrator.FullName,
         Email = administrator.Email,
-        Role = administrator.Role,
+        Role = administrator.Role.ToContract(),
         AppointedOn = IsoDate.Format(administrator.AppointedOn),
-        TrainingKind = administrator.TrainingKind,
+        TrainingKind = administrator.TrainingKind.ToContract(),
         TrainingCompletedOn = IsoDate.Format(administrator.TrainingCompletedOn),
         TrainingDeadline = IsoDate.Format(administrator.TrainingDeadline(calendar)),
-        Compliance = administrator.Compliance(calendar, today),
+        Compliance = administrator.Compliance(calendar, today).ToContract(),
     };
-
-    public static AtaTrainingDeadlineNotice TrainingDeadlineNotice(this AgencyAdministrator administrator, AtaTrainingNotice notice, AtaTrainingCalendar calendar, DateTimeOffset now)
-    {
-        var (eventId, occurredAt) = EventOutbox.Stamp(now);
-        return new AtaTrainingDeadlineNotice
-        {
-            EventId = eventId,
-            OccurredAt = occurredAt,
-            AgencyId = administrator.AgencyId.ToString(),
-            Ata = new Contact { Id = administrator.Id.ToString(), FullName = administrator.FullName, Email = administrator.Email },
-            Deadline = IsoDate.Format(administrator.TrainingDeadline(calendar)),
-            Missed = notice == AtaTrainingNotice.Missed,
-            Course = calendar.Course,
-        };
-    }
 }

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Hmis.Credentialing.V1;
 using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.Requests.Contracts;
 using HmisPlatform.Requests.Domain.People;
 
 namespace HmisPlatform.Requests.Infrastructure;
@@ -50,7 +51,7 @@ public sealed class CredentialingClient(Credentials.CredentialsClient credential
             AccountStatus.Removed => AccountState.Removed,
             _ => AccountState.Pending,
         },
-        [.. account.ProjectTypes],
+        [.. account.ProjectTypes.ToDomain()],
         (account.LastActivityAt ?? account.ActivatedAt ?? account.CreatedAt).ToDateTimeOffset());
 
     private static async Task<T> CallAsync<T>(Func<Task<T>> call)

@@ -1,6 +1,4 @@
-using Hmis.Common.V1;
-using AdministratorRole = Hmis.Requests.V1.AdministratorRole;
-using AtaTrainingKind = Hmis.Requests.V1.AtaTrainingKind;
+using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Requests.Domain.Agencies;
 using Microsoft.EntityFrameworkCore;
 

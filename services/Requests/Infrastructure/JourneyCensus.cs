@@ -1,5 +1,5 @@
 using HmisPlatform.BuildingBlocks.Hosting;
-using Hmis.Requests.V1;
+using HmisPlatform.Requests.Domain.AccessRequests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using Hmis.Requests.V1;
+using HmisPlatform.Requests.Domain.AccessRequests;
 using HmisPlatform.Requests.Domain.Journeys;
 using Microsoft.EntityFrameworkCore;
 

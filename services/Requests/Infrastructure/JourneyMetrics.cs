@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
-using Hmis.Requests.V1;
+using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.Requests.Domain.AccessRequests;
+using HmisPlatform.Requests.Domain.Journeys;
 
 namespace HmisPlatform.Requests.Infrastructure;
 
@@ -31,5 +33,5 @@ public sealed class JourneyMetrics
     public void Census(IReadOnlyList<(JourneyStage Stage, RequestType Type, int People)> census) => Volatile.Write(ref _census, census);
 
     private static string Tag<T>(T value)
-        where T : struct, Enum => BuildingBlocks.Messaging.ProtoEnum.NameOf(value);
+        where T : struct, Enum => EnumNames.Prefixed(value);
 }

@@ -1,4 +1,3 @@
-using Hmis.Requests.V1;
 using HmisPlatform.Requests.Domain.Journeys;
 using Microsoft.EntityFrameworkCore;
 

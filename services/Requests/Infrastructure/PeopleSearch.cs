@@ -1,4 +1,4 @@
-using Hmis.Requests.V1;
+using HmisPlatform.Requests.Domain.AccessRequests;
 using HmisPlatform.Requests.Domain.People;
 using Microsoft.EntityFrameworkCore;
 using AccessRequest = HmisPlatform.Requests.Domain.AccessRequests.AccessRequest;

@@ -1,4 +1,4 @@
-using Hmis.Requests.V1;
+using HmisPlatform.Requests.Domain.AccessRequests;
 using Microsoft.EntityFrameworkCore;
 using AccessRequest = HmisPlatform.Requests.Domain.AccessRequests.AccessRequest;
 

@@ -2,12 +2,11 @@ using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
+using HmisPlatform.Requests.Contracts;
 using HmisPlatform.Requests.Domain.Agencies;
-using HmisPlatform.Requests.Grpc;
 using HmisPlatform.Requests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using AdministratorRole = Hmis.Requests.V1.AdministratorRole;
 
 namespace HmisPlatform.Requests.IntegrationEvents;
 

@@ -1,11 +1,10 @@
 using Hmis.Events.V1;
-using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
+using HmisPlatform.Requests.Contracts;
 using HmisPlatform.Requests.Domain.AccessRequests;
 using HmisPlatform.Requests.Domain.Journeys;
-using HmisPlatform.Requests.Grpc;
 using HmisPlatform.Requests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

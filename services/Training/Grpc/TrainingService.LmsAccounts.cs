@@ -5,6 +5,7 @@ using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Training.Domain.LmsAccounts;
+using HmisPlatform.Training.IntegrationEvents;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using LmsAccount = HmisPlatform.Training.Domain.LmsAccounts.LmsAccount;

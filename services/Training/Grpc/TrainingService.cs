@@ -6,6 +6,7 @@ using HmisPlatform.BuildingBlocks.Idempotency;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Training.Infrastructure;
+using HmisPlatform.Training.IntegrationEvents;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 

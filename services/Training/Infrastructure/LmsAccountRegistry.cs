@@ -8,7 +8,7 @@ namespace HmisPlatform.Training.Infrastructure;
 public sealed class LmsAccountRegistry(TrainingDbContext db)
 {
     public Task<LmsAccount?> ActiveOfAsync(Guid personId, CancellationToken cancellationToken) =>
-        db.LmsAccounts.SingleOrDefaultAsync(a => a.PersonId == personId && a.Status == Hmis.Training.V1.LmsAccountStatus.Active, cancellationToken);
+        db.LmsAccounts.SingleOrDefaultAsync(a => a.PersonId == personId && a.Status == LmsAccountStatus.Active, cancellationToken);
 
     public Task<bool> EmailTakenAsync(EmailAddress email, CancellationToken cancellationToken) =>
         db.LmsAccounts.AnyAsync(a => a.Email == email.Value, cancellationToken);
@@ -31,8 +31,8 @@ public sealed class LmsAccountRegistry(TrainingDbContext db)
     {
         var named = lmsUsername.Length > 0 ? LmsUsername.Parse(lmsUsername, "lms_username") : null;
         var existing = await ActiveOfAsync(personId, cancellationToken)
-            ?? (named is null ? null : await db.LmsAccounts.SingleOrDefaultAsync(a => a.Username == named && a.Status == Hmis.Training.V1.LmsAccountStatus.Active, cancellationToken))
-            ?? await db.LmsAccounts.SingleOrDefaultAsync(a => a.Email == email.Value && a.Status == Hmis.Training.V1.LmsAccountStatus.Active, cancellationToken);
+            ?? (named is null ? null : await db.LmsAccounts.SingleOrDefaultAsync(a => a.Username == named && a.Status == LmsAccountStatus.Active, cancellationToken))
+            ?? await db.LmsAccounts.SingleOrDefaultAsync(a => a.Email == email.Value && a.Status == LmsAccountStatus.Active, cancellationToken);
         if (existing is not null)
         {
             var emailTaken = existing.Email != email.Value && await EmailTakenAsync(email, cancellationToken);

@@ -2,9 +2,9 @@ using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
+using HmisPlatform.Training.Contracts;
 using HmisPlatform.Training.Domain.Catalog;
 using HmisPlatform.Training.Domain.LearningPaths;
-using HmisPlatform.Training.Grpc;
 using HmisPlatform.Training.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,12 +22,13 @@ public sealed class EnrolLearningPath(TrainingDbContext db, LmsAccountRegistry l
     public async Task HandleAsync(AccessRequestApproved integrationEvent, CancellationToken cancellationToken)
     {
         var access = integrationEvent.Access;
+        var (responsibilities, projectTypes) = (access.Responsibilities.ToDomain(), access.ProjectTypes.ToDomain());
         var personId = Guid.Parse(integrationEvent.Applicant.PersonId);
         var now = time.GetStoredNow();
         var earlier = await db.LearningPaths.AsNoTracking().Where(p => p.PersonId == personId)
             .SelectMany(p => p.Courses).Where(c => c.CompletedAt != null).ToListAsync(cancellationToken);
         var foundationStillValid = earlier.Where(c => c.ValidUntil > now && CourseCatalog.Find(c.CourseCode).IsFoundation).Select(c => c.CourseCode).ToHashSet();
-        var codes = PathShape.CoursesFor(access.Responsibilities, access.ProjectTypes, integrationEvent.TransferPath, integrationEvent.ProjectTypesToTrain, foundationStillValid,
+        var codes = PathShape.CoursesFor(responsibilities, projectTypes, integrationEvent.TransferPath, integrationEvent.ProjectTypesToTrain.ToDomain(), foundationStillValid,
             integrationEvent.AssessmentWaived);
         if (codes.Count == 0)
         {
@@ -37,7 +38,7 @@ public sealed class EnrolLearningPath(TrainingDbContext db, LmsAccountRegistry l
         var account = await lmsAccounts.EnsureAsync(personId, EmailAddress.Parse(applicant.Email, "email"), applicant.LmsUsername, (applicant.GivenName, applicant.FamilyName),
             integrationEvent.AgencyEmailDomains, now, cancellationToken);
         var path = LearningPath.Enrol(personId, Guid.Parse(integrationEvent.AccessRequestId), Guid.Parse(integrationEvent.AgencyId),
-            access.ProjectTypes, PathShape.IsReadOnly(access.Responsibilities), codes, earlier, integrationEvent.AgencyEmailDomains,
+            projectTypes, PathShape.IsReadOnly(responsibilities), codes, earlier, integrationEvent.AgencyEmailDomains,
             account is not { PersonalEmail: true }, options.Value.FinishWithin, now, integrationEvent.AssessmentWaived, integrationEvent.NoDataEntry);
         db.LearningPaths.Add(path);
         db.Publish(path.Enrolment(now));

@@ -1,9 +1,8 @@
-using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.Training.Domain.Lms;
-using HmisPlatform.Training.Grpc;
 using HmisPlatform.Training.Infrastructure;
 using HmisPlatform.Training.Infrastructure.Lms;
 using Microsoft.EntityFrameworkCore;

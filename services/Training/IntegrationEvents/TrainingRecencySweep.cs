@@ -1,7 +1,6 @@
 using HmisPlatform.BuildingBlocks.Hosting;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
-using HmisPlatform.Training.Grpc;
 using HmisPlatform.Training.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

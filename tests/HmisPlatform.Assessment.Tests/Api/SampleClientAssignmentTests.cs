@@ -5,6 +5,7 @@ using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
+using ProjectType = Hmis.Common.V1.ProjectType;
 
 namespace HmisPlatform.Assessment.Tests.Api;
 

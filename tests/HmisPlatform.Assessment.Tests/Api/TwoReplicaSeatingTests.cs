@@ -46,7 +46,7 @@ public sealed class TwoReplicaSeatingTests(EightSeatFixture service) : IClassFix
         Assert.Equal([(AssignmentStatus.Waiting, 1), (AssignmentStatus.Waiting, 2)], before.Skip(8).Select(a => (a!.Status, a.WaitlistPosition)));
         var after = await Task.WhenAll(people.Skip(8).Select(p => Trainees.ReadAsync(replica, p)));
         Assert.All(after, a => Assert.Equal(AssignmentStatus.Seated, a!.Status));
-        Assert.Equal(8, await service.QueryAsync(db => db.Assignments.CountAsync(a => a.Status == AssignmentStatus.Seated)));
+        Assert.Equal(8, await service.QueryAsync(db => db.Assignments.CountAsync(a => a.Status == Assessment.Domain.Assignments.AssignmentStatus.Seated)));
         var waiting = people.Skip(8).Select(p => p.ToString()).ToHashSet();
         await service.OutboxSentAsync();
         var scheduled = await service.Redis.ReadAllAsync<AssessmentScheduled>(service.StreamOf(AssessmentScheduled.Descriptor));

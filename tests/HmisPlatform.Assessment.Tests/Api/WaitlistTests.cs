@@ -13,6 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using AssignmentStatus = Hmis.Assessment.V1.AssignmentStatus;
+using AttemptOutcome = Hmis.Assessment.V1.AttemptOutcome;
 
 namespace HmisPlatform.Assessment.Tests.Api;
 

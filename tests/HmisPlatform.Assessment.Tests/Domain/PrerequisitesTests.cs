@@ -1,5 +1,3 @@
-using Hmis.Common.V1;
-using Hmis.Events.V1;
 using HmisPlatform.Assessment.Domain.Trainings;
 using HmisPlatform.BuildingBlocks.Domain;
 

@@ -1,8 +1,8 @@
-using Hmis.Assessment.V1;
-using Hmis.Common.V1;
+using HmisPlatform.Assessment.Domain.Assignments;
 using HmisPlatform.Assessment.Domain.Grading;
 using HmisPlatform.Assessment.Domain.Records;
 using HmisPlatform.Assessment.Domain.Scenarios;
+using HmisPlatform.BuildingBlocks.Domain;
 using Enrollment = HmisPlatform.Assessment.Domain.Records.Enrollment;
 using Finding = HmisPlatform.Assessment.Domain.Grading.Finding;
 using HouseholdMember = HmisPlatform.Assessment.Domain.Records.HouseholdMember;

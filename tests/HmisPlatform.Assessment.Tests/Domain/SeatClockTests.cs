@@ -1,8 +1,6 @@
-using Hmis.Common.V1;
 using HmisPlatform.Assessment.Domain.Assignments;
-using Hmis.Events.V1;
 using HmisPlatform.Assessment.Domain.Trainings;
-using AssignmentStatus = Hmis.Assessment.V1.AssignmentStatus;
+using HmisPlatform.BuildingBlocks.Domain;
 
 namespace HmisPlatform.Assessment.Tests.Domain;
 

@@ -4,6 +4,7 @@ using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
+using RemovalReason = Hmis.Credentialing.V1.RemovalReason;
 
 namespace HmisPlatform.Credentialing.Tests.Api;
 

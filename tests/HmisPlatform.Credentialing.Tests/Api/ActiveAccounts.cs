@@ -5,6 +5,8 @@ using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
+using ProjectType = Hmis.Common.V1.ProjectType;
+using Responsibility = Hmis.Common.V1.Responsibility;
 
 namespace HmisPlatform.Credentialing.Tests.Api;
 

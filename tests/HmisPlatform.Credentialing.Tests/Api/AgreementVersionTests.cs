@@ -4,6 +4,7 @@ using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Domain.Agreements;
 using HmisPlatform.Testing;
+using AccountStatus = Hmis.Credentialing.V1.AccountStatus;
 
 namespace HmisPlatform.Credentialing.Tests.Api;
 

@@ -6,6 +6,7 @@ using Hmis.Events.V1;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
+using AccountStatus = Hmis.Credentialing.V1.AccountStatus;
 
 namespace HmisPlatform.Credentialing.Tests.Api;
 

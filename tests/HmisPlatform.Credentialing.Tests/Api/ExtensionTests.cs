@@ -43,7 +43,7 @@ public sealed class ExtensionTests(CredentialingFixture service) : IClassFixture
         var accounts = await service.QueryAsync(db => db.Accounts.Where(a => a.PersonId == person).ToListAsync());
         Assert.Single(accounts);
         var reservation = await service.QueryAsync(db => db.CreditReservations.SingleAsync(r => r.AccessRequestId == secondRequest));
-        Assert.Equal(ReservationStatus.Released, reservation.Status);
+        Assert.Equal(Credentialing.Domain.Credits.ReservationStatus.Released, reservation.Status);
         var audit = await service.QueryAsync(db => db.AccountChanges.Where(c => c.AccountId == Guid.Parse(live.Id)).Select(c => c.Kind).ToListAsync());
         Assert.Contains(HmisPlatform.Credentialing.Domain.Accounts.AccountChangeKind.ProjectsAdded, audit);
         await service.QueryAsync(async db => { await CredentialingInvariants.AssertHoldAsync(db, Guid.Parse(TestTokens.DefaultAgencyId)); return 0; });

@@ -6,6 +6,7 @@ using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Credentialing.Domain.HelpDesk;
 using HmisPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
+using ProjectType = Hmis.Common.V1.ProjectType;
 
 namespace HmisPlatform.Credentialing.Tests.Api;
 
@@ -127,6 +128,6 @@ public sealed class HelpDeskRouteTests(CredentialingFixture service) : IClassFix
 
         var account = await Eventually.ReturnsAsync(
             () => service.QueryAsync(db => db.Accounts.SingleOrDefaultAsync(a => a.PersonId == person)), a => a is not null);
-        Assert.Equal((AccountStatus.PendingAgreement, AccountRoute.AssessmentWaived), (account!.Status, account.Route));
+        Assert.Equal((Credentialing.Domain.Accounts.AccountStatus.PendingAgreement, Credentialing.Domain.Accounts.AccountRoute.AssessmentWaived), (account!.Status, account.Route));
     }
 }

@@ -7,6 +7,8 @@ using HmisPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using AccountRoute = Hmis.Credentialing.V1.AccountRoute;
+using ProjectType = Hmis.Common.V1.ProjectType;
 
 namespace HmisPlatform.Credentialing.Tests.Api;
 
@@ -27,20 +29,20 @@ public sealed class OneLiveAccountTests(CredentialingFixture service) : IClassFi
         var account = await Eventually.ReturnsAsync(
             () => service.QueryAsync(db => db.Accounts.AsNoTracking().Where(a => a.PersonId == person).ToListAsync()),
             accounts => accounts.Count == 1 && accounts[0].ProjectTypes.Count == 2);
-        Assert.Equal([ProjectType.EmergencyShelter, ProjectType.ServicesOnly], account[0].ProjectTypes.Order());
+        Assert.Equal([BuildingBlocks.Domain.ProjectType.EmergencyShelter, BuildingBlocks.Domain.ProjectType.ServicesOnly], account[0].ProjectTypes.Order());
     }
 
     [Fact]
     public async Task TwoLiveAccountsForOnePersonAtOneAgency_AreRefusedByTheDatabase_EvenWhenInsertedAtOnce()
     {
         var person = Guid.NewGuid();
-        var applicant = new HmisPlatform.Credentialing.Domain.Applicants.Applicant(person, Guid.NewGuid(), Guid.Parse(TestTokens.DefaultAgencyId), "Sol", "Avni", "sol@agency.example.org", [ProjectType.EmergencyShelter]);
+        var applicant = new HmisPlatform.Credentialing.Domain.Applicants.Applicant(person, Guid.NewGuid(), Guid.Parse(TestTokens.DefaultAgencyId), "Sol", "Avni", "sol@agency.example.org", [BuildingBlocks.Domain.ProjectType.EmergencyShelter]);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(async i =>
         {
             await using var scope = service.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CredentialingDbContext>();
-            db.Accounts.Add(HmisAccount.Issue(applicant, $"savni-race-{i}", AccountRoute.AssessmentPassed, Actor.Platform("test"), DateTimeOffset.UtcNow));
+            db.Accounts.Add(HmisAccount.Issue(applicant, $"savni-race-{i}", Credentialing.Domain.Accounts.AccountRoute.AssessmentPassed, Actor.Platform("test"), DateTimeOffset.UtcNow));
             return await Record.ExceptionAsync(() => db.SaveChangesAsync());
         }));
 

@@ -12,6 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using AccountStatus = Hmis.Credentialing.V1.AccountStatus;
+using RemovalReason = Hmis.Credentialing.V1.RemovalReason;
 
 namespace HmisPlatform.Credentialing.Tests.Api;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Hmis.Common.V1;
@@ -6,6 +5,9 @@ using Hmis.Credentialing.V1;
 using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
+using ProjectType = Hmis.Common.V1.ProjectType;
+using Responsibility = Hmis.Common.V1.Responsibility;
 
 namespace HmisPlatform.Credentialing.Tests.Api;
 

@@ -1,5 +1,5 @@
-using Hmis.Credentialing.V1;
 using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Domain.Credits;
 
 namespace HmisPlatform.Credentialing.Tests.Domain;

@@ -1,9 +1,8 @@
-using Hmis.Common.V1;
-using Hmis.Credentialing.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Domain.Agreements;
 using HmisPlatform.Credentialing.Domain.Applicants;
+using HmisPlatform.Credentialing.Domain.Credits;
 
 namespace HmisPlatform.Credentialing.Tests.Domain;
 

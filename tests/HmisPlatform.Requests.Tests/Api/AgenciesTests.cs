@@ -1,18 +1,19 @@
-using Microsoft.EntityFrameworkCore;
 using Grpc.Core;
 using Hmis.Common.V1;
+using Hmis.Events.V1;
 using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Domain;
-using HmisPlatform.Requests.Infrastructure;
 using HmisPlatform.BuildingBlocks.Messaging;
-using AtaTrainingCalendar = HmisPlatform.Requests.Domain.Agencies.AtaTrainingCalendar;
+using HmisPlatform.Requests.Infrastructure;
 using HmisPlatform.Requests.IntegrationEvents;
 using HmisPlatform.Testing;
-using Hmis.Events.V1;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using AtaTrainingCalendar = HmisPlatform.Requests.Domain.Agencies.AtaTrainingCalendar;
+using ProjectType = Hmis.Common.V1.ProjectType;
 
 namespace HmisPlatform.Requests.Tests.Api;
 

@@ -72,7 +72,7 @@ public sealed class HttpJsonTests(RequestsFixture service) : IClassFixture<Reque
         // The contract has no such field: the gateway refuses it (see the gateway's tests); the service never applies it.
         var stored = await service.QueryAsync(db => db.AccessRequests.SingleAsync(r => r.Users.Any(u => u.Email == "mass.assignment@lakeview.example.org")));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(AccessRequestStatus.Submitted, stored.Status);
+        Assert.Equal(global::HmisPlatform.Requests.Domain.AccessRequests.AccessRequestStatus.Submitted, stored.Status);
     }
 
     [Fact]

@@ -1,12 +1,15 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Hmis.Common.V1;
 using Hmis.Events.V1;
 using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.Requests.Contracts;
 using HmisPlatform.Requests.Domain.People;
 using HmisPlatform.Requests.Infrastructure;
 using HmisPlatform.Testing;
-using Google.Protobuf.WellKnownTypes;
+using ProjectType = Hmis.Common.V1.ProjectType;
+using Responsibility = Hmis.Common.V1.Responsibility;
 
 namespace HmisPlatform.Requests.Tests.Api;
 
@@ -26,7 +29,7 @@ public sealed class NoDeadEndTests(RequestsFixture service) : IClassFixture<Requ
     }
 
     private static PersonHistory ActiveAt(Guid agencyId, params ProjectType[] types) =>
-        new([new PriorAccount(Guid.NewGuid(), agencyId, AccountState.Active, types, DateTimeOffset.UtcNow.AddDays(-3))]);
+        new([new PriorAccount(Guid.NewGuid(), agencyId, AccountState.Active, types.ToDomain(), DateTimeOffset.UtcNow.AddDays(-3))]);
 
     private static void Hrs(SubmitAccessRequestRequest r)
     {

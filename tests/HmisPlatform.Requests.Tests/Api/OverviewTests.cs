@@ -5,6 +5,7 @@ using HmisPlatform.Requests.Infrastructure;
 using HmisPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using JourneyStage = Hmis.Requests.V1.JourneyStage;
 
 namespace HmisPlatform.Requests.Tests.Api;
 
@@ -20,7 +21,7 @@ public sealed class OverviewTests(RequestsFixture service) : IClassFixture<Reque
         await using var transaction = await db.Database.BeginTransactionAsync();
         var person = Guid.Parse(request.Users[0].PersonId);
         await scope.ServiceProvider.GetRequiredService<JourneyLog>().RecordAsync(
-            new JourneyEntry(person, Guid.Parse(request.Id), Guid.NewGuid(), JourneyStage.Training, "TrainingEnrolled", request.SubmittedAt.ToDateTimeOffset() + after), default);
+            new JourneyEntry(person, Guid.Parse(request.Id), Guid.NewGuid(), global::HmisPlatform.Requests.Domain.Journeys.JourneyStage.Training, "TrainingEnrolled", request.SubmittedAt.ToDateTimeOffset() + after), default);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }

@@ -19,7 +19,7 @@ public sealed class RecommendRequestTypeTests(RequestsFixture service) : IClassF
         }).ResponseAsync;
 
     private static PersonHistory ActiveAt(Guid agencyId) =>
-        new([new PriorAccount(Guid.NewGuid(), agencyId, AccountState.Active, [ProjectType.EmergencyShelter], DateTimeOffset.UtcNow.AddDays(-3))]);
+        new([new PriorAccount(Guid.NewGuid(), agencyId, AccountState.Active, [BuildingBlocks.Domain.ProjectType.EmergencyShelter], DateTimeOffset.UtcNow.AddDays(-3))]);
 
     [Fact]
     public async Task SomeoneNewToTheHmis_GetsNewAgencyUsers_WithTheBundleRule()

@@ -3,11 +3,13 @@ using Hmis.Common.V1;
 using Hmis.Events.V1;
 using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.Requests.Contracts;
 using HmisPlatform.Requests.Domain.People;
 using HmisPlatform.Requests.Infrastructure;
 using HmisPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ProjectType = Hmis.Common.V1.ProjectType;
 
 namespace HmisPlatform.Requests.Tests.Api;
 
@@ -25,7 +27,7 @@ public sealed class ReviewTests(RequestsFixture service) : IClassFixture<Request
         (await service.HmisTeam.GetAccessRequestAsync(new GetAccessRequestRequest { AccessRequestId = id })).AccessRequest;
 
     private static PersonHistory ActiveAt(Guid agencyId, params ProjectType[] types) =>
-        new([new PriorAccount(Guid.NewGuid(), agencyId, AccountState.Active, types, DateTimeOffset.UtcNow.AddDays(-3))]);
+        new([new PriorAccount(Guid.NewGuid(), agencyId, AccountState.Active, types.ToDomain(), DateTimeOffset.UtcNow.AddDays(-3))]);
 
     [Fact]
     public async Task NewAgencyUsers_Bundle_IsApprovedWithOneApprovalPerUser()

@@ -1,6 +1,7 @@
-using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.Requests.Domain.AccessRequests;
 using HmisPlatform.Requests.Domain.Agencies;
+using HmisPlatform.Requests.Domain.Journeys;
 using AgencyAdministrator = HmisPlatform.Requests.Domain.Agencies.AgencyAdministrator;
 
 namespace HmisPlatform.Requests.Tests.Domain;

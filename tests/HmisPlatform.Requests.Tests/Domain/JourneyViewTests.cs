@@ -1,4 +1,5 @@
-using Hmis.Requests.V1;
+using HmisPlatform.Requests.Domain.AccessRequests;
+using HmisPlatform.Requests.Domain.Agencies;
 using HmisPlatform.Requests.Domain.Journeys;
 
 namespace HmisPlatform.Requests.Tests.Domain;

@@ -1,8 +1,7 @@
-using Hmis.Common.V1;
-using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Requests.Domain.AccessRequests;
 using HmisPlatform.Requests.Domain.Agencies;
+using HmisPlatform.Requests.Domain.Journeys;
 using HmisPlatform.Requests.Domain.People;
 using AccessRequest = HmisPlatform.Requests.Domain.AccessRequests.AccessRequest;
 using Agency = HmisPlatform.Requests.Domain.Agencies.Agency;

@@ -1,4 +1,4 @@
-using Hmis.Requests.V1;
+using HmisPlatform.Requests.Domain.AccessRequests;
 using HmisPlatform.Requests.Infrastructure;
 using HmisPlatform.Requests.Tests.Api;
 using Microsoft.EntityFrameworkCore;

@@ -105,7 +105,7 @@ public sealed class LmsAccountTests(TrainingFixture service) : IClassFixture<Tra
         })).Account;
 
         Assert.Equal((LmsAccountStatus.Duplicate, first.Id), (second.Status, second.DuplicateOf));
-        Assert.Equal(first.Id, (await service.QueryAsync(db => db.LmsAccounts.SingleAsync(a => a.PersonId == person && a.Status == LmsAccountStatus.Active))).Id.ToString());
+        Assert.Equal(first.Id, (await service.QueryAsync(db => db.LmsAccounts.SingleAsync(a => a.PersonId == person && a.Status == Training.Domain.LmsAccounts.LmsAccountStatus.Active))).Id.ToString());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Hmis.Common.V1;
 using HmisPlatform.Testing;
+using HmisPlatform.Training.Contracts;
 using HmisPlatform.Training.Domain.Catalog;
 
 namespace HmisPlatform.Training.Tests.Domain;
@@ -24,6 +25,6 @@ public sealed partial class CourseCatalogContractTests
 
         var types = Enum.GetValues<ProjectType>().Where(t => t != ProjectType.Unspecified).ToList();
         Assert.Equal(types.Order(), documented.Keys.Order());
-        Assert.All(types, t => Assert.Equal(CourseCatalog.CoursesFor(t), documented[t]));
+        Assert.All(types, t => Assert.Equal(CourseCatalog.CoursesFor(t.ToDomain()), documented[t]));
     }
 }

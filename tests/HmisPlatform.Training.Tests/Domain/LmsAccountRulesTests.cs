@@ -1,4 +1,3 @@
-using LmsAccountStatus = Hmis.Training.V1.LmsAccountStatus;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Training.Domain.LmsAccounts;
 

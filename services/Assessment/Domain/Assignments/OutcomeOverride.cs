@@ -1,4 +1,5 @@
-using AttemptOutcome = Hmis.Assessment.V1.AttemptOutcome;
+using HmisPlatform.Assessment.Domain.Grading;
+using HmisPlatform.Assessment.Domain.Records;
 
 namespace HmisPlatform.Assessment.Domain.Assignments;
 

@@ -1,6 +1,6 @@
+using HmisPlatform.Assessment.Domain.Grading;
+using HmisPlatform.Assessment.Domain.Records;
 using HmisPlatform.BuildingBlocks.Domain;
-using AssignmentStatus = Hmis.Assessment.V1.AssignmentStatus;
-using AttemptOutcome = Hmis.Assessment.V1.AttemptOutcome;
 
 namespace HmisPlatform.Assessment.Domain.Assignments;
 

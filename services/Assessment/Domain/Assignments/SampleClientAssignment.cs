@@ -1,6 +1,3 @@
-using AssignmentStatus = Hmis.Assessment.V1.AssignmentStatus;
-using AttemptOutcome = Hmis.Assessment.V1.AttemptOutcome;
-using Hmis.Common.V1;
 using HmisPlatform.Assessment.Domain.Grading;
 using HmisPlatform.Assessment.Domain.Records;
 using HmisPlatform.Assessment.Domain.Scenarios;

@@ -1,8 +1,7 @@
-using AttemptOutcome = Hmis.Assessment.V1.AttemptOutcome;
 using HmisPlatform.Assessment.Domain.Grading;
-using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Assessment.Domain.Records;
 using HmisPlatform.Assessment.Domain.Scenarios;
+using HmisPlatform.BuildingBlocks.Domain;
 
 namespace HmisPlatform.Assessment.Domain.Assignments;
 

@@ -1,4 +1,5 @@
-using Hmis.Assessment.V1;
+using HmisPlatform.Assessment.Domain.Assignments;
+using HmisPlatform.Assessment.Domain.Records;
 
 namespace HmisPlatform.Assessment.Domain.Grading;
 

@@ -1,14 +1,14 @@
 using System.Globalization;
-using Hmis.Assessment.V1;
+using HmisPlatform.Assessment.Domain.Assignments;
 using HmisPlatform.Assessment.Domain.Records;
+using HmisPlatform.Assessment.Domain.Scenarios;
 using Enrollment = HmisPlatform.Assessment.Domain.Records.Enrollment;
 using HouseholdMember = HmisPlatform.Assessment.Domain.Records.HouseholdMember;
 using ReleaseOfInformation = HmisPlatform.Assessment.Domain.Records.ReleaseOfInformation;
+using Scenario = HmisPlatform.Assessment.Domain.Scenarios.Scenario;
 using ServiceTransaction = HmisPlatform.Assessment.Domain.Records.ServiceTransaction;
 using SourceEntry = HmisPlatform.Assessment.Domain.Records.SourceEntry;
 using Stay = HmisPlatform.Assessment.Domain.Records.Stay;
-using HmisPlatform.Assessment.Domain.Scenarios;
-using Scenario = HmisPlatform.Assessment.Domain.Scenarios.Scenario;
 
 namespace HmisPlatform.Assessment.Domain.Grading;
 

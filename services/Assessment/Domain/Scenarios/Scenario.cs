@@ -1,5 +1,7 @@
-using Hmis.Assessment.V1;
-using Hmis.Common.V1;
+using HmisPlatform.Assessment.Domain.Assignments;
+using HmisPlatform.Assessment.Domain.Grading;
+using HmisPlatform.Assessment.Domain.Records;
+using HmisPlatform.BuildingBlocks.Domain;
 
 namespace HmisPlatform.Assessment.Domain.Scenarios;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Hmis.Assessment.V1;
+using HmisPlatform.Assessment.Domain.Assignments;
+using HmisPlatform.Assessment.Domain.Grading;
 using HmisPlatform.Assessment.Domain.Records;
+using HmisPlatform.BuildingBlocks.Domain;
 using Enrollment = HmisPlatform.Assessment.Domain.Records.Enrollment;
 using HouseholdMember = HmisPlatform.Assessment.Domain.Records.HouseholdMember;
 using ReleaseOfInformation = HmisPlatform.Assessment.Domain.Records.ReleaseOfInformation;
@@ -104,7 +106,7 @@ internal static class ScenarioCases
     /// <summary>Three stays: nights at a shelter, single days at a drop-in center; the last one ends on the exit day.</summary>
     private static List<Stay> StaysOf(Scenario scenario, Random random, DateOnly start, DateOnly exit)
     {
-        var dayVisits = scenario.ProjectType == Hmis.Common.V1.ProjectType.DropInDayShelter;
+        var dayVisits = scenario.ProjectType == ProjectType.DropInDayShelter;
         var first = new Stay(start, dayVisits ? start : start.AddDays(random.Next(3, 7)));
         var secondIn = first.CheckOut!.Value.AddDays(random.Next(2, 4));
         var second = new Stay(secondIn, dayVisits ? secondIn : secondIn.AddDays(random.Next(2, 5)));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Hmis.Assessment.V1;
+using HmisPlatform.Assessment.Domain.Assignments;
+using HmisPlatform.Assessment.Domain.Grading;
 using HmisPlatform.Assessment.Domain.Records;
 using Enrollment = HmisPlatform.Assessment.Domain.Records.Enrollment;
 using HouseholdMember = HmisPlatform.Assessment.Domain.Records.HouseholdMember;

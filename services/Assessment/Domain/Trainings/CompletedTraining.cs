@@ -1,5 +1,4 @@
-using Hmis.Common.V1;
-using Hmis.Events.V1;
+using HmisPlatform.BuildingBlocks.Domain;
 
 namespace HmisPlatform.Assessment.Domain.Trainings;
 

@@ -1,4 +1,3 @@
-using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 
 namespace HmisPlatform.Assessment.Domain.Trainings;

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Hmis.Common.V1;
-using Hmis.Credentialing.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Credentialing.Domain.Agreements;
 using HmisPlatform.Credentialing.Domain.Applicants;

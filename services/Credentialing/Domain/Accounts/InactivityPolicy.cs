@@ -24,7 +24,7 @@ public sealed class InactivityPolicy
 
     public InactivityStep StepFor(HmisAccount account, DateTimeOffset now)
     {
-        if (account.Status != Hmis.Credentialing.V1.AccountStatus.Active)
+        if (account.Status != AccountStatus.Active)
         {
             return InactivityStep.None;
         }

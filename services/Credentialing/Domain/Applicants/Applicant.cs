@@ -1,4 +1,4 @@
-using Hmis.Common.V1;
+using HmisPlatform.BuildingBlocks.Domain;
 
 namespace HmisPlatform.Credentialing.Domain.Applicants;
 

@@ -1,4 +1,3 @@
-using Hmis.Credentialing.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 
 namespace HmisPlatform.Credentialing.Domain.Credits;

@@ -1,4 +1,3 @@
-using Hmis.Credentialing.V1;
 
 namespace HmisPlatform.Credentialing.Domain.Credits;
 

@@ -1,4 +1,3 @@
-using Hmis.Common.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Credentialing.Domain.Applicants;
 

@@ -1,4 +1,4 @@
-using Hmis.Common.V1;
+using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Credentialing.Domain.Accounts;
 
 namespace HmisPlatform.Credentialing.Domain.Provisioning;

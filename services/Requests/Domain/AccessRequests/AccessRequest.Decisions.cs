@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
-using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Domain;
-using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.Requests.Domain.Agencies;
+using HmisPlatform.Requests.Domain.Journeys;
 using AgencyAdministrator = HmisPlatform.Requests.Domain.Agencies.AgencyAdministrator;
 
 namespace HmisPlatform.Requests.Domain.AccessRequests;
@@ -48,7 +48,7 @@ public sealed partial class AccessRequest
             throw DomainException.Invalid(AssessmentWaiver.NotAllowedReason, "The assignment is waived when confirming enrolments.",
                 new FieldViolation("waive_assessment", "only with CONFIRM_ENROLMENTS", AssessmentWaiver.NotAllowedReason));
         }
-        var action = ProtoEnum.ShortNameOf(outcome, "REVIEW_OUTCOME_");
+        var action = EnumNames.UpperSnake(outcome);
         switch (outcome)
         {
             case ReviewOutcome.ConfirmCreditUse:

@@ -1,5 +1,6 @@
-using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.Requests.Domain.Agencies;
+using HmisPlatform.Requests.Domain.Journeys;
 
 namespace HmisPlatform.Requests.Domain.AccessRequests;
 
@@ -52,9 +53,9 @@ public static class AccessRequestStatusMachine
     /// <summary>Whom a request in this status waits on.</summary>
     public static WaitingOn WaitingOn(AccessRequestStatus status) => status switch
     {
-        AccessRequestStatus.Submitted => Hmis.Requests.V1.WaitingOn.HmisTeam,
-        AccessRequestStatus.InformationRequested => Hmis.Requests.V1.WaitingOn.Ata,
-        AccessRequestStatus.AwaitingCeDecision => Hmis.Requests.V1.WaitingOn.CeTeam,
-        _ => Hmis.Requests.V1.WaitingOn.Unspecified,
+        AccessRequestStatus.Submitted => AccessRequests.WaitingOn.HmisTeam,
+        AccessRequestStatus.InformationRequested => AccessRequests.WaitingOn.Ata,
+        AccessRequestStatus.AwaitingCeDecision => AccessRequests.WaitingOn.CeTeam,
+        _ => AccessRequests.WaitingOn.Unspecified,
     };
 }

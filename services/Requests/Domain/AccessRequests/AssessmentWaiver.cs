@@ -1,6 +1,6 @@
-using Hmis.Common.V1;
-using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.Requests.Domain.Agencies;
+using HmisPlatform.Requests.Domain.Journeys;
 
 namespace HmisPlatform.Requests.Domain.AccessRequests;
 

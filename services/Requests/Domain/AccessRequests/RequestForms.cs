@@ -1,6 +1,6 @@
-using Hmis.Common.V1;
-using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.Requests.Domain.Agencies;
+using HmisPlatform.Requests.Domain.Journeys;
 using HmisPlatform.Requests.Domain.People;
 
 namespace HmisPlatform.Requests.Domain.AccessRequests;
@@ -41,7 +41,7 @@ public static class RequestForms
         {
             return null;
         }
-        var name = BuildingBlocks.Messaging.ProtoEnum.NameOf(form);
+        var name = EnumNames.Prefixed(form);
         return (new FieldViolation($"users[{userIndex}]", $"this person needs the {name} form", WrongRequestTypeReason),
             new PreconditionViolation(name, $"users/{userIndex}", Why(form, recentMonths)));
     }

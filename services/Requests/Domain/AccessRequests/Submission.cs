@@ -1,7 +1,6 @@
-using Hmis.Common.V1;
-using RequestType = Hmis.Requests.V1.RequestType;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Requests.Domain.Agencies;
+using HmisPlatform.Requests.Domain.Journeys;
 
 namespace HmisPlatform.Requests.Domain.AccessRequests;
 

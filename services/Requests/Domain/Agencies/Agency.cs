@@ -1,4 +1,3 @@
-using Hmis.Common.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 
 namespace HmisPlatform.Requests.Domain.Agencies;
@@ -72,7 +71,7 @@ public sealed class Agency
     }
 
     /// <summary>Names a person ATA or Supervisor of the agency; their email must be one of the agency's.</summary>
-    public AgencyAdministrator Appoint(Guid personId, string fullName, string email, Hmis.Requests.V1.AdministratorRole role, DateOnly today)
+    public AgencyAdministrator Appoint(Guid personId, string fullName, string email, AdministratorRole role, DateOnly today)
     {
         var name = fullName.Trim();
         if (name.Length is 0 or > AgencyProfile.MaxNameLength)

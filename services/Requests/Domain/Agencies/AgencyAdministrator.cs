@@ -1,5 +1,6 @@
-using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Domain;
+using HmisPlatform.Requests.Domain.AccessRequests;
+using HmisPlatform.Requests.Domain.Journeys;
 
 namespace HmisPlatform.Requests.Domain.Agencies;
 

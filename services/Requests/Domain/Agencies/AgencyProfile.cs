@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Hmis.Common.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 
 namespace HmisPlatform.Requests.Domain.Agencies;

@@ -1,4 +1,5 @@
-using Hmis.Requests.V1;
+using HmisPlatform.Requests.Domain.AccessRequests;
+using HmisPlatform.Requests.Domain.Agencies;
 
 namespace HmisPlatform.Requests.Domain.Journeys;
 

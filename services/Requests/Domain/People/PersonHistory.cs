@@ -1,4 +1,3 @@
-using Hmis.Common.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 
 namespace HmisPlatform.Requests.Domain.People;

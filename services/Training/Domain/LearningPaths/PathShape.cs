@@ -1,4 +1,4 @@
-using Hmis.Common.V1;
+using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Training.Domain.Catalog;
 
 namespace HmisPlatform.Training.Domain.LearningPaths;

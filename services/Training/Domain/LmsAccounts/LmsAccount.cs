@@ -1,4 +1,3 @@
-using Hmis.Training.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 
 namespace HmisPlatform.Training.Domain.LmsAccounts;

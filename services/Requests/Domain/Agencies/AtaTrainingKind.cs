@@ -1,0 +1,13 @@
+namespace HmisPlatform.Requests.Domain.Agencies;
+
+/// <summary>
+/// How an ATA completed the ATA training. Stored by these numbers: never renumber a member.
+/// </summary>
+public enum AtaTrainingKind
+{
+    Unspecified = 0,
+    /// <summary>Attended a live session.</summary>
+    LiveSession = 1,
+    /// <summary>Completed the LMS course "HMIS Access Process".</summary>
+    LmsCourse = 2,
+}
