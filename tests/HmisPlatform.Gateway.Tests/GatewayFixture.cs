@@ -15,6 +15,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HmisPlatform.Gateway.Tests;
 
@@ -33,9 +34,6 @@ public class GatewayFixture : IAsyncLifetime
     protected virtual void Configure(IWebHostBuilder web)
     {
     }
-
-    /// <summary>How long the token server's access tokens live.</summary>
-    protected virtual TimeSpan AccessTokenLifetime => TimeSpan.FromMinutes(15);
 
     /// <summary>The secret of the platform's Notifications client (configuration <c>ServiceClients</c>), as a run gives it.</summary>
     public const string NotificationsSecret = "notifications-test-secret-4e1d9c2b7a";
@@ -59,7 +57,6 @@ public class GatewayFixture : IAsyncLifetime
             web.UseSetting($"ConnectionStrings:{ResourceNames.Redis}", servers.Redis);
             web.UseSetting("RateLimits:PermitLimit", PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("RateLimits:Window", Window.ToString());
-            web.UseSetting("Auth:AccessTokenLifetime", AccessTokenLifetime.ToString());
             web.UseSetting($"services:{ResourceNames.RequestsApi}:{ResourceNames.GrpcEndpoint}:0", $"http://127.0.0.1:{FreePort.Next()}");
             web.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<IInvitationMail>(Invitations)));
             Configure(web);
@@ -217,10 +214,14 @@ public sealed class ProductionGatewayFixture : GatewayFixture
     }
 }
 
-/// <summary>The gateway with access tokens that live two seconds, to see one expire.</summary>
-public sealed class ShortLivedTokensGatewayFixture : GatewayFixture
+/// <summary>
+/// A gateway whose clock the test moves, for what runs on the gateway's TimeProvider: a session's limits, and an
+/// access token's lifetime (OpenIddict reads the TimeProvider it finds registered).
+/// </summary>
+public sealed class MovableClockGatewayFixture : GatewayFixture
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(2);
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    protected override TimeSpan AccessTokenLifetime => Lifetime;
+    protected override void Configure(IWebHostBuilder web) =>
+        web.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
 }

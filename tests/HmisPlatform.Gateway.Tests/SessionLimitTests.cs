@@ -2,22 +2,8 @@ using HmisPlatform.Gateway.Domain;
 using HmisPlatform.Gateway.Identity;
 using HmisPlatform.Gateway.Staff;
 using HmisPlatform.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace HmisPlatform.Gateway.Tests;
-
-/// <summary>A gateway whose clock the test moves, for the session's limits.</summary>
-public sealed class MovableClockGatewayFixture : GatewayFixture
-{
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    protected override void Configure(IWebHostBuilder web) =>
-        web.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
-}
 
 /// <summary>ASVS 5.0 V7.3.1 and V7.3.2 through the gateway: a session ends after 30 idle minutes, and 12 hours after sign-in.</summary>
 public sealed class SessionLimitTests(MovableClockGatewayFixture gateway) : IClassFixture<MovableClockGatewayFixture>

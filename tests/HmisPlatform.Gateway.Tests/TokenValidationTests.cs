@@ -10,16 +10,21 @@ using OpenIddict.Server;
 
 namespace HmisPlatform.Gateway.Tests;
 
-/// <summary>A token the gateway issued is refused once it has expired.</summary>
-public sealed class TokenExpiryTests(ShortLivedTokensGatewayFixture gateway) : IClassFixture<ShortLivedTokensGatewayFixture>
+/// <summary>A token the gateway issued is taken until its lifetime ends, and refused as expired from then on.</summary>
+public sealed class TokenExpiryTests(MovableClockGatewayFixture gateway) : IClassFixture<MovableClockGatewayFixture>
 {
     [Fact]
-    public async Task ExpiredToken_IsUnauthenticatedAsExpired()
+    public async Task TokenPastItsLifetime_IsUnauthenticatedAsExpired()
     {
-        var token = await gateway.TokenAsync(DemoClients.LakeviewClientId, DemoClients.LakeviewSecret);
-        await Task.Delay(ShortLivedTokensGatewayFixture.Lifetime + TimeSpan.FromSeconds(1));
+        var lifetime = gateway.Services.GetRequiredService<IOptionsMonitor<OpenIddictServerOptions>>().CurrentValue.AccessTokenLifetime!.Value;
+        var client = new AccessRequests.AccessRequestsClient(gateway.ChannelWithToken(
+            await gateway.TokenAsync(DemoClients.LakeviewClientId, DemoClients.LakeviewSecret)));
 
-        var client = new AccessRequests.AccessRequestsClient(gateway.ChannelWithToken(token));
+        gateway.Clock.Advance(lifetime - TimeSpan.FromMinutes(1));
+        var stillValid = await Record.ExceptionAsync(() => client.GetJourneyAsync(new GetJourneyRequest { PersonId = Guid.NewGuid().ToString() }).ResponseAsync);
+        Assert.False(stillValid is RpcException { StatusCode: StatusCode.Unauthenticated }, stillValid?.Message);
+
+        gateway.Clock.Advance(TimeSpan.FromMinutes(2));
         var error = await RpcErrors.CatchAsync(() => client.GetJourneyAsync(new GetJourneyRequest { PersonId = Guid.NewGuid().ToString() }).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);

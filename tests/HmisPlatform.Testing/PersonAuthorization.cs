@@ -73,6 +73,6 @@ public static partial class PersonAuthorization
 
     private sealed record TokenResponse([property: JsonPropertyName("access_token")] string AccessToken);
 
-    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">")]
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\" ?/?>")]
     private static partial Regex HiddenField();
 }

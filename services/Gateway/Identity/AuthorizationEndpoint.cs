@@ -1,10 +1,10 @@
 using System.Security.Claims;
-using System.Text;
 using System.Text.Json;
 using HmisPlatform.Gateway.Domain;
 using HmisPlatform.Gateway.Extensions;
 using HmisPlatform.Gateway.Security;
 using HmisPlatform.Gateway.Staff;
+using HmisPlatform.Gateway.Web.Account;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -56,7 +56,13 @@ public static class AuthorizationEndpoint
         var clientName = await applications.GetDisplayNameAsync(client) ?? request.ClientId!;
         if (HttpMethods.IsGet(http.Request.Method))
         {
-            return SignInPages.Page(http, antiforgery, "Allow access", ConsentForm(request, clientName, person.Email ?? "", scopes));
+            return SignInPages.Page<ConsentPage>(http, new
+            {
+                ClientName = clientName,
+                Email = person.Email ?? "",
+                Scopes = scopes,
+                Request = request.GetParameters().Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)).ToList(),
+            });
         }
         await antiforgery.ValidateRequestAsync(http);
         if (http.Request.Form[DecisionField] != Allow)
@@ -98,26 +104,4 @@ public static class AuthorizationEndpoint
             [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
             [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
         }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
-
-    private static string ConsentForm(OpenIddictRequest request, string clientName, string email, IReadOnlyList<string> scopes)
-    {
-        var fields = new StringBuilder();
-        foreach (var (name, value) in request.GetParameters())
-        {
-            fields.Append($"<input type=\"hidden\" name=\"{SignInPages.E(name)}\" value=\"{SignInPages.E((string?)value)}\">");
-        }
-        var can = string.Concat(scopes.Select(s => $"<li>{SignInPages.E(ScopeWords.Of(s))}</li>"));
-        return $"""
-            <form class="card" method="post" action="{TokenServer.AuthorizePath}">
-              <h2>Allow {SignInPages.E(clientName)} to act for you?</h2>
-              <p>{SignInPages.E(clientName)} asks to act as you, {SignInPages.E(email)}, in HmisPlatform. It will be able to:</p>
-              <ul>{can}</ul>
-              <p>Everything it does is recorded as done by you through it.</p>
-              {fields}
-              <!--antiforgery-->
-              <button type="submit" name="{DecisionField}" value="{Allow}">Allow</button>
-              <button type="submit" name="{DecisionField}" value="deny">Deny</button>
-            </form>
-            """;
-    }
 }
