@@ -70,6 +70,8 @@ install_buf() {
 
 run() {
   setup
+  # The contracts' imports, so `buf curl --schema .` (docs/api.md) reads the administration APIs from the repository.
+  google_protos
   say "Starting HmisPlatform; open the dashboard with the login link printed below"
   exec dotnet run --project AppHost --launch-profile http
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using HmisPlatform.Gateway.Extensions;
 using HmisPlatform.Gateway.Identity;
 
 namespace HmisPlatform.Gateway.Tests;
@@ -112,25 +113,34 @@ public sealed class HttpJsonTests(GatewayFixture gateway) : IClassFixture<Gatewa
     }
 
     [Fact]
-    public async Task OpenApiDocument_ListsEveryRouteWithItsVerb()
+    public async Task OpenApiDocument_GeneratedFromTheTranscoding_ListsEveryRoutedRouteWithItsVerbBodyAndToken()
     {
         using var http = gateway.CreateHttpClient();
 
         var document = (await http.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!;
 
         var paths = document["paths"]!.AsObject();
+        var routed = ServiceRoutes.All.Select(r => r.Service).Concat(ProxyExtensions.AdministrationServices).SelectMany(HttpRoute.Of)
+            .Select(r => $"{r.Verb.ToLowerInvariant()} {Template(r.Path)}");
+        var described = paths.SelectMany(p => p.Value!.AsObject().Select(verb => $"{verb.Key} {Template(p.Key)}"));
+        Assert.Equal(routed.Order(), described.Order());
         Assert.NotNull(paths["/v1/access-requests"]!["post"]);
-        Assert.NotNull(paths["/v1/access-requests/{access_request_id}"]!["get"]);
-        Assert.NotNull(paths["/v1/access-requests/{access_request_id}/review"]!["post"]);
-        Assert.NotNull(paths["/v1/people/{person_id}/journey"]!["get"]);
-        Assert.NotNull(paths["/v1/people/{person_id}/learning-path"]!["get"]);
-        Assert.NotNull(paths["/v1/assignments/{assignment_id}/attempts"]!["post"]);
-        Assert.NotNull(paths["/v1/people/{person_id}/access"]!["get"]);
+        Assert.NotNull(paths["/v1/access-requests/{accessRequestId}"]!["get"]);
+        Assert.NotNull(paths["/v1/access-requests/{accessRequestId}/review"]!["post"]);
+        Assert.NotNull(paths["/v1/people/{personId}/journey"]!["get"]);
+        Assert.NotNull(paths["/v1/people/{personId}/learning-path"]!["get"]);
+        Assert.NotNull(paths["/v1/assignments/{assignmentId}/attempts"]!["post"]);
+        Assert.NotNull(paths["/v1/people/{personId}/access"]!["get"]);
         Assert.NotNull(paths["/v1/clients"]!["post"]);
-        var submit = document["components"]!["schemas"]!["hmis.requests.v1.SubmitAccessRequestRequest"]!["properties"]!.AsObject();
+        var body = paths["/v1/access-requests"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>();
+        var submit = document["components"]!["schemas"]![body.Split('/')[^1]]!["properties"]!.AsObject();
         Assert.Contains("agencyId", submit.Select(p => p.Key));
+        Assert.Contains("users", submit.Select(p => p.Key));
         Assert.Equal("/connect/token", document["components"]!["securitySchemes"]!["oauth2"]!["flows"]!["clientCredentials"]!["tokenUrl"]!.GetValue<string>());
     }
+
+    /// <summary>A path without its variables' names, which the contract writes in snake_case and OpenAPI in camelCase.</summary>
+    private static string Template(string path) => System.Text.RegularExpressions.Regex.Replace(path, "{[^}]*}", "{}");
 
     [Fact]
     public async Task ReferencePage_IsServed()

@@ -111,8 +111,7 @@ internal static class ProxyExtensions
             proxy.UsePassiveHealthChecks();
         }).RequireAuthorization().RequireRateLimiting(CallerRateLimits.Policy);
 
-        var document = OpenApiDocument.Build(ServiceRoutes.All.Select(r => r.Service).Concat(AdministrationServices)
-            .Select(s => (s, (IReadOnlyList<HttpRoute>)[.. HttpRoute.Of(s)]))).ToJsonString();
+        var document = OpenApiDocument.Build(ServiceRoutes.All.Select(r => r.Service).Concat(AdministrationServices));
         app.MapGet(OpenApiDocument.Path, () => Results.Text(document, "application/json")).AllowAnonymous();
         app.UseSwaggerUI(ui =>
         {
