@@ -120,6 +120,7 @@ public static class StaffIdentity
         });
         builder.Services.AddScoped<PersonTokens>();
         builder.Services.AddScoped<StaffInvitations>();
+        builder.Services.AddScoped<AdministratorAppointments>();
         builder.AddInvitationMail();
     }
 
