@@ -3,24 +3,17 @@ using HmisPlatform.Assessment.Domain.Grading;
 using HmisPlatform.Assessment.Domain.Records;
 using HmisPlatform.Assessment.Domain.Trainings;
 using HmisPlatform.BuildingBlocks.Contracts;
-using HmisPlatform.BuildingBlocks.Domain;
-using Common = Hmis.Common.V1;
 using Contract = Hmis.Assessment.V1;
 using Events = Hmis.Events.V1;
 
 namespace HmisPlatform.Assessment.Contracts;
 
-/// <summary>The domain's enums to and from the contracts', at the edge (RPCs and events).</summary>
+/// <summary>
+/// The service's own enums to and from the contracts', at the edge (RPCs and events); the Continuum's shared ones
+/// (project types, responsibilities) map in BuildingBlocks' <see cref="CommonEnums"/>.
+/// </summary>
 internal static class ContractEnums
 {
-    public static ProjectType ToDomain(this Common.ProjectType value) => EnumMapping<Common.ProjectType, ProjectType>.ToDomain(value);
-
-    public static Common.ProjectType ToContract(this ProjectType value) => EnumMapping<Common.ProjectType, ProjectType>.ToContract(value);
-
-    public static List<ProjectType> ToDomain(this IEnumerable<Common.ProjectType> values) => [.. values.Select(ToDomain)];
-
-    public static IEnumerable<Common.ProjectType> ToContract(this IEnumerable<ProjectType> values) => values.Select(ToContract);
-
     public static AssignmentStatus ToDomain(this Contract.AssignmentStatus value) => EnumMapping<Contract.AssignmentStatus, AssignmentStatus>.ToDomain(value);
 
     public static Contract.AssignmentStatus ToContract(this AssignmentStatus value) => EnumMapping<Contract.AssignmentStatus, AssignmentStatus>.ToContract(value);
@@ -92,7 +85,6 @@ internal static class ContractEnums
     /// <summary>The members either side has without a pair, for the test that keeps both sides equal.</summary>
     public static IEnumerable<string> Unpaired() =>
     [
-        .. EnumMapping<Common.ProjectType, ProjectType>.Unpaired(),
         .. EnumMapping<Contract.AssignmentStatus, AssignmentStatus>.Unpaired(),
         .. EnumMapping<Contract.AttemptOutcome, AttemptOutcome>.Unpaired(),
         .. EnumMapping<Contract.FindingSeverity, FindingSeverity>.Unpaired(),

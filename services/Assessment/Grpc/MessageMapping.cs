@@ -3,6 +3,7 @@ using Hmis.Assessment.V1;
 using HmisPlatform.Assessment.Contracts;
 using HmisPlatform.Assessment.Domain.Assignments;
 using HmisPlatform.Assessment.Infrastructure;
+using HmisPlatform.BuildingBlocks.Contracts;
 using ScenarioCase = HmisPlatform.Assessment.Domain.Scenarios.ScenarioCase;
 
 namespace HmisPlatform.Assessment.Grpc;
@@ -10,8 +11,9 @@ namespace HmisPlatform.Assessment.Grpc;
 /// <summary>Domain objects to the contract's messages.</summary>
 internal static class MessageMapping
 {
-    public static Assignment ToMessage(this SampleClientAssignment assignment, WaitlistPlace? place = null) => new()
+    public static Assignment ToMessage(this SampleClientAssignment assignment, AssessmentPolicy policy, WaitlistPlace? place = null) => new()
     {
+        MaxFailedAttempts = policy.MaxFailedAttempts,
         WaitlistPosition = place?.Position ?? 0,
         ExpectedWait = place is { } p ? Duration.FromTimeSpan(p.ExpectedWait) : null,
         JoinedAt = Timestamp.FromDateTimeOffset(assignment.JoinedAt),

@@ -4,6 +4,7 @@ using Hmis.Assessment.V1;
 using Hmis.Common.V1;
 using HmisPlatform.Assessment.Contracts;
 using HmisPlatform.Assessment.Domain.Records;
+using HmisPlatform.BuildingBlocks.Contracts;
 using HmisPlatform.BuildingBlocks.Domain;
 using BenefitSource = HmisPlatform.Assessment.Domain.Records.BenefitSource;
 using Model = HmisPlatform.Assessment.Domain.Records;

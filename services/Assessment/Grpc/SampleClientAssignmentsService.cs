@@ -32,7 +32,7 @@ public sealed class SampleClientAssignmentsService(
             await db.Assignments.AsNoTracking()
                 .Where(a => a.PersonId == personId).OrderByDescending(a => a.OpenedAt).FirstOrDefaultAsync(context.CancellationToken),
             a => a.AgencyId, a => a.PersonId, "ASSIGNMENT");
-        return new GetAssignmentResponse { Assignment = assignment.ToMessage(await seating.PlaceOfAsync(assignment, context.CancellationToken)) };
+        return new GetAssignmentResponse { Assignment = assignment.ToMessage(policy.Value, await seating.PlaceOfAsync(assignment, context.CancellationToken)) };
     }
 
     [Authorize(Policy = PlatformIdentity.AssessmentRead)]
@@ -57,6 +57,7 @@ public sealed class SampleClientAssignmentsService(
                 {
                     AssignmentId = a.Id.ToString(), PersonId = a.PersonId.ToString(), AgencyId = a.AgencyId.ToString(),
                     AccessRequestId = a.AccessRequestId.ToString(), ExpiresAt = Timestamp.FromDateTimeOffset(a.ExpiresAt!.Value), FailedAttempts = a.FailedAttempts,
+                    MaxFailedAttempts = policy.Value.MaxFailedAttempts,
                 }),
             },
             Total = await ending.CountAsync(context.CancellationToken),
@@ -87,7 +88,7 @@ public sealed class SampleClientAssignmentsService(
                 await seating.FillFreeSeatsAsync(now, ct);
             }
             await db.SaveChangesAsync(ct);
-            return new SubmitAttemptResponse { Attempt = attempt.ToMessage(), Assignment = assignment.ToMessage() };
+            return new SubmitAttemptResponse { Attempt = attempt.ToMessage(), Assignment = assignment.ToMessage(policy.Value) };
         }, context.CancellationToken);
 
     [Authorize(Policy = PlatformIdentity.AssessmentWrite)]
@@ -101,7 +102,7 @@ public sealed class SampleClientAssignmentsService(
                 t => t.AgencyId, t => t.PersonId, "TRAINING");
             var assignment = await enrolment.JoinAsync(personId, accessRequestId, time.GetStoredNow(), ct);
             await db.SaveChangesAsync(ct);
-            return new JoinWaitlistResponse { Assignment = assignment.ToMessage(await seating.PlaceOfAsync(assignment, ct)) };
+            return new JoinWaitlistResponse { Assignment = assignment.ToMessage(policy.Value, await seating.PlaceOfAsync(assignment, ct)) };
         }, context.CancellationToken);
 
     [Authorize(Policy = PlatformIdentity.AssessmentWrite)]
@@ -111,7 +112,7 @@ public sealed class SampleClientAssignmentsService(
             var assignment = await StaffAssignmentAsync(request.AssignmentId, context, ct);
             assignment.ChooseScenario(request.ScenarioCode, context.Caller());
             await db.SaveChangesAsync(ct);
-            return new ChooseScenarioResponse { Assignment = assignment.ToMessage(await seating.PlaceOfAsync(assignment, ct)) };
+            return new ChooseScenarioResponse { Assignment = assignment.ToMessage(policy.Value, await seating.PlaceOfAsync(assignment, ct)) };
         }, context.CancellationToken);
 
     [Authorize(Policy = PlatformIdentity.AssessmentRead)]
@@ -141,7 +142,7 @@ public sealed class SampleClientAssignmentsService(
                 }
             }
             await db.SaveChangesAsync(ct);
-            return new OverrideAttemptOutcomeResponse { Assignment = assignment.ToMessage() };
+            return new OverrideAttemptOutcomeResponse { Assignment = assignment.ToMessage(policy.Value) };
         }, context.CancellationToken);
 
     [Authorize(Policy = PlatformIdentity.AssessmentWrite)]
@@ -154,7 +155,7 @@ public sealed class SampleClientAssignmentsService(
                 request.StartsAt?.ToDateTimeOffset() ?? DateTimeOffset.MinValue, request.Length?.ToTimeSpan(), context.Caller(), now);
             db.Publish(assignment.WalkthroughBooking(walkthrough, now));
             await db.SaveChangesAsync(ct);
-            return new ScheduleWalkthroughResponse { Assignment = assignment.ToMessage() };
+            return new ScheduleWalkthroughResponse { Assignment = assignment.ToMessage(policy.Value) };
         }, context.CancellationToken);
 
     /// <summary>An assignment as the caller may see it; what staff alone may do to it, the domain checks.</summary>

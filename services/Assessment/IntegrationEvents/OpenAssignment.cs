@@ -2,6 +2,7 @@ using Hmis.Events.V1;
 using HmisPlatform.Assessment.Contracts;
 using HmisPlatform.Assessment.Domain.Trainings;
 using HmisPlatform.Assessment.Infrastructure;
+using HmisPlatform.BuildingBlocks.Contracts;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Hmis.Credentialing.V1;
+using HmisPlatform.BuildingBlocks.Contracts;
 using HmisPlatform.Credentialing.Contracts;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using AccountChange = HmisPlatform.Credentialing.Domain.Accounts.AccountChange;

@@ -1,32 +1,17 @@
 using HmisPlatform.BuildingBlocks.Contracts;
-using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Requests.Domain.AccessRequests;
 using HmisPlatform.Requests.Domain.Agencies;
 using HmisPlatform.Requests.Domain.Journeys;
-using Common = Hmis.Common.V1;
 using Contract = Hmis.Requests.V1;
 
 namespace HmisPlatform.Requests.Contracts;
 
-/// <summary>The domain's enums to and from the contracts', at the edge (RPCs and events).</summary>
+/// <summary>
+/// The service's own enums to and from the contracts', at the edge (RPCs and events); the Continuum's shared ones
+/// (project types, responsibilities) map in BuildingBlocks' <see cref="CommonEnums"/>.
+/// </summary>
 internal static class ContractEnums
 {
-    public static ProjectType ToDomain(this Common.ProjectType value) => EnumMapping<Common.ProjectType, ProjectType>.ToDomain(value);
-
-    public static Common.ProjectType ToContract(this ProjectType value) => EnumMapping<Common.ProjectType, ProjectType>.ToContract(value);
-
-    public static List<ProjectType> ToDomain(this IEnumerable<Common.ProjectType> values) => [.. values.Select(ToDomain)];
-
-    public static IEnumerable<Common.ProjectType> ToContract(this IEnumerable<ProjectType> values) => values.Select(ToContract);
-
-    public static Responsibility ToDomain(this Common.Responsibility value) => EnumMapping<Common.Responsibility, Responsibility>.ToDomain(value);
-
-    public static Common.Responsibility ToContract(this Responsibility value) => EnumMapping<Common.Responsibility, Responsibility>.ToContract(value);
-
-    public static List<Responsibility> ToDomain(this IEnumerable<Common.Responsibility> values) => [.. values.Select(ToDomain)];
-
-    public static IEnumerable<Common.Responsibility> ToContract(this IEnumerable<Responsibility> values) => values.Select(ToContract);
-
     public static RequestType ToDomain(this Contract.RequestType value) => EnumMapping<Contract.RequestType, RequestType>.ToDomain(value);
 
     public static Contract.RequestType ToContract(this RequestType value) => EnumMapping<Contract.RequestType, RequestType>.ToContract(value);
@@ -78,8 +63,6 @@ internal static class ContractEnums
     /// <summary>The members either side has without a pair, for the test that keeps both sides equal.</summary>
     public static IEnumerable<string> Unpaired() =>
     [
-        .. EnumMapping<Common.ProjectType, ProjectType>.Unpaired(),
-        .. EnumMapping<Common.Responsibility, Responsibility>.Unpaired(),
         .. EnumMapping<Contract.RequestType, RequestType>.Unpaired(),
         .. EnumMapping<Contract.AccessRequestStatus, AccessRequestStatus>.Unpaired(),
         .. EnumMapping<Contract.TransferPath, TransferPath>.Unpaired(),

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Hmis.Requests.V1;
+using HmisPlatform.BuildingBlocks.Contracts;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.BuildingBlocks.Idempotency;

@@ -1,4 +1,5 @@
 using Hmis.Requests.V1;
+using HmisPlatform.BuildingBlocks.Contracts;
 using HmisPlatform.Requests.Contracts;
 using HmisPlatform.Requests.Domain.Agencies;
 using HmisPlatform.Requests.IntegrationEvents;

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Hmis.Requests.V1;
+using HmisPlatform.BuildingBlocks.Contracts;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.Requests.Contracts;
 using HmisPlatform.Requests.Domain.AccessRequests;
@@ -7,6 +8,7 @@ using HmisPlatform.Requests.Domain.Journeys;
 using HmisPlatform.Requests.IntegrationEvents;
 using AccessRequest = HmisPlatform.Requests.Domain.AccessRequests.AccessRequest;
 using AccessRequestStatus = HmisPlatform.Requests.Domain.AccessRequests.AccessRequestStatus;
+using AllowedActions = HmisPlatform.Requests.Domain.AccessRequests.AllowedActions;
 
 namespace HmisPlatform.Requests.Grpc;
 
@@ -53,6 +55,16 @@ internal static class MessageMapping
             Role = ProtoEnum.NameOf(v.Role.ToContract()),
             ValidatedAt = Timestamp.FromDateTimeOffset(v.ValidatedAt),
         }) },
+        AllowedActions = request.Allowed().ToMessage(),
+    };
+
+    private static Hmis.Requests.V1.AllowedActions ToMessage(this AllowedActions allowed) => new()
+    {
+        ReviewOutcomes = { allowed.ReviewOutcomes.Select(o => o.ToContract()) },
+        CeDecision = allowed.CeDecision,
+        ProvideInformation = allowed.ProvideInformation,
+        Withdraw = allowed.Withdraw,
+        ValidateNewHire = allowed.ValidateNewHire,
     };
 
     public static Hmis.Requests.V1.AccessRequestChange ToMessage(this Domain.AccessRequests.AccessRequestChange change) => new()

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Hmis.Credentialing.V1;
+using HmisPlatform.BuildingBlocks.Contracts;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Requests.Contracts;
 using HmisPlatform.Requests.Domain.People;

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Hmis.Common.V1;
 using Hmis.Events.V1;
+using HmisPlatform.BuildingBlocks.Contracts;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.Requests.Contracts;
 using HmisPlatform.Requests.Domain.AccessRequests;

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Hmis.Events.V1;
+using HmisPlatform.BuildingBlocks.Contracts;
 using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.Training.Contracts;
 using HmisPlatform.Training.Domain.Catalog;

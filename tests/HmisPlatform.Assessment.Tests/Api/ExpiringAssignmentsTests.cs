@@ -35,6 +35,7 @@ public sealed class ExpiringAssignmentsTests(AssessmentFixture service) : IClass
 
         Assert.Equal([soonest.Id, later.Id], withinTwoDays.Assignments.Select(a => a.AssignmentId));
         Assert.Equal(2, withinTwoDays.Total);
+        Assert.All(withinTwoDays.Assignments, a => Assert.Equal(3, a.MaxFailedAttempts));
         Assert.Equal(soonest.Id, Assert.Single(firstOnly.Assignments).AssignmentId);
         Assert.Equal(2, firstOnly.Total);
         Assert.DoesNotContain(notYet.Id, withinTwoDays.Assignments.Select(a => a.AssignmentId));

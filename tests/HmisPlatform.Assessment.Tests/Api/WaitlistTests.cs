@@ -115,7 +115,7 @@ public sealed class WaitlistTests(TwoSeatFixture service) : IClassFixture<TwoSea
         var third = await SubmitAsync(assignment, correct: false);
         var fourth = await RpcErrors.CatchAsync(() => SubmitAsync(assignment, correct: true));
 
-        Assert.Equal((AssignmentStatus.Expired, 3, "THREE_FAILED_ATTEMPTS"), (third.Assignment.Status, third.Assignment.FailedAttempts, third.Assignment.ExpiredReason));
+        Assert.Equal((AssignmentStatus.Expired, 3, 3, "THREE_FAILED_ATTEMPTS"), (third.Assignment.Status, third.Assignment.FailedAttempts, third.Assignment.MaxFailedAttempts, third.Assignment.ExpiredReason));
         Assert.Equal("ASSIGNMENT_NOT_OPEN", fourth.Reason());
         Assert.Single(await service.Redis.WaitForAsync<AssessmentExpired>(service.StreamOf(AssessmentExpired.Descriptor), e => e.AssignmentId == assignment.Id));
     }

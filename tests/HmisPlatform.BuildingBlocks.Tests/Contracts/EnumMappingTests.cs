@@ -38,3 +38,12 @@ public sealed class EnumMappingTests
         Assert.Throws<InvalidOperationException>(() => EnumMapping<ContractShape, Shape>.ToContract(Shape.Triangle));
     }
 }
+
+public sealed class CommonEnumsTests
+{
+    [Fact]
+    public void TheContinuumsSharedEnums_HaveTheirPairsInTheDomain_AndBack()
+    {
+        Assert.Empty(CommonEnums.Unpaired());
+    }
+}

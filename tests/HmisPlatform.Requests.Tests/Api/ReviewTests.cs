@@ -2,8 +2,8 @@ using Grpc.Core;
 using Hmis.Common.V1;
 using Hmis.Events.V1;
 using Hmis.Requests.V1;
+using HmisPlatform.BuildingBlocks.Contracts;
 using HmisPlatform.BuildingBlocks.Domain;
-using HmisPlatform.Requests.Contracts;
 using HmisPlatform.Requests.Domain.People;
 using HmisPlatform.Requests.Infrastructure;
 using HmisPlatform.Testing;
@@ -37,6 +37,7 @@ public sealed class ReviewTests(RequestsFixture service) : IClassFixture<Request
         var approved = await service.HmisTeam.ApproveAsync(submitted);
 
         Assert.Equal(AccessRequestStatus.InProgress, approved.Status);
+        Assert.Equal((0, false, true), (approved.AllowedActions.ReviewOutcomes.Count, approved.AllowedActions.Withdraw, approved.AllowedActions.ValidateNewHire));
         Assert.Equal(TransferPath.FullTraining, approved.TransferPath);
         Assert.Equal(2, service.Credentialing.ReservationsFor(Guid.Parse(submitted.Id)));
         var approvals = await service.Redis.WaitForAsync<AccessRequestApproved>(service.StreamOf(AccessRequestApproved.Descriptor), a => a.AccessRequestId == submitted.Id, 2);
@@ -53,6 +54,8 @@ public sealed class ReviewTests(RequestsFixture service) : IClassFixture<Request
         var approved = await service.HmisTeam.ApproveAsync(submitted);
 
         Assert.Equal(TransferPath.FullTransfer, submitted.TransferPath);
+        Assert.Contains(ReviewOutcome.ConfirmCreditUse, submitted.AllowedActions.ReviewOutcomes);
+        Assert.DoesNotContain(ReviewOutcome.ConfirmEnrolments, submitted.AllowedActions.ReviewOutcomes);
         Assert.Equal(history.PersonId.ToString(), submitted.Users[0].PersonId);
         Assert.Equal(AccessRequestStatus.InProgress, approved.Status);
         var approval = Assert.Single(await service.Redis.WaitForAsync<AccessRequestApproved>(service.StreamOf(AccessRequestApproved.Descriptor), a => a.AccessRequestId == submitted.Id));

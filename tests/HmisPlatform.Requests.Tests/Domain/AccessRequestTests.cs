@@ -10,7 +10,7 @@ using NewUser = HmisPlatform.Requests.Domain.AccessRequests.NewUser;
 
 namespace HmisPlatform.Requests.Tests.Domain;
 
-public sealed class AccessRequestTests
+public sealed partial class AccessRequestTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 15, 0, 0, TimeSpan.Zero);
     private static readonly Agency Agency = NewAgency("2025-01-01", "2027-01-01");

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Hmis.Common.V1;
+using HmisPlatform.BuildingBlocks.Contracts;
 using HmisPlatform.Testing;
-using HmisPlatform.Training.Contracts;
 using HmisPlatform.Training.Domain.Catalog;
 
 namespace HmisPlatform.Training.Tests.Domain;

@@ -48,31 +48,18 @@ public sealed partial class AccessRequest
             throw DomainException.Invalid(AssessmentWaiver.NotAllowedReason, "The assignment is waived when confirming enrolments.",
                 new FieldViolation("waive_assessment", "only with CONFIRM_ENROLMENTS", AssessmentWaiver.NotAllowedReason));
         }
+        if (RefusalOf(outcome) is { } refusal)
+        {
+            throw refusal;
+        }
         var action = EnumNames.UpperSnake(outcome);
         switch (outcome)
         {
             case ReviewOutcome.ConfirmCreditUse:
-                if (!UsesCredits)
-                {
-                    throw DomainException.Precondition(CreditsNotUsedReason, "New project access extends current accounts: no credit is used.",
-                        new PreconditionViolation("CREDITS", $"access-requests/{Id}", "no credit for this form"));
-                }
-                EnsureCeApproved();
-                if (CreditsConfirmedAt is not null)
-                {
-                    throw DomainException.Precondition(CreditsAlreadyConfirmedReason, "Credit use is confirmed already.");
-                }
                 CreditsConfirmedAt = now;
                 Record(reviewer, Status, action, reason, now);
                 return new ReviewEffects(ReservesCredits: true, []);
             case ReviewOutcome.ConfirmEnrolments or ReviewOutcome.CreateAccounts:
-                EnsureOutcomeFitsPath(outcome);
-                EnsureCeApproved();
-                if (CreditsConfirmedAt is null && UsesCredits)
-                {
-                    throw DomainException.Precondition(CreditsNotConfirmedReason, "Confirm credit use before approving: each account costs the agency one credit.",
-                        new PreconditionViolation("CREDITS", $"access-requests/{Id}", "credit use not confirmed"));
-                }
                 if (waiveAssessment)
                 {
                     AssessmentWaiver.EnsureMayBeWaived(Type, ProjectTypes);
@@ -250,25 +237,43 @@ public sealed partial class AccessRequest
         }
     }
 
-    private void EnsureCeApproved()
-    {
-        if (Type == RequestType.HrsCe1474 && CeApprovedAt is null)
-        {
-            throw DomainException.Precondition(CeApprovalRequiredReason, "HRS / 1474 access needs the CE team's approval before the HMIS team licenses it.",
-                new PreconditionViolation("CE_APPROVAL", $"access-requests/{Id}", "not approved by the CE team"));
-        }
-    }
+    /// <summary>The review outcomes in the order the HMIS team records them.</summary>
+    private static readonly ReviewOutcome[] ReviewOrder =
+    [
+        ReviewOutcome.ConfirmCreditUse, ReviewOutcome.ConfirmEnrolments, ReviewOutcome.CreateAccounts, ReviewOutcome.RequestInformation,
+        ReviewOutcome.RequestResubmission, ReviewOutcome.RouteToCeTeam, ReviewOutcome.Deny,
+    ];
 
-    private void EnsureOutcomeFitsPath(ReviewOutcome outcome)
+    /// <summary>What the request takes now, by its status and the rules of review: what a client may offer.</summary>
+    public AllowedActions Allowed() => new(
+        Status == AccessRequestStatus.Submitted ? [.. ReviewOrder.Where(o => RefusalOf(o) is null)] : [],
+        CeDecision: Status == AccessRequestStatus.AwaitingCeDecision,
+        ProvideInformation: Status == AccessRequestStatus.InformationRequested,
+        Withdraw: AccessRequestStatusMachine.CanMove(Status, AccessRequestStatus.Withdrawn),
+        ValidateNewHire: AccessRequestStatusMachine.Open.Contains(Status));
+
+    /// <summary>
+    /// Why an outcome does not fit the request as it stands, or null when it does. Credit use is confirmed once, and
+    /// only on the forms that use credits; the enrolments (or a full transfer's accounts) wait for it; HRS / 1474
+    /// access waits for the CE team's approval before any of the three.
+    /// </summary>
+    private DomainException? RefusalOf(ReviewOutcome outcome) => outcome switch
     {
-        var fullTransfer = TransferPath == TransferPath.FullTransfer;
-        if (fullTransfer != (outcome == ReviewOutcome.CreateAccounts))
-        {
-            throw DomainException.Precondition(OutcomeNotForPathReason,
-                fullTransfer ? "A full transfer needs no training: create the accounts." : "Only a full transfer skips training: confirm the enrolments.",
-                new PreconditionViolation("TRANSFER_PATH", $"access-requests/{Id}", $"transfer path is {TransferPath}"));
-        }
-    }
+        ReviewOutcome.ConfirmCreditUse when !UsesCredits => DomainException.Precondition(CreditsNotUsedReason,
+            "New project access extends current accounts: no credit is used.", new PreconditionViolation("CREDITS", $"access-requests/{Id}", "no credit for this form")),
+        ReviewOutcome.ConfirmEnrolments or ReviewOutcome.CreateAccounts when (TransferPath == TransferPath.FullTransfer) != (outcome == ReviewOutcome.CreateAccounts) =>
+            DomainException.Precondition(OutcomeNotForPathReason,
+                TransferPath == TransferPath.FullTransfer ? "A full transfer needs no training: create the accounts." : "Only a full transfer skips training: confirm the enrolments.",
+                new PreconditionViolation("TRANSFER_PATH", $"access-requests/{Id}", $"transfer path is {TransferPath}")),
+        ReviewOutcome.ConfirmCreditUse or ReviewOutcome.ConfirmEnrolments or ReviewOutcome.CreateAccounts when Type == RequestType.HrsCe1474 && CeApprovedAt is null =>
+            DomainException.Precondition(CeApprovalRequiredReason, "HRS / 1474 access needs the CE team's approval before the HMIS team licenses it.",
+                new PreconditionViolation("CE_APPROVAL", $"access-requests/{Id}", "not approved by the CE team")),
+        ReviewOutcome.ConfirmCreditUse when CreditsConfirmedAt is not null => DomainException.Precondition(CreditsAlreadyConfirmedReason, "Credit use is confirmed already."),
+        ReviewOutcome.ConfirmEnrolments or ReviewOutcome.CreateAccounts when CreditsConfirmedAt is null && UsesCredits =>
+            DomainException.Precondition(CreditsNotConfirmedReason, "Confirm credit use before approving: each account costs the agency one credit.",
+                new PreconditionViolation("CREDITS", $"access-requests/{Id}", "credit use not confirmed")),
+        _ => null,
+    };
 
     private static void RequireReason(string reason, string message)
     {
