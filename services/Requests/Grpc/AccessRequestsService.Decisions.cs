@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using AccessRequest = HmisPlatform.Requests.Domain.AccessRequests.AccessRequest;
 using AccessRequestStatus = HmisPlatform.Requests.Domain.AccessRequests.AccessRequestStatus;
 using JourneyStage = HmisPlatform.Requests.Domain.Journeys.JourneyStage;
+using ReviewOutcome = HmisPlatform.Requests.Domain.AccessRequests.ReviewOutcome;
 
 namespace HmisPlatform.Requests.Grpc;
 
@@ -23,12 +24,6 @@ public sealed partial class AccessRequestsService
         DecideAsync(request.RequestId, request, request.AccessRequestId, context, async (accessRequest, caller, now, ct) =>
         {
             var effects = accessRequest.Review(request.Outcome.ToDomain(), request.Reason, request.RequiredForm.ToDomain(), request.Etag, caller, now, request.WaiveAssessment);
-            if (effects.ReservesCredits)
-            {
-                // All or none of the request's credits; the review's own key, so a retry reserves nothing twice.
-                await credits.ReserveAsync(Ids.Parse(request.RequestId, "request_id"), accessRequest.AgencyId, accessRequest.Id,
-                    [.. accessRequest.Users.Select(u => u.PersonId)], ct);
-            }
             var domains = effects.Approved.Count == 0 ? [] : await db.Agencies.Where(a => a.Id == accessRequest.AgencyId).Select(a => a.EmailDomains).SingleAsync(ct);
             var validatorIds = accessRequest.NewHireValidations.Select(v => v.AdministratorId).ToList();
             var validators = effects.Approved.Count == 0 || validatorIds.Count == 0
@@ -40,7 +35,28 @@ public sealed partial class AccessRequestsService
                 await journeys.RecordAsync(new JourneyEntry(user.PersonId, accessRequest.Id, Guid.Parse(approved.EventId), JourneyStage.Request,
                     nameof(Hmis.Events.V1.AccessRequestApproved), now), ct);
             }
-        }, r => new ReviewAccessRequestResponse { AccessRequest = r });
+        }, r => new ReviewAccessRequestResponse { AccessRequest = r }, ct => ReserveCreditsBeforeReviewAsync(request, context.Caller(), ct));
+
+    /// <summary>
+    /// Confirming credit use reserves the request's credits at Credentialing (all or none) before the decision's
+    /// transaction opens, so the call holds no row lock. The decision is first taken on the request as it stands, so
+    /// a refused one reserves nothing. Credentialing reserves once per request and person, so a review that fails
+    /// after it, or is tried again with another key, reserves nothing twice; credits held for a request that then
+    /// closes go back (Credentialing's ReleaseClosedRequestCredits).
+    /// </summary>
+    private async Task ReserveCreditsBeforeReviewAsync(ReviewAccessRequestRequest request, Caller caller, CancellationToken ct)
+    {
+        if (request.Outcome.ToDomain() != ReviewOutcome.ConfirmCreditUse)
+        {
+            return;
+        }
+        var id = Ids.Parse(request.AccessRequestId, "access_request_id");
+        var seen = Visible(caller, await db.AccessRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct));
+        if (seen.Review(ReviewOutcome.ConfirmCreditUse, request.Reason, request.RequiredForm.ToDomain(), request.Etag, caller, time.GetStoredNow(), request.WaiveAssessment).ReservesCredits)
+        {
+            await credits.ReserveAsync(Ids.Parse(request.RequestId, "request_id"), seen.AgencyId, seen.Id, [.. seen.Users.Select(u => u.PersonId)], ct);
+        }
+    }
 
     [Authorize(Policy = PlatformIdentity.RequestsCeDecide)]
     public override Task<CeDecideAccessRequestResponse> CeDecideAccessRequest(CeDecideAccessRequestRequest request, ServerCallContext context) =>
@@ -85,10 +101,15 @@ public sealed partial class AccessRequestsService
     /// </summary>
     private Task<TResponse> DecideAsync<TRequest, TResponse>(
         string requestId, TRequest request, string accessRequestId, ServerCallContext context,
-        Func<AccessRequest, Caller, DateTimeOffset, CancellationToken, Task> decide, Func<Hmis.Requests.V1.AccessRequest, TResponse> answer)
+        Func<AccessRequest, Caller, DateTimeOffset, CancellationToken, Task> decide, Func<Hmis.Requests.V1.AccessRequest, TResponse> answer,
+        Func<CancellationToken, Task>? before = null)
         where TRequest : Google.Protobuf.IMessage<TRequest>
         where TResponse : Google.Protobuf.IMessage<TResponse>, new() =>
         commands.RunAsync(requestId, request, async ct =>
+        {
+            await (before?.Invoke(ct) ?? Task.CompletedTask);
+            return true;
+        }, async (_, ct) =>
         {
             var id = Ids.Parse(accessRequestId, "access_request_id");
             var caller = context.Caller();

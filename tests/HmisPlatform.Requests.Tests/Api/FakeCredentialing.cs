@@ -36,13 +36,25 @@ public sealed class FakeCredentialing : IAccountDirectory, ILicenseCredits
         return Task.FromResult(email is not null && _byEmail.TryGetValue(email, out var history) ? history : PersonHistory.None);
     }
 
-    public Task ReserveAsync(Guid idempotencyKey, Guid agencyId, Guid accessRequestId, IReadOnlyList<Guid> personIds, CancellationToken cancellationToken)
+    /// <summary>Runs at each reservation, before it is made: what a test checks about the moment of the call.</summary>
+    public Func<Guid, Task>? WhileReserving { get; set; }
+
+    public async Task ReserveAsync(Guid idempotencyKey, Guid agencyId, Guid accessRequestId, IReadOnlyList<Guid> personIds, CancellationToken cancellationToken)
+    {
+        if (WhileReserving is { } check)
+        {
+            await check(accessRequestId);
+        }
+        Reserve(idempotencyKey, agencyId, accessRequestId, personIds);
+    }
+
+    private void Reserve(Guid idempotencyKey, Guid agencyId, Guid accessRequestId, IReadOnlyList<Guid> personIds)
     {
         lock (_reservations)
         {
             if (_reservations.ContainsKey(idempotencyKey))
             {
-                return Task.CompletedTask;
+                return;
             }
             var available = Available(agencyId);
             if (available < personIds.Count)
@@ -55,6 +67,5 @@ public sealed class FakeCredentialing : IAccountDirectory, ILicenseCredits
             }
             _reservations[idempotencyKey] = (accessRequestId, personIds.Count);
         }
-        return Task.CompletedTask;
     }
 }

@@ -228,6 +228,52 @@ public sealed class ReviewTests(RequestsFixture service) : IClassFixture<Request
     }
 
     [Fact]
+    public async Task CreditUse_IsReservedAtCredentialing_WhileTheRequestIsNotLocked()
+    {
+        var submitted = await SubmitAsync("unlocked.credit@lakeview.example.org");
+        var lockedWhileReserving = new List<Exception>();
+        service.Credentialing.WhileReserving = async id =>
+        {
+            // Another decision on the request at that moment would not wait for the call over the network.
+            var locked = await Record.ExceptionAsync(() => service.QueryAsync(async db =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                return await db.Database.ExecuteSqlAsync($"SELECT 1 FROM access_requests WHERE id = {id} FOR UPDATE NOWAIT");
+            }));
+            lock (lockedWhileReserving)
+            {
+                lockedWhileReserving.AddRange(locked is null ? [] : [locked]);
+            }
+        };
+        try
+        {
+            var confirmed = (await service.HmisTeam.ReviewAccessRequestAsync(Requests.Review(submitted, ReviewOutcome.ConfirmCreditUse))).AccessRequest;
+
+            Assert.NotNull(confirmed.CreditsConfirmedAt);
+            Assert.Equal(1, service.Credentialing.ReservationsFor(Guid.Parse(submitted.Id)));
+            Assert.Empty(lockedWhileReserving);
+        }
+        finally
+        {
+            service.Credentialing.WhileReserving = null;
+        }
+    }
+
+    [Fact]
+    public async Task CreditUse_ThatReviewRefuses_ReservesNoCredits()
+    {
+        var submitted = await SubmitAsync("stale.credit@lakeview.example.org");
+        var stale = Requests.Review(submitted, ReviewOutcome.ConfirmCreditUse);
+        stale.Etag = "not-the-request-as-it-is";
+
+        var error = await RpcErrors.CatchAsync(() => service.HmisTeam.ReviewAccessRequestAsync(stale).ResponseAsync);
+
+        Assert.Equal((StatusCode.FailedPrecondition, "STALE_ETAG"), (error.StatusCode, error.Reason()));
+        Assert.Equal(0, service.Credentialing.ReservationsFor(Guid.Parse(submitted.Id)));
+        Assert.Null((await ReadAsync(submitted.Id)).CreditsConfirmedAt);
+    }
+
+    [Fact]
     public async Task CreditsExhausted_IsResourceExhaustedAndConfirmsNothing()
     {
         var agency = await service.Agencies.CreateAgencyAsync(new CreateAgencyRequest
