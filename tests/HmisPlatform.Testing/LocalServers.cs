@@ -8,7 +8,7 @@ namespace HmisPlatform.Testing;
 /// <summary>
 /// The real Postgres and Redis the integration tests run against: one pair per test process, started with the
 /// AppHost's own local launch scripts on free loopback ports in a temporary folder, and stopped (folder removed)
-/// when the process exits. Set HMIS_TEST_POSTGRES and HMIS_TEST_REDIS to use servers that already run instead.
+/// when the process exits, or by a watcher just after when the process is killed. Set HMIS_TEST_POSTGRES and HMIS_TEST_REDIS to use servers that already run instead.
 /// </summary>
 public sealed class LocalServers
 {
@@ -66,6 +66,7 @@ public sealed class LocalServers
 
         Launch("postgres.sh", Path.Combine(_directory, "postgres"), postgresPort, "POSTGRES_PASSWORD", password);
         Launch("redis.sh", Path.Combine(_directory, "redis"), redisPort, "REDIS_PASSWORD", password);
+        ServerFolders.RemoveAfter(Environment.ProcessId, _directory, [.. _processes.Select(p => p.Id)]);
         await WaitUntilAsync(async () =>
         {
             await using var connection = new NpgsqlConnection($"{Postgres};Database=postgres;Pooling=false;Timeout=2");
