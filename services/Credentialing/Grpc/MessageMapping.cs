@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Hmis.Credentialing.V1;
 using HmisPlatform.BuildingBlocks.Contracts;
+using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Credentialing.Contracts;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using AccountChange = HmisPlatform.Credentialing.Domain.Accounts.AccountChange;
@@ -52,17 +53,13 @@ internal static class MessageMapping
 
     public static Hmis.Credentialing.V1.AccountChange ToMessage(this Domain.Accounts.AccountChange change) => new()
     {
-        Kind = ProtoStyle(change.Kind.ToString()),
+        Kind = EnumNames.UpperSnake(change.Kind),
         ActorSubject = change.Actor.Subject,
         ActorRole = change.Actor.Role,
         ActorClientId = change.Actor.ClientId,
         At = Timestamp.FromDateTimeOffset(change.At),
         Detail = change.Detail,
     };
-
-    /// <summary>A domain name in the contract's UPPER_SNAKE form: AgreementSigned is AGREEMENT_SIGNED.</summary>
-    private static string ProtoStyle(string name) =>
-        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? $"_{c}" : $"{char.ToUpperInvariant(c)}"));
 
     private static Timestamp? Stamp(DateTimeOffset? at) => at is { } value ? Timestamp.FromDateTimeOffset(value) : null;
 }

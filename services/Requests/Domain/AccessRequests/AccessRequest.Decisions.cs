@@ -48,9 +48,9 @@ public sealed partial class AccessRequest
             throw DomainException.Invalid(AssessmentWaiver.NotAllowedReason, "The assignment is waived when confirming enrolments.",
                 new FieldViolation("waive_assessment", "only with CONFIRM_ENROLMENTS", AssessmentWaiver.NotAllowedReason));
         }
-        if (RefusalOf(outcome) is { } refusal)
+        if (RefusalOf(outcome) is { } refused)
         {
-            throw refusal;
+            throw Refusal(refused);
         }
         var action = EnumNames.UpperSnake(outcome);
         switch (outcome)
@@ -253,26 +253,35 @@ public sealed partial class AccessRequest
         ValidateNewHire: AccessRequestStatusMachine.Open.Contains(Status));
 
     /// <summary>
-    /// Why an outcome does not fit the request as it stands, or null when it does. Credit use is confirmed once, and
-    /// only on the forms that use credits; the enrolments (or a full transfer's accounts) wait for it; HRS / 1474
-    /// access waits for the CE team's approval before any of the three.
+    /// Why an outcome does not fit the request as it stands (its reason code), or null when it does. Credit use is
+    /// confirmed once, and only on the forms that use credits; the enrolments (or a full transfer's accounts) wait for
+    /// it; HRS / 1474 access waits for the CE team's approval before any of the three.
     /// </summary>
-    private DomainException? RefusalOf(ReviewOutcome outcome) => outcome switch
+    private string? RefusalOf(ReviewOutcome outcome) => outcome switch
     {
-        ReviewOutcome.ConfirmCreditUse when !UsesCredits => DomainException.Precondition(CreditsNotUsedReason,
-            "New project access extends current accounts: no credit is used.", new PreconditionViolation("CREDITS", $"access-requests/{Id}", "no credit for this form")),
+        ReviewOutcome.ConfirmCreditUse when !UsesCredits => CreditsNotUsedReason,
         ReviewOutcome.ConfirmEnrolments or ReviewOutcome.CreateAccounts when (TransferPath == TransferPath.FullTransfer) != (outcome == ReviewOutcome.CreateAccounts) =>
-            DomainException.Precondition(OutcomeNotForPathReason,
-                TransferPath == TransferPath.FullTransfer ? "A full transfer needs no training: create the accounts." : "Only a full transfer skips training: confirm the enrolments.",
-                new PreconditionViolation("TRANSFER_PATH", $"access-requests/{Id}", $"transfer path is {TransferPath}")),
+            OutcomeNotForPathReason,
         ReviewOutcome.ConfirmCreditUse or ReviewOutcome.ConfirmEnrolments or ReviewOutcome.CreateAccounts when Type == RequestType.HrsCe1474 && CeApprovedAt is null =>
-            DomainException.Precondition(CeApprovalRequiredReason, "HRS / 1474 access needs the CE team's approval before the HMIS team licenses it.",
-                new PreconditionViolation("CE_APPROVAL", $"access-requests/{Id}", "not approved by the CE team")),
-        ReviewOutcome.ConfirmCreditUse when CreditsConfirmedAt is not null => DomainException.Precondition(CreditsAlreadyConfirmedReason, "Credit use is confirmed already."),
-        ReviewOutcome.ConfirmEnrolments or ReviewOutcome.CreateAccounts when CreditsConfirmedAt is null && UsesCredits =>
-            DomainException.Precondition(CreditsNotConfirmedReason, "Confirm credit use before approving: each account costs the agency one credit.",
-                new PreconditionViolation("CREDITS", $"access-requests/{Id}", "credit use not confirmed")),
+            CeApprovalRequiredReason,
+        ReviewOutcome.ConfirmCreditUse when CreditsConfirmedAt is not null => CreditsAlreadyConfirmedReason,
+        ReviewOutcome.ConfirmEnrolments or ReviewOutcome.CreateAccounts when CreditsConfirmedAt is null && UsesCredits => CreditsNotConfirmedReason,
         _ => null,
+    };
+
+    /// <summary>The refusal of a review outcome, built only when it is thrown (listing what a request allows builds none).</summary>
+    private DomainException Refusal(string reason) => reason switch
+    {
+        CreditsNotUsedReason => DomainException.Precondition(reason, "New project access extends current accounts: no credit is used.",
+            new PreconditionViolation("CREDITS", $"access-requests/{Id}", "no credit for this form")),
+        OutcomeNotForPathReason => DomainException.Precondition(reason,
+            TransferPath == TransferPath.FullTransfer ? "A full transfer needs no training: create the accounts." : "Only a full transfer skips training: confirm the enrolments.",
+            new PreconditionViolation("TRANSFER_PATH", $"access-requests/{Id}", $"transfer path is {TransferPath}")),
+        CeApprovalRequiredReason => DomainException.Precondition(reason, "HRS / 1474 access needs the CE team's approval before the HMIS team licenses it.",
+            new PreconditionViolation("CE_APPROVAL", $"access-requests/{Id}", "not approved by the CE team")),
+        CreditsAlreadyConfirmedReason => DomainException.Precondition(reason, "Credit use is confirmed already."),
+        _ => DomainException.Precondition(reason, "Confirm credit use before approving: each account costs the agency one credit.",
+            new PreconditionViolation("CREDITS", $"access-requests/{Id}", "credit use not confirmed")),
     };
 
     private static void RequireReason(string reason, string message)
