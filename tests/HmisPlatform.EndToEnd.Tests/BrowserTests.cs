@@ -95,7 +95,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
 
         // Noor's one sign-in moves to Southside with the approval, whose e-mail brings the link to set a new password;
         // Noor signs in there and sees progress as soon as the LMS reports it.
-        var invitationPath = await new JourneyMail(platform).SignInPathAsync("noor.haddad@southside.example.org", submitted.Id);
+        var invitationPath = await platform.Mail().SignInPathAsync("noor.haddad@southside.example.org", submitted.Id);
         var trainee = await _browser.NewPageAsync(narrow: true);
         await trainee.GotoAsync(invitationPath!);
         await trainee.GetByLabel("New password").FillAsync("Lantern-learns-2026");
@@ -270,7 +270,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
             (await lakeview.ReviewDesk.GetAccessRequestAsync(new GetAccessRequestRequest { AccessRequestId = submitted.Id })).AccessRequest,
             ReviewOutcome.ConfirmCreditUse), ReviewOutcome.ConfirmEnrolments);
         Assert.Equal(AccessRequestStatus.InProgress, reviewed.Status);
-        await new JourneyMail(platform).SubjectsAsync(LakeviewSupervisor, submitted.Id, "Approved for HMIS training");
+        await platform.Mail().SubjectsAsync(LakeviewSupervisor, submitted.Id, "Approved for HMIS training");
         await supervisor.GotoAsync("/inbox");
         await Expect(supervisor.GetByText("Approved for HMIS training").First).ToBeVisibleAsync();
     }
@@ -410,9 +410,9 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         await Expect(hmis.Locator("body")).Not.ToContainTextAsync("/account/set-password");
         await Browser.ScreenshotAsync(hmis, "16-hmis-named-ata");
         // Lost the first e-mail: the HMIS team sends it again, and only the new link works.
-        var first = await new JourneyMail(platform).InvitationPathAsync("priya.natarajan@southside.example.org");
+        var first = await platform.Mail().InvitationPathAsync("priya.natarajan@southside.example.org");
         await hmis.GetByRole(AriaRole.Button, new() { Name = "Send Priya Natarajan the invitation again" }).ClickAsync();
-        var link = await Eventually.ReturnsAsync(() => new JourneyMail(platform).InvitationPathAsync("priya.natarajan@southside.example.org"), l => l != first, TimeSpan.FromSeconds(60));
+        var link = await Eventually.ReturnsAsync(() => platform.Mail().InvitationPathAsync("priya.natarajan@southside.example.org"), l => l != first, TimeSpan.FromSeconds(60));
 
         var ata = await _browser.NewPageAsync();
         await ata.GotoAsync(first);

@@ -46,7 +46,7 @@ public sealed class JourneyTests(PlatformFixture platform, ITestOutputHelper out
         Assert.All(journey.Stages.SkipLast(1), s => Assert.NotNull(s.CompletedAt));
 
         // Each step told the trainee and their ATA by e-mail, each message once, and none failed.
-        var mail = new JourneyMail(platform);
+        var mail = platform.Mail();
         string[] steps = ["Approved for HMIS training", "Your Sample Client Assignment is open", "Sample Client attempt graded: passed", "Sign the HMIS End User Agreement", "Your HMIS account is live"];
         var toTrainee = await mail.SubjectsAsync(request.Users[0].Email, request.Id, steps);
         var toAta = await mail.SubjectsAsync("alex.rivera@lakeview.example.org", request.Id, steps);

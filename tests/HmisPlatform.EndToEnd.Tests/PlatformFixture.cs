@@ -22,12 +22,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public GrpcChannel Gateway { get; private set; } = null!;
 
     /// <summary>The demo ATAs' and Supervisor's authenticator keys, as the README publishes them for the demo.</summary>
-    public static readonly IReadOnlyDictionary<string, string> DemoAuthenticators = new Dictionary<string, string>
-    {
-        ["alex.rivera@lakeview.example.org"] = "LAKEVIEWATAKEY2LAKEVIEWATAKEY2AA",
-        ["jordan.lee@southside.example.org"] = "SOUTHSIDEATAKEY2SOUTHSIDEATAKEY2",
-        ["morgan.ellis@lakeview.example.org"] = "LAKEVIEWSUPERVISORKEY2LAKEVIEWSU",
-    };
+    public static IReadOnlyDictionary<string, string> DemoAuthenticators => JourneyDriver.DemoAuthenticators;
 
     public async Task InitializeAsync()
     {
@@ -76,7 +71,10 @@ public sealed class PlatformFixture : IAsyncLifetime
     public GrpcChannel LmsGateway { get; private set; } = null!;
 
     /// <summary>A journey driver on this platform's gateway.</summary>
-    public JourneyDriver Driver() => new(Gateway, HmisTeamGateway, LmsGateway, GatewayHttp, App.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint), new JourneyMail(this));
+    public JourneyDriver Driver() => new(Gateway, HmisTeamGateway, LmsGateway, GatewayHttp, App.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint), Mail());
+
+    /// <summary>The e-mail this platform sent, as its mail catcher caught it.</summary>
+    public JourneyMail Mail() => new(() => App.CreateHttpClient(ResourceNames.MailCatcher, "http"), HmisTeamGateway);
 
     /// <summary>The demo agency system's access token (Lakeview), from the gateway's token endpoint.</summary>
     public string AccessToken { get; private set; } = "";

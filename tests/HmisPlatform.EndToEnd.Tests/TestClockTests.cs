@@ -41,6 +41,6 @@ public sealed class TestClockTests(PlatformFixture platform)
         await Eventually.ReturnsAsync(
             async () => (await credits.GetCreditBalanceAsync(new GetCreditBalanceRequest { AgencyId = JourneyDriver.LakeviewAgencyId })).Balance.Reserved,
             reserved => reserved == reservedBefore, TimeSpan.FromSeconds(60));
-        await new JourneyMail(platform).SubjectsAsync("alex.rivera@lakeview.example.org", request.Id, "Sample Client Assignment ended");
+        await platform.Mail().SubjectsAsync("alex.rivera@lakeview.example.org", request.Id, "Sample Client Assignment ended");
     }
 }

@@ -92,7 +92,7 @@ public sealed class SimulatedAgency
     /// </summary>
     public async Task<GrpcChannel> TraineeAsync(SimulatedPlatform platform, string accessRequestId, RequestedUser user)
     {
-        if (await new JourneyMail(platform.Fixture).SignInPathAsync(user.Email, accessRequestId) is { } invitationPath)
+        if (await platform.Fixture.Mail().SignInPathAsync(user.Email, accessRequestId) is { } invitationPath)
         {
             await platform.SetPasswordAsync(invitationPath, user.Email);
         }
@@ -133,7 +133,7 @@ public sealed class SimulatedPlatform(PlatformFixture platform)
 
     /// <summary>The person behind an invitation link sets their password (and their authenticator, where their role needs one).</summary>
     /// <summary>The set-password link e-mailed to an invited person.</summary>
-    public Task<string> InvitationPathAsync(string email) => new JourneyMail(platform).InvitationPathAsync(email);
+    public Task<string> InvitationPathAsync(string email) => platform.Mail().InvitationPathAsync(email);
 
     public async Task SetPasswordAsync(string invitationPath, string email)
     {

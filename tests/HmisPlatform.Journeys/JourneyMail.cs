@@ -1,21 +1,23 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Aspire.Hosting;
-using Aspire.Hosting.Testing;
+using Grpc.Net.Client;
 using Hmis.Notifications.V1;
 using HmisPlatform.Testing;
 
-namespace HmisPlatform.EndToEnd.Tests;
+namespace HmisPlatform.Journeys;
 
-/// <summary>The e-mail a journey sent, as the local mail catcher caught it.</summary>
-public sealed class JourneyMail(PlatformFixture platform)
+/// <summary>
+/// The e-mail a journey sent, as the local mail catcher caught it (<paramref name="mailCatcher"/> makes a client of its
+/// HTTP endpoint), and the HMIS team's list of failed deliveries.
+/// </summary>
+public sealed class JourneyMail(Func<HttpClient> mailCatcher, GrpcChannel hmisTeamGateway)
 {
     public sealed record Caught(string From, IReadOnlyList<string> To, string Subject, string Text);
 
     /// <summary>The subjects an address received about one request, once all the expected ones arrived.</summary>
     public async Task<IReadOnlyList<string>> SubjectsAsync(string address, string accessRequestId, params string[] expected)
     {
-        using var http = platform.App.CreateHttpClient(ResourceNames.MailCatcher, "http");
+        using var http = mailCatcher();
         var caught = await Eventually.ReturnsAsync(
             async () => (await http.GetFromJsonAsync<List<Caught>>(MessagesTo(address)))!
                 .Where(m => m.To.Contains(address, StringComparer.OrdinalIgnoreCase) && m.Text.Contains(accessRequestId, StringComparison.Ordinal))
@@ -28,7 +30,7 @@ public sealed class JourneyMail(PlatformFixture platform)
     /// <summary>The text of the one message to the address about the request whose subject has the words.</summary>
     public async Task<string> TextAsync(string address, string accessRequestId, string subject)
     {
-        using var http = platform.App.CreateHttpClient(ResourceNames.MailCatcher, "http");
+        using var http = mailCatcher();
         return (await http.GetFromJsonAsync<List<Caught>>(MessagesTo(address)))!
             .Single(m => m.To.Contains(address, StringComparer.OrdinalIgnoreCase) && m.Text.Contains(accessRequestId, StringComparison.Ordinal)
                 && m.Subject.Contains(subject, StringComparison.Ordinal))
@@ -51,7 +53,7 @@ public sealed class JourneyMail(PlatformFixture platform)
     /// <summary>The path of the newest set-password link e-mailed to a person invited to sign in (waiting for it).</summary>
     public async Task<string> InvitationPathAsync(string address)
     {
-        using var http = platform.App.CreateHttpClient(ResourceNames.MailCatcher, "http");
+        using var http = mailCatcher();
         var invitation = await Eventually.ReturnsAsync(
             async () => (await http.GetFromJsonAsync<List<Caught>>(MessagesTo(address)))!
                 .LastOrDefault(m => m.To.Contains(address, StringComparer.OrdinalIgnoreCase) && m.Subject == InvitationSubject),
@@ -66,6 +68,6 @@ public sealed class JourneyMail(PlatformFixture platform)
 
     /// <summary>What the HMIS team's failed list holds about the request, through the gateway.</summary>
     public async Task<IReadOnlyList<FailedDelivery>> FailedAsync(string accessRequestId) =>
-        [.. (await new Notifications.NotificationsClient(platform.HmisTeamGateway).ListFailedDeliveriesAsync(new ListFailedDeliveriesRequest { PageSize = 200 }))
+        [.. (await new Notifications.NotificationsClient(hmisTeamGateway).ListFailedDeliveriesAsync(new ListFailedDeliveriesRequest { PageSize = 200 }))
             .Deliveries.Where(d => d.Notification.AccessRequestId == accessRequestId)];
 }

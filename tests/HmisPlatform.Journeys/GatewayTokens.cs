@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 
-namespace HmisPlatform.EndToEnd.Tests;
+namespace HmisPlatform.Journeys;
 
 /// <summary>Gets access tokens from the gateway's token endpoint as an agency system does (client credentials).</summary>
 public static class GatewayTokens

@@ -9,7 +9,7 @@ using Hmis.Requests.V1;
 using HmisPlatform.Testing;
 using TrainingClient = Hmis.Training.V1.Training.TrainingClient;
 
-namespace HmisPlatform.EndToEnd.Tests;
+namespace HmisPlatform.Journeys;
 
 /// <summary>
 /// Takes one new user through the four steps, calling only the gateway, each step as the one it belongs to: the
@@ -135,23 +135,37 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
 
     /// <summary>
     /// The ATA, signed in at the gateway as a person, confirms receipt of the signed agreement over HTTP/JSON with the
-    /// page's antiforgery token: the gateway forwards the call with the ATA's own person token.
+    /// page's antiforgery token: the gateway forwards the call with the ATA's own person token. A signed-in ATA
+    /// (<see cref="SignInAtaAsync"/>) may confirm many; without one, the ATA signs in for this one.
     /// </summary>
-    public async Task<Account> ConfirmAgreementAsAtaAsync(string accountId)
+    public async Task<Account> ConfirmAgreementAsAtaAsync(string accountId, StaffBrowser? signedInAta = null)
     {
-        using var ata = new StaffBrowser(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true })
-        {
-            BaseAddress = gatewayHttp,
-        });
-        using var signedIn = await ata.SignInAsync(LakeviewAtaEmail, DemoPassword);
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
-        await ata.SendAntiforgeryTokenAsync();
+        using var own = signedInAta is null ? await SignInAtaAsync() : null;
+        var ata = signedInAta ?? own!;
         using var confirmed = await ata.Http.PostAsJsonAsync($"/v1/accounts/{accountId}/agreement-confirmation",
             new JsonObject { ["requestId"] = Guid.NewGuid().ToString() });
         var body = await confirmed.Content.ReadAsStringAsync();
         Assert.True(confirmed.IsSuccessStatusCode, body);
         return Account.Parser.WithDiscardUnknownFields(true).ParseJson(JsonNode.Parse(body)!["account"]!.ToJsonString());
     }
+
+    /// <summary>Lakeview's demo ATA, signed in (with their second factor when <see cref="Authenticators"/> knows it) and ready for API calls.</summary>
+    public async Task<StaffBrowser> SignInAtaAsync()
+    {
+        var ata = new StaffBrowser(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = gatewayHttp });
+        using var signedIn = await ata.SignInAsync(LakeviewAtaEmail, DemoPassword);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+        await ata.SendAntiforgeryTokenAsync();
+        return ata;
+    }
+
+    /// <summary>The demo ATAs' and Supervisor's authenticator keys, as the README publishes them for the demo.</summary>
+    public static readonly IReadOnlyDictionary<string, string> DemoAuthenticators = new Dictionary<string, string>
+    {
+        ["alex.rivera@lakeview.example.org"] = "LAKEVIEWATAKEY2LAKEVIEWATAKEY2AA",
+        ["jordan.lee@southside.example.org"] = "SOUTHSIDEATAKEY2SOUTHSIDEATAKEY2",
+        ["morgan.ellis@lakeview.example.org"] = "LAKEVIEWSUPERVISORKEY2LAKEVIEWSU",
+    };
 
     /// <summary>The CE coordinator of the demo, signed in with their second factor, for the CE team's own calls over HTTP/JSON.</summary>
     public async Task<StaffBrowser> CeTeamAsync()
