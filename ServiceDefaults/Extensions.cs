@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -21,6 +22,12 @@ public static class Extensions
     /// "HmisPlatform.…" (each service names its own; none is listed here).
     /// </summary>
     public const string PlatformTelemetryNames = "HmisPlatform.*";
+
+    /// <summary>
+    /// Serves the process's metrics at <c>/metrics</c> in Prometheus' text format when true: for a scraper (the load tool,
+    /// a cluster's Prometheus) on the internal HTTP endpoint. Off unless configured.
+    /// </summary>
+    public const string PrometheusSetting = "Telemetry:Prometheus";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -47,12 +54,20 @@ public static class Extensions
             logging.IncludeScopes = true;
         });
 
+        var prometheus = builder.Configuration.GetValue<bool>(PrometheusSetting);
         builder.Services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter(PlatformTelemetryNames))
+            .WithMetrics(metrics =>
+            {
+                metrics
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter(PlatformTelemetryNames);
+                if (prometheus)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+            })
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(PlatformTelemetryNames)
@@ -87,6 +102,10 @@ public static class Extensions
         app.MapHealthChecks(HealthPath);
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
         app.MapGrpcHealthChecksService();
+        if (app.Configuration.GetValue<bool>(PrometheusSetting))
+        {
+            app.MapPrometheusScrapingEndpoint().AllowAnonymous();
+        }
         return app;
     }
 }

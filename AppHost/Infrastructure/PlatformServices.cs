@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace HmisPlatform.AppHost.Infrastructure;
 
 /// <summary>How a domain service joins the app: a migration step first, then the service, both on its own database.</summary>
@@ -8,7 +10,13 @@ public static class PlatformServices
         this IDistributedApplicationBuilder builder, string name, string database, PlatformInfrastructure infrastructure, EndpointReference tokenIssuer)
         where TProject : IProjectMetadata, new()
     {
-        return builder.AddProject<TProject>(name)
+        var service = builder.AddProject<TProject>(name);
+        // A load run scrapes each service's metrics (the event hop); no other run serves them.
+        if (builder.Configuration.GetValue<bool>("Telemetry:Prometheus"))
+        {
+            service.WithEnvironment("Telemetry__Prometheus", "true");
+        }
+        return service
             .WithReference(infrastructure.Redis)
             .WithEnvironment("Auth__Authority", tokenIssuer)
             .WaitFor(infrastructure.Redis)

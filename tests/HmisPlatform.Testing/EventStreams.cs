@@ -8,15 +8,17 @@ namespace HmisPlatform.Testing;
 public static class EventStreams
 {
     /// <summary>Adds an event to its stream as another service's relay would.</summary>
-    public static Task PublishAsync(this IConnectionMultiplexer redis, string stream, IMessage integrationEvent)
+    public static async Task PublishAsync(this IConnectionMultiplexer redis, string stream, IMessage integrationEvent)
     {
         var eventId = EventEnvelope.EventId(integrationEvent).ToString();
-        return redis.GetDatabase().StreamAddAsync(stream,
+        var database = redis.GetDatabase();
+        await database.StreamAddAsync(stream,
         [
             new NameValueEntry(StreamFields.EventId, eventId),
             new NameValueEntry(StreamFields.Payload, integrationEvent.ToByteArray()),
             new NameValueEntry(StreamFields.TraceParent, string.Empty),
         ]);
+        StreamWakeUps.Announce(database, [stream]);
     }
 
     /// <summary>Every event on a stream so far, parsed.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Google.Protobuf;
+using HmisPlatform.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +21,7 @@ public sealed partial class EventConsumer<TDbContext, TEvent>(
     IServiceScopeFactory scopes,
     IConnectionMultiplexer redis,
     OutboxSignal outboxSignal,
+    StreamWakeUps wakeUps,
     MessagingMetrics metrics,
     TimeProvider time,
     IOptions<MessagingOptions> options,
@@ -32,6 +34,7 @@ public sealed partial class EventConsumer<TDbContext, TEvent>(
 
     private readonly MessagingOptions _options = options.Value;
     private readonly string _consumerName = $"{options.Value.ConsumerGroup}-{Environment.MachineName}-{Guid.NewGuid():N}";
+    private long _nextClaim;
 
     private string Group => _options.ConsumerGroup;
 
@@ -63,7 +66,7 @@ public sealed partial class EventConsumer<TDbContext, TEvent>(
             }, stoppingToken);
             if (handled == 0)
             {
-                await Task.Delay(_options.PollInterval, stoppingToken);
+                await wakeUps.WaitAsync(Stream, _options.IdlePollInterval, stoppingToken);
             }
         }
     }
@@ -84,18 +87,53 @@ public sealed partial class EventConsumer<TDbContext, TEvent>(
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
         var database = redis.GetDatabase();
-        var claimed = await database.StreamAutoClaimAsync(
-            Stream, Group, _consumerName, (long)_options.RetryDelay.TotalMilliseconds, "0-0", _options.BatchSize);
-        foreach (var entry in claimed.ClaimedEntries.Where(e => !e.IsNull))
+        var claimed = 0;
+        // Deliveries left pending (a failed handler, a dead consumer) become claimable after RetryDelay: looking for
+        // them a few times per RetryDelay is enough, not at every wake-up.
+        if (Stopwatch.GetTimestamp() >= _nextClaim)
         {
-            await DeliverAsync(database, entry, retry: true, cancellationToken);
+            var stale = await database.StreamAutoClaimAsync(
+                Stream, Group, _consumerName, (long)_options.RetryDelay.TotalMilliseconds, "0-0", _options.BatchSize);
+            foreach (var entry in stale.ClaimedEntries.Where(e => !e.IsNull))
+            {
+                await DeliverAsync(database, entry, retry: true, cancellationToken);
+            }
+            claimed = stale.ClaimedEntries.Length;
+            _nextClaim = claimed > 0 ? 0 : Stopwatch.GetTimestamp() + (long)(_options.RetryDelay.TotalSeconds / 4 * Stopwatch.Frequency);
         }
         var fresh = await database.StreamReadGroupAsync(Stream, Group, _consumerName, ">", _options.BatchSize);
-        foreach (var entry in fresh)
+        await DeliverBySubjectAsync(database, fresh, cancellationToken);
+        return claimed + fresh.Length;
+    }
+
+    /// <summary>
+    /// Applies a batch a subject at a time in stream order, several subjects at once: one slow handler or database
+    /// round trip no longer holds up the events about everyone else.
+    /// </summary>
+    private async Task DeliverBySubjectAsync(IDatabase database, StreamEntry[] entries, CancellationToken cancellationToken)
+    {
+        var lanes = entries.GroupBy(SubjectOf).ToList();
+        await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.ConsumerConcurrency), CancellationToken = cancellationToken },
+            async (lane, ct) =>
+            {
+                foreach (var entry in lane)
+                {
+                    await DeliverAsync(database, entry, retry: false, ct);
+                }
+            });
+    }
+
+    private static string SubjectOf(StreamEntry entry)
+    {
+        try
         {
-            await DeliverAsync(database, entry, retry: false, cancellationToken);
+            return EventEnvelope.Subject(Parser.ParseFrom((byte[]?)entry[StreamFields.Payload] ?? []));
         }
-        return claimed.ClaimedEntries.Length + fresh.Length;
+        catch (Exception ex) when (ex is InvalidProtocolBufferException or InvalidOperationException)
+        {
+            // Unreadable: it goes to the dead letters on its own.
+            return $"entry:{entry.Id}";
+        }
     }
 
     private async Task DeliverAsync(IDatabase database, StreamEntry entry, bool retry, CancellationToken cancellationToken)
@@ -110,7 +148,9 @@ public sealed partial class EventConsumer<TDbContext, TEvent>(
         {
             metrics.HandlerFailed(EventType, Group);
             var deliveries = retry ? await DeliveriesAsync(database, entry.Id) : 1;
-            if (ex is not InvalidProtocolBufferException && deliveries < _options.MaxDeliveries)
+            // A database or service briefly away is no fault of the event: it stays pending however often it is
+            // tried, and is applied once they are back. Only an event its handler keeps refusing is dead-lettered.
+            if (ex is not InvalidProtocolBufferException && (deliveries < _options.MaxDeliveries || TransientFailures.IsTransient(ex)))
             {
                 LogHandlerFailed(logger, ex, EventType, entry.Id.ToString(), deliveries);
                 return;
@@ -145,6 +185,7 @@ public sealed partial class EventConsumer<TDbContext, TEvent>(
         metrics.Consumed(EventType, Group, duplicate: !firstTime);
         if (firstTime)
         {
+            metrics.Applied(EventType, Group, time.GetUtcNow() - EventEnvelope.OccurredAt(integrationEvent));
             outboxSignal.Notify();
         }
     }

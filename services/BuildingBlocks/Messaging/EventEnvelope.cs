@@ -15,6 +15,28 @@ public static class EventEnvelope
         (Field(integrationEvent, "occurred_at") as Timestamp
             ?? throw new InvalidOperationException($"{integrationEvent.Descriptor.FullName} has no occurred_at set.")).ToDateTimeOffset();
 
+    /// <summary>
+    /// The fields that name what an event is about, the widest first: events about one request apply in order whoever
+    /// they name (closing a request waits on all its people), then events about one person, account or agency.
+    /// </summary>
+    private static readonly string[] SubjectFields = ["access_request_id", "person_id", "account_id", "agency_id"];
+
+    /// <summary>
+    /// What the event is about (its request, else its person, account or agency), for applying events about one
+    /// subject in stream order while events about others apply alongside; an event about none is its own.
+    /// </summary>
+    public static string Subject(IMessage integrationEvent)
+    {
+        foreach (var name in SubjectFields)
+        {
+            if (integrationEvent.Descriptor.FindFieldByName(name)?.Accessor.GetValue(integrationEvent) is string { Length: > 0 } value)
+            {
+                return $"{name}:{value}";
+            }
+        }
+        return $"event_id:{Text(integrationEvent, "event_id")}";
+    }
+
     public static string Text(IMessage integrationEvent, string field) =>
         Field(integrationEvent, field) as string
             ?? throw new InvalidOperationException($"{integrationEvent.Descriptor.FullName} has no text field {field}.");

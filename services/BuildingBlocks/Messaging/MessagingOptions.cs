@@ -14,10 +14,22 @@ public sealed class MessagingOptions
 
     public string StreamOf(string eventType) => StreamPrefix + eventType;
 
-    /// <summary>How often the relay and the consumers look for work when nothing woke them.</summary>
+    /// <summary>How often the relay looks for work when nothing woke it (another replica's rows, a missed signal).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// How often a consumer looks at its stream when no wake-up came (<see cref="StreamWakeUps"/>): a safety net, so
+    /// long enough that the idle consumers of every stream cost Redis little.
+    /// </summary>
+    public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     public int BatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// Events of one batch a consumer applies at once: events about one subject (a person, a request, an account, an
+    /// agency) still apply one after another in stream order; 1 applies the whole batch in order.
+    /// </summary>
+    public int ConsumerConcurrency { get; set; } = 8;
 
     /// <summary>How long a delivery stays pending after a failure (or a dead consumer) before it is tried again.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);

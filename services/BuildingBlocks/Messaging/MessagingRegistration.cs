@@ -19,6 +19,7 @@ public static class MessagingRegistration
             .Bind(builder.Configuration.GetSection("Messaging"));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<StreamWakeUps>();
         builder.Services.TryAddSingleton<MessagingMetrics>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<IdempotentCommands<TDbContext>>();

@@ -68,6 +68,7 @@ public sealed partial class OutboxRelay<TDbContext>(
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        StreamWakeUps.Announce(database, batch.Select(m => _options.StreamOf(m.EventType)));
         foreach (var message in batch)
         {
             metrics.Published(message.EventType);

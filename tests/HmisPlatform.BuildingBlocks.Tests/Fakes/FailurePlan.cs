@@ -4,4 +4,7 @@ namespace HmisPlatform.BuildingBlocks.Tests.Fakes;
 public sealed class FailurePlan
 {
     public int FailuresLeft;
+
+    /// <summary>Whether the failures are a database briefly away (transient) rather than a handler's own fault.</summary>
+    public bool Transient;
 }

@@ -10,7 +10,9 @@ public sealed class WidgetOnEnrolment(MessagingTestDbContext db, FailurePlan pla
     {
         if (Interlocked.Decrement(ref plan.FailuresLeft) >= 0)
         {
-            throw new InvalidOperationException("planned failure");
+            throw plan.Transient
+                ? new Npgsql.PostgresException("the database system is starting up", "FATAL", "FATAL", Npgsql.PostgresErrorCodes.CannotConnectNow)
+                : new InvalidOperationException("planned failure");
         }
         db.Widgets.Add(new Widget(Guid.Parse(integrationEvent.PersonId), "from event"));
         return Task.CompletedTask;

@@ -54,6 +54,51 @@ public sealed class EventConsumerTests : IAsyncLifetime
         }, isDone);
 
     [Fact]
+    public async Task AnEventAddedToItsStream_WakesTheConsumer_WithoutWaitingForItsIdlePoll()
+    {
+        var options = _messaging.Options;
+        var idle = new MessagingOptions
+        {
+            ConsumerGroup = options.ConsumerGroup, StreamPrefix = options.StreamPrefix, RetryDelay = options.RetryDelay, IdlePollInterval = TimeSpan.FromHours(1),
+        };
+        var consumer = _messaging.Create<EventConsumer<MessagingTestDbContext, TrainingEnrolled>>(Microsoft.Extensions.Options.Options.Create(idle));
+        await consumer.StartAsync(CancellationToken.None);
+        try
+        {
+            // A wake-up announced before the consumer subscribed is lost (the idle poll is the net for that): announce
+            // events until one is applied, each after the last had a moment.
+            var people = new List<Guid>();
+            var applied = await Eventually.ReturnsAsync(async () =>
+            {
+                people.Add(Guid.NewGuid());
+                await _messaging.Redis.PublishAsync(Stream, Enrolled(people[^1]));
+                await Task.Delay(200);
+                return await _messaging.QueryAsync(db => db.Widgets.CountAsync(w => people.Contains(w.Id)));
+            }, n => n > 0, TimeSpan.FromSeconds(20));
+
+            Assert.True(applied > 0);
+        }
+        finally
+        {
+            await consumer.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task AHandlerMeetingADatabaseOutage_IsNotDeadLettered_HoweverOftenItIsTried()
+    {
+        var person = Guid.NewGuid();
+        _messaging.Failures.Transient = true;
+        _messaging.Failures.FailuresLeft = _messaging.Options.MaxDeliveries + 2;
+        await _messaging.Redis.PublishAsync(Stream, Enrolled(person));
+
+        Assert.Equal(1, await PollUntilAsync(() => WidgetsAsync(person), n => n == 1));
+
+        Assert.Equal(0, await DeadLettersAsync());
+        Assert.Equal(0, await PendingAsync());
+    }
+
+    [Fact]
     public async Task SameEventDeliveredTwice_IsAppliedOnce()
     {
         var person = Guid.NewGuid();

@@ -35,6 +35,7 @@ public sealed class MessagingFixture : IAsyncLifetime
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(servers.Redis));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<StreamWakeUps>();
         services.AddSingleton<MessagingMetrics>();
         services.AddSingleton(Failures);
         services.AddScoped<IEventHandler<Hmis.Events.V1.TrainingEnrolled>, WidgetOnEnrolment>();

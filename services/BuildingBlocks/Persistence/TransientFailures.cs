@@ -1,0 +1,43 @@
+using System.Net.Http;
+using System.Net.Sockets;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace HmisPlatform.BuildingBlocks.Persistence;
+
+/// <summary>
+/// Failures that say nothing about the call, only that a database, Redis or another service was briefly away: a
+/// severed or refused connection, a server shutting down or restarting, a lost serialization race. A command that
+/// met one changed nothing (its transaction rolled back) and may be tried again; a caller is told UNAVAILABLE.
+/// </summary>
+public static class TransientFailures
+{
+    public static bool IsTransient(Exception exception)
+    {
+        for (var ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            switch (ex)
+            {
+                case PostgresException pg:
+                    return IsTransientState(pg.SqlState);
+                case NpgsqlException { IsTransient: true }:
+                case RedisConnectionException:
+                case RedisTimeoutException:
+                case SocketException:
+                case HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }:
+                case TimeoutException:
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Connection exceptions (class 08), the server shutting down or not yet accepting (57P01–57P03), too many
+    /// connections (53300), and a lost serialization or deadlock race (40001, 40P01).
+    /// </summary>
+    public static bool IsTransientState(string sqlState) =>
+        sqlState.StartsWith("08", StringComparison.Ordinal)
+        || sqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+            or PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
+}
