@@ -20,6 +20,7 @@ if (await app.RunMigrationIfRequestedAsync(args))
 }
 
 app.UseGatewayTransport();
+app.UseTransientFailureResponses();
 app.UseSecurityHeaders();
 app.UseRouting();
 app.UseAuthentication();

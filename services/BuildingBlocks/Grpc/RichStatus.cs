@@ -44,8 +44,15 @@ public static class RichStatus
             quota.Violations.AddRange(error.QuotaViolations.Select(v => new QuotaFailure.Types.Violation { Subject = v.Subject, Description = v.Description }));
             status.Details.Add(Any.Pack(quota));
         }
+        if (error.Kind == ErrorKind.Unavailable)
+        {
+            status.Details.Add(Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(DefaultRetryAfter) }));
+        }
         return status.ToRpcException();
     }
+
+    /// <summary>How long a caller is asked to wait before trying an unavailable call again.</summary>
+    public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
 
     /// <summary>A status with only an <c>ErrorInfo</c>, for failures that are not a domain rule.</summary>
     public static RpcException Simple(StatusCode code, string reason, string message, string domain) =>
@@ -54,6 +61,19 @@ public static class RichStatus
             Code = (int)code,
             Message = message,
             Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = domain }) },
+        }.ToRpcException();
+
+    /// <summary>UNAVAILABLE with the time a caller should wait before trying again (<c>google.rpc.RetryInfo</c>).</summary>
+    public static RpcException Unavailable(string reason, string message, TimeSpan retryAfter, string domain) =>
+        new Google.Rpc.Status
+        {
+            Code = (int)StatusCode.Unavailable,
+            Message = message,
+            Details =
+            {
+                Any.Pack(new ErrorInfo { Reason = reason, Domain = domain }),
+                Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) }),
+            },
         }.ToRpcException();
 
     public static StatusCode ToCode(ErrorKind kind) => kind switch

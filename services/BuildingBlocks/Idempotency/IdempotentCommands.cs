@@ -4,6 +4,7 @@ using System.Text;
 using Google.Protobuf;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.BuildingBlocks.Persistence;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -42,7 +43,32 @@ public sealed class IdempotentCommands<TDbContext>(TDbContext db, OutboxSignal o
         var key = Ids.Parse(requestId, "request_id");
         var method = request.Descriptor.FullName;
         var hash = RequestHash(request, CallerOf(http?.HttpContext?.User));
+        // A transient failure (a severed connection, a restarting server) rolled the try back: it is made again from
+        // the start, so a try whose commit did reach the database is answered from its stored record, never run twice.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunOnceAsync(key, method, hash, prepare, command, cancellationToken);
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && TransientFailures.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                db.ChangeTracker.Clear();
+                await Task.Delay(RetryPause * attempt, cancellationToken);
+            }
+        }
+    }
 
+    /// <summary>Tries of a command that meets transient failures, the first included.</summary>
+    public const int MaxAttempts = 3;
+
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);
+
+    private async Task<TResponse> RunOnceAsync<TPrepared, TResponse>(
+        Guid key, string method, byte[] hash, Func<CancellationToken, Task<TPrepared>> prepare,
+        Func<TPrepared, CancellationToken, Task<TResponse>> command, CancellationToken cancellationToken)
+        where TResponse : IMessage<TResponse>, new()
+    {
         var earlier = await FindAsync(key, cancellationToken);
         if (earlier is not null)
         {

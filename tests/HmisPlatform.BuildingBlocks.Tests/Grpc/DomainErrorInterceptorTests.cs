@@ -32,6 +32,31 @@ public sealed class DomainErrorInterceptorTests
     }
 
     [Fact]
+    public async Task SeveredDatabaseConnection_BecomesUnavailableWithARetryDelay_WithoutItsMessage()
+    {
+        var severed = new Npgsql.PostgresException("terminating connection due to administrator command", "FATAL", "FATAL",
+            Npgsql.PostgresErrorCodes.AdminShutdown);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Call(new Microsoft.EntityFrameworkCore.DbUpdateException("save failed", severed)));
+
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Equal(DomainErrorInterceptor.UnavailableReason, HmisPlatform.Testing.RpcErrors.Reason(error));
+        Assert.Equal(Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(RichStatus.DefaultRetryAfter),
+            error.GetRpcStatus()!.Details.Single(d => d.Is(Google.Rpc.RetryInfo.Descriptor)).Unpack<Google.Rpc.RetryInfo>().RetryDelay);
+        Assert.DoesNotContain("administrator", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADatabaseRefusalThatIsNoOutage_StaysInternal()
+    {
+        var violation = new Npgsql.PostgresException("null value in column", "ERROR", "ERROR", Npgsql.PostgresErrorCodes.NotNullViolation);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Call(new Microsoft.EntityFrameworkCore.DbUpdateException("save failed", violation)));
+
+        Assert.Equal(StatusCode.Internal, error.StatusCode);
+    }
+
+    [Fact]
     public async Task RpcException_PassesThroughUnchanged()
     {
         var original = new RpcException(new Status(StatusCode.Unauthenticated, "no token"));
