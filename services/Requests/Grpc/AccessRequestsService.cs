@@ -62,9 +62,10 @@ public sealed partial class AccessRequestsService(
             ct => PrepareSubmissionAsync(request, context.Caller(), ct),
             async (submission, ct) =>
             {
-                var (form, ata, histories, earlierIds, replaces, now) = submission;
+                var (form, ata, histories, earlierIds, openUsers, replaces, now) = submission;
                 var accessRequest = AccessRequest.Submit(form, histories, earlierIds, replaces, context.Caller(), rules.Value, now);
-                OneOpenRequest.Ensure(accessRequest, await OpenUsersAsync(accessRequest, ct));
+                // Read before the transaction; a request that opened since is caught by the unique indexes on save.
+                OneOpenRequest.Ensure(accessRequest, openUsers);
                 db.AccessRequests.Add(accessRequest);
                 db.AccessRequestAudit.AddRange(accessRequest.TakeChanges());
                 db.Publish(accessRequest.Submission(ata, now));
@@ -79,7 +80,8 @@ public sealed partial class AccessRequestsService(
 
     /// <summary>What a submission needs, read before its transaction: the form checked, and each user's history from Credentialing.</summary>
     private sealed record PreparedSubmission(
-        Submission Form, Domain.Agencies.AgencyAdministrator Ata, IReadOnlyList<PersonHistory> Histories, IReadOnlyList<Guid?> EarlierIds, Guid? Replaces, DateTimeOffset Now);
+        Submission Form, Domain.Agencies.AgencyAdministrator Ata, IReadOnlyList<PersonHistory> Histories, IReadOnlyList<Guid?> EarlierIds,
+        IReadOnlyCollection<OneOpenRequest.OpenUser> OpenUsers, Guid? Replaces, DateTimeOffset Now);
 
     private async Task<PreparedSubmission> PrepareSubmissionAsync(SubmitAccessRequestRequest request, Caller caller, CancellationToken ct)
     {
@@ -98,12 +100,17 @@ public sealed partial class AccessRequestsService(
             request.Note, rules.Value, calendar.Value, now);
         var replaces = await ReplacedRequestAsync(request.ReplacesAccessRequestId, agencyId, ct);
         var histories = await Task.WhenAll(form.Users.Select(user => accounts.FindAsync(user.Email, user.HmisUsername, ct)));
-        // A person keeps the id of their earliest request, whichever agency asked.
+        // One read of the people named before: a person keeps the id of their earliest request, whichever agency asked,
+        // and one who has an open request at this agency (by e-mail, or by the person id their e-mail has) is refused.
         var emails = form.Users.Select(u => u.Email).ToList();
-        var known = await db.AccessRequests.SelectMany(r => r.Users).Where(u => emails.Contains(u.Email))
-            .Select(u => new { u.Email, u.PersonId }).Distinct().ToListAsync(ct);
-        var earlierIds = form.Users.Select(u => known.FirstOrDefault(k => k.Email == u.Email)?.PersonId).ToList();
-        return new PreparedSubmission(form, ata, histories, earlierIds, replaces, now);
+        var users = db.AccessRequests.SelectMany(r => r.Users);
+        var theirIds = users.Where(u => emails.Contains(u.Email)).Select(u => u.PersonId);
+        var named = await users
+            .Where(u => emails.Contains(u.Email) || (u.AgencyId == agencyId && u.IsOpen && theirIds.Contains(u.PersonId)))
+            .Select(u => new { u.Email, u.PersonId, u.AgencyId, u.IsOpen }).Distinct().ToListAsync(ct);
+        var earlierIds = form.Users.Select(u => named.FirstOrDefault(k => k.Email == u.Email)?.PersonId).ToList();
+        var openUsers = named.Where(n => n.AgencyId == agencyId && n.IsOpen).Select(n => new OneOpenRequest.OpenUser(n.Email, n.PersonId)).ToList();
+        return new PreparedSubmission(form, ata, histories, earlierIds, openUsers, replaces, now);
     }
 
     [Authorize(Policy = PlatformIdentity.RequestsRead)]
@@ -154,17 +161,6 @@ public sealed partial class AccessRequestsService(
             ? id
             : throw DomainException.Precondition(ReplacedRequestInvalidReason, "Only a request of this agency closed for resubmission can be replaced.",
                 new PreconditionViolation("REPLACED_REQUEST", $"access-requests/{id}", "not a request of this agency waiting for resubmission"));
-    }
-
-    /// <summary>Who the agency's open requests already name, of the people this request names.</summary>
-    private async Task<IReadOnlyCollection<OneOpenRequest.OpenUser>> OpenUsersAsync(AccessRequest accessRequest, CancellationToken cancellationToken)
-    {
-        var emails = accessRequest.Users.Select(u => u.Email).ToList();
-        var people = accessRequest.Users.Select(u => u.PersonId).ToList();
-        return await db.AccessRequests.SelectMany(r => r.Users)
-            .Where(u => u.AgencyId == accessRequest.AgencyId && u.IsOpen && (emails.Contains(u.Email) || people.Contains(u.PersonId)))
-            .Select(u => new OneOpenRequest.OpenUser(u.Email, u.PersonId))
-            .ToListAsync(cancellationToken);
     }
 
     private async Task SaveNamingOnePersonOnceAsync(CancellationToken cancellationToken)

@@ -14,12 +14,14 @@ public sealed class JourneyLog(RequestsDbContext db, JourneyMetrics metrics)
     public async Task RecordAsync(JourneyEntry entry, CancellationToken cancellationToken)
     {
         var request = await FactsOfAsync(entry.AccessRequestId, cancellationToken);
-        await db.Database.ExecuteSqlAsync($"""
+        // One round trip makes the row if it is the person's first and locks it either way: an upsert that touches an
+        // existing row locks it as FOR UPDATE would.
+        var summary = (await db.Journeys.FromSql($"""
             INSERT INTO journeys (person_id, access_request_id, agency_id, request_type, current_stage, stage_started_at, waiting_on)
             VALUES ({entry.PersonId}, {entry.AccessRequestId}, {request.AgencyId}, {(int)request.Type}, 0, {entry.OccurredAt}, 0)
-            ON CONFLICT DO NOTHING
-            """, cancellationToken);
-        var summary = await db.Journeys.FromSql($"SELECT * FROM journeys WHERE person_id = {entry.PersonId} FOR UPDATE").SingleAsync(cancellationToken);
+            ON CONFLICT (person_id) DO UPDATE SET access_request_id = journeys.access_request_id
+            RETURNING *
+            """).ToListAsync(cancellationToken)).Single();
 
         db.JourneyEntries.Add(entry);
         // Saved entries, and those of this transaction not saved yet (the new one among them).
