@@ -3,6 +3,8 @@
 #   ./platform.sh run    set up what is missing, then run the whole platform with the Aspire dashboard
 #   ./platform.sh test   set up what is missing, then check the contracts (lint, breaking) and run every test
 #   ./platform.sh setup  only the set-up (idempotent)
+#   ./platform.sh load [OPTIONS]  build in Release, start the platform with the load tool and measure it against the
+#                        hardware's ceiling; the table and plot go to artifacts/load (docs/performance.md)
 #   ./platform.sh contracts [FOLDER]  the contracts for a client in any language, with every proto they import and
 #                        the google/rpc error details, in one folder (default artifacts/contracts)
 # Needs the .NET SDK; installs redis-server, PostgreSQL, Node.js and Chromium through apt when run as root and missing,
@@ -74,6 +76,16 @@ run() {
   google_protos
   say "Starting HmisPlatform; open the dashboard with the login link printed below"
   exec dotnet run --project AppHost --launch-profile http
+}
+
+# The load tool (tests/HmisPlatform.Load) in Release: it starts the platform itself, as `run` does, with the gateway's
+# rate limit raised for its own run, and stops it at the end.
+load() {
+  setup
+  say "Building the platform and the load tool in Release"
+  dotnet build tests/HmisPlatform.Load --configuration Release --verbosity quiet
+  say "Running the load tool"
+  dotnet run --project tests/HmisPlatform.Load --configuration Release --no-build -- "$@"
 }
 
 # The Google protos into .tools/googleapis (buf.yaml's second module), from the NuGet package the build uses, restored
@@ -150,5 +162,6 @@ case "${1:-}" in
   run) run ;;
   test) test_all ;;
   contracts) contracts "${2:-}" ;;
-  *) echo "usage: $0 run|test|setup|contracts [FOLDER]" >&2; exit 2 ;;
+  load) shift; load "$@" ;;
+  *) echo "usage: $0 run|test|setup|load [OPTIONS]|contracts [FOLDER]" >&2; exit 2 ;;
 esac
