@@ -98,9 +98,21 @@ public sealed class IdempotentCommands<TDbContext>(TDbContext db, OutboxSignal o
             }
             return Replay<TResponse>(winner, method, hash);
         }
+        catch (Exception ex) when (!TransientFailures.IsTransient(ex) && ConnectionLost())
+        {
+            // The connection died under the transaction and a later step met only its remains ("transaction is already
+            // completed"): the failure is the connection's, and the try may be made again.
+            throw new ConnectionLostException(ex);
+        }
         outboxSignal.Notify();
         return response;
     }
+
+    /// <summary>Whether the command's connection is no longer open, checked before the transaction is disposed.</summary>
+    private bool ConnectionLost() =>
+        db.Database.GetDbConnection() is var connection
+        && (connection.State != System.Data.ConnectionState.Open
+            || (connection is NpgsqlConnection npgsql && npgsql.FullState.HasFlag(System.Data.ConnectionState.Broken)));
 
     private static bool IsConflict(Exception ex) =>
         ex is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } }

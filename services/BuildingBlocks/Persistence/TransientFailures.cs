@@ -20,6 +20,7 @@ public static class TransientFailures
             {
                 case PostgresException pg:
                     return IsTransientState(pg.SqlState);
+                case ConnectionLostException:
                 case NpgsqlException { IsTransient: true }:
                 case RedisConnectionException:
                 case RedisTimeoutException:
@@ -41,3 +42,6 @@ public static class TransientFailures
         || sqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
             or PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
 }
+
+/// <summary>A command's database connection died under its transaction; what it met afterwards is inside.</summary>
+public sealed class ConnectionLostException(Exception inner) : Exception("The database connection was lost during the command.", inner);

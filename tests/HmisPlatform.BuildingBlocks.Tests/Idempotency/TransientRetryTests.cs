@@ -38,6 +38,46 @@ public sealed class TransientRetryTests(MessagingFixture messaging) : IClassFixt
     }
 
     [Fact]
+    public async Task ACommandWhoseConnectionDiedUnderIt_IsTriedAgain_ThoughWhatItMetLooksLikeABug()
+    {
+        var widget = Guid.NewGuid();
+        var tries = 0;
+        async Task<StringValue> Command(MessagingTestDbContext db, CancellationToken ct)
+        {
+            tries++;
+            db.Widgets.Add(new Widget(widget, "made once"));
+            await db.SaveChangesAsync(ct);
+            if (tries == 1)
+            {
+                // The connection goes; the next step meets only the transaction's remains.
+                await db.Database.GetDbConnection().CloseAsync();
+                throw new InvalidOperationException("Transaction is already completed");
+            }
+            return new StringValue { Value = "done" };
+        }
+
+        var answer = await RunAsync(Guid.NewGuid().ToString(), Command);
+
+        Assert.Equal(("done", 2), (answer.Value, tries));
+        Assert.Equal(1, await messaging.QueryAsync(db => db.Widgets.CountAsync(w => w.Id == widget)));
+    }
+
+    [Fact]
+    public async Task ACommandThatFailsWithItsConnectionOpen_IsNotTriedAgain()
+    {
+        var tries = 0;
+        Task<StringValue> Command(MessagingTestDbContext db, CancellationToken ct)
+        {
+            tries++;
+            throw new InvalidOperationException("a bug");
+        }
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(Guid.NewGuid().ToString(), Command));
+
+        Assert.Equal(1, tries);
+    }
+
+    [Fact]
     public async Task ACommandThatKeepsMeetingTransientFailures_GivesUpAfterItsTries_HavingChangedNothing()
     {
         var widget = Guid.NewGuid();
