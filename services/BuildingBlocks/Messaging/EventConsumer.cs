@@ -112,36 +112,39 @@ public sealed partial class EventConsumer<TDbContext, TEvent>(
     /// </summary>
     private async Task DeliverBySubjectAsync(IDatabase database, StreamEntry[] entries, CancellationToken cancellationToken)
     {
-        var lanes = entries.GroupBy(SubjectOf).ToList();
+        // Each payload is read once: for its subject here, and then applied as read.
+        var lanes = entries.Select(entry => (Entry: entry, Event: Readable(entry)))
+            .GroupBy(x => x.Event is { } readable ? EventEnvelope.Subject(readable) : $"entry:{x.Entry.Id}")
+            .ToList();
         await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.ConsumerConcurrency), CancellationToken = cancellationToken },
             async (lane, ct) =>
             {
-                foreach (var entry in lane)
+                foreach (var (entry, integrationEvent) in lane)
                 {
-                    await DeliverAsync(database, entry, retry: false, ct);
+                    await DeliverAsync(database, entry, retry: false, ct, integrationEvent);
                 }
             });
     }
 
-    private static string SubjectOf(StreamEntry entry)
+    /// <summary>The entry's event, or null when its payload is unreadable (delivering it dead-letters it).</summary>
+    private static TEvent? Readable(StreamEntry entry)
     {
         try
         {
-            return EventEnvelope.Subject(Parser.ParseFrom((byte[]?)entry[StreamFields.Payload] ?? []));
+            return Parser.ParseFrom((byte[]?)entry[StreamFields.Payload] ?? []);
         }
-        catch (Exception ex) when (ex is InvalidProtocolBufferException or InvalidOperationException)
+        catch (InvalidProtocolBufferException)
         {
-            // Unreadable: it goes to the dead letters on its own.
-            return $"entry:{entry.Id}";
+            return default;
         }
     }
 
-    private async Task DeliverAsync(IDatabase database, StreamEntry entry, bool retry, CancellationToken cancellationToken)
+    private async Task DeliverAsync(IDatabase database, StreamEntry entry, bool retry, CancellationToken cancellationToken, TEvent? read = default)
     {
         var payload = (byte[]?)entry[StreamFields.Payload] ?? [];
         try
         {
-            var integrationEvent = Parser.ParseFrom(payload);
+            var integrationEvent = read ?? Parser.ParseFrom(payload);
             await ApplyAsync(integrationEvent, (string?)entry[StreamFields.TraceParent], cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
