@@ -15,6 +15,7 @@ public static partial class TransientFailureResponses
     public static void UseTransientFailureResponses(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TransientFailureResponses).FullName!);
+        var domain = app.Services.GetRequiredService<ErrorDomain>().Name;
         app.Use(async (http, next) =>
         {
             try
@@ -28,7 +29,7 @@ public static partial class TransientFailureResponses
                 http.Response.Clear();
                 var seconds = (int)Math.Ceiling(RichStatus.DefaultRetryAfter.TotalSeconds);
                 http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await GrpcRefusal.WriteAsync(http.Response, global::Grpc.Core.StatusCode.Unavailable, CallerRateLimits.Domain, DomainErrorInterceptor.UnavailableReason,
+                await GrpcRefusal.WriteAsync(http.Response, global::Grpc.Core.StatusCode.Unavailable, domain, DomainErrorInterceptor.UnavailableReason,
                     "The gateway is briefly unable to reach what it needs; try again shortly.",
                     new RetryInfo { RetryDelay = Duration.FromTimeSpan(RichStatus.DefaultRetryAfter) });
             }
