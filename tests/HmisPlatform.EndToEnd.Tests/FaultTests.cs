@@ -84,8 +84,7 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
     /// <summary>Four callers submit for two seconds, through the fault, and for two seconds after it.</summary>
     private async Task<IReadOnlyList<Outcome>> UnderLoadAsync(Func<Task> fault)
     {
-        EnsureOwnAgency();
-        var agency = await OwnAgency.Value;
+        var agency = await OwnAgencyAsync();
         var outcomes = new ConcurrentBag<Outcome>();
         using var stop = new CancellationTokenSource();
         var requests = new AccessRequests.AccessRequestsClient(platform.HmisTeamGateway);
@@ -163,23 +162,23 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
     }
 
     /// <summary>
-    /// An agency of these tests' own, made once through the API as the HMIS team would: thousands of open requests of
-    /// theirs stay off the demo agencies the other tests look at.
+    /// An agency of these tests' own, made once through the API as the HMIS team would (again if making it failed):
+    /// thousands of open requests of theirs stay off the demo agencies the other tests look at.
     /// </summary>
-    private static Lazy<Task<SimulatedAgency>> OwnAgency { get; set; } = null!;
-
-    private static readonly Lock AgencyGate = new();
-
-    private void EnsureOwnAgency()
+    private Task<SimulatedAgency> OwnAgencyAsync()
     {
         lock (AgencyGate)
         {
-            if (OwnAgency is null || OwnAgency.Value.IsFaulted)
+            if (_agency is null || _agency.IsFaulted)
             {
-                OwnAgency = new Lazy<Task<SimulatedAgency>>(() => SimulatedAgency.CreateAsync(new SimulatedPlatform(platform), "Faults"));
+                _agency = SimulatedAgency.CreateAsync(new SimulatedPlatform(platform), "Faults");
             }
+            return _agency;
         }
     }
+
+    private static Task<SimulatedAgency>? _agency;
+    private static readonly Lock AgencyGate = new();
 
     /// <summary>A new user for the agency, submitted by the HMIS team naming the agency's ATA.</summary>
     private static SubmitAccessRequestRequest Submission(SimulatedAgency agency)
