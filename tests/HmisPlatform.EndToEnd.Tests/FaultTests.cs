@@ -12,10 +12,12 @@ using Xunit.Abstractions;
 namespace HmisPlatform.EndToEnd.Tests;
 
 /// <summary>
-/// Faults while agency systems keep submitting through the gateway: every database connection severed, Postgres
-/// restarted, Redis away for 30 seconds, a service killed. During the fault a caller is told UNAVAILABLE (retryable, with RetryInfo), never
-/// INTERNAL; retrying a call with its request_id afterwards makes it once; and when the fault is over, every outbox is
-/// drained and no event was dead-lettered.
+/// Faults while agency systems keep submitting through the gateway and people are on their way from request to live
+/// account: every database connection severed, Postgres restarted, Redis away for 30 seconds, a service killed. During
+/// the fault a caller is told UNAVAILABLE (retryable, with RetryInfo), never INTERNAL; retrying a call with its
+/// request_id afterwards makes it once; every journey, its calls retried as a well-behaved agency system retries them,
+/// ends with one live account and one credit consumed for it; and when the fault is over, every outbox is drained,
+/// the credit balances add up and no event was dead-lettered.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper output)
@@ -27,7 +29,7 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
     [Fact]
     public async Task EveryDatabaseConnectionSevered_UnderLoad_CallersSeeOnlyUnavailable_AndRetriesMakeEachRequestOnce()
     {
-        var outcomes = await UnderLoadAsync(async () =>
+        var load = await UnderLoadAsync(async () =>
         {
             for (var i = 0; i < 3; i++)
             {
@@ -36,56 +38,73 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
             }
         });
 
-        await AssertRecoveredAsync(outcomes);
+        await AssertRecoveredAsync(load);
     }
 
     [Fact]
     public async Task PostgresRestarted_UnderLoad_CallersSeeOnlyUnavailable_AndEverythingIsDeliveredAfterwards()
     {
-        var outcomes = await UnderLoadAsync(async () =>
+        var load = await UnderLoadAsync(async () =>
         {
             await platform.StopResourceAsync(ResourceNames.Postgres);
             await Task.Delay(TimeSpan.FromSeconds(3));
             await platform.StartResourceAsync(ResourceNames.Postgres);
         });
 
-        await AssertRecoveredAsync(outcomes);
+        await AssertRecoveredAsync(load);
     }
 
     [Fact]
     public async Task RedisStoppedForThirtySeconds_UnderLoad_CallersSeeOnlyUnavailable_AndEveryEventIsDeliveredOnceItIsBack()
     {
-        var outcomes = await UnderLoadAsync(async () =>
+        var load = await UnderLoadAsync(async () =>
         {
             await platform.StopRedisAsync();
             await Task.Delay(TimeSpan.FromSeconds(30));
             await platform.StartRedisAsync();
         });
 
-        await AssertRecoveredAsync(outcomes);
+        await AssertRecoveredAsync(load);
     }
 
     [Fact]
     public async Task CredentialingKilled_UnderLoad_SubmitsWaitOrSeeOnlyUnavailable_AndSucceedOnceItIsBack()
     {
-        var outcomes = await UnderLoadAsync(async () =>
+        var load = await UnderLoadAsync(async () =>
         {
             await platform.CrashResourceAsync(ResourceNames.CredentialingApi);
             await Task.Delay(TimeSpan.FromSeconds(2));
             await platform.StartResourceAsync(ResourceNames.CredentialingApi);
         });
 
-        await AssertRecoveredAsync(outcomes);
+        await AssertRecoveredAsync(load);
     }
 
     /// <summary>A submission and how it ended: its answer, or the error its caller saw.</summary>
     private sealed record Outcome(SubmitAccessRequestRequest Request, Hmis.Requests.V1.AccessRequest? Answer, RpcException? Failure);
 
-    /// <summary>Four callers submit for two seconds, through the fault, and for two seconds after it.</summary>
-    private async Task<IReadOnlyList<Outcome>> UnderLoadAsync(Func<Task> fault)
+    /// <summary>A person's whole journey and how it ended: their live account, or the step that failed.</summary>
+    private sealed record JourneyOutcome(string Name, Hmis.Credentialing.V1.Account? Account, Exception? Failure);
+
+    private sealed record Load(IReadOnlyList<Outcome> Submissions, IReadOnlyList<JourneyOutcome> Journeys);
+
+    // As Credentialing stores them (services/Credentialing/Domain/Credits: CreditEntryKind.Consumption, ReservationStatus.Held).
+    private const int ConsumptionEntry = 3;
+    private const int HeldReservation = 1;
+
+    /// <summary>How many people are on their way at once, each started as the one before finishes.</summary>
+    private const int JourneysAtOnce = 2;
+
+    /// <summary>
+    /// Four callers submit, and people go from request to live account, for two seconds, through the fault, and for two
+    /// seconds after it; then the journeys under way finish.
+    /// </summary>
+    private async Task<Load> UnderLoadAsync(Func<Task> fault)
     {
         var agency = await OwnAgencyAsync();
+        using var ata = await platform.RetryingDriver().SignInAtaAsync();
         var outcomes = new ConcurrentBag<Outcome>();
+        var journeys = new ConcurrentBag<JourneyOutcome>();
         using var stop = new CancellationTokenSource();
         var requests = new AccessRequests.AccessRequestsClient(platform.HmisTeamGateway);
         var callers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
@@ -104,24 +123,44 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
                 }
             }
         })).ToList();
+        var travellers = Enumerable.Range(0, JourneysAtOnce).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                // Names take letters only: twelve random ones.
+                var family = "Fault" + new string([.. Enumerable.Range(0, 12).Select(_ => (char)('a' + Random.Shared.Next(26)))]);
+                try
+                {
+                    journeys.Add(new JourneyOutcome(family, await platform.RetryingDriver().WholeJourneyAsync("Journey", family, ata), null));
+                }
+                catch (Exception ex)
+                {
+                    journeys.Add(new JourneyOutcome(family, null, ex));
+                }
+            }
+        })).ToList();
         await Task.Delay(TimeSpan.FromSeconds(2));
         await fault();
         await platform.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway).WaitAsync(TimeSpan.FromMinutes(1));
         await Task.Delay(TimeSpan.FromSeconds(2));
         await stop.CancelAsync();
         await Task.WhenAll(callers);
+        await Task.WhenAll(travellers).WaitAsync(TimeSpan.FromMinutes(4));
         var failures = outcomes.Where(o => o.Failure is not null).ToList();
         output.WriteLine($"{outcomes.Count} submissions, {failures.Count} failed: " +
             string.Join("; ", failures.GroupBy(f => $"{f.Failure!.StatusCode} {f.Failure.Reason()}").Select(g => $"{g.Count()}× {g.Key}")));
-        return [.. outcomes];
+        output.WriteLine($"{journeys.Count} journeys, {journeys.Count(j => j.Failure is not null)} failed.");
+        return new Load([.. outcomes], [.. journeys]);
     }
 
     /// <summary>
     /// No caller saw anything but UNAVAILABLE with a retry delay; each failed call retried with its request_id now makes
-    /// its request, and again answers the same one; the outboxes are drained and nothing was dead-lettered.
+    /// its request, and again answers the same one; every journey ended with its person's one live account, which
+    /// consumed one credit; the outboxes are drained, the credits add up, and nothing was dead-lettered.
     /// </summary>
-    private async Task AssertRecoveredAsync(IReadOnlyList<Outcome> outcomes)
+    private async Task AssertRecoveredAsync(Load load)
     {
+        var outcomes = load.Submissions;
         Assert.Contains(outcomes, o => o.Answer is not null);
         Assert.All(outcomes.Where(o => o.Failure is not null), o =>
         {
@@ -140,12 +179,60 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
             var stored = await requests.GetAccessRequestAsync(new GetAccessRequestRequest { AccessRequestId = succeeded.Answer!.Id });
             Assert.Equal(succeeded.Request.Users[0].Email, stored.AccessRequest.Users.Single().Email);
         }
+        await AssertJourneysEndedOnceAsync(load.Journeys);
         foreach (var database in Databases)
         {
             Assert.Equal(0L, await Eventually.ReturnsAsync(
                 () => CountAsync(database, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL AND occurred_at < now() - interval '30 seconds'"),
                 n => n == 0, TimeSpan.FromSeconds(60)));
             Assert.Equal(0L, await CountAsync(database, "SELECT count(*) FROM dead_letters"));
+        }
+    }
+
+    /// <summary>
+    /// Every journey reached a live account; each of its people holds exactly one account, which consumed exactly one
+    /// credit; and the agency's balance agrees with its ledger and reservations.
+    /// </summary>
+    private async Task AssertJourneysEndedOnceAsync(IReadOnlyList<JourneyOutcome> journeys)
+    {
+        Assert.NotEmpty(journeys);
+        Assert.All(journeys, j => Assert.True(j.Failure is null, $"{j.Name}'s journey failed: {j.Failure}"));
+        Assert.All(journeys, j => Assert.Equal(Hmis.Credentialing.V1.AccountStatus.Active, j.Account!.Status));
+        var people = journeys.Select(j => Guid.Parse(j.Account!.PersonId)).ToArray();
+
+        await using var credentialing = await OpenAsync(ResourceNames.CredentialingDb);
+        await using var perPerson = new NpgsqlCommand(
+            """
+            SELECT a.person_id, count(DISTINCT a.id), count(l.sequence)
+            FROM accounts a LEFT JOIN credit_ledger l ON l.account_id = a.id AND l.kind = @consumption
+            WHERE a.person_id = ANY(@people) GROUP BY a.person_id
+            """, credentialing);
+        perPerson.Parameters.AddWithValue("consumption", ConsumptionEntry);
+        perPerson.Parameters.AddWithValue("people", people);
+        var held = new Dictionary<Guid, (long Accounts, long Consumed)>();
+        await using (var reader = await perPerson.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                held[reader.GetGuid(0)] = (reader.GetInt64(1), reader.GetInt64(2));
+            }
+        }
+        Assert.All(people, p => Assert.Equal((1L, 1L), held.GetValueOrDefault(p)));
+
+        await using var balance = new NpgsqlCommand(
+            """
+            SELECT c.consumed - (SELECT count(*) FROM credit_ledger l WHERE l.agency_id = c.agency_id AND l.kind = @consumption),
+                   c.reserved - (SELECT count(*) FROM credit_reservations r WHERE r.agency_id = c.agency_id AND r.status = @held),
+                   c.purchased - c.available - c.reserved - c.consumed
+            FROM agency_credits c WHERE c.agency_id = @agency
+            """, credentialing);
+        balance.Parameters.AddWithValue("consumption", ConsumptionEntry);
+        balance.Parameters.AddWithValue("held", HeldReservation);
+        balance.Parameters.AddWithValue("agency", Guid.Parse(JourneyDriver.LakeviewAgencyId));
+        await using (var reader = await balance.ExecuteReaderAsync())
+        {
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal((0L, 0L, 0L), (reader.GetInt64(0), reader.GetInt64(1), (long)reader.GetInt32(2)));
         }
     }
 
@@ -207,10 +294,16 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
 
     private async Task<long> CountAsync(string database, string sql)
     {
-        var owner = new NpgsqlConnectionStringBuilder(await platform.App.GetConnectionStringAsync(database)) { Pooling = false };
-        await using var connection = new NpgsqlConnection(owner.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync(database);
         await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(string database)
+    {
+        var owner = new NpgsqlConnectionStringBuilder(await platform.App.GetConnectionStringAsync(database)) { Pooling = false };
+        var connection = new NpgsqlConnection(owner.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
     }
 }

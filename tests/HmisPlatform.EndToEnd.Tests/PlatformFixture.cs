@@ -61,8 +61,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             PlatformIdentity.Scopes.Where(s => s is not (PlatformIdentity.RequestsReview or PlatformIdentity.RequestsCeDecide or PlatformIdentity.CredentialsActivate
                 or PlatformIdentity.TrainingProgressWrite or PlatformIdentity.StaffInviteTrainee)));
         HmisTeamToken = await GatewayTokens.TokenAsync(http, GatewayTokens.ReviewDeskClientId, GatewayTokens.ReviewDeskSecret, PlatformIdentity.Scopes);
-        LmsGateway = ChannelTo(ResourceNames.Gateway,
-            await GatewayTokens.TokenAsync(http, GatewayTokens.LmsClientId, GatewayTokens.LmsSecret, [PlatformIdentity.TrainingRead, PlatformIdentity.TrainingProgressWrite]));
+        LmsToken = await GatewayTokens.TokenAsync(http, GatewayTokens.LmsClientId, GatewayTokens.LmsSecret, [PlatformIdentity.TrainingRead, PlatformIdentity.TrainingProgressWrite]);
+        LmsGateway = ChannelTo(ResourceNames.Gateway, LmsToken);
         Gateway = ChannelTo(ResourceNames.Gateway, AccessToken);
         HmisTeamGateway = ChannelTo(ResourceNames.Gateway, HmisTeamToken);
     }
@@ -70,8 +70,29 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>The gateway as the demo LMS integration calls it: course progress.</summary>
     public GrpcChannel LmsGateway { get; private set; } = null!;
 
+    private string LmsToken { get; set; } = "";
+
     /// <summary>A journey driver on this platform's gateway.</summary>
     public JourneyDriver Driver() => new(Gateway, HmisTeamGateway, LmsGateway, GatewayHttp, App.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint), Mail());
+
+    /// <summary>
+    /// A journey driver whose every call, told UNAVAILABLE or 503, is sent again the same way (<see cref="RetryingCalls"/>),
+    /// as a well-behaved agency system's would be: what journeys through a fault use.
+    /// </summary>
+    public JourneyDriver RetryingDriver()
+    {
+        lock (_retryingGate)
+        {
+            _retrying ??= (ChannelTo(ResourceNames.Gateway, AccessToken, retryWhenUnavailable: true),
+                ChannelTo(ResourceNames.Gateway, HmisTeamToken, retryWhenUnavailable: true),
+                ChannelTo(ResourceNames.Gateway, LmsToken, retryWhenUnavailable: true));
+        }
+        var (gateway, hmisTeam, lms) = _retrying.Value;
+        return new(gateway, hmisTeam, lms, GatewayHttp, App.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint), Mail(), retryWhenUnavailable: true);
+    }
+
+    private (GrpcChannel Gateway, GrpcChannel HmisTeam, GrpcChannel Lms)? _retrying;
+    private readonly Lock _retryingGate = new();
 
     /// <summary>The e-mail this platform sent, as its mail catcher caught it.</summary>
     public JourneyMail Mail() => new(() => App.CreateHttpClient(ResourceNames.MailCatcher, "http"), HmisTeamGateway);
@@ -88,12 +109,13 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>The gateway as the HMIS team's review desk calls it.</summary>
     public GrpcChannel HmisTeamGateway { get; private set; } = null!;
 
-    /// <summary>A gRPC channel to a resource's HTTP/2 endpoint whose calls carry the token, or none.</summary>
-    public GrpcChannel ChannelTo(string resource, string? token) =>
-        GrpcChannel.ForAddress(App.GetEndpoint(resource, ResourceNames.GrpcEndpoint), new GrpcChannelOptions
-        {
-            HttpHandler = new BearerTokenHandler(token, new SocketsHttpHandler()),
-        });
+    /// <summary>A gRPC channel to a resource's HTTP/2 endpoint whose calls carry the token, or none; retrying UNAVAILABLE if asked.</summary>
+    public GrpcChannel ChannelTo(string resource, string? token, bool retryWhenUnavailable = false)
+    {
+        var handler = new BearerTokenHandler(token, new SocketsHttpHandler());
+        return GrpcChannel.ForAddress(App.GetEndpoint(resource, ResourceNames.GrpcEndpoint),
+            retryWhenUnavailable ? RetryingCalls.ChannelOptions(handler) : new GrpcChannelOptions { HttpHandler = handler });
+    }
 
     public Task StopRedisAsync() => StopResourceAsync(ResourceNames.Redis);
 
@@ -156,6 +178,13 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         Gateway?.Dispose();
         HmisTeamGateway?.Dispose();
+        LmsGateway?.Dispose();
+        if (_retrying is var (gateway, hmisTeam, lms))
+        {
+            gateway.Dispose();
+            hmisTeam.Dispose();
+            lms.Dispose();
+        }
         if (_app is not null)
         {
             await _app.StopAsync();

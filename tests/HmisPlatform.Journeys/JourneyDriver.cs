@@ -16,7 +16,14 @@ namespace HmisPlatform.Journeys;
 /// agency's system submits, the HMIS team's review desk reviews, the LMS reports progress, the trainee (signed in,
 /// through the agency's system with their consent) does the assignment and signs, and the ATA confirms.
 /// </summary>
-public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGateway, GrpcChannel lmsGateway, Uri gatewayHttp, Uri gatewayGrpc, JourneyMail mail)
+/// <remarks>
+/// With <paramref name="retryWhenUnavailable"/>, the driver's own connections (the people's browsers and the trainee's
+/// channel) send a call again when told UNAVAILABLE or 503, as <see cref="RetryingCalls"/> describes; the channels it is
+/// given should then retry too.
+/// </remarks>
+public sealed class JourneyDriver(
+    GrpcChannel gateway, GrpcChannel hmisTeamGateway, GrpcChannel lmsGateway, Uri gatewayHttp, Uri gatewayGrpc, JourneyMail mail,
+    bool retryWhenUnavailable = false)
 {
     // The demo ATA of Lakeview (services/Gateway/Staff/DemoStaff.cs, listed in the README).
     private const string LakeviewAtaEmail = "alex.rivera@lakeview.example.org";
@@ -64,6 +71,35 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
         var reviewed = await ReviewAsync(confirmed, ReviewOutcome.ConfirmEnrolments);
         Assert.Equal(AccessRequestStatus.InProgress, reviewed.Status);
         return reviewed;
+    }
+
+    /// <summary>
+    /// One new user from request to live account, every step as its owner: submitted and reviewed, signed up, trained
+    /// (as the LMS reports), the assignment passed, the agreement signed, and confirmed by the signed-in ATA. A failure
+    /// names the step it happened in (<see cref="JourneyStepFailed"/>).
+    /// </summary>
+    public async Task<Account> WholeJourneyAsync(string givenName, string familyName, StaffBrowser ata)
+    {
+        var step = "submit and review";
+        try
+        {
+            var request = await SubmitAndApproveAsync(givenName, familyName);
+            var person = request.Users[0];
+            step = "trainee signs up";
+            await SignUpTraineeAsync(request.Id, person);
+            step = "LMS reports the courses";
+            await CompleteTrainingAsync(person.PersonId);
+            step = "trainee passes the assignment";
+            await PassAssignmentAsync(person.PersonId);
+            step = "trainee signs the agreement";
+            var signed = await SignAgreementAsync(person.PersonId, $"{givenName} {familyName}");
+            step = "ATA confirms";
+            return await ConfirmAgreementAsAtaAsync(signed.Id, ata);
+        }
+        catch (Exception ex) when (ex is not JourneyStepFailed)
+        {
+            throw new JourneyStepFailed(step, ex);
+        }
     }
 
     /// <summary>One HMIS team decision on the request as last read, with its etag.</summary>
@@ -152,7 +188,7 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
     /// <summary>Lakeview's demo ATA, signed in (with their second factor when <see cref="Authenticators"/> knows it) and ready for API calls.</summary>
     public async Task<StaffBrowser> SignInAtaAsync()
     {
-        var ata = new StaffBrowser(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = gatewayHttp });
+        var ata = NewBrowser();
         using var signedIn = await ata.SignInAsync(LakeviewAtaEmail, DemoPassword);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
         await ata.SendAntiforgeryTokenAsync();
@@ -170,7 +206,7 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
     /// <summary>The CE coordinator of the demo, signed in with their second factor, for the CE team's own calls over HTTP/JSON.</summary>
     public async Task<StaffBrowser> CeTeamAsync()
     {
-        var browser = new StaffBrowser(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = gatewayHttp });
+        var browser = NewBrowser();
         await browser.SignInAsync("ce.coordinator@hmis.example.org", DemoPassword);
         using var verified = await browser.PostFormAsync("/account/sign-in/two-factor", ("code", await Authenticators.NextCodeAsync("HMISDEMOCETEAMKEY2HMISDEMOCETEAM")));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, verified.StatusCode);
@@ -186,7 +222,7 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
     {
         var invitationPath = await mail.SignInPathAsync(user.Email, accessRequestId)
             ?? throw new InvalidOperationException("The approval e-mail carried no sign-in link.");
-        using var browser = new StaffBrowser(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = gatewayHttp });
+        using var browser = NewBrowser();
         using var set = await browser.SetPasswordAsync(invitationPath, user.Email, TraineePassword);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, set.StatusCode);
         await SignInTraineeAsync(user.PersonId, user.Email, TraineePassword);
@@ -196,15 +232,14 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
     public async Task SignInTraineeAsync(string personId, string email, string password, AgencySystem? through = null)
     {
         var system = through ?? AgencySystem.LakeviewCaseSystem;
-        using var browser = new StaffBrowser(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = gatewayHttp });
+        using var browser = NewBrowser();
         using var signedIn = await browser.SignInAsync(email, password);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
         var token = await PersonAuthorization.TokenThroughClientAsync(browser, system.ClientId, system.Secret, system.RedirectUri,
             [PlatformIdentity.TrainingRead, PlatformIdentity.AssessmentRead, PlatformIdentity.AssessmentWrite, PlatformIdentity.CredentialsRead, PlatformIdentity.CredentialsWrite]);
-        _trainees[personId] = GrpcChannel.ForAddress(gatewayGrpc, new GrpcChannelOptions
-        {
-            HttpHandler = new BearerTokenHandler(token, new SocketsHttpHandler()),
-        });
+        var handler = new BearerTokenHandler(token, new SocketsHttpHandler());
+        _trainees[personId] = GrpcChannel.ForAddress(gatewayGrpc,
+            retryWhenUnavailable ? RetryingCalls.ChannelOptions(handler) : new GrpcChannelOptions { HttpHandler = handler });
     }
 
     private const string TraineePassword = "Trainee-steps-2026";
@@ -220,6 +255,13 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
             RedirectUris = { AgencySystem.LakeviewCaseSystem.RedirectUri.AbsoluteUri },
         });
         return new AgencySystem(clientId, registered.ClientSecret, AgencySystem.LakeviewCaseSystem.RedirectUri);
+    }
+
+    /// <summary>A person's browser on the gateway: cookies kept, redirects seen.</summary>
+    private StaffBrowser NewBrowser()
+    {
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
+        return new StaffBrowser(new HttpClient(retryWhenUnavailable ? RetryingCalls.Http(handler) : handler) { BaseAddress = gatewayHttp });
     }
 
     private GrpcChannel Trainee(string personId) =>
@@ -250,6 +292,12 @@ public sealed class JourneyDriver(GrpcChannel gateway, GrpcChannel hmisTeamGatew
                 return null;
             }
         }, value => value is not null, timeout ?? StepTimeout) ?? throw new InvalidOperationException();
+}
+
+/// <summary>Which step of a journey failed, and how.</summary>
+public sealed class JourneyStepFailed(string step, Exception inner) : Exception($"{step}: {inner.GetType().Name}: {inner.Message}", inner)
+{
+    public string Step { get; } = step;
 }
 
 /// <summary>An agency's system as an OAuth client that may act for the agency's people (authorization code with PKCE).</summary>

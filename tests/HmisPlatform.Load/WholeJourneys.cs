@@ -30,7 +30,7 @@ public static class WholeJourneys
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    await OneAsync(driver(), ata, "Journey", $"Walker{Submissions.Letters(n)[6..]}{run}");
+                    await driver().WholeJourneyAsync("Journey", $"Walker{Submissions.Letters(n)[6..]}{run}", ata);
                     latency.RecordValue((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
                 }
                 catch (Exception ex)
@@ -41,31 +41,4 @@ public static class WholeJourneys
         })));
         return new Measurement("whole journey, one person (latency: submit to live account)", atOnce, latency.TotalCount, clock.Elapsed, latency, errors);
     }
-
-    private static async Task OneAsync(JourneyDriver driver, StaffBrowser ata, string given, string family)
-    {
-        var step = "submit and review";
-        try
-        {
-            var request = await driver.SubmitAndApproveAsync(given, family);
-            var person = request.Users[0];
-            step = "trainee signs up";
-            await driver.SignUpTraineeAsync(request.Id, person);
-            step = "LMS reports the courses";
-            await driver.CompleteTrainingAsync(person.PersonId);
-            step = "trainee passes the assignment";
-            await driver.PassAssignmentAsync(person.PersonId);
-            step = "trainee signs the agreement";
-            var signed = await driver.SignAgreementAsync(person.PersonId, $"{given} {family}");
-            step = "ATA confirms";
-            await driver.ConfirmAgreementAsAtaAsync(signed.Id, ata);
-        }
-        catch (Exception ex) when (ex is not JourneyStepFailed)
-        {
-            throw new JourneyStepFailed(step, ex);
-        }
-    }
-
-    /// <summary>Which step of a journey failed, and how.</summary>
-    private sealed class JourneyStepFailed(string step, Exception inner) : Exception($"{step}: {inner.GetType().Name}: {inner.Message}", inner);
 }
