@@ -12,8 +12,9 @@ public sealed record PersonOnRequest(
 
 /// <summary>
 /// The person tracker's search as one query over the people named on requests, newest request first, a keyset page
-/// at a time on (submitted_at, person_id). The list holds the Continuum's ~900 users and their requests, so the
-/// match is a scan of requested_users; a trigram index is the step when that grows.
+/// at a time on (submitted_at, person_id). Each of the three patterns has its own trigram index
+/// (ix_requested_users_search_trgm, in the PeopleSearchTrigrams migration), which holds the very expressions compared
+/// here: change one and change the other.
 /// </summary>
 public static class PeopleSearch
 {

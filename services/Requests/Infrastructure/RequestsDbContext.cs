@@ -24,6 +24,8 @@ public sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> option
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables();
+        // Trigram indexes let the person tracker match part of a name anywhere without reading every user (PeopleSearch).
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RequestsDbContext).Assembly);
     }
 }
