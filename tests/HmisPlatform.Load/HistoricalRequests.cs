@@ -26,7 +26,7 @@ public static class HistoricalRequests
     private static readonly string[] GivenNames = ["Dana", "Noor", "Priya", "Marcus", "Elena", "Tomasz", "Aisha", "Kenji", "Rosa", "Samuel"];
 
     /// <summary>A person the history names: their id and their name as the tracker searches it.</summary>
-    public sealed record Person(Guid Id, string FamilyName);
+    public sealed record Person(Guid Id, string FamilyName, string Email);
 
     public static async Task<IReadOnlyList<Person>> SeedAsync(string ownerConnectionString, int count)
     {
@@ -71,15 +71,15 @@ public static class HistoricalRequests
             {
                 var family = FamilyNames[i / GivenNames.Length % FamilyNames.Length];
                 var given = GivenNames[i % GivenNames.Length];
-                people[i] = new Person(Guid.CreateVersion7(), family);
                 var domain = i % 2 == 0 ? "lakeview.example.org" : "southside.example.org";
+                people[i] = new Person(Guid.CreateVersion7(), family, $"{given}.{family}.{i}@{domain}".ToLowerInvariant());
                 await copy.StartRowAsync();
                 await copy.WriteAsync(people[i].Id, NpgsqlDbType.Uuid);
                 await copy.WriteAsync(requests[i], NpgsqlDbType.Uuid);
                 await copy.WriteAsync(i % 2 == 0 ? Lakeview : Southside, NpgsqlDbType.Uuid);
                 await copy.WriteAsync(given, NpgsqlDbType.Varchar);
                 await copy.WriteAsync(family, NpgsqlDbType.Varchar);
-                await copy.WriteAsync($"{given}.{family}.{i}@{domain}".ToLowerInvariant(), NpgsqlDbType.Varchar);
+                await copy.WriteAsync(people[i].Email, NpgsqlDbType.Varchar);
                 await copy.WriteAsync("", NpgsqlDbType.Varchar);
                 await copy.WriteAsync(Status(i) == 1, NpgsqlDbType.Boolean);
             }

@@ -111,8 +111,11 @@ async Task ReadsAsync()
         }
         report.Add(await Run($"GetJourney ({options.Rows:N0} people)", callers, ct => queue.GetJourneyAsync(
             new GetJourneyRequest { PersonId = people[Random.Shared.Next(people.Count)].Id.ToString() }, cancellationToken: ct).ResponseAsync), ceiling);
+        // A family name one person in twenty shares (the tracker's worst case), and one person's own address (its usual one).
         report.Add(await Run($"SearchPeople by family name, page of 50 ({options.Rows:N0} people)", callers, ct => queue.SearchPeopleAsync(
             new SearchPeopleRequest { Query = HistoricalRequests.FamilyNames[Random.Shared.Next(HistoricalRequests.FamilyNames.Length)], PageSize = 50 }, cancellationToken: ct).ResponseAsync), ceiling);
+        report.Add(await Run($"SearchPeople by one person's e-mail ({options.Rows:N0} people)", callers, ct => queue.SearchPeopleAsync(
+            new SearchPeopleRequest { Query = people[Random.Shared.Next(people.Count)].Email, PageSize = 50 }, cancellationToken: ct).ResponseAsync), ceiling);
     }
 }
 
