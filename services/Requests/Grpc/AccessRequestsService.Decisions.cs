@@ -120,7 +120,7 @@ public sealed partial class AccessRequestsService
             await decide(accessRequest, caller, now, ct);
             await RecordChangesAsync(accessRequest, now, ct);
             await db.SaveChangesAsync(ct);
-            return answer(accessRequest.ToMessage(now));
+            return answer(accessRequest.ToMessage(now, targets.Value.Request));
         }, context.CancellationToken);
 
     /// <summary>Audit rows for the changes, and for each change of status its event and its journey entries.</summary>

@@ -75,7 +75,7 @@ public sealed partial class AccessRequestsService(
                         JourneyStages.AccessRequestSubmitted, now), ct);
                 }
                 await SaveNamingOnePersonOnceAsync(ct);
-                return new SubmitAccessRequestResponse { AccessRequest = accessRequest.ToMessage(now) };
+                return new SubmitAccessRequestResponse { AccessRequest = accessRequest.ToMessage(now, targets.Value.Request) };
             }, context.CancellationToken);
 
     /// <summary>What a submission needs, read before its transaction: the form checked, and each user's history from Credentialing.</summary>
@@ -118,7 +118,7 @@ public sealed partial class AccessRequestsService(
     {
         var id = Ids.Parse(request.AccessRequestId, "access_request_id");
         var accessRequest = Visible(context.Caller(), await db.AccessRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, context.CancellationToken));
-        return new GetAccessRequestResponse { AccessRequest = accessRequest.ToMessage(time.GetUtcNow()) };
+        return new GetAccessRequestResponse { AccessRequest = accessRequest.ToMessage(time.GetUtcNow(), targets.Value.Request) };
     }
 
     [Authorize(Policy = PlatformIdentity.RequestsRead)]

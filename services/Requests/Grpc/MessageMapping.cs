@@ -15,7 +15,8 @@ namespace HmisPlatform.Requests.Grpc;
 /// <summary>Domain objects to the contract's messages.</summary>
 internal static class MessageMapping
 {
-    public static Hmis.Requests.V1.AccessRequest ToMessage(this AccessRequest request, DateTimeOffset now) => new()
+    /// <param name="reviewTarget">How long the teams have for a review (the request stage's target).</param>
+    public static Hmis.Requests.V1.AccessRequest ToMessage(this AccessRequest request, DateTimeOffset now, TimeSpan reviewTarget) => new()
     {
         Id = request.Id.ToString(),
         Type = request.Type.ToContract(),
@@ -56,6 +57,7 @@ internal static class MessageMapping
             ValidatedAt = Timestamp.FromDateTimeOffset(v.ValidatedAt),
         }) },
         AllowedActions = request.Allowed().ToMessage(),
+        PastReviewTarget = request.IsPastReviewTarget(now, reviewTarget),
     };
 
     private static Hmis.Requests.V1.AllowedActions ToMessage(this AllowedActions allowed) => new()
@@ -78,9 +80,9 @@ internal static class MessageMapping
         Reason = change.Reason ?? "",
     };
 
-    public static Journey ToMessage(this JourneyView journey, JourneySummary summary, AccessRequestStatus status, DateTimeOffset now)
+    public static Journey ToMessage(this JourneyView journey, JourneySummary summary, JourneyRequest request, DateTimeOffset now)
     {
-        var message = summary.ToMessage(status, now);
+        var message = summary.ToMessage(request, now);
         message.Stages.Add(journey.Stages.Select(s => new JourneyStageSpan
         {
             Stage = s.Stage.ToContract(),
@@ -96,15 +98,24 @@ internal static class MessageMapping
         return message;
     }
 
-    public static Journey ToMessage(this JourneySummary summary, AccessRequestStatus status, DateTimeOffset now) => new()
+    public static Journey ToMessage(this JourneySummary summary, JourneyRequest request, DateTimeOffset now) => new()
     {
         PersonId = summary.PersonId.ToString(),
         AccessRequestId = summary.AccessRequestId.ToString(),
         CurrentStage = summary.CurrentStage.ToContract(),
-        RequestStatus = status.ToContract(),
+        RequestStatus = request.Status.ToContract(),
+        GivenName = request.NameOf(summary.PersonId).GivenName,
+        FamilyName = request.NameOf(summary.PersonId).FamilyName,
         AgencyId = summary.AgencyId.ToString(),
         WaitingOn = summary.WaitingOn.ToContract(),
         TimeInStage = Duration.FromTimeSpan(now > summary.StageStartedAt ? now - summary.StageStartedAt : TimeSpan.Zero),
         RequestType = summary.RequestType.ToContract(),
     };
+}
+
+/// <summary>What a journey shows of the request that started it: its status and the names of its people.</summary>
+internal sealed record JourneyRequest(AccessRequestStatus Status, IReadOnlyList<(Guid PersonId, string GivenName, string FamilyName)> People)
+{
+    public (string GivenName, string FamilyName) NameOf(Guid personId) =>
+        People.Where(p => p.PersonId == personId).Select(p => (p.GivenName, p.FamilyName)).FirstOrDefault(("", ""));
 }

@@ -60,6 +60,46 @@ public sealed class JourneyTests(RequestsFixture service) : IClassFixture<Reques
             async () => (await service.Client.GetJourneyAsync(new GetJourneyRequest { PersonId = personId })).Journey,
             j => j.RequestStatus == AccessRequestStatus.Completed);
         Assert.Equal(JourneyStage.Complete, journey.CurrentStage);
+        Assert.Equal((submitted.Users[0].GivenName, submitted.Users[0].FamilyName), (journey.GivenName, journey.FamilyName));
+    }
+
+    [Fact]
+    public async Task Journeys_UnderWay_NamesEachPerson_AndLeavesOutThoseWhoFinished()
+    {
+        var finished = (await service.Client.SubmitAccessRequestAsync(Requests.NewAgencyUser("finished.person@lakeview.example.org"))).AccessRequest;
+        var onTheWay = (await service.Client.SubmitAccessRequestAsync(Requests.NewAgencyUser("on.the.way@lakeview.example.org"))).AccessRequest;
+        await service.HmisTeam.ApproveAsync(finished);
+        await service.Redis.PublishAsync(service.StreamOf(CredentialsIssued.Descriptor), new CredentialsIssued
+        {
+            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+            PersonId = finished.Users[0].PersonId, AccessRequestId = finished.Id, AccountId = Guid.NewGuid().ToString(), Username = "fperson",
+        });
+        await Eventually.ReturnsAsync(
+            async () => (await service.Client.GetJourneyAsync(new GetJourneyRequest { PersonId = finished.Users[0].PersonId })).Journey.CurrentStage,
+            stage => stage == JourneyStage.Complete);
+
+        var everyone = await AllJourneysAsync(underWay: false);
+        var underWay = await AllJourneysAsync(underWay: true);
+
+        Assert.Contains(everyone, j => j.PersonId == finished.Users[0].PersonId);
+        Assert.DoesNotContain(underWay, j => j.PersonId == finished.Users[0].PersonId);
+        var person = Assert.Single(underWay, j => j.PersonId == onTheWay.Users[0].PersonId);
+        Assert.Equal((onTheWay.Users[0].GivenName, onTheWay.Users[0].FamilyName), (person.GivenName, person.FamilyName));
+        Assert.All(underWay, j => Assert.Contains(j.CurrentStage, new[] { JourneyStage.Request, JourneyStage.Training, JourneyStage.Assessment, JourneyStage.Credentials }));
+    }
+
+    private async Task<List<Journey>> AllJourneysAsync(bool underWay)
+    {
+        var all = new List<Journey>();
+        var token = "";
+        do
+        {
+            var page = await service.Client.ListJourneysAsync(new ListJourneysRequest { UnderWay = underWay, PageSize = 500, PageToken = token });
+            all.AddRange(page.Journeys);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+        return all;
     }
 
     [Fact]

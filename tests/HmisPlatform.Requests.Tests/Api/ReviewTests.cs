@@ -337,6 +337,47 @@ public sealed class ReviewTests(RequestsFixture service) : IClassFixture<Request
     }
 
     [Fact]
+    public async Task ReviewQueue_MarksARequestPastTheFiveDayTarget_OnceTheTeamHasHadItLonger()
+    {
+        var submitted = await SubmitAsync("late.review@lakeview.example.org");
+        var clock = service.Services.GetRequiredService<HmisPlatform.BuildingBlocks.Hosting.TestClock.PlatformClock>();
+        var start = clock.Offset;
+        AccessRequest onTime, late;
+        try
+        {
+            clock.Follow(start + TimeSpan.FromDays(4));
+            onTime = await ReadAsync(submitted.Id);
+            clock.Follow(start + TimeSpan.FromDays(6));
+            late = await InQueueAsync(submitted.Id);
+        }
+        finally
+        {
+            clock.Follow(start);
+        }
+
+        Assert.False(submitted.PastReviewTarget);
+        Assert.False(onTime.PastReviewTarget);
+        Assert.True(late.PastReviewTarget);
+    }
+
+    /// <summary>The request as the HMIS team's queue lists it, page after page.</summary>
+    private async Task<AccessRequest> InQueueAsync(string id)
+    {
+        var token = "";
+        do
+        {
+            var page = await service.HmisTeam.ListAccessRequestsAsync(new ListAccessRequestsRequest { Statuses = { AccessRequestStatus.Submitted }, PageToken = token });
+            if (page.AccessRequests.SingleOrDefault(r => r.Id == id) is { } found)
+            {
+                return found;
+            }
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+        throw new InvalidOperationException("Not in the queue.");
+    }
+
+    [Fact]
     public async Task Denial_PublishesAClosedStatusChange_SoHeldCreditsGoBack()
     {
         var submitted = await SubmitAsync("denied.closed@lakeview.example.org");

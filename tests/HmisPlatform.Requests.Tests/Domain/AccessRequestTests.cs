@@ -226,6 +226,27 @@ public sealed partial class AccessRequestTests
     }
 
     [Fact]
+    public void PastReviewTarget_CountsOnlyTheTeamsTime_AndEndsWhenTheRequestLeavesThem()
+    {
+        var target = TimeSpan.FromDays(5);
+        var request = Submit(RequestType.NewAgencyUsers, 1);
+        Assert.False(request.IsPastReviewTarget(Now.AddDays(5), target));
+        Assert.True(request.IsPastReviewTarget(Now.AddDays(5).AddMinutes(1), target));
+
+        // Three days waiting on the ATA's answer do not count against the team.
+        request.Review(ReviewOutcome.RequestInformation, "Which shelter?", RequestType.Unspecified, request.Etag, Reviewer, Now.AddDays(4));
+        Assert.False(request.IsPastReviewTarget(Now.AddDays(7), target));
+        request.ProvideInformation("North shelter", Submitter, Now.AddDays(7));
+        Assert.False(request.IsPastReviewTarget(Now.AddDays(8), target));
+        Assert.True(request.IsPastReviewTarget(Now.AddDays(8).AddMinutes(1), target));
+
+        // Reviewed, it waits on the user: not the team's lateness any more.
+        request.Review(ReviewOutcome.ConfirmCreditUse, "", RequestType.Unspecified, request.Etag, Reviewer, Now.AddDays(9));
+        request.Review(ReviewOutcome.ConfirmEnrolments, "", RequestType.Unspecified, request.Etag, Reviewer, Now.AddDays(9));
+        Assert.False(request.IsPastReviewTarget(Now.AddDays(30), target));
+    }
+
+    [Fact]
     public void Resubmission_NeedsAnotherForm()
     {
         var request = Submit(RequestType.NewAgencyUsers, 1);

@@ -103,6 +103,13 @@ public sealed partial class AccessRequest
     public TimeSpan TimeWaiting(DateTimeOffset now) => WaitedBefore + (WaitingSince is { } since && now > since ? now - since : TimeSpan.Zero);
 
     /// <summary>
+    /// Whether the HMIS or CE team has it now and has had it longer than the request stage's target (the review desk
+    /// marks it late). Time waiting on the ATA does not count, as in <see cref="TimeWaiting"/>.
+    /// </summary>
+    public bool IsPastReviewTarget(DateTimeOffset now, TimeSpan target) =>
+        WaitingOn is WaitingOn.HmisTeam or WaitingOn.CeTeam && TimeWaiting(now) > target;
+
+    /// <summary>
     /// Makes the request from a checked form and what Credentialing knows of each user: refuses a user on the wrong
     /// form, gives each their person id (the one they have had, or a new one) and works out the transfer path.
     /// </summary>
