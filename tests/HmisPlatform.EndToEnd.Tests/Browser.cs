@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using HmisPlatform.Testing;
 
@@ -5,7 +6,8 @@ namespace HmisPlatform.EndToEnd.Tests;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright (launched by its executable path: Playwright's own browser download cannot
-/// work here), one fresh context per person, with a screenshot of each step saved under artifacts/screenshots.
+/// work here), one fresh context per person, with a screenshot of each step saved under artifacts/screenshots, and
+/// each page so shown checked by axe-core.
 /// </summary>
 public sealed class Browser : IAsyncDisposable
 {
@@ -31,17 +33,38 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(playwright, browser, gateway);
     }
 
-    /// <summary>A new person at the browser, on a narrow or wide screen.</summary>
+    /// <summary>A new person at the browser, on a phone's screen (390 px) or a desk's.</summary>
     public async Task<IPage> NewPageAsync(bool narrow = false)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = _gateway.ToString(),
-            ViewportSize = narrow ? new ViewportSize { Width = 420, Height = 900 } : new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = narrow ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(30_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // Every script error the person's browser meets, checked with each screenshot.
+        var errors = ScriptErrors.GetOrCreateValue(page);
+        page.PageError += (_, error) => errors.Add(error);
+        page.Console += (_, message) =>
+        {
+            // A resource that failed is reported with its address below.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                errors.Add($"{response.Status} {response.Url}");
+            }
+        };
+        return page;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, System.Collections.Concurrent.ConcurrentBag<string>> ScriptErrors = [];
 
     public static async Task SignInAsync(IPage page, string email, string password, string? authenticatorKey = null)
     {
@@ -63,11 +86,38 @@ public sealed class Browser : IAsyncDisposable
     public static Task InteractiveAsync(IPage page) =>
         page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('main h1') !== null");
 
+    /// <summary>Saves the page as the person sees it, then checks it with axe-core (no accessibility violation at all) and for script errors.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
+        // The layout scrolls inside its content area, not the document: the window grows to the content for the picture.
+        var size = page.ViewportSize!;
+        var height = await page.EvaluateAsync<int>("() => Math.max(...[...document.querySelectorAll('body *')].map(e => e.scrollHeight))");
+        await page.SetViewportSizeAsync(size.Width, Math.Clamp(height + 48, size.Height, 6000));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png") });
+        await page.SetViewportSizeAsync(size.Width, size.Height);
+        await AssertAccessibleAsync(page, name);
     }
+
+    /// <summary>
+    /// Runs axe-core (WCAG 2.1 A and AA rules and best practice) on the page as it is now, and checks that the page met
+    /// no script error so far.
+    /// </summary>
+    public static async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        if (ScriptErrors.TryGetValue(page, out var errors))
+        {
+            Assert.True(errors.IsEmpty, $"{name} ({page.Url}) met script errors: {string.Join(" | ", errors)}");
+        }
+        var result = await page.RunAxe();
+        Assert.True(result.Violations.Length == 0, $"{name} ({page.Url}): " + string.Join(Environment.NewLine, result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
+    }
+
+    /// <summary>The page fits a phone's width: nothing makes it scroll sideways.</summary>
+    public static async Task AssertNoSidewaysScrollAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth && document.querySelector('main').scrollWidth <= document.querySelector('main').clientWidth + 1"),
+            $"{page.Url} scrolls sideways at {page.ViewportSize?.Width} px.");
 
     public async ValueTask DisposeAsync()
     {

@@ -219,7 +219,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         await Expect(ata.Locator("#statement")).ToContainTextAsync("Credits used");
         await Expect(ata.Locator("#ledger")).ToContainTextAsync("Purchase");
         var row = ata.Locator("tr.waits-on-you", new() { HasText = "Rafa Quintero" });
-        await Expect(row).ToContainTextAsync("waits on you");
+        await Expect(row).ToContainTextAsync("Waits on you");
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(ata.Locator("ol.history")).ToContainTextAsync("Which shelter will Rafa work at?");
         // An empty answer is refused beside the field, and nothing changes.
@@ -411,7 +411,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         await Browser.ScreenshotAsync(hmis, "16-hmis-named-ata");
         // Lost the first e-mail: the HMIS team sends it again, and only the new link works.
         var first = await platform.Mail().InvitationPathAsync("priya.natarajan@southside.example.org");
-        await hmis.GetByRole(AriaRole.Button, new() { Name = "Send Priya Natarajan the invitation again" }).ClickAsync();
+        await hmis.GetByRole(AriaRole.Button, new() { Name = "Send the invitation again to Priya Natarajan" }).ClickAsync();
         var link = await Eventually.ReturnsAsync(() => platform.Mail().InvitationPathAsync("priya.natarajan@southside.example.org"), l => l != first, TimeSpan.FromSeconds(60));
 
         var ata = await _browser.NewPageAsync();

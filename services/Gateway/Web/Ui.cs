@@ -31,6 +31,27 @@ public static class Ui
         _ => [],
     };
 
+    /// <summary>The person's role as the Continuum says it.</summary>
+    public static string RoleName(ClaimsPrincipal person) => Role(person) switch
+    {
+        StaffRoles.HmisTeam => "HMIS team",
+        StaffRoles.CeTeam => "CE team",
+        StaffRoles.Ata => "ATA",
+        StaffRoles.Supervisor => "Supervisor",
+        StaffRoles.Trainee => "Trainee",
+        _ => "",
+    };
+
+    /// <summary>Where a signed-in person's own work is: the page they land on.</summary>
+    public static string LandingOf(ClaimsPrincipal person) => Role(person) switch
+    {
+        StaffRoles.HmisTeam => "/review",
+        StaffRoles.CeTeam => "/ce",
+        StaffRoles.Ata or StaffRoles.Supervisor => "/agency",
+        StaffRoles.Trainee => "/me",
+        _ => "/",
+    };
+
     /// <summary>A service's refusal or silence in words: never a stack trace, never a blank page.</summary>
     public static string Explain(RpcException error, string service) => error.StatusCode switch
     {
@@ -94,6 +115,28 @@ public static class Ui
     {
         var name = Acronym.Replace(words, m => m.Value.ToUpperInvariant());
         return name.Length == 0 ? "" : char.ToUpperInvariant(name[0]) + name[1..];
+    }
+
+    /// <summary>A short reference for a request or a person, as people read one aloud: the first eight of its id, in capitals.</summary>
+    public static string Reference(string id) => id.Length >= 8 ? id[..8].ToUpperInvariant() : id;
+
+    /// <summary>Names in a line: "Dana Whitfield, Noor Haddad and 3 more".</summary>
+    public static string Names(IEnumerable<string> names)
+    {
+        var all = names.ToList();
+        return all.Count switch
+        {
+            0 => "",
+            <= 3 => string.Join(", ", all),
+            _ => $"{string.Join(", ", all.Take(2))} and {all.Count - 2} more",
+        };
+    }
+
+    /// <summary>A length of time in whole days: "under a day", "1 day", "6 days".</summary>
+    public static string Days(Google.Protobuf.WellKnownTypes.Duration? length)
+    {
+        var days = length?.ToTimeSpan().TotalDays ?? 0;
+        return days < 1 ? "under a day" : days < 2 ? "1 day" : $"{Math.Floor(days).ToString(CultureInfo.InvariantCulture)} days";
     }
 
     public static string Ago(Google.Protobuf.WellKnownTypes.Timestamp? at)

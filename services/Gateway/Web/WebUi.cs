@@ -2,6 +2,7 @@ using Hmis.Assessment.V1;
 using Hmis.Credentialing.V1;
 using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Hosting;
+using Microsoft.FluentUI.AspNetCore.Components;
 
 namespace HmisPlatform.Gateway.Web;
 
@@ -18,6 +19,8 @@ public static class WebUi
     {
         builder.UseContinuumTimeZone();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // Fluent UI: the components, the theme (light, dark or the system's, kept in the browser) and toasts.
+        builder.Services.AddFluentUIComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
         builder.Services.AddScoped<PlatformCalls>();
