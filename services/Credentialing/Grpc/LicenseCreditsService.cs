@@ -115,12 +115,12 @@ public sealed class LicenseCreditsService(
     {
         var agencyId = context.Caller().EnsureMayReadAgency(Ids.Parse(request.AgencyId, "agency_id"));
         var size = Paging.Size(request.PageSize, DefaultPageSize, MaxPageSize);
-        var after = Paging.Sequence(request.PageToken) ?? 0;
-        var rows = await db.CreditLedger.AsNoTracking()
-            .Where(e => e.AgencyId == agencyId && e.Sequence > after)
-            .OrderBy(e => e.Sequence)
-            .Take(size + 1)
-            .ToListAsync(context.CancellationToken);
+        var from = Paging.Sequence(request.PageToken);
+        var lines = db.CreditLedger.AsNoTracking().Where(e => e.AgencyId == agencyId);
+        var ordered = request.NewestFirst
+            ? lines.Where(e => e.Sequence < (from ?? long.MaxValue)).OrderByDescending(e => e.Sequence)
+            : lines.Where(e => e.Sequence > (from ?? 0)).OrderBy(e => e.Sequence);
+        var rows = await ordered.Take(size + 1).ToListAsync(context.CancellationToken);
         var (page, next) = Paging.Page(rows, size, e => Paging.Token(e.Sequence));
         return new ListCreditLedgerResponse { Entries = { page.Select(e => e.ToMessage()) }, NextPageToken = next };
     }

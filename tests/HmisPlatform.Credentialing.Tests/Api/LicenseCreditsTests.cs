@@ -67,6 +67,31 @@ public sealed class LicenseCreditsTests(CredentialingFixture service) : IClassFi
     }
 
     [Fact]
+    public async Task Ledger_NewestFirst_PutsTheLatestEntryOnTop_AndPagesBackThroughEveryEntryOnce()
+    {
+        var agency = await AgencyWithCreditsAsync(5);
+        for (var i = 0; i < 4; i++)
+        {
+            await HmisTeam.ReserveCreditAsync(Reservation(agency));
+        }
+
+        var oldestFirst = (await HmisTeam.ListCreditLedgerAsync(new ListCreditLedgerRequest { AgencyId = agency.ToString() })).Entries;
+        var newestFirst = new List<CreditLedgerEntry>();
+        var token = "";
+        do
+        {
+            var page = await HmisTeam.ListCreditLedgerAsync(new ListCreditLedgerRequest { AgencyId = agency.ToString(), NewestFirst = true, PageSize = 2, PageToken = token });
+            newestFirst.AddRange(page.Entries);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        Assert.Equal(5, oldestFirst.Count);
+        Assert.Equal(CreditEntryKind.Purchase, oldestFirst[0].Kind);
+        Assert.Equal(oldestFirst.Reverse(), newestFirst);
+    }
+
+    [Fact]
     public async Task Exhausted_IsResourceExhaustedWithAQuotaFailureNamingTheAgency()
     {
         var agency = await AgencyWithCreditsAsync(1);
