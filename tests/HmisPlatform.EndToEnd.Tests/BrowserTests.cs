@@ -18,16 +18,6 @@ namespace HmisPlatform.EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
 {
-    private const string DemoPassword = "Demo-access-2026";
-    private const string SouthsideAta = "jordan.lee@southside.example.org";
-    private const string LakeviewAta = "alex.rivera@lakeview.example.org";
-    private const string LakeviewSupervisor = "morgan.ellis@lakeview.example.org";
-    private const string HmisLead = "hmis.lead@hmis.example.org";
-    private const string HmisLeadKey = "HMISDEMOLEADKEY2HMISDEMOLEADKEY2";
-    private const string CeCoordinator = "ce.coordinator@hmis.example.org";
-    private const string CeCoordinatorKey = "HMISDEMOCETEAMKEY2HMISDEMOCETEAM";
-    private const string SouthsideAgencyId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0002";
-
     private Browser _browser = null!;
 
     public async Task InitializeAsync()
@@ -52,7 +42,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
 
         // Southside's ATA asks for Noor: the guided request finds the form from Noor's records.
         var ata = await _browser.NewPageAsync();
-        await Browser.SignInAsync(ata, SouthsideAta, DemoPassword);
+        await Browser.SignInAsync(ata, Demo.SouthsideAta, Demo.Password);
         await ata.GotoAsync("/requests/new");
         await Expect(ata).ToHaveTitleAsync("New request – HmisPlatform");
         await ata.GetByLabel("Given name").FillAsync("Noor");
@@ -77,11 +67,11 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
             async () => (await lakeview.ReviewDesk.GetJourneyAsync(new GetJourneyRequest { PersonId = personId })).Journey,
             j => j.AccessRequestId != earlier.Id, TimeSpan.FromSeconds(30));
         var submitted = (await lakeview.ReviewDesk.GetAccessRequestAsync(new GetAccessRequestRequest { AccessRequestId = request!.AccessRequestId })).AccessRequest;
-        Assert.Equal((RequestType.ReturningUser, SouthsideAgencyId), (submitted.Type, submitted.AgencyId));
+        Assert.Equal((RequestType.ReturningUser, Demo.SouthsideAgencyId), (submitted.Type, submitted.AgencyId));
 
         // The HMIS team approves it at the review desk: credit use first, then the enrolments.
         var hmis = await _browser.NewPageAsync();
-        await Browser.SignInAsync(hmis, HmisLead, DemoPassword, HmisLeadKey);
+        await Browser.SignInAsync(hmis, Demo.HmisLead, Demo.Password, Demo.HmisLeadKey);
         await hmis.GotoAsync("/review");
         await Expect(hmis.GetByRole(AriaRole.Heading, new() { Name = "Review desk" })).ToBeVisibleAsync();
         await hmis.GotoAsync($"/review/{submitted.Id}");
@@ -125,7 +115,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
             async () => (await lakeview.StaffAssessment.GetAssignmentAsync(new GetAssignmentRequest { PersonId = personId })).Assignment,
             a => a.Status == AssignmentStatus.Seated, TimeSpan.FromSeconds(60));
         // Noor submits the record through Southside's case system, signed in as Noor.
-        var southsideSystem = await lakeview.RegisterAgencySystemAsync(SouthsideAgencyId);
+        var southsideSystem = await lakeview.RegisterAgencySystemAsync(Demo.SouthsideAgencyId);
         await lakeview.SignInTraineeAsync(personId, "noor.haddad@southside.example.org", "Lantern-learns-2026", southsideSystem);
         await lakeview.PassAssignmentAsync(personId);
         // Signing in for the case system was another workstation: the page's earlier session ended, and Noor signs in again.
@@ -162,7 +152,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
 
         // Lakeview's ATA cannot open Southside's journey of Noor.
         var other = await _browser.NewPageAsync();
-        await Browser.SignInAsync(other, LakeviewAta, DemoPassword);
+        await Browser.SignInAsync(other, Demo.LakeviewAta, Demo.Password);
         await other.GotoAsync($"/people/{personId}");
         await Expect(other.GetByText("This is not available to you.").First).ToBeVisibleAsync();
         await Expect(other.Locator("ol.timeline")).ToHaveCountAsync(0);
@@ -180,7 +170,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
             Access = new Access { Responsibilities = { Responsibility.ReceiveReferrals }, ProjectTypes = { ProjectType.CoordinatedEntry1474 } },
         })).AccessRequest;
         var ce = await _browser.NewPageAsync();
-        await Browser.SignInAsync(ce, CeCoordinator, DemoPassword, CeCoordinatorKey);
+        await Browser.SignInAsync(ce, Demo.CeCoordinator, Demo.Password, Demo.CeCoordinatorKey);
 
         await ce.GotoAsync("/ce");
         await ce.Locator($"a[href='/review/{submitted.Id}']").ClickAsync();
@@ -210,7 +200,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         })).AccessRequest;
         await lakeview.ReviewAsync(submitted, ReviewOutcome.RequestInformation, "Which shelter will Rafa work at?");
         var ata = await _browser.NewPageAsync();
-        await Browser.SignInAsync(ata, LakeviewAta, DemoPassword);
+        await Browser.SignInAsync(ata, Demo.LakeviewAta, Demo.Password);
 
         // My agency shows the request that waits on the ATA; its page asks the question.
         await ata.GotoAsync("/agency");
@@ -251,7 +241,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
             Access = new Access { Responsibilities = { Responsibility.EnterClientData }, ProjectTypes = { ProjectType.EmergencyShelter } },
         })).AccessRequest;
         var supervisor = await _browser.NewPageAsync();
-        await Browser.SignInAsync(supervisor, LakeviewSupervisor, DemoPassword);
+        await Browser.SignInAsync(supervisor, Demo.LakeviewSupervisor, Demo.Password);
 
         // A Supervisor validates new hires; the ATA submits: no "New request" for them.
         var menu = supervisor.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
@@ -270,7 +260,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
             (await lakeview.ReviewDesk.GetAccessRequestAsync(new GetAccessRequestRequest { AccessRequestId = submitted.Id })).AccessRequest,
             ReviewOutcome.ConfirmCreditUse), ReviewOutcome.ConfirmEnrolments);
         Assert.Equal(AccessRequestStatus.InProgress, reviewed.Status);
-        await platform.Mail().SubjectsAsync(LakeviewSupervisor, submitted.Id, "Approved for HMIS training");
+        await platform.Mail().SubjectsAsync(Demo.LakeviewSupervisor, submitted.Id, "Approved for HMIS training");
         await supervisor.GotoAsync("/inbox");
         await Expect(supervisor.GetByText("Approved for HMIS training").First).ToBeVisibleAsync();
     }
@@ -290,7 +280,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Equal(AttemptOutcome.CorrectionsNeeded, graded.Attempt.Outcome);
 
         var hmis = await _browser.NewPageAsync();
-        await Browser.SignInAsync(hmis, HmisLead, DemoPassword, HmisLeadKey);
+        await Browser.SignInAsync(hmis, Demo.HmisLead, Demo.Password, Demo.HmisLeadKey);
         // The tracker finds Tomas by part of the name; the search stays out of the URL.
         await hmis.GotoAsync("/people");
         await hmis.GetByLabel("Name, email, HMIS username, or a request or person id").FillAsync("eriksen tom");
@@ -324,7 +314,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         await lakeview.LearningPathAsync(personId);
 
         var hmis = await _browser.NewPageAsync();
-        await Browser.SignInAsync(hmis, HmisLead, DemoPassword, HmisLeadKey);
+        await Browser.SignInAsync(hmis, Demo.HmisLead, Demo.Password, Demo.HmisLeadKey);
         await hmis.GotoAsync($"/people/{personId}");
         await hmis.GetByText("Fit the courses to their role").ClickAsync();
         // Introduction stays on every path: the service's reason shows beside the field, and nothing changes.
@@ -347,7 +337,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
     public async Task HmisTeam_RecordsACreditPurchase_AndRegistersAndRevokesAnAgencySystem()
     {
         var hmis = await _browser.NewPageAsync();
-        await Browser.SignInAsync(hmis, HmisLead, DemoPassword, HmisLeadKey);
+        await Browser.SignInAsync(hmis, Demo.HmisLead, Demo.Password, Demo.HmisLeadKey);
         var clientId = $"lakeview-intake-{Guid.NewGuid().ToString("N")[..6]}";
 
         await hmis.GotoAsync("/agencies");
@@ -392,12 +382,12 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
     public async Task HmisTeam_NamesANewAta_WhoSetsTheirPasswordAndSeesTheirTrainingDeadline()
     {
         var hmis = await _browser.NewPageAsync();
-        await Browser.SignInAsync(hmis, HmisLead, DemoPassword, HmisLeadKey);
-        await hmis.GotoAsync($"/agencies/{SouthsideAgencyId}");
+        await Browser.SignInAsync(hmis, Demo.HmisLead, Demo.Password, Demo.HmisLeadKey);
+        await hmis.GotoAsync($"/agencies/{Demo.SouthsideAgencyId}");
 
         // An e-mail that already signs in is refused before anything is written.
         await hmis.GetByLabel("Full name").FillAsync("Jordan Lee");
-        await hmis.GetByLabel("Agency e-mail").FillAsync(SouthsideAta);
+        await hmis.GetByLabel("Agency e-mail").FillAsync(Demo.SouthsideAta);
         await hmis.GetByRole(AriaRole.Button, new() { Name = "Name them" }).ClickAsync();
         await Expect(hmis.Locator("#admin-email-error")).ToContainTextAsync("can sign in already");
         await hmis.GetByLabel("Full name").FillAsync("Priya Natarajan");
@@ -445,7 +435,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
             async () => (await lakeview.ReviewDesk.GetJourneyAsync(new GetJourneyRequest { PersonId = approved.Users[0].PersonId })).Journey.CurrentStage,
             stage => stage == JourneyStage.Training, TimeSpan.FromSeconds(60));
         var hmis = await _browser.NewPageAsync();
-        await Browser.SignInAsync(hmis, HmisLead, DemoPassword, HmisLeadKey);
+        await Browser.SignInAsync(hmis, Demo.HmisLead, Demo.Password, Demo.HmisLeadKey);
 
         await hmis.GotoAsync("/overview");
 
@@ -469,7 +459,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         var personId = request.Users[0].PersonId;
         await lakeview.LearningPathAsync(personId);
         var ata = await _browser.NewPageAsync();
-        await Browser.SignInAsync(ata, LakeviewAta, DemoPassword);
+        await Browser.SignInAsync(ata, Demo.LakeviewAta, Demo.Password);
 
         await platform.CrashResourceAsync(ResourceNames.TrainingApi);
         try

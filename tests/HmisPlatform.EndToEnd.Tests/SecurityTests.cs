@@ -23,7 +23,6 @@ public sealed class SecurityTests(PlatformFixture platform)
 {
     private const string LakeviewAgencyId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0001";
     private const string LakeviewAtaId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0101";
-    private const string SouthsideAgencyId = "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0002";
 
     private static readonly string[] AgencyScopes =
     [
@@ -39,7 +38,7 @@ public sealed class SecurityTests(PlatformFixture platform)
         {
             ClientId = $"southside-{Guid.NewGuid():N}"[..24],
             DisplayName = "Southside case system",
-            AgencyId = SouthsideAgencyId,
+            AgencyId = Demo.SouthsideAgencyId,
             Scopes = { AgencyScopes },
         });
         using var http = platform.App.CreateHttpClient(ResourceNames.Gateway, "http");
@@ -199,7 +198,7 @@ public sealed class SecurityTests(PlatformFixture platform)
 
         // The agency a request is for must be the caller's own.
         var forSouthside = Submission("someone@southside.example.org");
-        forSouthside.AgencyId = SouthsideAgencyId;
+        forSouthside.AgencyId = Demo.SouthsideAgencyId;
         Assert.Equal((StatusCode.PermissionDenied, "AGENCY_NOT_PERMITTED"), await RefusalOf(() => lakeview.Requests.SubmitAccessRequestAsync(forSouthside).ResponseAsync));
 
         // Over HTTP/JSON, a status in the body is refused rather than dropped; the same request without it is accepted as SUBMITTED.
@@ -314,7 +313,7 @@ public sealed class SecurityTests(PlatformFixture platform)
 
         // The service saw the ATA's agency in the person token: another agency's data stays out of reach.
         var forSouthside = JsonBody("someone@southside.example.org");
-        forSouthside["agencyId"] = SouthsideAgencyId;
+        forSouthside["agencyId"] = Demo.SouthsideAgencyId;
         using var refused = await browser.Http.PostAsJsonAsync("/v1/access-requests", forSouthside);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("AGENCY_NOT_PERMITTED", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);

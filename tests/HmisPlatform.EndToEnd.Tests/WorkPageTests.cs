@@ -13,14 +13,6 @@ namespace HmisPlatform.EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class WorkPageTests(PlatformFixture platform) : IAsyncLifetime
 {
-    private const string DemoPassword = "Demo-access-2026";
-    private const string HmisLead = "hmis.lead@hmis.example.org";
-    private const string HmisLeadKey = "HMISDEMOLEADKEY2HMISDEMOLEADKEY2";
-    private const string CeCoordinator = "ce.coordinator@hmis.example.org";
-    private const string CeCoordinatorKey = "HMISDEMOCETEAMKEY2HMISDEMOCETEAM";
-    private const string LakeviewAta = "alex.rivera@lakeview.example.org";
-    private const string LakeviewSupervisor = "morgan.ellis@lakeview.example.org";
-
     private Browser _browser = null!;
 
     public async Task InitializeAsync()
@@ -32,15 +24,15 @@ public sealed class WorkPageTests(PlatformFixture platform) : IAsyncLifetime
     public async Task DisposeAsync() => await _browser.DisposeAsync();
 
     [Theory]
-    [InlineData(HmisLead, HmisLeadKey, "/review", "Review desk")]
-    [InlineData(CeCoordinator, CeCoordinatorKey, "/ce", "CE queue")]
-    [InlineData(LakeviewAta, null, "/agency", "My agency")]
-    [InlineData(LakeviewSupervisor, null, "/agency", "My agency")]
+    [InlineData(Demo.HmisLead, Demo.HmisLeadKey, "/review", "Review desk")]
+    [InlineData(Demo.CeCoordinator, Demo.CeCoordinatorKey, "/ce", "CE queue")]
+    [InlineData(Demo.LakeviewAta, null, "/agency", "My agency")]
+    [InlineData(Demo.LakeviewSupervisor, null, "/agency", "My agency")]
     public async Task SigningIn_LandsEachRoleOnItsOwnWork(string email, string? key, string landing, string heading)
     {
         var page = await _browser.NewPageAsync();
 
-        await Browser.SignInAsync(page, email, DemoPassword, key);
+        await Browser.SignInAsync(page, email, Demo.Password, key);
 
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == landing);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
@@ -63,7 +55,7 @@ public sealed class WorkPageTests(PlatformFixture platform) : IAsyncLifetime
             Access = new Hmis.Common.V1.Access { Responsibilities = { Hmis.Common.V1.Responsibility.EnterClientData }, ProjectTypes = { Hmis.Common.V1.ProjectType.EmergencyShelter } },
         })).AccessRequest;
         var hmis = await _browser.NewPageAsync();
-        await Browser.SignInAsync(hmis, HmisLead, DemoPassword, HmisLeadKey);
+        await Browser.SignInAsync(hmis, Demo.HmisLead, Demo.Password, Demo.HmisLeadKey);
 
         await hmis.GotoAsync("/review");
         var grid = hmis.GetByRole(AriaRole.Grid, new() { Name = "Review desk: requests waiting for a decision" });
@@ -103,7 +95,7 @@ public sealed class WorkPageTests(PlatformFixture platform) : IAsyncLifetime
             async () => (await lakeview.ReviewDesk.GetJourneyAsync(new GetJourneyRequest { PersonId = personId })).Journey,
             j => j.CurrentStage == JourneyStage.Training && j.GivenName == "Priya", TimeSpan.FromSeconds(60));
         var ata = await _browser.NewPageAsync();
-        await Browser.SignInAsync(ata, LakeviewAta, DemoPassword);
+        await Browser.SignInAsync(ata, Demo.LakeviewAta, Demo.Password);
 
         await ata.GotoAsync("/agency");
         var people = ata.GetByRole(AriaRole.Grid, new() { Name = "Your agency's people on their way and whom each waits on" });
@@ -115,7 +107,7 @@ public sealed class WorkPageTests(PlatformFixture platform) : IAsyncLifetime
         await Browser.ScreenshotAsync(ata, "21-ata-my-agency");
 
         var phone = await _browser.NewPageAsync(narrow: true);
-        await Browser.SignInAsync(phone, LakeviewAta, DemoPassword);
+        await Browser.SignInAsync(phone, Demo.LakeviewAta, Demo.Password);
         await phone.GotoAsync("/agency");
         await Expect(phone.GetByRole(AriaRole.Grid, new() { Name = "Your agency's people on their way and whom each waits on" })
             .GetByRole(AriaRole.Link, new() { Name = "Priya Lindqvist" })).ToBeVisibleAsync();
@@ -123,7 +115,7 @@ public sealed class WorkPageTests(PlatformFixture platform) : IAsyncLifetime
         await Browser.ScreenshotAsync(phone, "22-ata-my-agency-phone");
 
         var hmis = await _browser.NewPageAsync(narrow: true);
-        await Browser.SignInAsync(hmis, HmisLead, DemoPassword, HmisLeadKey);
+        await Browser.SignInAsync(hmis, Demo.HmisLead, Demo.Password, Demo.HmisLeadKey);
         await Expect(hmis.GetByRole(AriaRole.Heading, new() { Name = "Review desk", Level = 1 })).ToBeVisibleAsync();
         await Browser.AssertNoSidewaysScrollAsync(hmis);
         await Browser.ScreenshotAsync(hmis, "23-hmis-review-desk-phone");

@@ -139,14 +139,21 @@ public static class Ui
         return days < 1 ? "under a day" : days < 2 ? "1 day" : $"{Math.Floor(days).ToString(CultureInfo.InvariantCulture)} days";
     }
 
-    public static string Ago(Google.Protobuf.WellKnownTypes.Timestamp? at)
+    /// <summary>How long ago a moment was, in the Continuum's calendar days: "today", "yesterday", "6 days ago".</summary>
+    public static string Relative(Google.Protobuf.WellKnownTypes.Timestamp? at, DateTimeOffset now)
     {
         if (at is null)
         {
             return "";
         }
-        var days = (DateTimeOffset.UtcNow - at.ToDateTimeOffset()).TotalDays;
-        return days < 1 ? "under a day" : days < 2 ? "1 day" : $"{Math.Floor(days).ToString(CultureInfo.InvariantCulture)} days";
+        var days = Continuum.DateOf(now).DayNumber - Continuum.DateOf(at.ToDateTimeOffset()).DayNumber;
+        return days switch
+        {
+            < 0 => days == -1 ? "tomorrow" : $"in {(-days).ToString(CultureInfo.InvariantCulture)} days",
+            0 => "today",
+            1 => "yesterday",
+            _ => $"{days.ToString(CultureInfo.InvariantCulture)} days ago",
+        };
     }
 
     /// <summary>A time as the Continuum's clock shows it (Chicago), with its zone.</summary>

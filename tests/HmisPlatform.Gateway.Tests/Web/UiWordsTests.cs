@@ -25,4 +25,20 @@ public sealed class UiWordsTests
 
     [Fact]
     public void EnumValues_KeepTheAcronyms() => Assert.Equal("Awaiting CE decision", Ui.Words(AccessRequestStatus.AwaitingCeDecision));
+
+    [Theory]
+    // Chicago calendar days: 23:30 CST on the 5th is "yesterday" at 00:30 CST on the 6th, though only an hour before.
+    [InlineData("2026-12-06T05:30:00Z", "2026-12-06T06:30:00Z", "yesterday")]
+    [InlineData("2026-12-06T07:00:00Z", "2026-12-06T22:00:00Z", "today")]
+    [InlineData("2026-12-01T15:00:00Z", "2026-12-06T15:00:00Z", "5 days ago")]
+    [InlineData("2026-12-08T15:00:00Z", "2026-12-06T15:00:00Z", "in 2 days")]
+    public void Relative_CountsTheContinuumsCalendarDays(string at, string now, string expected) =>
+        Assert.Equal(expected, Ui.Relative(Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture)),
+            DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData(new[] { "Dana Whitfield" }, "Dana Whitfield")]
+    [InlineData(new[] { "Dana Whitfield", "Omar Farouk", "Noor Haddad" }, "Dana Whitfield, Omar Farouk, Noor Haddad")]
+    [InlineData(new[] { "Dana Whitfield", "Omar Farouk", "Noor Haddad", "Ines Okafor" }, "Dana Whitfield, Omar Farouk and 2 more")]
+    public void Names_ShowUpToThree_ThenHowManyMore(string[] names, string expected) => Assert.Equal(expected, Ui.Names(names));
 }

@@ -69,6 +69,11 @@ public sealed class ListPlanTests(ListPlanTests.MillionRequests history, ITestOu
                         now() - make_interval(mins => i), now(), 'seed', 1, 0, interval '0', '{}', false
                     FROM generate_series(1, {{HistoricalRequests}}) AS i
                     """);
+                // The people's search index is built once over them, as the migration defines it, rather than kept up row by
+                // row while they are written: the same index, a minute less of seeding.
+                var searchIndex = await db.Database.SqlQueryRaw<string>(
+                    "SELECT indexdef AS \"Value\" FROM pg_indexes WHERE indexname = 'ix_requested_users_search_trgm'").SingleAsync();
+                await db.Database.ExecuteSqlRawAsync("DROP INDEX ix_requested_users_search_trgm");
                 // Each names one person with a name of random letters, so no name from a search below is among them.
                 await db.Database.ExecuteSqlRawAsync("""
                     INSERT INTO requested_users (person_id, access_request_id, agency_id, given_name, family_name, email, lms_username, is_open)
@@ -76,6 +81,7 @@ public sealed class ListPlanTests(ListPlanTests.MillionRequests history, ITestOu
                         substr(md5(r.id::text), 1, 16) || '@lakeview.example.org', '', r.status = 1
                     FROM access_requests r WHERE r.submitted_by = 'seed'
                     """);
+                await db.Database.ExecuteSqlRawAsync(searchIndex);
                 await db.Database.ExecuteSqlRawAsync("ANALYZE access_requests; ANALYZE requested_users");
                 return 0;
             });
