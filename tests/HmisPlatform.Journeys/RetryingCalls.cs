@@ -14,10 +14,10 @@ namespace HmisPlatform.Journeys;
 public static class RetryingCalls
 {
     /// <summary>How many times a call is sent in all before its failure reaches the caller.</summary>
-    public const int MaxAttempts = 10;
+    public const int MaxAttempts = 12;
 
     private static readonly TimeSpan InitialBackoff = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(8);
 
     /// <summary>gRPC's own retry policy, for every method of a channel: UNAVAILABLE is retried with the same message.</summary>
     public static ServiceConfig GrpcServiceConfig { get; } = new()
@@ -72,9 +72,11 @@ public static class RetryingCalls
                 await PauseAsync(retryAfter);
             }
 
+            // The server's Retry-After is the least pause; the backoff still grows, so a longer outage is waited out.
             async Task PauseAsync(TimeSpan? suggested = null)
             {
-                await Task.Delay(suggested ?? TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * backoff.TotalMilliseconds), cancellationToken);
+                var jittered = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * backoff.TotalMilliseconds);
+                await Task.Delay(suggested is { } least && least > jittered ? least : jittered, cancellationToken);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
             }
         }
