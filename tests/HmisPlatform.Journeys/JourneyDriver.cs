@@ -181,7 +181,7 @@ public sealed class JourneyDriver(
         using var confirmed = await ata.Http.PostAsJsonAsync($"/v1/accounts/{accountId}/agreement-confirmation",
             new JsonObject { ["requestId"] = Guid.NewGuid().ToString() });
         var body = await confirmed.Content.ReadAsStringAsync();
-        Assert.True(confirmed.IsSuccessStatusCode, body);
+        Assert.True(confirmed.IsSuccessStatusCode, $"HTTP {(int)confirmed.StatusCode}: {body}");
         return Account.Parser.WithDiscardUnknownFields(true).ParseJson(JsonNode.Parse(body)!["account"]!.ToJsonString());
     }
 

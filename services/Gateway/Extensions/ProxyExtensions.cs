@@ -104,8 +104,11 @@ internal static class ProxyExtensions
         // Every proxied call needs a valid access token here; the service behind validates it again.
         var maxBodyBytes = app.Configuration.GetValue<long?>("Kestrel:Limits:MaxRequestBodySize") ?? 1024 * 1024;
         var methods = ServiceRoutes.All.SelectMany(r => r.Service.Methods).ToDictionary(m => m.FullName, StringComparer.Ordinal);
+        var unreachableLog = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TransientFailureResponses).FullName!);
+        var domain = app.Services.GetRequiredService<ErrorDomain>().Name;
         app.MapReverseProxy(proxy =>
         {
+            proxy.Use((http, next) => TransientFailureResponses.AnswerUnreachableServiceAsync(http, next, unreachableLog, domain));
             proxy.Use((http, next) => JsonContractCheck.InvokeAsync(http, next, methods, maxBodyBytes));
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
