@@ -186,5 +186,6 @@ internal static class CreditMapping
         RecordedAt = Timestamp.FromDateTimeOffset(entry.RecordedAt),
         RecordedBy = entry.RecordedBy,
         Note = entry.Note ?? "",
+        AvailableAfter = entry.AvailableAfter,
     };
 }

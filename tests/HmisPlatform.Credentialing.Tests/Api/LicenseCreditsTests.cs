@@ -64,6 +64,8 @@ public sealed class LicenseCreditsTests(CredentialingFixture service) : IClassFi
         var ledger = (await HmisTeam.ListCreditLedgerAsync(new ListCreditLedgerRequest { AgencyId = agency.ToString() })).Entries;
         Assert.Equal(3, ledger.Where(e => e.Kind == CreditEntryKind.Purchase).Sum(e => e.Credits));
         Assert.Equal(3, ledger.Count(e => e.Kind == CreditEntryKind.Reservation));
+        // The racing reservations took the credits one at a time: the running balance counts down without a gap.
+        Assert.Equal([2, 1, 0], ledger.Where(e => e.Kind == CreditEntryKind.Reservation).Select(e => e.AvailableAfter));
     }
 
     [Fact]

@@ -48,6 +48,22 @@ public sealed class AgencyCreditsTests
     }
 
     [Fact]
+    public void EveryLedgerLine_CarriesTheBalanceJustAfterIt()
+    {
+        var agency = new AgencyCredits(Guid.NewGuid());
+
+        var purchase = agency.Purchase(3, "", "hmis", Now);
+        var (first, reserved) = agency.Reserve(Guid.NewGuid(), Guid.NewGuid(), "hmis", Now);
+        var (second, _) = agency.Reserve(Guid.NewGuid(), Guid.NewGuid(), "hmis", Now);
+        var consumedReserved = agency.Consume(first, first.AccessRequestId, first.PersonId, Guid.NewGuid(), "ata", Now);
+        var consumedFree = agency.Consume(null, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "ata", Now);
+        var released = agency.Release(second, "denied", "hmis", Now);
+
+        Assert.Equal([3, 2, 1, 0, 1], new[] { purchase, reserved, consumedReserved, consumedFree, released }.Select(e => e.AvailableAfter));
+        Assert.Equal(agency.Available, released.AvailableAfter);
+    }
+
+    [Fact]
     public void Release_OfAConsumedReservation_IsRefused()
     {
         var agency = new AgencyCredits(Guid.NewGuid());

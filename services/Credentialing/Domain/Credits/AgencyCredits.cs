@@ -42,7 +42,7 @@ public sealed class AgencyCredits
         }
         Available += credits;
         Purchased += credits;
-        return CreditLedgerEntry.Record(AgencyId, CreditEntryKind.Purchase, credits, null, null, null, by, Note(note, "note"), now);
+        return CreditLedgerEntry.Record(AgencyId, CreditEntryKind.Purchase, credits, null, null, null, by, Note(note, "note"), Available, now);
     }
 
     /// <summary>Reserves one credit for the person's account at review; the same person and request keep their first reservation.</summary>
@@ -52,7 +52,7 @@ public sealed class AgencyCredits
         Available--;
         Reserved++;
         var reservation = new CreditReservation(AgencyId, accessRequestId, personId, now);
-        return (reservation, CreditLedgerEntry.Record(AgencyId, CreditEntryKind.Reservation, 1, accessRequestId, personId, null, by, null, now));
+        return (reservation, CreditLedgerEntry.Record(AgencyId, CreditEntryKind.Reservation, 1, accessRequestId, personId, null, by, null, Available, now));
     }
 
     /// <summary>
@@ -77,7 +77,7 @@ public sealed class AgencyCredits
         Own(reservation).Settle(ReservationStatus.Released, now);
         Reserved--;
         Available++;
-        return CreditLedgerEntry.Record(AgencyId, CreditEntryKind.Release, 1, reservation.AccessRequestId, reservation.PersonId, null, by, note, now);
+        return CreditLedgerEntry.Record(AgencyId, CreditEntryKind.Release, 1, reservation.AccessRequestId, reservation.PersonId, null, by, note, Available, now);
     }
 
     /// <summary>
@@ -97,7 +97,7 @@ public sealed class AgencyCredits
             Available--;
         }
         Consumed++;
-        return CreditLedgerEntry.Record(AgencyId, CreditEntryKind.Consumption, 1, accessRequestId, personId, accountId, by, null, now);
+        return CreditLedgerEntry.Record(AgencyId, CreditEntryKind.Consumption, 1, accessRequestId, personId, accountId, by, null, Available, now);
     }
 
     private CreditReservation Own(CreditReservation reservation)

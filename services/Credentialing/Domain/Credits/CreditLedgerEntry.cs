@@ -24,12 +24,15 @@ public sealed class CreditLedgerEntry
 
     public DateTimeOffset RecordedAt { get; private set; }
 
+    /// <summary>The agency's available credits just after this line, as a bank statement's running balance.</summary>
+    public int AvailableAfter { get; private set; }
+
     private CreditLedgerEntry()
     {
     }
 
     internal static CreditLedgerEntry Record(
-        Guid agencyId, CreditEntryKind kind, int credits, Guid? accessRequestId, Guid? personId, Guid? accountId, string by, string? note, DateTimeOffset now) => new()
+        Guid agencyId, CreditEntryKind kind, int credits, Guid? accessRequestId, Guid? personId, Guid? accountId, string by, string? note, int availableAfter, DateTimeOffset now) => new()
     {
         AgencyId = agencyId,
         Kind = kind,
@@ -40,5 +43,6 @@ public sealed class CreditLedgerEntry
         RecordedBy = by,
         Note = note,
         RecordedAt = now,
+        AvailableAfter = availableAfter,
     };
 }

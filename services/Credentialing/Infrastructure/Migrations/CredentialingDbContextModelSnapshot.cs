@@ -516,6 +516,10 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("agency_id");
 
+                    b.Property<int>("AvailableAfter")
+                        .HasColumnType("integer")
+                        .HasColumnName("available_after");
+
                     b.Property<int>("Credits")
                         .HasColumnType("integer")
                         .HasColumnName("credits");
