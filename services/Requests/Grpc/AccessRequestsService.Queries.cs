@@ -39,12 +39,33 @@ public sealed partial class AccessRequestsService
             request.Type.ToDomain() is var type && type != RequestType.Unspecified ? type : null,
             AgencyFilter(caller, request.AgencyId),
             caller.IsCeTeam);
-        var rows = await db.AccessRequests.AsNoTracking().Page(filter, after is { } page ? (page.At, page.Id) : null, size + 1).ToListAsync(context.CancellationToken);
+        var rows = await db.AccessRequests.AsNoTracking().Page(filter, after is { } page ? (page.At, page.Id) : null, size + 1, request.NewestFirst)
+            .ToListAsync(context.CancellationToken);
         var now = time.GetUtcNow();
         return new ListAccessRequestsResponse
         {
             AccessRequests = { rows.Take(size).Select(r => r.ToMessage(now, targets.Value.Request)) },
             NextPageToken = rows.Count > size ? Paging.Token(rows[size - 1].SubmittedAt, rows[size - 1].Id) : "",
+        };
+    }
+
+    [Authorize(Policy = PlatformIdentity.RequestsRead)]
+    public override async Task<CountAccessRequestsResponse> CountAccessRequests(CountAccessRequestsRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var filter = new QueueFilter(
+            request.Statuses.Count == 0 ? Queued : [.. request.Statuses.Distinct().ToDomain()],
+            null,
+            AgencyFilter(caller, request.AgencyId),
+            caller.IsCeTeam);
+        var counts = await db.AccessRequests.AsNoTracking().Counts(filter).ToListAsync(context.CancellationToken);
+        return new CountAccessRequestsResponse
+        {
+            Counts =
+            {
+                counts.OrderBy(c => c.Status).ThenBy(c => c.Type)
+                    .Select(c => new AccessRequestCount { Status = c.Status.ToContract(), Type = c.Type.ToContract(), Count = c.Count }),
+            },
         };
     }
 

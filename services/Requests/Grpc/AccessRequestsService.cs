@@ -48,11 +48,16 @@ public sealed partial class AccessRequestsService(
         context.Caller().EnsureMayActFor(agencyId, "agency_id");
         var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agencyId, context.CancellationToken)
             ?? throw DomainException.NotFound("AGENCY_NOT_FOUND", "No such agency.");
-        var email = Submission.AgencyEmail(request.Email, agency, "email");
-        var access = RequestedAccess.Create(request.Access?.Responsibilities.ToDomain() ?? [], request.Access?.ProjectTypes.ToDomain() ?? []);
-        var username = request.HmisUsername.Trim().ToLowerInvariant();
-        var history = await accounts.FindAsync(email.Value, username.Length == 0 ? null : username, context.CancellationToken);
-        var advice = RequestForms.Advise(history, agencyId, access, rules.Value, time.GetUtcNow());
+        // The person and the access are judged together, so an ATA sees all that is wrong at once.
+        var fields = new FieldChecks();
+        var person = request.User is { } user
+            ? fields.Check(() => Submission.CheckUser(new NewUser(user.GivenName, user.FamilyName, user.Email, user.LmsUsername, user.HmisUsername), "user", agency))
+            : fields.Check(() => new CheckedUser("", "", Submission.AgencyEmail(request.Email, agency, "email").Value, "",
+                request.HmisUsername.Trim().ToLowerInvariant() is { Length: > 0 } username ? username : null));
+        var access = fields.Check(() => RequestedAccess.Create(request.Access?.Responsibilities.ToDomain() ?? [], request.Access?.ProjectTypes.ToDomain() ?? []));
+        fields.ThrowIfAny();
+        var history = await accounts.FindAsync(person!.Email, person.HmisUsername, context.CancellationToken);
+        var advice = RequestForms.Advise(history, agencyId, access!, rules.Value, time.GetUtcNow());
         return new RecommendRequestTypeResponse { Type = advice.Type.ToContract(), Reason = advice.Reason, Rules = { advice.Rules } };
     }
 
@@ -96,7 +101,7 @@ public sealed partial class AccessRequestsService(
         var form = Submission.Check(
             request.Type.ToDomain(), agency, ata,
             [.. request.Users.Select(u => new NewUser(u.GivenName, u.FamilyName, u.Email, u.LmsUsername, u.HmisUsername))],
-            RequestedAccess.Create(request.Access?.Responsibilities.ToDomain() ?? [], request.Access?.ProjectTypes.ToDomain() ?? []),
+            request.Access?.Responsibilities.ToDomain() ?? [], request.Access?.ProjectTypes.ToDomain() ?? [],
             request.Note, rules.Value, calendar.Value, now);
         var replaces = await ReplacedRequestAsync(request.ReplacesAccessRequestId, agencyId, ct);
         var histories = await Task.WhenAll(form.Users.Select(user => accounts.FindAsync(user.Email, user.HmisUsername, ct)));

@@ -13,7 +13,29 @@ public sealed record QueueFilter(IReadOnlyList<AccessRequestStatus> Statuses, Re
 /// </summary>
 public static class RequestQueue
 {
-    public static IQueryable<AccessRequest> Page(this IQueryable<AccessRequest> requests, QueueFilter filter, (DateTimeOffset At, Guid Id)? after, int size)
+    public static IQueryable<AccessRequest> Page(this IQueryable<AccessRequest> requests, QueueFilter filter, (DateTimeOffset At, Guid Id)? after, int size,
+        bool newestFirst = false)
+    {
+        var query = requests.Matching(filter);
+        if (after is { } page)
+        {
+            query = newestFirst
+                ? query.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.SubmittedAt, r.Id), ValueTuple.Create(page.At, page.Id)))
+                : query.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.SubmittedAt, r.Id), ValueTuple.Create(page.At, page.Id)));
+        }
+        // Newest first reads the same indexes backwards.
+        return (newestFirst
+            ? query.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
+            : query.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)).Take(size);
+    }
+
+    /// <summary>How many requests of the queue there are by status and form (the filter's form is not applied), from the (status, type, ...) index.</summary>
+    public static IQueryable<QueueCount> Counts(this IQueryable<AccessRequest> requests, QueueFilter filter) =>
+        requests.Matching(filter with { Type = null })
+            .GroupBy(r => new { r.Status, r.Type })
+            .Select(g => new QueueCount(g.Key.Status, g.Key.Type, g.Count()));
+
+    private static IQueryable<AccessRequest> Matching(this IQueryable<AccessRequest> requests, QueueFilter filter)
     {
         var query = requests;
         if (filter.AgencyId is { } agencyId)
@@ -31,10 +53,9 @@ public static class RequestQueue
         {
             query = query.Where(r => r.Type == type);
         }
-        if (after is { } page)
-        {
-            query = query.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.SubmittedAt, r.Id), ValueTuple.Create(page.At, page.Id)));
-        }
-        return query.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(size);
+        return query;
     }
 }
+
+/// <summary>How many requests have one status on one form.</summary>
+public sealed record QueueCount(AccessRequestStatus Status, RequestType Type, int Count);

@@ -37,6 +37,57 @@ public sealed class QueueTests(RequestsFixture service) : IClassFixture<Requests
     }
 
     [Fact]
+    public async Task Queue_NewestFirst_PagesThroughEveryRequestOnce_NewestFirst()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await service.Client.SubmitAccessRequestAsync(Requests.NewAgencyUser($"newest.{i}@lakeview.example.org"));
+        }
+
+        var seen = new List<AccessRequest>();
+        var token = "";
+        do
+        {
+            var page = await service.HmisTeam.ListAccessRequestsAsync(new ListAccessRequestsRequest
+            {
+                Statuses = { AccessRequestStatus.Submitted }, AgencyId = DemoData.LakeviewAgencyId.ToString(), PageSize = 2, PageToken = token, NewestFirst = true,
+            });
+            seen.AddRange(page.AccessRequests);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        Assert.True(seen.Count >= 3);
+        Assert.Equal(seen.Select(r => r.Id).Distinct().Count(), seen.Count);
+        Assert.Equal(seen.OrderByDescending(r => r.SubmittedAt.ToDateTimeOffset()).ThenByDescending(r => Guid.Parse(r.Id)).Select(r => r.Id), seen.Select(r => r.Id));
+        Assert.Equal("newest.2@lakeview.example.org", seen[0].Users[0].Email);
+    }
+
+    [Fact]
+    public async Task Counts_ByStatusAndForm_MoveWithASubmission_AndAnAgencyCountsItsOwn()
+    {
+        static int Of(CountAccessRequestsResponse counts, RequestType type) =>
+            counts.Counts.Where(c => c.Status == AccessRequestStatus.Submitted && c.Type == type).Sum(c => c.Count);
+        var before = await service.HmisTeam.CountAccessRequestsAsync(new CountAccessRequestsRequest());
+
+        await service.Client.SubmitAccessRequestAsync(Requests.NewAgencyUser("counted.1@lakeview.example.org"));
+        await service.Client.SubmitAccessRequestAsync(Requests.NewAgencyUser("counted.2@lakeview.example.org"));
+        var after = await service.HmisTeam.CountAccessRequestsAsync(new CountAccessRequestsRequest());
+        var lakeviewOwn = await service.Client.CountAccessRequestsAsync(new CountAccessRequestsRequest());
+        var lakeviewAsTeamSees = await service.HmisTeam.CountAccessRequestsAsync(new CountAccessRequestsRequest { AgencyId = DemoData.LakeviewAgencyId.ToString() });
+        var lakeviewPages = await service.HmisTeam.ListAccessRequestsAsync(new ListAccessRequestsRequest
+        {
+            Statuses = { AccessRequestStatus.Submitted }, Type = RequestType.NewAgencyUsers, AgencyId = DemoData.LakeviewAgencyId.ToString(), PageSize = 500,
+        });
+
+        Assert.Equal(Of(before, RequestType.NewAgencyUsers) + 2, Of(after, RequestType.NewAgencyUsers));
+        Assert.Equal(Of(before, RequestType.ReturningUser), Of(after, RequestType.ReturningUser));
+        Assert.Equal(lakeviewAsTeamSees.Counts, lakeviewOwn.Counts);
+        Assert.Equal(lakeviewPages.AccessRequests.Count, Of(lakeviewOwn, RequestType.NewAgencyUsers));
+        Assert.All(after.Counts, c => Assert.True(c.Count > 0));
+    }
+
+    [Fact]
     public async Task Queue_BadPageToken_IsInvalidArgument()
     {
         var error = await RpcErrors.CatchAsync(() => service.HmisTeam.ListAccessRequestsAsync(new ListAccessRequestsRequest { PageToken = "not-a-token" }).ResponseAsync);

@@ -68,4 +68,37 @@ public sealed class RecommendRequestTypeTests(RequestsFixture service) : IClassF
         Assert.Equal(["email"], personal.ViolatedFields());
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task APersonalEmailAndNoAccess_AreRefusedTogether()
+    {
+        var error = await RpcErrors.CatchAsync(() => service.Client.RecommendRequestTypeAsync(new RecommendRequestTypeRequest
+        {
+            AgencyId = DemoData.LakeviewAgencyId.ToString(), Email = "someone@gmail.example.com",
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(["email", "access.responsibilities", "access.project_types"], error.ViolatedFields());
+    }
+
+    [Fact]
+    public async Task APersonInFull_IsCheckedAsASubmissionChecksThem_AndThenAdvised()
+    {
+        var wrong = await RpcErrors.CatchAsync(() => service.Client.RecommendRequestTypeAsync(new RecommendRequestTypeRequest
+        {
+            AgencyId = DemoData.LakeviewAgencyId.ToString(),
+            User = new NewUser { GivenName = " ", FamilyName = "", Email = "someone@gmail.example.com" },
+            Access = new Access { Responsibilities = { Responsibility.EnterClientData }, ProjectTypes = { ProjectType.EmergencyShelter } },
+        }).ResponseAsync);
+        var right = await service.Client.RecommendRequestTypeAsync(new RecommendRequestTypeRequest
+        {
+            AgencyId = DemoData.LakeviewAgencyId.ToString(),
+            User = new NewUser { GivenName = "Ines", FamilyName = "Okafor", Email = "ines.okafor@lakeview.example.org" },
+            Access = new Access { Responsibilities = { Responsibility.EnterClientData }, ProjectTypes = { ProjectType.EmergencyShelter } },
+        });
+
+        Assert.Equal(StatusCode.InvalidArgument, wrong.StatusCode);
+        Assert.Equal(["user.given_name", "user.family_name", "user.email"], wrong.ViolatedFields());
+        Assert.Equal(RequestType.NewAgencyUsers, right.Type);
+    }
 }

@@ -111,6 +111,20 @@ public sealed class SubmitAccessRequestTests(RequestsFixture service) : IClassFi
     }
 
     [Fact]
+    public async Task Submit_WithSeveralWrongFields_NamesEveryOneInOneAnswer()
+    {
+        var request = Requests.NewAgencyUser("first.person@lakeview.example.org");
+        request.Users.Add(new NewUser { GivenName = "", FamilyName = "Second", Email = "second@gmail.com" });
+        request.Access.ProjectTypes.Clear();
+
+        var error = await RpcErrors.CatchAsync(() => service.Client.SubmitAccessRequestAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(["access.project_types", "users[1].given_name", "users[1].email"], error.ViolatedFields());
+        Assert.Equal(0, await service.QueryAsync(db => db.AccessRequests.CountAsync(r => r.Users.Any(u => u.Email == "first.person@lakeview.example.org"))));
+    }
+
+    [Fact]
     public async Task Submit_BadAgencyId_IsRefusedAsInvalidArgument()
     {
         var request = Requests.NewAgencyUser();

@@ -65,6 +65,20 @@ public sealed partial class AccessRequestTests
         Assert.Equal(Submission.BundleTooLargeReason, Assert.Throws<DomainException>(() => Form(RequestType.NewAgencyUsers, 4, maxBundle: 3)).Reason);
 
     [Fact]
+    public void Form_WithSeveralWrongFields_IsRefusedOnceNamingEach()
+    {
+        NewUser[] users = [new("", "First", "first@agency.example.org"), new("Second", "Person", "second@gmail.com"), new("Third", "Person", "first@agency.example.org")];
+
+        var refusal = Assert.Throws<DomainException>(() => Submission.Check(RequestType.NewAgencyUsers, Agency, Ata, users,
+            [], [ProjectType.EmergencyShelter], "", new AccessRequestRules { MaxBundleSize = 2 }, new AtaTrainingCalendar(), Now));
+
+        Assert.Equal(ErrorKind.InvalidArgument, refusal.Kind);
+        Assert.Equal(Submission.BundleTooLargeReason, refusal.Reason);
+        Assert.Equal(FieldChecks.SeveralMessage, refusal.Message);
+        Assert.Equal(["users", "access.responsibilities", "users[0].given_name", "users[1].email"], refusal.FieldViolations.Select(v => v.Field));
+    }
+
+    [Fact]
     public void Agency_ApaEndedYesterday_IsRefused()
     {
         var lapsed = NewAgency("2024-01-01", DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

@@ -29,11 +29,26 @@ public sealed class ListPlanTests(ListPlanTests.MillionRequests history, ITestOu
         };
         foreach (var (name, filter, page, index) in queues)
         {
-            var plan = await history.ExplainAsync(db => db.AccessRequests.AsNoTracking().Page(filter, page, 51));
-            output.WriteLine($"-- {name}{Environment.NewLine}{plan}");
-            Assert.Contains($"Index Scan using {index}", plan);
-            Assert.DoesNotContain("Seq Scan on access_requests", plan);
+            foreach (var newestFirst in new[] { false, true })
+            {
+                var plan = await history.ExplainAsync(db => db.AccessRequests.AsNoTracking().Page(filter, page, 51, newestFirst));
+                output.WriteLine($"-- {name}{(newestFirst ? ", newest first" : "")}{Environment.NewLine}{plan}");
+                Assert.Contains(newestFirst ? $"Index Scan Backward using {index}" : $"Index Scan using {index}", plan);
+                Assert.DoesNotContain("Seq Scan on access_requests", plan);
+            }
         }
+    }
+
+    [Fact]
+    public async Task QueueCounts_WithAMillionRequests_AreReadFromAStatusIndex()
+    {
+        var open = new QueueFilter([AccessRequestStatus.Submitted, AccessRequestStatus.InformationRequested, AccessRequestStatus.AwaitingCeDecision], null, null, false);
+
+        var plan = await history.ExplainAsync(db => db.AccessRequests.AsNoTracking().Counts(open));
+
+        output.WriteLine(plan);
+        Assert.Matches(@"(Index (Only )?Scan using|Bitmap Index Scan on) ix_access_requests_status_", plan);
+        Assert.DoesNotContain("Seq Scan on access_requests", plan);
     }
 
     [Theory]

@@ -29,6 +29,21 @@ public sealed record Submission(
 
     public static Submission Check(
         RequestType type, Agency agency, AgencyAdministrator ata, IReadOnlyList<NewUser> users, RequestedAccess access, string note,
+        AccessRequestRules rules, AtaTrainingCalendar calendar, DateTimeOffset now) =>
+        Check(type, agency, ata, users, () => access, note, rules, calendar, now);
+
+    /// <summary>
+    /// The form as an ATA or an agency's system sends it: the preconditions first, in the process's order, then every
+    /// field at once (the users, each user's names and e-mail, the access, the note), so one answer names all that is wrong.
+    /// </summary>
+    public static Submission Check(
+        RequestType type, Agency agency, AgencyAdministrator ata, IReadOnlyList<NewUser> users,
+        IEnumerable<Responsibility> responsibilities, IEnumerable<ProjectType> projectTypes, string note,
+        AccessRequestRules rules, AtaTrainingCalendar calendar, DateTimeOffset now) =>
+        Check(type, agency, ata, users, () => RequestedAccess.Create(responsibilities, projectTypes), note, rules, calendar, now);
+
+    private static Submission Check(
+        RequestType type, Agency agency, AgencyAdministrator ata, IReadOnlyList<NewUser> users, Func<RequestedAccess> access, string note,
         AccessRequestRules rules, AtaTrainingCalendar calendar, DateTimeOffset now)
     {
         if (type == RequestType.Unspecified)
@@ -44,20 +59,30 @@ public sealed record Submission(
                 new PreconditionViolation("ATA", $"agency-administrators/{ata.Id}", "not an ATA of the agency"));
         }
         var warnings = ata.EnsureMaySubmit(calendar, today);
-        EnsureUserCount(type, users.Count, rules);
-        agency.EnsureRuns(access.ProjectTypes);
-        if (note.Trim().Length > MaxNoteLength)
+
+        var fields = new FieldChecks();
+        fields.Check(() => EnsureUserCount(type, users.Count, rules));
+        var checkedAccess = fields.Check(access);
+        if (checkedAccess is not null)
         {
-            throw DomainException.Invalid(TooLongReason, $"A note is at most {MaxNoteLength} characters.", new FieldViolation("note", $"at most {MaxNoteLength} characters", TooLongReason));
+            fields.Check(() => agency.EnsureRuns(checkedAccess.ProjectTypes));
         }
-        var checkedUsers = users.Select((u, i) => CheckUser(u, $"users[{i}]", agency)).ToList();
-        var repeated = checkedUsers.Select((u, i) => (u.Email, i)).GroupBy(u => u.Email).SelectMany(g => g.Skip(1)).ToList();
+        fields.Check(() =>
+        {
+            if (note.Trim().Length > MaxNoteLength)
+            {
+                throw DomainException.Invalid(TooLongReason, $"A note is at most {MaxNoteLength} characters.", new FieldViolation("note", $"at most {MaxNoteLength} characters", TooLongReason));
+            }
+        });
+        var checkedUsers = users.Select((u, i) => fields.Check(() => CheckUser(u, $"users[{i}]", agency))).ToList();
+        var repeated = checkedUsers.Select((u, i) => (u?.Email, i)).Where(u => u.Email is not null).GroupBy(u => u.Email).SelectMany(g => g.Skip(1)).ToList();
         if (repeated.Count > 0)
         {
-            throw DomainException.Invalid(DuplicateUserReason, "Each user is named once.",
-                [.. repeated.Select(r => new FieldViolation($"users[{r.i}].email", "named twice on this request", DuplicateUserReason))]);
+            fields.Check(() => throw DomainException.Invalid(DuplicateUserReason, "Each user is named once.",
+                [.. repeated.Select(r => new FieldViolation($"users[{r.i}].email", "named twice on this request", DuplicateUserReason))]));
         }
-        return new Submission(type, agency, ata, checkedUsers, access, note.Trim(), warnings);
+        fields.ThrowIfAny();
+        return new Submission(type, agency, ata, [.. checkedUsers.Select(u => u!)], checkedAccess!, note.Trim(), warnings);
     }
 
     private static void EnsureUserCount(RequestType type, int count, AccessRequestRules rules)
@@ -91,26 +116,32 @@ public sealed record Submission(
         return email;
     }
 
-    private static CheckedUser CheckUser(NewUser user, string field, Agency agency)
+    /// <summary>One user's names and e-mail, each checked; one refusal names every field of theirs that is wrong.</summary>
+    public static CheckedUser CheckUser(NewUser user, string field, Agency agency)
     {
-        var violations = new List<FieldViolation>();
-        foreach (var (value, name) in new[] { (user.GivenName, "given_name"), (user.FamilyName, "family_name") })
+        var fields = new FieldChecks();
+        fields.Check(() =>
         {
-            if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > MaxNameLength)
+            var violations = new List<FieldViolation>();
+            foreach (var (value, name) in new[] { (user.GivenName, "given_name"), (user.FamilyName, "family_name") })
             {
-                violations.Add(new FieldViolation($"{field}.{name}", $"required, at most {MaxNameLength} characters", NameRequiredReason));
+                if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > MaxNameLength)
+                {
+                    violations.Add(new FieldViolation($"{field}.{name}", $"required, at most {MaxNameLength} characters", NameRequiredReason));
+                }
             }
-        }
-        if (user.LmsUsername.Trim().Length > MaxNameLength)
-        {
-            violations.Add(new FieldViolation($"{field}.lms_username", $"at most {MaxNameLength} characters", TooLongReason));
-        }
-        if (violations.Count > 0)
-        {
-            throw DomainException.Invalid(violations[0].Reason!, "Every user needs a given and a family name.", [.. violations]);
-        }
-        var email = AgencyEmail(user.Email, agency, $"{field}.email");
+            if (user.LmsUsername.Trim().Length > MaxNameLength)
+            {
+                violations.Add(new FieldViolation($"{field}.lms_username", $"at most {MaxNameLength} characters", TooLongReason));
+            }
+            if (violations.Count > 0)
+            {
+                throw DomainException.Invalid(violations[0].Reason!, "Every user needs a given and a family name.", [.. violations]);
+            }
+        });
+        var email = fields.Check(() => AgencyEmail(user.Email, agency, $"{field}.email"));
+        fields.ThrowIfAny();
         var hmisUsername = user.HmisUsername.Trim().ToLowerInvariant();
-        return new CheckedUser(user.GivenName.Trim(), user.FamilyName.Trim(), email.Value, user.LmsUsername.Trim(), hmisUsername.Length == 0 ? null : hmisUsername);
+        return new CheckedUser(user.GivenName.Trim(), user.FamilyName.Trim(), email!.Value, user.LmsUsername.Trim(), hmisUsername.Length == 0 ? null : hmisUsername);
     }
 }
