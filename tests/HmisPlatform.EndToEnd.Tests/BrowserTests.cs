@@ -40,28 +40,38 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         await lakeview.PassAssignmentAsync(personId);
         var lakeviewAccount = await lakeview.ConfirmAgreementAsAtaAsync((await lakeview.SignAgreementAsync(personId, "Noor Haddad")).Id);
 
-        // Southside's ATA asks for Noor: the guided request finds the form from Noor's records.
+        // Southside's ATA asks for Noor and a new colleague together: the guided request finds each one's form from
+        // their records, and puts Noor, who fits another form, on a request of her own.
         var ata = await _browser.NewPageAsync();
         await Browser.SignInAsync(ata, Demo.SouthsideAta, Demo.Password);
         await ata.GotoAsync("/requests/new");
         await Expect(ata).ToHaveTitleAsync("New request – HmisPlatform");
-        await ata.GetByLabel("Given name").FillAsync("Noor");
-        await ata.GetByLabel("Family name").FillAsync("Haddad");
-        await ata.GetByLabel("Agency email").FillAsync("noor.haddad@gmail.example.com");
-        await ata.GetByLabel("Agency email").BlurAsync();
-        await Expect(ata.Locator("#email-error")).ToContainTextAsync("not in one of the agency's email domains");
-        await ata.GetByLabel("Agency email").FillAsync("noor.haddad@southside.example.org");
-        await ata.GetByLabel("Agency email").BlurAsync();
-        await Expect(ata.Locator("#email-error")).ToHaveCountAsync(0);
-        await ata.GetByLabel("Yes").CheckAsync();
-        await ata.GetByLabel("Their previous HMIS username, if you know it").FillAsync(lakeviewAccount.Username);
         await ata.GetByLabel("Services Only").CheckAsync();
-        await ata.GetByRole(AriaRole.Button, new() { Name = "Find the right form" }).ClickAsync();
-        await Expect(ata.GetByRole(AriaRole.Heading, new() { Name = "Form: Returning user" })).ToBeVisibleAsync();
+        await ata.GetByRole(AriaRole.Textbox, new() { Name = "Given name", Exact = true }).FillAsync("Noor");
+        await ata.GetByRole(AriaRole.Textbox, new() { Name = "Family name", Exact = true }).FillAsync("Haddad");
+        await ata.GetByLabel("Agency e-mail").FillAsync("noor.haddad@gmail.example.com");
+        await ata.GetByLabel("Agency e-mail").BlurAsync();
+        await Expect(ata.Locator("#email-1-error")).ToContainTextAsync("not in one of the agency's email domains");
+        await Expect(ata.GetByLabel("Agency e-mail")).ToHaveAttributeAsync("aria-invalid", "true");
+        await ata.GetByLabel("Agency e-mail").FillAsync("noor.haddad@southside.example.org");
+        await ata.GetByLabel("Agency e-mail").BlurAsync();
+        await Expect(ata.Locator("#email-1-error")).ToHaveCountAsync(0);
+        await ata.GetByLabel("Earlier HMIS username (if any)").FillAsync(lakeviewAccount.Username);
+        await ata.GetByLabel("Earlier HMIS username (if any)").BlurAsync();
+        await Expect(ata.Locator("#email-1-form")).ToContainTextAsync("Fits Returning user");
+        await ata.GetByRole(AriaRole.Button, new() { Name = "Add a person" }).ClickAsync();
+        await ata.Locator("#given-2").FillAsync("Ines");
+        await ata.Locator("#family-2").FillAsync("Okafor");
+        await ata.Locator("#email-2").FillAsync("ines.okafor@southside.example.org");
+        await ata.GetByRole(AriaRole.Button, new() { Name = "Check the request" }).ClickAsync();
+        await Expect(ata.GetByRole(AriaRole.Heading, new() { Name = "2 requests, one for each form" })).ToBeVisibleAsync();
+        await Expect(ata.GetByRole(AriaRole.Heading, new() { Name = "Returning user" })).ToBeVisibleAsync();
         await Expect(ata.GetByText("One user per request.")).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(ata, "01-ata-guided-request-returning-user");
-        await ata.GetByRole(AriaRole.Button, new() { Name = "Submit on the Returning user form" }).ClickAsync();
-        await Expect(ata.GetByText("Submitted on the")).ToBeVisibleAsync();
+        await ata.GetByRole(AriaRole.Button, new() { Name = "Submit 2 requests" }).ClickAsync();
+        await Expect(ata.Locator("#submitted")).ToContainTextAsync("2 requests submitted.");
+        await Expect(ata.Locator("#submitted li").Filter(new() { HasText = "Noor Haddad" })).ToContainTextAsync("Returning user form");
+        await Expect(ata.Locator("#submitted li").Filter(new() { HasText = "Ines Okafor" })).ToContainTextAsync("New agency users form");
 
         var request = await Eventually.ReturnsAsync(
             async () => (await lakeview.ReviewDesk.GetJourneyAsync(new GetJourneyRequest { PersonId = personId })).Journey,
@@ -351,12 +361,20 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         await hmis.GetByLabel("APA ends on").FillAsync("2031-06-30");
         await hmis.GetByRole(AriaRole.Button, new() { Name = "Save the agency" }).ClickAsync();
         await Expect(hmis.Locator("#apa")).ToContainTextAsync("ends 2031-06-30");
+        await OpenTabAsync(hmis, "Credits");
         await hmis.GetByLabel("Credits bought").FillAsync("5");
         await hmis.GetByLabel("Note (invoice, order)").FillAsync("Invoice 2026-118");
         await hmis.GetByRole(AriaRole.Button, new() { Name = "Record purchase" }).ClickAsync();
         await Expect(hmis.Locator("#ledger")).ToContainTextAsync("Invoice 2026-118");
         await hmis.GetByRole(AriaRole.Button, new() { Name = "Show statement" }).ClickAsync();
         await Expect(hmis.Locator("#statement")).ToContainTextAsync("Credits bought");
+        // The ledger's newest line is the purchase, with the balance it left.
+        var purchase = hmis.Locator("#ledger tbody tr").First;
+        await Expect(purchase).ToContainTextAsync("Invoice 2026-118");
+        await Expect(purchase.Locator("td").Nth(3)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"));
+        await Browser.ScreenshotAsync(hmis, "13-hmis-agency-credits-ledger");
+
+        await OpenTabAsync(hmis, "Systems");
 
         // A client id that is not one is refused beside the field; a good one shows its secret once.
         await hmis.GetByLabel("Client id").FillAsync("Not An Id");
@@ -368,7 +386,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         await Expect(hmis.Locator("#client-secret")).ToBeVisibleAsync();
         var secret = await hmis.Locator("#client-secret").TextContentAsync();
         Assert.True(secret!.Length >= 40);
-        await Browser.ScreenshotAsync(hmis, "13-hmis-agency-credits-and-client");
+        await Browser.ScreenshotAsync(hmis, "13-hmis-agency-systems");
 
         await hmis.GetByRole(AriaRole.Button, new() { Name = $"Revoke {clientId}" }).ClickAsync();
         await hmis.GetByLabel($"Why {clientId} is revoked").FillAsync("Replaced by the new case system.");
@@ -384,6 +402,7 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         var hmis = await _browser.NewPageAsync();
         await Browser.SignInAsync(hmis, Demo.HmisLead, Demo.Password, Demo.HmisLeadKey);
         await hmis.GotoAsync($"/agencies/{Demo.SouthsideAgencyId}");
+        await OpenTabAsync(hmis, "ATAs and training");
 
         // An e-mail that already signs in is refused before anything is written.
         await hmis.GetByLabel("Full name").FillAsync("Jordan Lee");
@@ -475,10 +494,12 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         }
     }
 
+    /// <summary>Opens one tab of a page in tabs (Fluent's tabs carry their role inside the element, where Playwright's role queries do not look).</summary>
+    private static Task OpenTabAsync(IPage page, string name) => page.Locator("fluent-tab", new() { HasText = name }).ClickAsync();
+
     private static async Task DecideAsync(IPage page, string outcome)
     {
-        await page.GetByLabel(outcome).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = outcome }).ClickAsync();
         await Expect(page.Locator("ol.history")).ToContainTextAsync(outcome, new() { IgnoreCase = true });
     }
 }

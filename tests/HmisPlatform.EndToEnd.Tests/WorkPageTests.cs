@@ -54,6 +54,7 @@ public sealed class WorkPageTests(PlatformFixture platform) : IAsyncLifetime
             },
             Access = new Hmis.Common.V1.Access { Responsibilities = { Hmis.Common.V1.Responsibility.EnterClientData }, ProjectTypes = { Hmis.Common.V1.ProjectType.EmergencyShelter } },
         })).AccessRequest;
+        await lakeview.SubmitAsync("Lena", "Marsh");
         var hmis = await _browser.NewPageAsync();
         await Browser.SignInAsync(hmis, Demo.HmisLead, Demo.Password, Demo.HmisLeadKey);
 
@@ -65,7 +66,26 @@ public sealed class WorkPageTests(PlatformFixture platform) : IAsyncLifetime
         await Expect(firstRow.Locator("td").Nth(1)).Not.ToBeEmptyAsync();
         await Expect(firstRow.Locator("td").Nth(2)).Not.ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9A-F]{8}$"));
         await Expect(firstRow.Locator("td").Nth(4)).ToContainTextAsync(new System.Text.RegularExpressions.Regex("Submitted|Awaiting CE decision"));
+        await Expect(hmis.Locator("#queue-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ requests waiting\.$"));
+        // Each form in the filter says how many wait on it.
+        await Expect(hmis.Locator("fluent-option", new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"New agency users \(\d+\)") })).ToHaveCountAsync(1);
         await Browser.ScreenshotAsync(hmis, "19-hmis-review-desk");
+
+        // J and K move through the queue from the keyboard.
+        var links = grid.Locator("a.queue-item");
+        await hmis.Keyboard.PressAsync("j");
+        await Expect(links.First).ToBeFocusedAsync();
+        await hmis.Keyboard.PressAsync("j");
+        await Expect(links.Nth(1)).ToBeFocusedAsync();
+        await hmis.Keyboard.PressAsync("k");
+        await Expect(links.First).ToBeFocusedAsync();
+
+        // Sorted by Submitted the other way, the service gives the newest first: Lena's, submitted last.
+        var submittedHeader = grid.Locator("th", new() { HasText = "Submitted" });
+        await Expect(submittedHeader).ToHaveAttributeAsync("aria-sort", "ascending");
+        await submittedHeader.Locator("[col-sort-button]").ClickAsync();
+        await Expect(submittedHeader).ToHaveAttributeAsync("aria-sort", "descending");
+        await Expect(firstRow.Locator("td").Nth(1)).ToHaveTextAsync("Lena Marsh");
 
         await hmis.GotoAsync($"/review/{submitted.Id}");
         await Expect(hmis.Locator("#request-agency")).ToContainTextAsync("Lakeview Family Services");
@@ -79,10 +99,64 @@ public sealed class WorkPageTests(PlatformFixture platform) : IAsyncLifetime
         await Expect(hmis.Locator("ol.history li").First).Not.ToContainTextAsync("→");
         await Browser.ScreenshotAsync(hmis, "20-hmis-request-page");
 
-        await hmis.GetByLabel("Confirm credit use").CheckAsync();
-        await hmis.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
+        await hmis.GetByRole(AriaRole.Button, new() { Name = "Confirm credit use" }).ClickAsync();
         await Expect(hmis.Locator("#decision-order")).ToContainTextAsync("Step 2 of 2");
         await Expect(hmis.GetByText("The request is now submitted.")).ToBeVisibleAsync();
+
+        // Denying sits apart and needs its reason: the service's refusal marks the field, and fixing it clears the mark.
+        var denyReason = hmis.GetByLabel("Why it is denied", new() { Exact = false });
+        await hmis.GetByRole(AriaRole.Button, new() { Name = "Deny the request" }).ClickAsync();
+        await Expect(hmis.Locator("#deny-reason-error")).ToBeVisibleAsync();
+        await Expect(denyReason).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(hmis.Locator("#question-error")).ToHaveCountAsync(0);
+        await denyReason.FillAsync("Both people already hold accounts at another agency.");
+        await denyReason.PressAsync("Tab");
+        await Expect(hmis.Locator("#deny-reason-error")).ToHaveCountAsync(0);
+        await Expect(denyReason).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await hmis.GetByRole(AriaRole.Button, new() { Name = "Deny the request" }).ClickAsync();
+        await Expect(hmis.Locator("#request-status")).ToHaveTextAsync("Denied");
+        await Expect(hmis.Locator("ol.history")).ToContainTextAsync("Both people already hold accounts at another agency.");
+    }
+
+    [Fact]
+    public async Task GuidedRequest_NamesEveryWrongFieldOnTheFirstPress_TakesAPastedList_AndLinksTheRequest()
+    {
+        var ata = await _browser.NewPageAsync();
+        await Browser.SignInAsync(ata, Demo.LakeviewAta, Demo.Password);
+        await ata.GotoAsync("/requests/new");
+
+        // Nothing filled in: one press names every field the service needs, each marked.
+        await ata.GetByRole(AriaRole.Button, new() { Name = "Check the request" }).ClickAsync();
+        foreach (var error in new[] { "#given-1-error", "#family-1-error", "#email-1-error", "#projects-error" })
+        {
+            await Expect(ata.Locator(error)).ToBeVisibleAsync();
+        }
+        await Expect(ata.Locator("#given-1")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Browser.ScreenshotAsync(ata, "23-ata-guided-request-every-error");
+        await ata.Locator("#given-1").FillAsync("Tomas");
+        await ata.Locator("#given-1").PressAsync("Tab");
+        await Expect(ata.Locator("#given-1-error")).ToHaveCountAsync(0);
+        await Expect(ata.Locator("#family-1-error")).ToBeVisibleAsync();
+        await ata.Locator("#family-1").FillAsync("Berg");
+        await ata.Locator("#email-1").FillAsync("tomas.berg@lakeview.example.org");
+
+        // The rest of the team from a spreadsheet; a line without an e-mail stays in the box, named.
+        await ata.GetByText("Paste a list").ClickAsync();
+        await ata.GetByLabel("One person per line").FillAsync("Ifeoma\tEze\tifeoma.eze@lakeview.example.org\nJun Park <jun.park@lakeview.example.org>\nSomeone Unknown");
+        await ata.GetByRole(AriaRole.Button, new() { Name = "Add these people" }).ClickAsync();
+        await Expect(ata.Locator("#paste-error")).ToContainTextAsync("Line 3 has no e-mail address");
+        await Expect(ata.Locator("#email-3")).ToHaveValueAsync("jun.park@lakeview.example.org");
+        await ata.GetByLabel("Emergency Shelter, Transitional Housing, Safe Haven").CheckAsync();
+        await ata.GetByRole(AriaRole.Button, new() { Name = "Check the request" }).ClickAsync();
+        await Expect(ata.GetByRole(AriaRole.Heading, new() { Name = "Form: New agency users" })).ToBeVisibleAsync();
+        await Expect(ata.Locator(".fits li")).ToHaveCountAsync(3);
+        await ata.GetByRole(AriaRole.Button, new() { Name = "Submit on the New agency users form" }).ClickAsync();
+
+        await Expect(ata.Locator("#submitted")).ToContainTextAsync("Request submitted.");
+        await Browser.ScreenshotAsync(ata, "24-ata-guided-request-submitted");
+        await ata.Locator("#submitted").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Request [0-9A-F]{8}$") }).ClickAsync();
+        await Expect(ata.GetByText("jun.park@lakeview.example.org")).ToBeVisibleAsync();
+        await Expect(ata.GetByText("ifeoma.eze@lakeview.example.org")).ToBeVisibleAsync();
     }
 
     [Fact]
