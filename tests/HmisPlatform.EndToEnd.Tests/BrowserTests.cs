@@ -458,8 +458,9 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
 
         await hmis.GotoAsync("/overview");
 
-        await Expect(hmis.Locator("#funnel g.stage")).ToHaveCountAsync(6);
-        await Expect(hmis.Locator("#funnel g.stage[data-stage='Training'] rect.bar").First).ToBeVisibleAsync();
+        await Expect(hmis.Locator("#summary")).ToContainTextAsync("People on their way");
+        await Expect(hmis.Locator("#funnel tr.stage")).ToHaveCountAsync(6);
+        await Expect(hmis.Locator("#funnel tr.stage[data-stage='Training'] .bar")).ToBeVisibleAsync();
         await Expect(hmis.Locator(".small-multiples figure").First).ToContainTextAsync("Request: median");
         await Expect(hmis.Locator("#weekly rect").First).ToBeVisibleAsync();
         // Assessment's and Credentialing's parts of it, through their own APIs.
@@ -468,6 +469,16 @@ public sealed class BrowserTests(PlatformFixture platform) : IAsyncLifetime
         await hmis.GetByText("The numbers").ClickAsync();
         await Expect(hmis.GetByRole(AriaRole.Columnheader, new() { Name = "New agency users" })).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(hmis, "15-hmis-overview-charts");
+
+        // On a phone the figures and the stage chart keep the page's text size, and the page never scrolls sideways.
+        var phone = await _browser.NewPageAsync(narrow: true);
+        await Browser.SignInAsync(phone, Demo.HmisLead, Demo.Password, Demo.HmisLeadKey);
+        await phone.GotoAsync("/overview");
+        await Expect(phone.Locator("#funnel tr.stage")).ToHaveCountAsync(6);
+        var fontSize = await phone.Locator("#funnel th[scope=row]").First.EvaluateAsync<string>("e => getComputedStyle(e).fontSize");
+        Assert.True(double.Parse(fontSize.Replace("px", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) >= 14, fontSize);
+        await Browser.AssertNoSidewaysScrollAsync(phone);
+        await Browser.ScreenshotAsync(phone, "15-hmis-overview-phone");
     }
 
     [Fact]

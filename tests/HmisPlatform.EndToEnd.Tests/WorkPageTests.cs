@@ -41,6 +41,41 @@ public sealed class WorkPageTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APageOfAnotherRole_SaysSoInWords_AndLeadsToTheirOwnWork()
+    {
+        var ata = await _browser.NewPageAsync();
+        await Browser.SignInAsync(ata, Demo.LakeviewAta, Demo.Password);
+
+        await ata.GotoAsync("/review");
+
+        await Expect(ata.GetByRole(AriaRole.Heading, new() { Name = "Not for your role", Level = 1 })).ToBeVisibleAsync();
+        await Expect(ata.Locator(".not-for-role")).ToContainTextAsync("the ATA role");
+        await Browser.ScreenshotAsync(ata, "25-ata-not-for-your-role");
+        await ata.GetByRole(AriaRole.Link, new() { Name = "Go to your own work" }).ClickAsync();
+        await Expect(ata.GetByRole(AriaRole.Heading, new() { Name = "My agency", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task OnASlowLink_TheFrameAndASkeletonShowAtOnce_AndGoOnceThePageIsUp()
+    {
+        var page = await _browser.NewPageAsync();
+        await Browser.SignInAsync(page, Demo.LakeviewAta, Demo.Password);
+        // The script that starts the page's connection arrives three seconds late.
+        await page.RouteAsync("**/_framework/blazor.web.js", async route =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            await route.ContinueAsync();
+        });
+
+        await page.GotoAsync("/agency", new() { WaitUntil = WaitUntilState.Commit });
+
+        await Expect(page.GetByRole(AriaRole.Status, new() { Name = "Loading HmisPlatform" })).ToBeVisibleAsync(new() { Timeout = 2_500 });
+        await Expect(page.Locator(".boot-frame .skeleton").First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My agency", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator(".boot-frame")).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task ReviewDesk_ListsWhoAsksFromWhichAgency_AndTheRequestPageSaysWhoSubmitted()
     {
         var lakeview = platform.Driver();

@@ -94,7 +94,8 @@ public static class StaffIdentity
                 await SecurityStampValidator.ValidatePrincipalAsync(context);
             };
             cookie.LoginPath = SignInPages.SignInPath;
-            cookie.AccessDeniedPath = SignInPages.SignInPath;
+            // A signed-in person on a page of another role is told so in words, not sent to sign in again.
+            cookie.AccessDeniedPath = Web.WebUi.NotForYourRolePath;
         });
         builder.Services.AddAuthentication(options =>
             {

@@ -117,8 +117,12 @@ public static class Ui
         return name.Length == 0 ? "" : char.ToUpperInvariant(name[0]) + name[1..];
     }
 
-    /// <summary>A short reference for a request or a person, as people read one aloud: the first eight of its id, in capitals.</summary>
-    public static string Reference(string id) => id.Length >= 8 ? id[..8].ToUpperInvariant() : id;
+    /// <summary>
+    /// A short reference for a request or a person, as people read one aloud: the last eight of its id, in capitals.
+    /// Ids are UUIDv7, whose first digits are the time they were made, so the same for everything made in one minute;
+    /// the last ones are random.
+    /// </summary>
+    public static string Reference(string id) => id.Length >= 8 ? id[^8..].ToUpperInvariant() : id;
 
     /// <summary>Names in a line: "Dana Whitfield, Noor Haddad and 3 more".</summary>
     public static string Names(IEnumerable<string> names)

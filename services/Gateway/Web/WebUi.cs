@@ -12,6 +12,9 @@ namespace HmisPlatform.Gateway.Web;
 /// </summary>
 public static class WebUi
 {
+    /// <summary>Where a signed-in person lands on a page of another role (the session cookie's access-denied path).</summary>
+    public const string NotForYourRolePath = "/not-for-your-role";
+
     /// <summary>How long a page waits for a service before it says the service is not answering.</summary>
     public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(8);
 

@@ -41,4 +41,15 @@ public sealed class UiWordsTests
     [InlineData(new[] { "Dana Whitfield", "Omar Farouk", "Noor Haddad" }, "Dana Whitfield, Omar Farouk, Noor Haddad")]
     [InlineData(new[] { "Dana Whitfield", "Omar Farouk", "Noor Haddad", "Ines Okafor" }, "Dana Whitfield, Omar Farouk and 2 more")]
     public void Names_ShowUpToThree_ThenHowManyMore(string[] names, string expected) => Assert.Equal(expected, Ui.Names(names));
+
+    [Fact]
+    public void References_OfIdsMadeInTheSameMoment_Differ()
+    {
+        var at = DateTimeOffset.UtcNow;
+
+        var references = Enumerable.Range(0, 20).Select(_ => Ui.Reference(Guid.CreateVersion7(at).ToString())).ToList();
+
+        Assert.Equal(references.Count, references.Distinct().Count());
+        Assert.All(references, r => Assert.Matches("^[0-9A-F]{8}$", r));
+    }
 }
