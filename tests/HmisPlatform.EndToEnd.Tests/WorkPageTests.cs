@@ -167,7 +167,7 @@ public sealed class WorkPageTests(PlatformFixture platform) : IAsyncLifetime
             await Expect(ata.Locator(error)).ToBeVisibleAsync();
         }
         await Expect(ata.Locator("#given-1")).ToHaveAttributeAsync("aria-invalid", "true");
-        await Browser.ScreenshotAsync(ata, "23-ata-guided-request-every-error");
+        await Browser.ScreenshotAsync(ata, "26-ata-guided-request-every-error");
         await ata.Locator("#given-1").FillAsync("Tomas");
         await ata.Locator("#given-1").PressAsync("Tab");
         await Expect(ata.Locator("#given-1-error")).ToHaveCountAsync(0);
