@@ -68,6 +68,9 @@ public static class Ui
         error.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations
             .GroupBy(v => v.Field).ToDictionary(g => g.Key, g => g.First().Description) ?? [];
 
+    /// <summary>A field's <c>aria-invalid</c>: "true" while the service's refusal names it, else absent.</summary>
+    public static string? Invalid(IReadOnlyDictionary<string, string> errors, string field) => errors.ContainsKey(field) ? "true" : null;
+
     /// <summary>A refusal of the gateway's own rules (its client register): the field messages, or else its message.</summary>
     public static (IReadOnlyDictionary<string, string> Fields, string? Message) Refusal(BuildingBlocks.Domain.DomainException error)
     {
