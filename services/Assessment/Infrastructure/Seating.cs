@@ -18,9 +18,17 @@ public sealed class Seating(AssessmentDbContext db, IOptions<AssessmentPolicy> p
     /// <summary>The advisory lock's key: "HMISSEAT".</summary>
     private const long SeatingLock = 0x484D_4953_5345_4154;
 
+    /// <summary>
+    /// Takes seating's lock for the rest of the transaction (again, if it holds it already). A transaction that will
+    /// lock assignment rows of its own and then fill seats takes it first: seating's lock before any row, in every
+    /// transaction, or two of them (a sweep holding its expired seats, a consumer holding the lock) wait on each other.
+    /// </summary>
+    public Task LockAsync(CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeatingLock})", cancellationToken);
+
     public async Task<IReadOnlyList<SampleClientAssignment>> FillFreeSeatsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeatingLock})", cancellationToken);
+        await LockAsync(cancellationToken);
         // This transaction's own changes (a seat freed, a trainee joined) count too.
         await db.SaveChangesAsync(cancellationToken);
         var seated = await db.Assignments.CountAsync(a => a.Status == AssignmentStatus.Seated, cancellationToken);

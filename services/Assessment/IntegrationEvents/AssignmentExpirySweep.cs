@@ -12,8 +12,8 @@ namespace HmisPlatform.Assessment.IntegrationEvents;
 
 /// <summary>
 /// Expires seats held past their days, publishes each expiry, and gives the freed seats to the next in line, in one
-/// transaction per batch. Batches are claimed with FOR UPDATE SKIP LOCKED and seating takes its lock, so replicas can
-/// sweep side by side.
+/// transaction per batch. Each batch takes seating's lock first, then claims its rows with FOR UPDATE SKIP LOCKED, so
+/// replicas sweep one batch at a time without waiting on the transactions that fill seats.
 /// </summary>
 public sealed partial class AssignmentExpirySweep(
     IServiceScopeFactory scopes, TimeProvider time, IOptions<AssessmentPolicy> policy, OutboxSignal outbox, ILogger<AssignmentExpirySweep> logger) : RecurringWork(time, logger)
@@ -24,6 +24,9 @@ public sealed partial class AssignmentExpirySweep(
         await scopes.RunAsync<AssessmentDbContext>(outbox, async (db, services, ct) =>
         {
             var now = Time.GetStoredNow();
+            var seating = services.GetRequiredService<Seating>();
+            // Seating's lock before the rows it claims: the order every seating transaction keeps (Seating.LockAsync).
+            await seating.LockAsync(ct);
             var batch = await db.Assignments.FromSql($"""
                 SELECT * FROM assignments WHERE status = {(int)AssignmentStatus.Seated} AND expires_at <= {now}
                 ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED
@@ -33,7 +36,7 @@ public sealed partial class AssignmentExpirySweep(
                 db.Publish(assignment.Expiry(now));
                 expired++;
             }
-            await services.GetRequiredService<Seating>().FillFreeSeatsAsync(now, ct);
+            await seating.FillFreeSeatsAsync(now, ct);
             return batch.Count > 0;
         }, cancellationToken);
         return expired;

@@ -1,3 +1,4 @@
+using HmisPlatform.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,7 +8,8 @@ namespace HmisPlatform.BuildingBlocks.Messaging;
 /// How every sweep works through its rows: one batch at a time, each in a scope and a transaction of its own. The
 /// batch claims its rows with <c>FOR UPDATE SKIP LOCKED</c> (so replicas sweep side by side), changes them and records
 /// their events; then it is saved and committed, and the outbox relay is woken to send the events. Batches follow
-/// until one says there is nothing more.
+/// until one says there is nothing more. A batch that meets a transient failure (a lost deadlock race, a severed
+/// connection) rolled back whole and is tried again in a fresh scope, as a command is (<c>IdempotentCommands</c>).
 /// </summary>
 public static class TransactionalBatches
 {
@@ -19,14 +21,42 @@ public static class TransactionalBatches
         bool more;
         do
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            more = await batch(db, scope.ServiceProvider, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            outbox.Notify();
+            more = await WithRetriesAsync(() => RunOnceAsync(scopes, outbox, batch, cancellationToken), cancellationToken);
         }
         while (more);
+    }
+
+    private static async Task<bool> WithRetriesAsync(Func<Task<bool>> batch, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await batch();
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && TransientFailures.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(RetryPause * attempt, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Tries of a batch that meets transient failures, the first included.</summary>
+    public const int MaxAttempts = 3;
+
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);
+
+    private static async Task<bool> RunOnceAsync<TDbContext>(IServiceScopeFactory scopes, OutboxSignal outbox,
+        Func<TDbContext, IServiceProvider, CancellationToken, Task<bool>> batch, CancellationToken cancellationToken)
+        where TDbContext : DbContext
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var more = await batch(db, scope.ServiceProvider, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Notify();
+        return more;
     }
 }

@@ -104,6 +104,35 @@ public sealed class WaitlistTests(TwoSeatFixture service) : IClassFixture<TwoSea
         Assert.All(expiries, e => Assert.Equal("TEN_DAYS", e.Reason));
     }
 
+    /// <summary>
+    /// Found by the journey simulator: a sweep that claimed its expired seats and then waited for seating's lock, while
+    /// a consumer holding that lock freed one of those seats, deadlocked. Every seating transaction takes the lock first.
+    /// </summary>
+    [Fact]
+    public async Task TheSweep_WaitsForSeatingsLockBeforeClaimingAnySeat_SoTheLocksHolderMayStillChangeThem()
+    {
+        await EmptyTheSeatsAsync();
+        var seated = await JoinAsync(Guid.NewGuid());
+        var seat = Guid.Parse(seated.Id);
+        await using var filling = service.Services.CreateAsyncScope();
+        var db = filling.ServiceProvider.GetRequiredService<AssessmentDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await filling.ServiceProvider.GetRequiredService<Seating>().LockAsync(default);
+
+        var sweep = SweepAt(seated.ExpiresAt.ToDateTimeOffset().AddMinutes(1)).RunOnceAsync(default);
+        await Eventually.ReturnsAsync(() => service.QueryAsync(q => q.Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value" FROM pg_locks
+            WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            """).SingleAsync()), waiting => waiting > 0);
+        // NOWAIT: had the sweep claimed the seat before waiting, this would fail at once (lock not available).
+        var claimed = await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM assignments WHERE id = {seat} FOR UPDATE NOWAIT").ToListAsync();
+        await transaction.CommitAsync();
+
+        Assert.Equal([seat], claimed);
+        Assert.Equal(1, await sweep);
+        Assert.Equal(AssignmentStatus.Expired, (await ReadAsync(Guid.Parse(seated.PersonId)))!.Status);
+    }
+
     [Fact]
     public async Task ThreeFailedAttempts_ExpireTheAssignment_AndItTakesNoMore()
     {
