@@ -74,8 +74,8 @@ run() {
   setup
   # The contracts' imports, so `buf curl --schema .` (docs/api.md) reads the administration APIs from the repository.
   google_protos
-  say "Starting HmisPlatform; open the dashboard with the login link printed below"
-  exec dotnet run --project AppHost --launch-profile http
+  say "Building and starting HmisPlatform in Release; open the dashboard with the login link printed below"
+  exec dotnet run --project AppHost --launch-profile http --configuration Release
 }
 
 # The load tool (tests/HmisPlatform.Load) in Release: it starts the platform itself, as `run` does, with the gateway's

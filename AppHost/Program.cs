@@ -59,11 +59,13 @@ gateway
     .WithEnvironment($"ServiceClients__{ResourceNames.RequestsApi}", requestsClientSecret)
     .WithEnvironment($"ServiceClients__{ResourceNames.NotificationsApi}", notificationsClientSecret)
     .WithOwnDatabase<Projects.HmisPlatform_Gateway>(ResourceNames.Gateway, ResourceNames.GatewayDb, infrastructure)
-    .WithReference(requests).WaitFor(requests)
-    .WithReference(training).WaitFor(training)
-    .WithReference(assessment).WaitFor(assessment)
-    .WithReference(credentialing).WaitFor(credentialing)
-    .WithReference(notifications).WaitFor(notifications)
+    // The gateway starts beside the services, not after them: a call to a service still starting is answered
+    // UNAVAILABLE with a retry hint, as during any restart, and the platform is up seconds sooner.
+    .WithReference(requests)
+    .WithReference(training)
+    .WithReference(assessment)
+    .WithReference(credentialing)
+    .WithReference(notifications)
     .WithHttpHealthCheck(ResourceNames.HealthPath, endpointName: "http")
     .WithExternalHttpEndpoints();
 // A load run or the journey simulator raises the calls each caller may make per minute for its own run

@@ -10,7 +10,7 @@ public static class PlatformServices
         this IDistributedApplicationBuilder builder, string name, string database, PlatformInfrastructure infrastructure, EndpointReference tokenIssuer)
         where TProject : IProjectMetadata, new()
     {
-        var service = builder.AddProject<TProject>(name);
+        var service = builder.AddProject<TProject>(name).WithDirectEndpoints("http", ResourceNames.GrpcEndpoint);
         // A load run scrapes each service's metrics (the event hop); no other run serves them.
         if (builder.Configuration.GetValue<bool>("Telemetry:Prometheus"))
         {
@@ -25,7 +25,7 @@ public static class PlatformServices
     }
 
     /// <summary>
-    /// The project's own database, least privilege: the project's binary run with --migrate before it, as the
+    /// The project's own database, least privilege: the project's built executable run with --migrate before it, as the
     /// database's owner, applies its migrations, gives the service's own role (made for this run, with a generated
     /// password) what it may do, and adds demo data in Development; the project starts only once that succeeded, and
     /// connects as that role, which owns nothing and may only read and add to its audit tables.
@@ -38,12 +38,9 @@ public static class PlatformServices
         var owner = infrastructure.Database(database);
         var role = name.Replace('-', '_');
         var password = builder.AddParameter($"{name}-db-password", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
-        var migrations = builder.AddProject<TProject>(ResourceNames.MigrationsOf(name), options =>
-            {
-                options.ExcludeLaunchProfile = true;
-                options.ExcludeKestrelEndpoints = true;
-            })
-            .WithArgs("--migrate")
+        // Started from the built executable, not with `dotnet run`: a one-shot step needs no MSBuild evaluation.
+        var migrations = builder.AddExecutable(ResourceNames.MigrationsOf(name), BuiltProjects.ExecutableOf<TProject>(), BuiltProjects.DirectoryOf<TProject>(), "--migrate")
+            .WithOtlpExporter()
             .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
             .WithReference(owner)
             .WithEnvironment("Database__ServiceRole", role)

@@ -66,8 +66,35 @@ public sealed class Browser : IAsyncDisposable
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, System.Collections.Concurrent.ConcurrentBag<string>> ScriptErrors = [];
 
-    public static async Task SignInAsync(IPage page, string email, string password, string? authenticatorKey = null)
+    /// <summary>
+    /// The sessions of the people tests signed in, by e-mail: a test that needs someone signed in takes up their session,
+    /// as the person would keep their browser signed in, instead of signing in again. Each authenticator code works once,
+    /// so one person can sign in afresh only once per 30-second step: signing in for every test made them wait minutes
+    /// in all. A session that has ended (signed out, or replaced by the person's sign-in elsewhere) is noticed, and the
+    /// person signs in afresh.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Cookie>> Sessions = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The person signed in at this page, on their own work's page: by their session if they have one still open, or
+    /// through the sign-in form (<paramref name="fresh"/>: always the form, for tests of signing in itself).
+    /// </summary>
+    public static async Task SignInAsync(IPage page, string email, string password, string? authenticatorKey = null, bool fresh = false)
     {
+        if (!fresh && Sessions.TryGetValue(email, out var cookies))
+        {
+            await page.Context.AddCookiesAsync(cookies);
+            // Signed in still: the session answers; signed out, it sends the browser to the sign-in form.
+            var session = await page.APIRequest.GetAsync("/account/session", new() { MaxRedirects = 0 });
+            if (session.Ok)
+            {
+                // The front page sends a signed-in person on to their own work.
+                await page.GotoAsync("/");
+                await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/");
+                return;
+            }
+            await page.Context.ClearCookiesAsync();
+        }
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Work e-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
@@ -80,6 +107,11 @@ public sealed class Browser : IAsyncDisposable
             await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         }
         await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        Sessions[email] = [.. (await page.Context.CookiesAsync()).Select(c => new Cookie
+        {
+            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires,
+            HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
+        })];
     }
 
     /// <summary>Waits until the page's interactive circuit is up, so clicks reach the server.</summary>

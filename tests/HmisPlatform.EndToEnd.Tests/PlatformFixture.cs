@@ -4,6 +4,7 @@ using Aspire.Hosting.Testing;
 using Grpc.Net.Client;
 using HmisPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HmisPlatform.EndToEnd.Tests;
 
@@ -45,12 +46,17 @@ public sealed class PlatformFixture : IAsyncLifetime
             // The journey simulator drives hundreds of people through three callers (the ATA, the HMIS team, the LMS).
             "--Gateway:PermitLimit=1000000",
         ]);
+        // The services' own logs stay with the orchestrator (ResourceLoggerService, which the tests read); only their
+        // warnings and errors reach the test run's output, which otherwise formats hundreds of thousands of lines.
+        builder.Services.AddLogging(logging => logging
+            .AddFilter("HmisPlatform.AppHost.Resources", LogLevel.Warning)
+            .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning));
         _app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         try
         {
             await _app.StartAsync(timeout.Token);
-            await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
+            await Task.WhenAll(ResourceNames.Processes.Select(p => _app.ResourceNotifications.WaitForResourceHealthyAsync(p, timeout.Token)));
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {

@@ -32,7 +32,7 @@ public sealed class WorkPageTests(PlatformFixture platform) : IAsyncLifetime
     {
         var page = await _browser.NewPageAsync();
 
-        await Browser.SignInAsync(page, email, Demo.Password, key);
+        await Browser.SignInAsync(page, email, Demo.Password, key, fresh: true);
 
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == landing);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();

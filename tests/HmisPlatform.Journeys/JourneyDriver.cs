@@ -191,15 +191,35 @@ public sealed class JourneyDriver(
         return Account.Parser.WithDiscardUnknownFields(true).ParseJson(JsonNode.Parse(body)!["account"]!.ToJsonString());
     }
 
-    /// <summary>Lakeview's demo ATA, signed in (with their second factor when <see cref="Authenticators"/> knows it) and ready for API calls.</summary>
+    /// <summary>
+    /// Lakeview's demo ATA, signed in (with their second factor when <see cref="Authenticators"/> knows it) and ready
+    /// for API calls. The ATA keeps their session open on each platform, as a person keeps their browser signed in: each
+    /// authenticator code works once, so signing in afresh for every journey made them wait for the next 30-second step.
+    /// A session that has ended (the ATA signed in elsewhere since) is noticed, and they sign in afresh.
+    /// </summary>
     public async Task<StaffBrowser> SignInAtaAsync()
     {
-        var ata = NewBrowser();
+        if (AtaSessions.TryGetValue(gatewayHttp, out var session))
+        {
+            var resumed = NewBrowser(session);
+            if (await resumed.IsSignedInAsync())
+            {
+                await resumed.SendAntiforgeryTokenAsync();
+                return resumed;
+            }
+            resumed.Dispose();
+        }
+        var cookies = new System.Net.CookieContainer();
+        var ata = NewBrowser(cookies);
         using var signedIn = await ata.SignInAsync(LakeviewAtaEmail, DemoPassword);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
         await ata.SendAntiforgeryTokenAsync();
+        AtaSessions[gatewayHttp] = cookies;
         return ata;
     }
+
+    /// <summary>The demo ATA's open session on each platform, by the gateway's address.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, System.Net.CookieContainer> AtaSessions = new();
 
     /// <summary>The demo ATAs' and Supervisor's authenticator keys, as the README publishes them for the demo.</summary>
     public static readonly IReadOnlyDictionary<string, string> DemoAuthenticators = new Dictionary<string, string>
@@ -290,9 +310,9 @@ public sealed class JourneyDriver(
     }
 
     /// <summary>A person's browser on the gateway: cookies kept, redirects seen.</summary>
-    private StaffBrowser NewBrowser()
+    private StaffBrowser NewBrowser(System.Net.CookieContainer? cookies = null)
     {
-        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies ?? new System.Net.CookieContainer() };
         return new StaffBrowser(new HttpClient(retryWhenUnavailable ? RetryingCalls.Http(handler) : handler) { BaseAddress = gatewayHttp });
     }
 

@@ -85,7 +85,7 @@ public sealed class LoadPlatform : IAsyncDisposable
         var app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await app.StartAsync(timeout.Token);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
+        await Task.WhenAll(ResourceNames.Processes.Select(p => app.ResourceNotifications.WaitForResourceHealthyAsync(p, timeout.Token)));
         var platform = new LoadPlatform(app, data, clock.Elapsed);
         using var http = app.CreateHttpClient(ResourceNames.Gateway, "http");
         platform.AgencyToken = await GatewayTokens.TokenAsync(http, GatewayTokens.DemoClientId, GatewayTokens.DemoClientSecret,

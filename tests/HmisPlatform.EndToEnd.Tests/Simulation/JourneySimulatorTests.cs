@@ -28,7 +28,7 @@ public sealed class SimulatorCollection : ICollectionFixture<PlatformFixture>
 [Collection(SimulatorCollection.Name)]
 public sealed class JourneySimulatorTests(PlatformFixture fixture, ITestOutputHelper output)
 {
-    public const int DefaultJourneys = 240;
+    public const int DefaultJourneys = 120;
     private const ulong DefaultSeed = 20261206;
     private const uint Stream = 18;
     private const int AtOnce = 10;
