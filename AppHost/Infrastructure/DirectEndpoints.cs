@@ -26,11 +26,30 @@ public static class DirectEndpoints
         return service;
     }
 
-    /// <summary>A port the system has free now: the process binds it moments later.</summary>
+    /// <summary>
+    /// Ports below the system's ephemeral range (Linux: 32768 and up): one the system handed out as free could be given
+    /// to an outgoing connection (a pooled database connection) before the service binds it, so the service could not.
+    /// </summary>
+    private const int FirstPort = 20000;
+    private const int EndPort = 32768;
+
+    /// <summary>A port free now, below the ephemeral range: the process binds it moments later.</summary>
     private static int FreeLoopbackPort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var tries = 0; tries < 100; tries++)
+        {
+            var port = Random.Shared.Next(FirstPort, EndPort);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: another.
+            }
+        }
+        throw new InvalidOperationException($"No free loopback port between {FirstPort} and {EndPort}.");
     }
 }

@@ -70,12 +70,12 @@ public sealed class LoadPlatform : IAsyncDisposable
             "--Gateway:PermitLimit=100000000",
             "--Telemetry:Prometheus=true",
         ]);
-        // The tool prints its own figures; the services' logs stay with the services, but for the Requests service's
-        // SQL with its timings when asked (--log-sql).
+        // The tool prints its own figures; the services' logs stay with the services, but for what a process wrote to
+        // its standard error (a failed start) and the Requests service's SQL with its timings when asked (--log-sql).
         builder.Services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("HmisPlatform.AppHost.Resources", LogLevel.None)
-            .AddFilter($"HmisPlatform.AppHost.Resources.{ResourceNames.RequestsApi}", logSql ? LogLevel.Information : LogLevel.None)
+            .AddFilter("HmisPlatform.AppHost.Resources", LogLevel.Error)
+            .AddFilter($"HmisPlatform.AppHost.Resources.{ResourceNames.RequestsApi}", logSql ? LogLevel.Information : LogLevel.Error)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
         if (logSql)
         {
