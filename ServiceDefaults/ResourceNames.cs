@@ -19,9 +19,11 @@ public static class ResourceNames
     public const string Gateway = "gateway";
     public const string MailCatcher = "mail-catcher";
 
+    /// <summary>The five services behind the gateway, each with its own database.</summary>
+    public static readonly IReadOnlyList<string> DomainServices = [RequestsApi, TrainingApi, AssessmentApi, CredentialingApi, NotificationsApi];
+
     /// <summary>Every long-running process of a local run: the platform is up when each of them is healthy.</summary>
-    public static readonly IReadOnlyList<string> Processes =
-        [Gateway, RequestsApi, TrainingApi, AssessmentApi, CredentialingApi, NotificationsApi, MailCatcher];
+    public static readonly IReadOnlyList<string> Processes = [Gateway, .. DomainServices, MailCatcher];
 
     /// <summary>The migration step of a service: the service's own binary run with <c>--migrate</c>.</summary>
     public static string MigrationsOf(string project) => $"{project.Replace("-api", string.Empty, StringComparison.Ordinal)}-migrations";

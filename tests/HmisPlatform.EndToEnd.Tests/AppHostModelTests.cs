@@ -31,7 +31,7 @@ public sealed class AppHostModelTests : IAsyncLifetime
     public void TheServices_ServeTheirOwnEndpointsBelowTheEphemeralPorts_WhileTheGatewayKeepsItsProxiedFixedOnes()
     {
         var projects = _builder.Resources.OfType<ProjectResource>().ToDictionary(p => p.Name);
-        foreach (var service in new[] { ResourceNames.RequestsApi, ResourceNames.TrainingApi, ResourceNames.AssessmentApi, ResourceNames.CredentialingApi, ResourceNames.NotificationsApi })
+        foreach (var service in ResourceNames.DomainServices)
         {
             var endpoints = projects[service].Annotations.OfType<EndpointAnnotation>().ToList();
             Assert.Equal(["grpc", "http"], endpoints.Select(e => e.Name).Order());

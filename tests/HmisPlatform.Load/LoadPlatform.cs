@@ -21,8 +21,6 @@ public sealed class LoadPlatform : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
-    public static readonly string[] Services =
-        [ResourceNames.RequestsApi, ResourceNames.TrainingApi, ResourceNames.AssessmentApi, ResourceNames.CredentialingApi, ResourceNames.NotificationsApi];
 
     private readonly DistributedApplication _app;
     private readonly string _dataDirectory;
@@ -137,7 +135,7 @@ public sealed class LoadPlatform : IAsyncDisposable
     /// </summary>
     public IReadOnlyList<(string Service, double MiB)> Memory() =>
     [
-        .. Services.Append(ResourceNames.Gateway).Select(service =>
+        .. ResourceNames.DomainServices.Append(ResourceNames.Gateway).Select(service =>
         {
             _app.ResourceNotifications.TryGetCurrentState(service, out var state);
             var pid = Convert.ToInt32(state!.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value, CultureInfo.InvariantCulture);

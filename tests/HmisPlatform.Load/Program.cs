@@ -28,7 +28,7 @@ using var gatewayAsAgency = platform.Channel(ResourceNames.Gateway, platform.Age
 using var gatewayAsHmisTeam = platform.Channel(ResourceNames.Gateway, platform.HmisTeamToken);
 using var gatewayAsLms = platform.Channel(ResourceNames.Gateway, platform.LmsToken);
 var submissions = new Submissions();
-var metrics = LoadPlatform.Services.Select(platform.Http).ToList();
+var metrics = ResourceNames.DomainServices.Select(platform.Http).ToList();
 
 async Task<Measurement> Run(string scenario, int callers, Func<CancellationToken, Task> call)
 {

@@ -45,24 +45,9 @@ public sealed class IdempotentCommands<TDbContext>(TDbContext db, OutboxSignal o
         var hash = RequestHash(request, CallerOf(http?.HttpContext?.User));
         // A transient failure (a severed connection, a restarting server) rolled the try back: it is made again from
         // the start, so a try whose commit did reach the database is answered from its stored record, never run twice.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await RunOnceAsync(key, method, hash, prepare, command, cancellationToken);
-            }
-            catch (Exception ex) when (attempt < MaxAttempts && TransientFailures.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
-            {
-                db.ChangeTracker.Clear();
-                await Task.Delay(RetryPause * attempt, cancellationToken);
-            }
-        }
+        return await TransientFailures.RetryAsync(() => RunOnceAsync(key, method, hash, prepare, command, cancellationToken),
+            cancellationToken, beforeRetry: db.ChangeTracker.Clear);
     }
-
-    /// <summary>Tries of a command that meets transient failures, the first included.</summary>
-    public const int MaxAttempts = 3;
-
-    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);
 
     private async Task<TResponse> RunOnceAsync<TPrepared, TResponse>(
         Guid key, string method, byte[] hash, Func<CancellationToken, Task<TPrepared>> prepare,

@@ -21,30 +21,10 @@ public static class TransactionalBatches
         bool more;
         do
         {
-            more = await WithRetriesAsync(() => RunOnceAsync(scopes, outbox, batch, cancellationToken), cancellationToken);
+            more = await TransientFailures.RetryAsync(() => RunOnceAsync(scopes, outbox, batch, cancellationToken), cancellationToken);
         }
         while (more);
     }
-
-    private static async Task<bool> WithRetriesAsync(Func<Task<bool>> batch, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await batch();
-            }
-            catch (Exception ex) when (attempt < MaxAttempts && TransientFailures.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
-            {
-                await Task.Delay(RetryPause * attempt, cancellationToken);
-            }
-        }
-    }
-
-    /// <summary>Tries of a batch that meets transient failures, the first included.</summary>
-    public const int MaxAttempts = 3;
-
-    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);
 
     private static async Task<bool> RunOnceAsync<TDbContext>(IServiceScopeFactory scopes, OutboxSignal outbox,
         Func<TDbContext, IServiceProvider, CancellationToken, Task<bool>> batch, CancellationToken cancellationToken)

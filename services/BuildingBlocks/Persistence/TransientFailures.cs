@@ -33,6 +33,32 @@ public static class TransientFailures
         return false;
     }
 
+    /// <summary>Tries of work that meets transient failures, the first included.</summary>
+    public const int MaxAttempts = 3;
+
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Runs work whose every try rolls back whole when it fails (one transaction), trying it again after a transient
+    /// failure, up to <see cref="MaxAttempts"/> tries with a growing pause; <paramref name="beforeRetry"/> forgets what the
+    /// failed try left behind.
+    /// </summary>
+    public static async Task<T> RetryAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken, Action? beforeRetry = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await work();
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                beforeRetry?.Invoke();
+                await Task.Delay(RetryPause * attempt, cancellationToken);
+            }
+        }
+    }
+
     /// <summary>
     /// Connection exceptions (class 08), the server shutting down or not yet accepting (57P01–57P03), too many
     /// connections (53300), and a lost serialization or deadlock race (40001, 40P01).

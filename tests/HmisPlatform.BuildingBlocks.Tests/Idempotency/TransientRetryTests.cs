@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using HmisPlatform.BuildingBlocks.Idempotency;
+using HmisPlatform.BuildingBlocks.Persistence;
 using HmisPlatform.BuildingBlocks.Tests.Fakes;
 using HmisPlatform.BuildingBlocks.Tests.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -92,7 +93,7 @@ public sealed class TransientRetryTests(MessagingFixture messaging) : IClassFixt
 
         await Assert.ThrowsAsync<DbUpdateException>(() => RunAsync(Guid.NewGuid().ToString(), Command));
 
-        Assert.Equal(IdempotentCommands<MessagingTestDbContext>.MaxAttempts, tries);
+        Assert.Equal(TransientFailures.MaxAttempts, tries);
         Assert.Equal(0, await messaging.QueryAsync(db => db.Widgets.CountAsync(w => w.Id == widget)));
     }
 
