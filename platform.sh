@@ -5,6 +5,8 @@
 #   ./platform.sh setup  only the set-up (idempotent)
 #   ./platform.sh load [OPTIONS]  build in Release, start the platform with the load tool and measure it against the
 #                        hardware's ceiling; the table and plot go to artifacts/load (docs/performance.md)
+#   ./platform.sh import FOLDER [--dry-run] [--skip-bad-rows] [--gateway URL] [--grpc URL]  the go-live import of the
+#                        Continuum's CSV files into a running platform, as the HMIS team (docs/import.md)
 #   ./platform.sh contracts [FOLDER]  the contracts for a client in any language, with every proto they import and
 #                        the google/rpc error details, in one folder (default artifacts/contracts)
 # Needs the .NET SDK; installs redis-server, PostgreSQL, Node.js and Chromium through apt when run as root and missing,
@@ -88,6 +90,15 @@ load() {
   dotnet run --project tests/HmisPlatform.Load --configuration Release --no-build -- "$@"
 }
 
+# The go-live import: builds the import tool in Release, then runs it from the caller's folder, so FOLDER is as they typed it.
+import_data() {
+  command -v dotnet >/dev/null || { echo "The .NET SDK is required: https://dotnet.microsoft.com/download" >&2; exit 1; }
+  dotnet build tools/HmisPlatform.Import --configuration Release --verbosity quiet >/dev/null
+  local tool="$PWD/tools/HmisPlatform.Import/bin/Release/net10.0/HmisPlatform.Import.dll"
+  cd "$CALLER_DIR"
+  exec dotnet "$tool" "$@"
+}
+
 # The Google protos into .tools/googleapis (buf.yaml's second module), from the NuGet package the build uses, restored
 # if missing: google/api, which the contracts import for their HTTP/JSON routes, and google/rpc, the error details
 # every error carries. A file already there and the same is left as it is (.tools/ may be shared by git worktrees).
@@ -163,5 +174,6 @@ case "${1:-}" in
   test) test_all ;;
   contracts) contracts "${2:-}" ;;
   load) shift; load "$@" ;;
-  *) echo "usage: $0 run|test|setup|load [OPTIONS]|contracts [FOLDER]" >&2; exit 2 ;;
+  import) shift; import_data "$@" ;;
+  *) echo "usage: $0 run|test|setup|load [OPTIONS]|import FOLDER [OPTIONS]|contracts [FOLDER]" >&2; exit 2 ;;
 esac

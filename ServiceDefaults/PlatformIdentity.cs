@@ -77,14 +77,23 @@ public static class PlatformIdentity
     /// <see cref="Scopes"/>: no client, role or person can be given it.
     /// </summary>
     public const string NotificationsSendInvitation = "notifications.send_invitation";
+    /// <summary>
+    /// The go-live import (agencies, administrators, accounts, credits, LMS records): the HMIS team's alone, and only
+    /// with the HMIS team's role besides the scope (<see cref="ImportsData"/>).
+    /// </summary>
+    public const string DataImport = "data.import";
     /// <summary>The client id of the gateway's own tokens, when it calls a service as itself.</summary>
     public const string GatewayClientId = "hmis-gateway";
 
     public static IReadOnlyList<string> Scopes { get; } =
     [
         RequestsRead, RequestsWrite, RequestsReview, RequestsCeDecide, TrainingRead, TrainingWrite, TrainingProgressWrite,
-        AssessmentRead, AssessmentWrite, CredentialsRead, CredentialsWrite, CredentialsActivate, NotificationsRead, StaffInviteTrainee,
+        AssessmentRead, AssessmentWrite, CredentialsRead, CredentialsWrite, CredentialsActivate, NotificationsRead, StaffInviteTrainee, DataImport,
     ];
+
+    /// <summary>Whether the caller may run the go-live import: the import scope, held by the HMIS team.</summary>
+    public static bool ImportsData(this ClaimsPrincipal caller) =>
+        caller.HasScope(DataImport) && caller.HasClaim(RoleClaim, HmisTeamRole);
 
     /// <summary>Whether the caller's token grants the scope (scope claims are space-separated lists).</summary>
     public static bool HasScope(this ClaimsPrincipal caller, string scope) =>

@@ -65,7 +65,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         using var http = _app.CreateHttpClient(ResourceNames.Gateway, "http");
         AccessToken = await GatewayTokens.TokenAsync(http, GatewayTokens.DemoClientId, GatewayTokens.DemoClientSecret,
             PlatformIdentity.Scopes.Where(s => s is not (PlatformIdentity.RequestsReview or PlatformIdentity.RequestsCeDecide or PlatformIdentity.CredentialsActivate
-                or PlatformIdentity.TrainingProgressWrite or PlatformIdentity.StaffInviteTrainee)));
+                or PlatformIdentity.TrainingProgressWrite or PlatformIdentity.StaffInviteTrainee or PlatformIdentity.DataImport)));
         HmisTeamToken = await GatewayTokens.TokenAsync(http, GatewayTokens.ReviewDeskClientId, GatewayTokens.ReviewDeskSecret, PlatformIdentity.Scopes);
         LmsToken = await GatewayTokens.TokenAsync(http, GatewayTokens.LmsClientId, GatewayTokens.LmsSecret, [PlatformIdentity.TrainingRead, PlatformIdentity.TrainingProgressWrite]);
         LmsGateway = ChannelTo(ResourceNames.Gateway, LmsToken);

@@ -71,6 +71,8 @@ public static class CallerAuthentication
             // The narrower scope, or the wider one that includes it.
             options.AddPolicy(PlatformIdentity.CredentialsActivate, policy => policy.RequireAuthenticatedUser().RequireAssertion(c =>
                 c.User.HasScope(PlatformIdentity.CredentialsActivate) || c.User.HasScope(PlatformIdentity.CredentialsWrite)));
+            // The scope alone is not enough: the import is the HMIS team's.
+            options.AddPolicy(PlatformIdentity.DataImport, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.ImportsData()));
             // The gateway's own identity, and no other, e-mails invitations.
             options.AddPolicy(PlatformIdentity.NotificationsSendInvitation, policy => policy.RequireAuthenticatedUser().RequireAssertion(c =>
                 c.User.HasScope(PlatformIdentity.NotificationsSendInvitation)

@@ -23,7 +23,7 @@ using AccountStatus = HmisPlatform.Credentialing.Domain.Accounts.AccountStatus;
 namespace HmisPlatform.Credentialing.Grpc;
 
 /// <summary>The Credentials gRPC API.</summary>
-public sealed class CredentialsService(
+public sealed partial class CredentialsService(
     CredentialingDbContext db,
     IdempotentCommands<CredentialingDbContext> commands,
     IHmisProvisioning provisioning,

@@ -41,6 +41,45 @@ public sealed class LicenseCreditsService(
             return new RecordCreditPurchaseResponse { Balance = credits.ToMessage() };
         }, context.CancellationToken);
 
+    [Authorize(Policy = PlatformIdentity.DataImport)]
+    public override async Task<ImportCreditBalancesResponse> ImportCreditBalances(ImportCreditBalancesRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var by = context.Caller().Subject;
+        var now = time.GetStoredNow();
+        // Each agency's row is locked as a purchase locks it; a dry run or a refused batch rolls back.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var rows = new List<ImportRowOutcome>();
+        var agencies = new HashSet<Guid>();
+        foreach (var row in request.Balances)
+        {
+            var agencyId = Guid.TryParse(row.AgencyId, out var id) ? id : Guid.Empty;
+            var credits = agencyId == Guid.Empty || !agencies.Add(agencyId) ? null : await db.LockCreditsAsync(agencyId, ct);
+            rows.Add(ImportBatch.Row(row.Line, () =>
+            {
+                if (credits is null)
+                {
+                    throw DomainException.Invalid(ImportBatch.DuplicateInFileReason, "Name each agency once, by its id.",
+                        new FieldViolation("agency_name", "not an agency id, or named on an earlier line", ImportBatch.DuplicateInFileReason));
+                }
+                var before = credits.OpeningBalance;
+                var (changed, entry) = credits.ImportOpeningBalance(row.LicenseCredits, by, now);
+                if (entry is not null)
+                {
+                    db.CreditLedger.Add(entry);
+                }
+                return ImportRowOutcome.Made(row.Line, agencyId, isNew: before is null, changed);
+            }));
+        }
+        var applied = request.Mode.Applies(rows);
+        if (applied)
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        return new ImportCreditBalancesResponse { Balances = { rows.Select(r => r.ToMessage()) }, Applied = applied };
+    }
+
     [Authorize(Policy = PlatformIdentity.CredentialsWrite)]
     public override Task<ReserveCreditResponse> ReserveCredit(ReserveCreditRequest request, ServerCallContext context) =>
         commands.RunAsync(request.RequestId, request, async ct =>

@@ -31,7 +31,7 @@ public sealed partial record ClientRegistration(string ClientId, string DisplayN
     /// </summary>
     public static IReadOnlyList<string> AgencyScopes { get; } =
         [.. PlatformIdentity.Scopes.Where(s => s is not (PlatformIdentity.RequestsReview or PlatformIdentity.RequestsCeDecide or PlatformIdentity.CredentialsActivate
-            or PlatformIdentity.TrainingProgressWrite or PlatformIdentity.StaffInviteTrainee))];
+            or PlatformIdentity.TrainingProgressWrite or PlatformIdentity.StaffInviteTrainee or PlatformIdentity.DataImport))];
 
     /// <summary>The scopes of the LMS's own integration: read the learning paths, report progress.</summary>
     public static IReadOnlyList<string> LmsScopes { get; } = [PlatformIdentity.TrainingRead, PlatformIdentity.TrainingProgressWrite];

@@ -14,6 +14,7 @@ public static class ScopeWords
         PlatformIdentity.CredentialsRead => "see your HMIS accounts",
         PlatformIdentity.CredentialsWrite => "sign your End User Agreement as you",
         PlatformIdentity.NotificationsRead => "read your notifications",
+        PlatformIdentity.DataImport => "import the Continuum's agencies, accounts and training records",
         _ => scope,
     };
 }

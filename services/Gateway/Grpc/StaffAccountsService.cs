@@ -59,6 +59,59 @@ public sealed class StaffAccountsService(
         return new DeactivateStaffAccountResponse { Account = ToMessage(user) };
     }
 
+    [Authorize(Policy = GatewayPolicies.ImportsData)]
+    public override async Task<ImportStaffAccountsResponse> ImportStaffAccounts(ImportStaffAccountsRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var checkedRows = new List<(ImportRowOutcome Outcome, StaffInvitation? Invitation)>();
+        var inFile = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in request.Accounts)
+        {
+            StaffInvitation? invitation = null;
+            var outcome = ImportBatch.Row(row.Line, () =>
+            {
+                invitation = StaffImport.Check(row.Email, row.Role, row.AgencyId, row.PersonId);
+                if (!inFile.Add(invitation.Email))
+                {
+                    throw DomainException.Invalid(ImportBatch.DuplicateInFileReason, "The file names this person twice.",
+                        new FieldViolation("email", "named on an earlier line", ImportBatch.DuplicateInFileReason));
+                }
+                return ImportRowOutcome.Made(row.Line, invitation.PersonId, isNew: true, changed: true);
+            }, field => field == "agency_id" ? "agency_name" : field);
+            if (invitation is not null && outcome.Outcome == ImportOutcome.New)
+            {
+                var sameEmail = await users.FindByEmailAsync(invitation.Email);
+                var samePerson = await users.FindByIdAsync(invitation.PersonId.ToString());
+                var existing = sameEmail ?? samePerson;
+                outcome = existing is null ? outcome
+                    : sameEmail == samePerson && invitation.IsSameAs(existing.Id, existing.Email, existing.Role, existing.AgencyId)
+                        ? outcome with { Outcome = ImportOutcome.Unchanged }
+                        : ImportRowOutcome.Refused(row.Line, new FieldViolation("email", "signs in already as someone else, or in another role or agency", AccountExistsReason));
+            }
+            checkedRows.Add((outcome, invitation));
+        }
+        var applied = request.Mode.Applies(checkedRows.Select(r => r.Outcome));
+        if (applied)
+        {
+            // Each new person is invited once: their link is e-mailed to them, and a second run finds them unchanged.
+            foreach (var (_, invitation) in checkedRows.Where(r => r.Outcome.Outcome == ImportOutcome.New))
+            {
+                await invitations.InviteAsync(invitation!, context.Caller().Subject, linkToCaller: false, ct);
+            }
+        }
+        return new ImportStaffAccountsResponse { Accounts = { checkedRows.Select(r => r.Outcome.ToMessage()) }, Applied = applied };
+    }
+
+    [Authorize(Policy = GatewayPolicies.ImportsData)]
+    public override async Task<RecordImportRunResponse> RecordImportRun(RecordImportRunRequest request, ServerCallContext context)
+    {
+        var summary = string.Join("; ", request.Files.Select(f =>
+            $"{ImportRunSummary.FileName(f.File)}: {f.New} new, {f.Updated} updated, {f.Unchanged} unchanged, {f.Refused} refused"));
+        await audit.RecordAsync(request.DryRun ? SecurityEventKinds.DataImportChecked : SecurityEventKinds.DataImported, context.Caller().Subject,
+            request.SkippedBadRows ? "import (bad rows skipped)" : "import", detail: summary, cancellationToken: context.CancellationToken);
+        return new RecordImportRunResponse();
+    }
+
     private static StaffAccount ToMessage(StaffUser user)
     {
         var message = new StaffAccount

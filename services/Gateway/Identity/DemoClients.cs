@@ -33,9 +33,18 @@ public static class DemoClients
         ];
         foreach (var client in demo)
         {
-            if (await applications.FindByClientIdAsync(client.ClientId!, cancellationToken) is null)
+            if (await applications.FindByClientIdAsync(client.ClientId!, cancellationToken) is not { } existing)
             {
                 await applications.CreateAsync(client, cancellationToken);
+            }
+            else if (!(await applications.GetPermissionsAsync(existing, cancellationToken)).ToHashSet().SetEquals(client.Permissions))
+            {
+                // A demo client made before a scope was added (the import's) gets it, as a fresh run's would.
+                var descriptor = new OpenIddictApplicationDescriptor();
+                await applications.PopulateAsync(descriptor, existing, cancellationToken);
+                descriptor.Permissions.Clear();
+                descriptor.Permissions.UnionWith(client.Permissions);
+                await applications.UpdateAsync(existing, descriptor, cancellationToken);
             }
         }
     }

@@ -57,4 +57,6 @@ public static class SecurityEventKinds
     public const string PasswordChangeRefused = "password_change_refused";
     public const string ConsentGiven = "consent_given";
     public const string ConsentRefused = "consent_refused";
+    public const string DataImported = "data_imported";
+    public const string DataImportChecked = "data_import_checked";
 }

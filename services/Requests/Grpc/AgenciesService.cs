@@ -106,6 +106,31 @@ public sealed class AgenciesService(
             return new RecordAtaTrainingResponse { Administrator = administrator.ToMessage(calendar.Value, Today) };
         }, context.CancellationToken);
 
+    [Authorize(Policy = PlatformIdentity.DataImport)]
+    public override async Task<ImportAgenciesResponse> ImportAgencies(ImportAgenciesRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var now = time.GetUtcNow();
+        var import = new AgencyImport(await db.Agencies.ToListAsync(ct), await db.AgencyAdministrators.ToListAsync(ct), Today, () => Guid.CreateVersion7(now));
+        var agencies = request.Agencies.Select(row => import.Agency(row.Line, row.AgencyName, row.EmailDomains, row.ApaStart, row.ApaEnd, row.ProjectTypes.ToDomain())).ToList();
+        var administrators = request.Administrators.Select(row => import.Administrator(row.Line, row.AgencyName, row.Role.ToDomain(), row.GivenName, row.FamilyName,
+            row.Email, row.AtaTrainingCompletedOn)).ToList();
+        var applied = request.Mode.Applies([.. agencies, .. administrators]);
+        if (applied)
+        {
+            // Refused rows changed nothing (each row checks before it changes), so what is tracked is the good rows' work.
+            db.Agencies.AddRange(import.NewAgencies);
+            db.AgencyAdministrators.AddRange(import.NewAdministrators);
+            await db.SaveChangesAsync(ct);
+        }
+        return new ImportAgenciesResponse
+        {
+            Agencies = { agencies.Select(r => r.ToMessage()) },
+            Administrators = { administrators.Select(r => r.ToMessage()) },
+            Applied = applied,
+        };
+    }
+
     [Authorize(Policy = PlatformIdentity.RequestsRead)]
     public override async Task<ListAtasSubjectToRemovalResponse> ListAtasSubjectToRemoval(ListAtasSubjectToRemovalRequest request, ServerCallContext context)
     {

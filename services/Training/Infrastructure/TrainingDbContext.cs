@@ -17,6 +17,8 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
 
     public DbSet<LmsAccountChange> LmsAccountChanges => Set<LmsAccountChange>();
 
+    public DbSet<ImportedCourseRecord> ImportedCourseRecords => Set<ImportedCourseRecord>();
+
     /// <summary>The catalog as the HMIS team keeps it, by code.</summary>
     public async Task<IReadOnlyDictionary<string, Course>> CatalogAsync(CancellationToken cancellationToken) =>
         await Courses.AsNoTracking().ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, cancellationToken);
@@ -90,6 +92,17 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
             account.HasIndex(a => a.Email).IsUnique();
             account.HasIndex(a => a.Username).IsUnique();
             account.HasIndex(a => a.PersonId).IsUnique().HasFilter("status = 1").HasDatabaseName("ux_lms_accounts_one_active_per_person");
+        });
+        modelBuilder.Entity<ImportedCourseRecord>(record =>
+        {
+            record.ToTable("imported_course_records");
+            record.HasKey(r => r.Id);
+            record.Property(r => r.Id).UseIdentityAlwaysColumn();
+            record.Property(r => r.CourseCode).HasMaxLength(64);
+            record.HasOne<LmsAccount>().WithMany().HasForeignKey(r => r.LmsAccountId);
+            record.HasIndex(r => new { r.LmsAccountId, r.CourseCode }).IsUnique();
+            // A new learning path reads the person's completions.
+            record.HasIndex(r => r.PersonId);
         });
         modelBuilder.Entity<LmsAccountChange>(change =>
         {

@@ -28,6 +28,11 @@ public sealed class EnrolLearningPath(TrainingDbContext db, LmsAccountRegistry l
         var now = time.GetStoredNow();
         var earlier = await db.LearningPaths.AsNoTracking().Where(p => p.PersonId == personId)
             .SelectMany(p => p.Courses).Where(c => c.CompletedAt != null).ToListAsync(cancellationToken);
+        // Courses completed before go-live (the LMS import) count as an earlier path's do.
+        var catalog = await db.CatalogAsync(cancellationToken);
+        earlier.AddRange((await db.ImportedCourseRecords.AsNoTracking().Where(r => r.PersonId == personId && r.CompletedOn != null).ToListAsync(cancellationToken))
+            .Where(r => catalog.ContainsKey(r.CourseCode))
+            .Select(r => r.AsEarlierCompletion(catalog[r.CourseCode].ValidityMonths)!));
         var foundationStillValid = earlier.Where(c => c.ValidUntil > now && CourseCatalog.Find(c.CourseCode).IsFoundation).Select(c => c.CourseCode).ToHashSet();
         var codes = PathShape.CoursesFor(responsibilities, projectTypes, integrationEvent.TransferPath, integrationEvent.ProjectTypesToTrain.ToDomain(), foundationStillValid,
             integrationEvent.AssessmentWaived);

@@ -13,6 +13,8 @@ public enum AccountChangeKind
     SetUpInHmis,
     InactivityWarned,
     Removed,
+    /// <summary>Brought in by the go-live import.</summary>
+    Imported,
 }
 
 /// <summary>

@@ -16,4 +16,6 @@ public enum AccountRoute
     ReadOnlyTraining = 4,
     /// <summary>Training completed and the assignment waived: by the reviewer (HRS / 1474, Housing System Navigation), or because no client data entry was requested, or the path has no project workflow course (1474 alone).</summary>
     AssessmentWaived = 5,
+    /// <summary>Held before go-live and brought in by the import.</summary>
+    Imported = 6,
 }

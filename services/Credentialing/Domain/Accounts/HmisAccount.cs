@@ -229,7 +229,7 @@ public sealed partial class HmisAccount
         var permitted = reason switch
         {
             RemovalReason.AtaTrainingMissed => caller.IsHmisTeam,
-            RemovalReason.Inactive => false,
+            RemovalReason.Inactive or RemovalReason.BeforeGoLive => false,
             _ => caller.IsHmisTeam || caller.IsAdministratorOf(AgencyId),
         };
         if (!permitted)

@@ -14,4 +14,6 @@ public enum RemovalReason
     NoLongerNeeded = 3,
     /// <summary>The user is an ATA who missed the deadline of their own training.</summary>
     AtaTrainingMissed = 4,
+    /// <summary>Removed before go-live, as the import stated it.</summary>
+    BeforeGoLive = 5,
 }

@@ -27,7 +27,40 @@ public sealed class AgencyCredits
 
     public int Purchased { get; private set; }
 
+    public const string OpeningBalanceUsedReason = "OPENING_BALANCE_BELOW_USE";
+
+    /// <summary>The balance the go-live import stated; null for an agency that came after go-live.</summary>
+    public int? OpeningBalance { get; private set; }
+
     public AgencyCredits(Guid agencyId) => AgencyId = agencyId;
+
+    /// <summary>
+    /// The balance at go-live, as imported (agencies.csv): the first import opens the ledger with it, a corrected one
+    /// adds the difference, so credits used since go-live stay used. Returns the ledger line, or null when the stated
+    /// balance is the one recorded (nothing changes) or opens at zero.
+    /// </summary>
+    public (bool Changed, CreditLedgerEntry? Entry) ImportOpeningBalance(int credits, string by, DateTimeOffset now)
+    {
+        if (credits is < 0 or > MaxPurchase)
+        {
+            throw DomainException.Invalid(InvalidCreditsReason, $"An opening balance is 0 to {MaxPurchase} credits.",
+                new FieldViolation("license_credits", $"0 to {MaxPurchase}", InvalidCreditsReason));
+        }
+        if (OpeningBalance == credits)
+        {
+            return (false, null);
+        }
+        var difference = credits - (OpeningBalance ?? 0);
+        if (Available + difference < 0)
+        {
+            throw DomainException.Invalid(OpeningBalanceUsedReason, "The agency has used more credits since go-live than this balance leaves.",
+                new FieldViolation("license_credits", "lower than the credits used since go-live allow", OpeningBalanceUsedReason));
+        }
+        OpeningBalance = credits;
+        Available += difference;
+        return (true, difference == 0 ? null
+            : CreditLedgerEntry.Record(AgencyId, CreditEntryKind.OpeningBalance, difference, null, null, null, by, "opening balance at go-live", Available, now));
+    }
 
     private AgencyCredits()
     {

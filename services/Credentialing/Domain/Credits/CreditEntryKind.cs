@@ -14,4 +14,6 @@ public enum CreditEntryKind
     Consumption = 3,
     /// <summary>A reservation given back.</summary>
     Release = 4,
+    /// <summary>The balance at go-live, or its correction (the difference), from the import.</summary>
+    OpeningBalance = 5,
 }

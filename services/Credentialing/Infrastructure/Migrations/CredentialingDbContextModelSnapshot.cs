@@ -340,6 +340,11 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("removed_at");
 
+                    b.PrimitiveCollection<int[]>("Responsibilities")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("responsibilities");
+
                     b.Property<int>("Route")
                         .HasColumnType("integer")
                         .HasColumnName("route");
@@ -477,6 +482,10 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
                     b.Property<int>("Consumed")
                         .HasColumnType("integer")
                         .HasColumnName("consumed");
+
+                    b.Property<int?>("OpeningBalance")
+                        .HasColumnType("integer")
+                        .HasColumnName("opening_balance");
 
                     b.Property<int>("Purchased")
                         .HasColumnType("integer")

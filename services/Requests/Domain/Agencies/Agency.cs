@@ -43,6 +43,11 @@ public sealed class Agency
         Projects = [.. profile.Projects];
     }
 
+    /// <summary>Whether the agency is as the profile states it (its projects by name and type).</summary>
+    public bool Matches(AgencyProfile profile) =>
+        Name == profile.Name && InHmis == profile.InHmis && ApaSignedOn == profile.ApaSignedOn && ApaEndsOn == profile.ApaEndsOn
+        && EmailDomains.Order().SequenceEqual(profile.EmailDomains.Order()) && Projects.OrderBy(p => p.ProjectType).SequenceEqual(profile.Projects.OrderBy(p => p.ProjectType));
+
     public bool HasCurrentApa(DateOnly today) =>
         InHmis && ApaSignedOn is { } signed && signed <= today && (ApaEndsOn is not { } ends || today <= ends);
 

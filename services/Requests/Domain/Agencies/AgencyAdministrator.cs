@@ -67,6 +67,17 @@ public sealed class AgencyAdministrator
         TrainingCompletedOn = completedOn;
     }
 
+    /// <summary>A corrected name or role (the go-live import); returns whether anything changed.</summary>
+    public bool Revise(string fullName, AdministratorRole role)
+    {
+        if (FullName == fullName && Role == role)
+        {
+            return false;
+        }
+        (FullName, Role) = (fullName, role);
+        return true;
+    }
+
     public DateOnly TrainingDeadline(AtaTrainingCalendar calendar) => calendar.DeadlineFor(AppointedOn);
 
     public AtaCompliance Compliance(AtaTrainingCalendar calendar, DateOnly today) =>

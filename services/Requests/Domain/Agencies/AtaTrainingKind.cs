@@ -10,4 +10,6 @@ public enum AtaTrainingKind
     LiveSession = 1,
     /// <summary>Completed the LMS course "HMIS Access Process".</summary>
     LmsCourse = 2,
+    /// <summary>Completed before go-live, as the import stated it (the kind was not recorded).</summary>
+    BeforeGoLive = 3,
 }

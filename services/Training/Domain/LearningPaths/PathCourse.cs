@@ -35,6 +35,15 @@ public sealed class PathCourse
     {
     }
 
+    /// <summary>A course completed outside any path (before go-live), to be carried over by the next one.</summary>
+    internal static PathCourse CompletedBefore(string courseCode, DateTimeOffset completedAt, int validityMonths) => new()
+    {
+        CourseCode = courseCode,
+        Percent = 100,
+        CompletedAt = completedAt,
+        ValidUntil = Continuum.AddMonths(completedAt, validityMonths),
+    };
+
     internal void MoveTo(int position) => Position = position;
 
     /// <summary>

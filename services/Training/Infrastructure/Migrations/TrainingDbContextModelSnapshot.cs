@@ -567,6 +567,54 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
                     b.HasAnnotation("Hmis:AppendOnly", true);
                 });
 
+            modelBuilder.Entity("HmisPlatform.Training.Domain.LmsAccounts.ImportedCourseRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<string>("CourseCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("course_code");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<Guid>("LmsAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lms_account_id");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer")
+                        .HasColumnName("percent");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_imported_course_records");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_imported_course_records_person_id");
+
+                    b.HasIndex("LmsAccountId", "CourseCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_imported_course_records_lms_account_id_course_code");
+
+                    b.ToTable("imported_course_records", (string)null);
+                });
+
             modelBuilder.Entity("HmisPlatform.Training.Domain.LmsAccounts.LmsAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -761,6 +809,16 @@ namespace HmisPlatform.Training.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_progress_reports_learning_paths_learning_path_id");
+                });
+
+            modelBuilder.Entity("HmisPlatform.Training.Domain.LmsAccounts.ImportedCourseRecord", b =>
+                {
+                    b.HasOne("HmisPlatform.Training.Domain.LmsAccounts.LmsAccount", null)
+                        .WithMany()
+                        .HasForeignKey("LmsAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_imported_course_records_lms_accounts_lms_account_id");
                 });
 
             modelBuilder.Entity("HmisPlatform.Training.Domain.LmsAccounts.LmsAccountChange", b =>
