@@ -27,6 +27,18 @@ public sealed class ScopeGrantsTests
     }
 
     [Fact]
+    public void TheGoLiveImport_IsTheHmisTeamsAlone()
+    {
+        var refused = Assert.Throws<HmisPlatform.BuildingBlocks.Domain.DomainException>(() => ClientRegistration.Create(
+            "case-system", "Case system", "0b6f3a51-2d6e-4a4e-9a54-6f0f8d1a0001", [PlatformIdentity.DataImport]));
+
+        Assert.Equal(ClientRegistration.InvalidScopeReason, refused.Reason);
+        Assert.DoesNotContain(PlatformIdentity.DataImport, StaffRoles.ScopesOf(StaffRoles.Ata));
+        Assert.DoesNotContain(PlatformIdentity.DataImport, StaffRoles.ScopesOf(StaffRoles.CeTeam));
+        Assert.Contains(PlatformIdentity.DataImport, StaffRoles.ScopesOf(StaffRoles.HmisTeam));
+    }
+
+    [Fact]
     public void TheLms_ReadsPathsAndReportsProgress_AndNothingElse() =>
         Assert.Equal([PlatformIdentity.TrainingRead, PlatformIdentity.TrainingProgressWrite], ClientRegistration.LmsScopes);
 
