@@ -77,3 +77,44 @@ public static class ImportBatch
     /// <summary>The field without its index: a list's item (email_domains[2]) is reported as its column.</summary>
     private static string BaseField(string field) => field.IndexOf('[', StringComparison.Ordinal) is var i and > 0 ? field[..i] : field;
 }
+
+/// <summary>Every problem of one row, gathered so the row is refused once, naming all of them.</summary>
+public sealed class RowProblems
+{
+    private readonly List<FieldViolation> _violations = [];
+
+    /// <summary>Runs a parse that may refuse; its refusal is gathered and the result is the default.</summary>
+    public T? Try<T>(Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (DomainException refused)
+        {
+            _violations.AddRange(refused.FieldViolations);
+            return default;
+        }
+    }
+
+    public void Check(bool ok, string column, string description, string reason)
+    {
+        if (!ok)
+        {
+            _violations.Add(new FieldViolation(column, description, reason));
+        }
+    }
+
+    public void Add(FieldViolation violation) => _violations.Add(violation);
+
+    public bool Names(string column) => _violations.Any(v => v.Field == column);
+
+    /// <summary>Refuses the row with every problem gathered, if there is one.</summary>
+    public void ThrowIfAny()
+    {
+        if (_violations.Count > 0)
+        {
+            throw DomainException.Invalid(_violations[0].Reason!, "The row is not valid.", [.. _violations]);
+        }
+    }
+}

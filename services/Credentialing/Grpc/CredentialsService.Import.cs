@@ -3,7 +3,9 @@ using Hmis.Credentialing.V1;
 using HmisPlatform.BuildingBlocks.Contracts;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Grpc;
+using HmisPlatform.BuildingBlocks.Messaging;
 using HmisPlatform.Credentialing.Domain.Accounts;
+using HmisPlatform.Credentialing.IntegrationEvents;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using ImportAgency = HmisPlatform.Credentialing.Domain.Accounts.ImportAgency;
@@ -35,6 +37,11 @@ public sealed partial class CredentialsService
         {
             db.Accounts.AddRange(import.NewAccounts);
             db.Applicants.AddRange(import.NewApplicants);
+            foreach (var account in import.NewAccounts)
+            {
+                var (given, family) = import.NamesOf[account.Id];
+                db.Publish(account.Imported(given, family, now));
+            }
             await db.SaveChangesAsync(ct);
         }
         return new ImportAccountsResponse

@@ -27,6 +27,19 @@ internal static class OutgoingEvents
         };
     }
 
+    public static AccountImported Imported(this HmisAccount account, string givenName, string familyName, DateTimeOffset now)
+    {
+        var (eventId, occurredAt) = EventOutbox.Stamp(now);
+        return new AccountImported
+        {
+            EventId = eventId,
+            OccurredAt = occurredAt,
+            AccountId = account.Id.ToString(),
+            AgencyId = account.AgencyId.ToString(),
+            Person = new Applicant { PersonId = account.PersonId.ToString(), GivenName = givenName, FamilyName = familyName, Email = account.Email },
+        };
+    }
+
     public static AccessRemoved AccessRemoved(this HmisAccount account, DateTimeOffset now)
     {
         var (eventId, occurredAt) = EventOutbox.Stamp(now);

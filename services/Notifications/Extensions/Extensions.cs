@@ -43,7 +43,8 @@ internal static class Extensions
             .Subscribe<AtaTrainingDeadlineNotice, NotifyOnEvents>()
             .Subscribe<AssessmentWaived, NotifyOnEvents>()
             .Subscribe<HelpDeskNotified, NotifyOnEvents>()
-            .Subscribe<AccessExtended, NotifyOnEvents>();
+            .Subscribe<AccessExtended, NotifyOnEvents>()
+            .Subscribe<AccountImported, NotifyOnEvents>();
     }
 
     /// <summary>

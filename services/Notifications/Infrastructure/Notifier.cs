@@ -32,7 +32,9 @@ public sealed class Notifier(NotificationsDbContext db, Templates templates, Ema
                 ?? throw new ContactNotYetKnownException("person");
             recipients.Add(person.AsRecipient());
         }
-        if (audience.HasFlag(Audience.Ata))
+        // An account from before go-live came by no request: only the person and the teams hear about it.
+        var byRequest = ata is not null || accessRequestId != Guid.Empty;
+        if (audience.HasFlag(Audience.Ata) && byRequest)
         {
             recipients.Add(ata ?? (request ?? throw new ContactNotYetKnownException("request's ATA")).AsRecipient());
             if (ata is null && request is not null)

@@ -28,8 +28,22 @@ public sealed class NotifyOnEvents(NotificationsDbContext db, Notifier notifier,
     IEventHandler<AtaTrainingDeadlineNotice>,
     IEventHandler<AssessmentWaived>,
     IEventHandler<HelpDeskNotified>,
-    IEventHandler<AccessExtended>
+    IEventHandler<AccessExtended>,
+    IEventHandler<AccountImported>
 {
+    /// <summary>A person brought in by the go-live import: known from now on, as an approved person is.</summary>
+    public async Task HandleAsync(AccountImported e, CancellationToken cancellationToken)
+    {
+        var personId = Guid.Parse(e.Person.PersonId);
+        var person = await db.People.SingleOrDefaultAsync(p => p.PersonId == personId, cancellationToken);
+        if (person is null)
+        {
+            person = new PersonContact(personId);
+            db.People.Add(person);
+        }
+        person.Update($"{e.Person.GivenName} {e.Person.FamilyName}".Trim(), e.Person.Email, person.LmsUsername, e.OccurredAt.ToDateTimeOffset());
+    }
+
     public Task HandleAsync(AccessExtended e, CancellationToken cancellationToken) =>
         NotifyAsync(e.EventId, NotificationKinds.AccessExtended, e.PersonId, e.AccessRequestId, e.AgencyId, new()
         {

@@ -19,6 +19,11 @@ public sealed class JourneyRecorder<TEvent>(RequestsDbContext db, JourneyLog jou
         var personId = Guid.Parse(EventEnvelope.Text(integrationEvent, "person_id"));
         var accessRequestId = Guid.Parse(EventEnvelope.Text(integrationEvent, "access_request_id"));
         var kind = integrationEvent.Descriptor.Name;
+        if (accessRequestId == Guid.Empty)
+        {
+            // An account held from before go-live (the import's): it came by no request, so there is no journey to add to.
+            return;
+        }
 
         await journeys.RecordAsync(new JourneyEntry(personId, accessRequestId, EventEnvelope.EventId(integrationEvent),
             JourneyStages.Of(kind), kind, EventEnvelope.OccurredAt(integrationEvent)), cancellationToken);

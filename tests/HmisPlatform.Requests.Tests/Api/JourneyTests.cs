@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Hmis.Events.V1;
 using Hmis.Requests.V1;
 using HmisPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace HmisPlatform.Requests.Tests.Api;
 
@@ -161,4 +162,22 @@ public sealed class JourneyTests(RequestsFixture service) : IClassFixture<Reques
     }
 
     private static Timestamp At(DateTimeOffset start, int minutes) => Timestamp.FromDateTimeOffset(start.AddMinutes(minutes));
+
+    [Fact]
+    public async Task AccessRemoved_OfAnAccountFromBeforeGoLive_IsTakenWithoutAJourney()
+    {
+        var personId = Guid.NewGuid();
+        var removed = new AccessRemoved
+        {
+            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), PersonId = personId.ToString(),
+            AccessRequestId = Guid.Empty.ToString(), AccountId = Guid.NewGuid().ToString(), AgencyId = TestTokens.DefaultAgencyId, Reason = "INACTIVE",
+        };
+
+        await service.Redis.PublishAsync(service.StreamOf(AccessRemoved.Descriptor), removed);
+        await service.CaughtUpAsync(AccessRemoved.Descriptor);
+
+        var eventId = Guid.Parse(removed.EventId);
+        Assert.True(await service.QueryAsync(db => db.Set<HmisPlatform.BuildingBlocks.Messaging.InboxEntry>().AnyAsync(e => e.EventId == eventId)));
+        Assert.False(await service.QueryAsync(db => db.JourneyEntries.AnyAsync(e => e.PersonId == personId)));
+    }
 }

@@ -65,6 +65,9 @@ public sealed partial class AccountImport
 
     public List<HmisAccount> NewAccounts { get; } = [];
 
+    /// <summary>The name each new account's row gave its person, for the event that makes them known.</summary>
+    public Dictionary<Guid, (string GivenName, string FamilyName)> NamesOf { get; } = [];
+
     /// <summary>The name and e-mail each imported person signs the agreement with, kept as an applicant of no request.</summary>
     public List<Applicant> NewApplicants { get; } = [];
 
@@ -108,6 +111,7 @@ public sealed partial class AccountImport
             }
             var account = HmisAccount.Imported(facts, personId, _agreement, _importer, _now);
             NewAccounts.Add(account);
+            NamesOf[account.Id] = (givenName.Trim(), familyName.Trim());
             _byUsername[account.Username] = account;
             if (_applicants.Add(personId))
             {
@@ -120,51 +124,29 @@ public sealed partial class AccountImport
     private AccountImportFacts Check(string givenName, string familyName, string email, string agencyName, string hmisUsername, bool? active,
         string lastLoginOn, IReadOnlyList<ProjectType> projectTypes, IReadOnlyList<Responsibility> responsibilities, string euaSignedOn)
     {
-        var violations = new List<FieldViolation>();
-        void Check(bool ok, string column, string description, string reason)
-        {
-            if (!ok)
-            {
-                violations.Add(new FieldViolation(column, description, reason));
-            }
-        }
-        T? Try<T>(Func<T> parse)
-        {
-            try
-            {
-                return parse();
-            }
-            catch (DomainException refused)
-            {
-                violations.AddRange(refused.FieldViolations);
-                return default;
-            }
-        }
-        Check(givenName.Trim().Length is > 0 and <= 100, "given_name", "required, at most 100 characters", NameRequiredReason);
-        Check(familyName.Trim().Length is > 0 and <= 100, "family_name", "required, at most 100 characters", NameRequiredReason);
+        var problems = new RowProblems();
+        problems.Check(givenName.Trim().Length is > 0 and <= 100, "given_name", "required, at most 100 characters", NameRequiredReason);
+        problems.Check(familyName.Trim().Length is > 0 and <= 100, "family_name", "required, at most 100 characters", NameRequiredReason);
         var agency = _agencies.GetValueOrDefault(Key(agencyName));
-        Check(agency is not null, "agency_name", "no agency of this name, in agencies.csv or on the platform", UnknownAgencyReason);
-        var address = Try(() => EmailAddress.Parse(email, "email"));
+        problems.Check(agency is not null, "agency_name", "no agency of this name, in agencies.csv or on the platform", UnknownAgencyReason);
+        var address = problems.Try(() => EmailAddress.Parse(email, "email"));
         if (address is not null && agency is not null && !agency.EmailDomains.Contains(address.Domain, StringComparer.Ordinal))
         {
-            violations.Add(PersonalMailDomains.Contains(address.Domain)
+            problems.Add(PersonalMailDomains.Contains(address.Domain)
                 ? new FieldViolation("email", "a personal e-mail; the account's e-mail is the agency's", PersonalEmailReason)
                 : new FieldViolation("email", "not in one of the agency's e-mail domains", EmailNotAgencyDomainReason));
         }
         var username = hmisUsername.Trim().ToLowerInvariant();
-        Check(UsernamePattern().IsMatch(username), "hmis_username", "2 to 32 of a-z, 0-9, '.', '-', '_'", InvalidUsernameReason);
-        Check(username.Length == 0 || _usernamesInFile.Add(username), "hmis_username", "on an earlier line too", DuplicateUsernameReason);
-        Check(active is not null, "status", "ACTIVE or REMOVED", StatusRequiredReason);
+        problems.Check(UsernamePattern().IsMatch(username), "hmis_username", "2 to 32 of a-z, 0-9, '.', '-', '_'", InvalidUsernameReason);
+        problems.Check(username.Length == 0 || _usernamesInFile.Add(username), "hmis_username", "on an earlier line too", DuplicateUsernameReason);
+        problems.Check(active is not null, "status", "ACTIVE or REMOVED", StatusRequiredReason);
         var today = Continuum.DateOf(_now);
-        var lastLogin = Try(() => ImportBatch.PastDate(lastLoginOn, "last_login_on", today));
-        var signed = Try(() => ImportBatch.PastDate(euaSignedOn, "eua_signed_on", today));
-        Check(active != true || !string.IsNullOrWhiteSpace(euaSignedOn), "eua_signed_on", "required for an active account", AgreementDateRequiredReason);
-        Check(projectTypes.Count > 0 && !projectTypes.Contains(ProjectType.Unspecified), "project_types", "at least one known project type", ProjectTypesRequiredReason);
-        Check(responsibilities.Count > 0 && !responsibilities.Contains(Responsibility.Unspecified), "responsibilities", "at least one known responsibility", ResponsibilitiesRequiredReason);
-        if (violations.Count > 0)
-        {
-            throw DomainException.Invalid(violations[0].Reason!, "The row is not valid.", [.. violations]);
-        }
+        var lastLogin = problems.Try(() => ImportBatch.PastDate(lastLoginOn, "last_login_on", today));
+        var signed = problems.Try(() => ImportBatch.PastDate(euaSignedOn, "eua_signed_on", today));
+        problems.Check(active != true || !string.IsNullOrWhiteSpace(euaSignedOn), "eua_signed_on", "required for an active account", AgreementDateRequiredReason);
+        problems.Check(projectTypes.Count > 0 && !projectTypes.Contains(ProjectType.Unspecified), "project_types", "at least one known project type", ProjectTypesRequiredReason);
+        problems.Check(responsibilities.Count > 0 && !responsibilities.Contains(Responsibility.Unspecified), "responsibilities", "at least one known responsibility", ResponsibilitiesRequiredReason);
+        problems.ThrowIfAny();
         return new AccountImportFacts(agency!.Id, address!, username, active!.Value, lastLogin, signed, [.. projectTypes.Distinct()], [.. responsibilities.Distinct()]);
     }
 

@@ -41,40 +41,23 @@ public sealed class LmsImport
     public ImportRowOutcome Record(int line, string email, string lmsUsername, string course, int progressPercent, string completedOn, Guid? personId) =>
         ImportBatch.Row(line, () =>
         {
-            var violations = new List<FieldViolation>();
-            T? Try<T>(Func<T> parse)
-            {
-                try
-                {
-                    return parse();
-                }
-                catch (DomainException refused)
-                {
-                    violations.AddRange(refused.FieldViolations);
-                    return default;
-                }
-            }
-            var address = Try(() => EmailAddress.Parse(email, "email"));
-            var username = Try(() => LmsUsername.Parse(lmsUsername, "lms_username"));
+            var problems = new RowProblems();
+            var address = problems.Try(() => EmailAddress.Parse(email, "email"));
+            var username = problems.Try(() => LmsUsername.Parse(lmsUsername, "lms_username"));
             var found = _courses.FirstOrDefault(c => string.Equals(c.Code, course.Trim(), StringComparison.OrdinalIgnoreCase))
                 ?? _courses.FirstOrDefault(c => string.Equals(c.Title, course.Trim(), StringComparison.OrdinalIgnoreCase));
             if (found is null)
             {
-                violations.Add(new FieldViolation("course", "not a course code or title of the catalog", UnknownCourseReason));
+                problems.Add(new FieldViolation("course", "not a course code or title of the catalog", UnknownCourseReason));
             }
             if (progressPercent is < 0 or > 100)
             {
-                violations.Add(new FieldViolation("progress_percent", "0 to 100", InvalidProgressReason));
+                problems.Add(new FieldViolation("progress_percent", "0 to 100", InvalidProgressReason));
             }
-            var completed = Try(() => ImportBatch.PastDate(completedOn, "completed_on", Continuum.DateOf(_now)));
-            if ((progressPercent == 100) != (completed is not null) && !violations.Any(v => v.Field == "completed_on"))
-            {
-                violations.Add(new FieldViolation("completed_on", "the day it was completed at 100, and only then", CompletionDateReason));
-            }
-            if (violations.Count > 0)
-            {
-                throw DomainException.Invalid(violations[0].Reason!, "The row is not valid.", [.. violations]);
-            }
+            var completed = problems.Try(() => ImportBatch.PastDate(completedOn, "completed_on", Continuum.DateOf(_now)));
+            problems.Check((progressPercent == 100) == (completed is not null) || problems.Names("completed_on"),
+                "completed_on", "the day it was completed at 100, and only then", CompletionDateReason);
+            problems.ThrowIfAny();
             if (!_rowsInFile.Add((address!.Value, found!.Code)))
             {
                 throw DomainException.Invalid(ImportBatch.DuplicateInFileReason, "The file names this course for this account twice.",
