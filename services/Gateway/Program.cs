@@ -1,3 +1,4 @@
+using HmisPlatform.Gateway.Exports;
 using HmisPlatform.Gateway.Extensions;
 using HmisPlatform.Gateway.Identity;
 using HmisPlatform.Gateway.Security;
@@ -33,6 +34,7 @@ app.MapTokenEndpoint();
 app.MapAuthorizationEndpoint();
 app.MapSignInPages();
 app.MapGatewayEndpoints();
+app.MapExports();
 app.MapWebUi();
 app.Run();
 

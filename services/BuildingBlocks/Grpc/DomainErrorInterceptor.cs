@@ -29,6 +29,20 @@ public sealed partial class DomainErrorInterceptor(ErrorDomain domain, ILogger<D
         }
     }
 
+    /// <summary>The exports stream: a refusal before (or while) they write is translated the same way.</summary>
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception ex) when (Translate(ex, context) is { } rpc)
+        {
+            throw rpc;
+        }
+    }
+
     private RpcException? Translate(Exception ex, ServerCallContext context)
     {
         switch (ex)

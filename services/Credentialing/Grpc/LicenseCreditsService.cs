@@ -41,6 +41,21 @@ public sealed class LicenseCreditsService(
             return new RecordCreditPurchaseResponse { Balance = credits.ToMessage() };
         }, context.CancellationToken);
 
+    [Authorize(Policy = PlatformIdentity.CredentialsRead)]
+    public override async Task ExportQuarterLedger(ExportQuarterLedgerRequest request, IServerStreamWriter<ExportQuarterLedgerResponse> responseStream, ServerCallContext context)
+    {
+        var agencyId = context.Caller().EnsureMayReadAgency(Ids.Parse(request.AgencyId, "agency_id"));
+        var (from, until) = QuarterlyStatement.Period(request.Year, request.Quarter);
+        var lines = db.CreditLedger.AsNoTracking()
+            .Where(e => e.AgencyId == agencyId && e.RecordedAt >= from && e.RecordedAt < until)
+            .OrderBy(e => e.Sequence)
+            .AsAsyncEnumerable();
+        await foreach (var batch in Batches.Of(lines, context.CancellationToken))
+        {
+            await responseStream.WriteAsync(new ExportQuarterLedgerResponse { Entries = { batch.Select(e => e.ToMessage()) } }, context.CancellationToken);
+        }
+    }
+
     [Authorize(Policy = PlatformIdentity.DataImport)]
     public override async Task<ImportCreditBalancesResponse> ImportCreditBalances(ImportCreditBalancesRequest request, ServerCallContext context)
     {

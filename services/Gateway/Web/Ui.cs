@@ -22,7 +22,7 @@ public static class Ui
 
     public static IReadOnlyList<(string Href, string Label)> MenuOf(ClaimsPrincipal person) => Role(person) switch
     {
-        StaffRoles.HmisTeam => [("/review", "Review desk"), ("/people", "Person tracker"), ("/overview", "Overview"), ("/agencies", "Agencies"), ("/inbox", "Inbox")],
+        StaffRoles.HmisTeam => [("/review", "Review desk"), ("/people", "Person tracker"), ("/overview", "Overview"), ("/agencies", "Agencies"), ("/reports", "Reports"), ("/inbox", "Inbox")],
         StaffRoles.CeTeam => [("/ce", "CE queue"), ("/people", "Person tracker"), ("/inbox", "Inbox")],
         StaffRoles.Ata => [("/requests/new", "New request"), ("/agency", "My agency"), ("/inbox", "Inbox")],
         // Supervisors validate new hires on the agency's requests; the ATA submits them.

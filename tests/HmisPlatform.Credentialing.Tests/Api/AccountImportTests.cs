@@ -127,3 +127,50 @@ public sealed class AccountImportTests(CredentialingFixture service) : IClassFix
         Assert.Equal(0, await service.QueryAsync(db => db.Accounts.CountAsync(a => a.Username == "vlindgren")));
     }
 }
+
+/// <summary>The access list through the API: streamed in batches, every active account, an agency only its own.</summary>
+public sealed class ActiveAccountExportTests(CredentialingFixture service) : IClassFixture<CredentialingFixture>
+{
+    [Fact]
+    public async Task TheAccessList_StreamsEveryActiveAccountInBatches_WithItsAgreement_AndAnAgencySeesOnlyItsOwn()
+    {
+        var agency = Guid.NewGuid().ToString();
+        var hmisTeam = new Credentials.CredentialsClient(service.ChannelWithToken(TestTokens.HmisTeam()));
+        var rows = Enumerable.Range(0, 620).Select(i => new AccountImportRow
+        {
+            Line = i + 2, GivenName = "Bulk", FamilyName = $"Person{i}", Email = $"bulk{i}@bulk.example.org", AgencyName = "Bulk Agency", HmisUsername = $"bulk{i}",
+            Status = i == 0 ? AccountStatus.Removed : AccountStatus.Active, LastLoginOn = "2026-11-01", EuaSignedOn = "2025-06-01",
+            ProjectTypes = { ProjectType.Ssvf }, Responsibilities = { Responsibility.Reporting },
+        });
+        var imported = await hmisTeam.ImportAccountsAsync(new ImportAccountsRequest
+        {
+            Agencies = { new ImportAgency { AgencyId = agency, AgencyName = "Bulk Agency", EmailDomains = { "bulk.example.org" } } },
+            Accounts = { rows },
+        });
+        Assert.True(imported.Applied);
+
+        var batches = await ReadAsync(hmisTeam.ExportActiveAccounts(new ExportActiveAccountsRequest { AgencyId = agency }));
+        var otherAgency = await ReadAsync(new Credentials.CredentialsClient(service.ChannelWithToken(TestTokens.Issue())).ExportActiveAccounts(new ExportActiveAccountsRequest()));
+        var refused = await RpcErrors.CatchAsync(() => ReadAsync(new Credentials.CredentialsClient(service.ChannelWithToken(TestTokens.Issue()))
+            .ExportActiveAccounts(new ExportActiveAccountsRequest { AgencyId = agency })));
+
+        var accounts = batches.SelectMany(b => b.Accounts).ToList();
+        Assert.True(batches.Count >= 2, $"{batches.Count} batch(es)");
+        Assert.Equal(619, accounts.Count);
+        Assert.DoesNotContain(accounts, a => a.Username == "bulk0");
+        var first = accounts.Single(a => a.Username == "bulk1");
+        Assert.Equal(("Bulk Person1", "bulk1@bulk.example.org", agency), (first.FullName, first.Email, first.AgencyId));
+        Assert.NotEmpty(first.AgreementVersion);
+        Assert.Equal(Continuum.StartOf(new DateOnly(2026, 11, 1)), first.LastLoginAt.ToDateTimeOffset());
+        Assert.DoesNotContain(otherAgency.SelectMany(b => b.Accounts), a => a.AgencyId == agency);
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+    }
+
+    private static async Task<List<ExportActiveAccountsResponse>> ReadAsync(AsyncServerStreamingCall<ExportActiveAccountsResponse> call)
+    {
+        using (call)
+        {
+            return await call.ResponseStream.ReadAllAsync().ToListAsync();
+        }
+    }
+}

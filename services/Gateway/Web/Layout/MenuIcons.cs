@@ -16,6 +16,7 @@ public static class MenuIcons
         "/requests/new" => new Icons.Regular.Size20.PersonAdd(),
         "/agency" => new Icons.Regular.Size20.Building(),
         "/me" => new Icons.Regular.Size20.Person(),
+        "/reports" => new Icons.Regular.Size20.DocumentTable(),
         _ => new Icons.Regular.Size20.Mail(),
     };
 }
