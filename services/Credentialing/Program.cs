@@ -16,6 +16,7 @@ if (await app.RunIfRequestedAsync<CredentialingDbContext>(args, DemoData.SeedAsy
 
 app.MapDomainService<CredentialsService>();
 app.MapGrpcService<LicenseCreditsService>().RequireAuthorization();
+app.MapGrpcService<AccessReviewsService>().RequireAuthorization();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -1,6 +1,7 @@
 using HmisPlatform.BuildingBlocks.Contracts;
 using HmisPlatform.Credentialing.Domain.Accounts;
 using HmisPlatform.Credentialing.Domain.Credits;
+using HmisPlatform.Credentialing.Domain.Reviews;
 using Contract = Hmis.Credentialing.V1;
 
 namespace HmisPlatform.Credentialing.Contracts;
@@ -27,6 +28,10 @@ internal static class ContractEnums
 
     public static Contract.ReservationStatus ToContract(this ReservationStatus value) => EnumMapping<Contract.ReservationStatus, ReservationStatus>.ToContract(value);
 
+    public static ReviewDecision ToDomain(this Contract.ReviewDecision value) => EnumMapping<Contract.ReviewDecision, ReviewDecision>.ToDomain(value);
+
+    public static Contract.ReviewDecision ToContract(this ReviewDecision value) => EnumMapping<Contract.ReviewDecision, ReviewDecision>.ToContract(value);
+
     /// <summary>The members either side has without a pair, for the test that keeps both sides equal.</summary>
     public static IEnumerable<string> Unpaired() =>
     [
@@ -35,5 +40,6 @@ internal static class ContractEnums
         .. EnumMapping<Contract.RemovalReason, RemovalReason>.Unpaired(),
         .. EnumMapping<Contract.CreditEntryKind, CreditEntryKind>.Unpaired(),
         .. EnumMapping<Contract.ReservationStatus, ReservationStatus>.Unpaired(),
+        .. EnumMapping<Contract.ReviewDecision, ReviewDecision>.Unpaired(),
     ];
 }

@@ -5,6 +5,7 @@ using HmisPlatform.Credentialing.Domain.Applicants;
 using HmisPlatform.Credentialing.Domain.Credits;
 using HmisPlatform.Credentialing.Domain.HelpDesk;
 using HmisPlatform.Credentialing.Domain.Provisioning;
+using HmisPlatform.Credentialing.Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 using AccountChange = HmisPlatform.Credentialing.Domain.Accounts.AccountChange;
 using CreditLedgerEntry = HmisPlatform.Credentialing.Domain.Credits.CreditLedgerEntry;
@@ -18,6 +19,10 @@ public sealed class CredentialingDbContext(DbContextOptions<CredentialingDbConte
     public DbSet<Applicant> Applicants => Set<Applicant>();
 
     public DbSet<HmisAccount> Accounts => Set<HmisAccount>();
+
+    public DbSet<AccessReview> AccessReviews => Set<AccessReview>();
+
+    public DbSet<AccessReviewItem> AccessReviewItems => Set<AccessReviewItem>();
 
     /// <summary>The append-only audit of account changes, with who made each.</summary>
     public DbSet<AccountChange> AccountChanges => Set<AccountChange>();
@@ -134,6 +139,26 @@ public sealed class CredentialingDbContext(DbContextOptions<CredentialingDbConte
                 .HasDatabaseName("ux_accounts_one_live_per_person_agency");
             account.HasMany(a => a.Changes).WithOne().HasForeignKey(c => c.AccountId);
             account.Navigation(a => a.Changes).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        modelBuilder.Entity<AccessReview>(review =>
+        {
+            review.ToTable("access_reviews");
+            review.HasKey(r => r.Id);
+            review.Property(r => r.OpenedBy).HasMaxLength(200);
+            // One review per quarter, whatever races.
+            review.HasIndex(r => new { r.Year, r.Quarter }).IsUnique();
+        });
+        modelBuilder.Entity<AccessReviewItem>(item =>
+        {
+            item.ToTable("access_review_items");
+            item.HasKey(i => i.Id);
+            item.Property(i => i.Id).UseIdentityAlwaysColumn();
+            item.Property(i => i.DecidedBy).HasMaxLength(200);
+            item.Property(i => i.Reason).HasMaxLength(HmisAccount.MaxRemovalNoteLength);
+            item.HasOne<AccessReview>().WithMany().HasForeignKey(i => i.ReviewId);
+            item.HasIndex(i => new { i.ReviewId, i.AccountId }).IsUnique();
+            // An agency's lines of a review, and the ones still pending.
+            item.HasIndex(i => new { i.ReviewId, i.AgencyId, i.Decision, i.Id });
         });
         modelBuilder.Entity<AccountChange>(change =>
         {

@@ -18,6 +18,7 @@ public static class ServiceRoutes
         (SampleClientAssignmentsReflection.Descriptor.Services.Single(), ResourceNames.AssessmentApi),
         (CredentialsReflection.Descriptor.Services.Single(), ResourceNames.CredentialingApi),
         (LicenseCreditsReflection.Descriptor.Services.Single(), ResourceNames.CredentialingApi),
+        (AccessReviewsReflection.Descriptor.Services.Single(), ResourceNames.CredentialingApi),
         (NotificationsReflection.Descriptor.Services.Single(), ResourceNames.NotificationsApi),
     ];
 }

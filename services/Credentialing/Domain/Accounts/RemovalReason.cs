@@ -16,4 +16,6 @@ public enum RemovalReason
     AtaTrainingMissed = 4,
     /// <summary>Removed before go-live, as the import stated it.</summary>
     BeforeGoLive = 5,
+    /// <summary>Removed in a quarterly access review.</summary>
+    AccessReview = 6,
 }

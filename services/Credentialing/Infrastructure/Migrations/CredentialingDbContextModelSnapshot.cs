@@ -681,6 +681,106 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
                     b.ToTable("provisioned_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("HmisPlatform.Credentialing.Domain.Reviews.AccessReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<Guid>>("AgencyIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("agency_ids");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("opened_by");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_reviews");
+
+                    b.HasIndex("Year", "Quarter")
+                        .IsUnique()
+                        .HasDatabaseName("ix_access_reviews_year_quarter");
+
+                    b.ToTable("access_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("HmisPlatform.Credentialing.Domain.Reviews.AccessReviewItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_review_items");
+
+                    b.HasIndex("ReviewId", "AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_access_review_items_review_id_account_id");
+
+                    b.HasIndex("ReviewId", "AgencyId", "Decision", "Id")
+                        .HasDatabaseName("ix_access_review_items_review_id_agency_id_decision_id");
+
+                    b.ToTable("access_review_items", (string)null);
+                });
+
             modelBuilder.Entity("HmisPlatform.Credentialing.Domain.Accounts.AccountChange", b =>
                 {
                     b.HasOne("HmisPlatform.Credentialing.Domain.Accounts.HmisAccount", null)
@@ -689,6 +789,16 @@ namespace HmisPlatform.Credentialing.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_account_changes_accounts_account_id");
+                });
+
+            modelBuilder.Entity("HmisPlatform.Credentialing.Domain.Reviews.AccessReviewItem", b =>
+                {
+                    b.HasOne("HmisPlatform.Credentialing.Domain.Reviews.AccessReview", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_access_review_items_access_reviews_review_id");
                 });
 
             modelBuilder.Entity("HmisPlatform.Credentialing.Domain.Accounts.HmisAccount", b =>
