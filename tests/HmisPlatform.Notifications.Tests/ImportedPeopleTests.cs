@@ -34,3 +34,26 @@ public sealed class ImportedPeopleTests(NotificationsFixture service) : IClassFi
         Assert.Equal(0, await service.QueryAsync(db => db.Set<DeadLetter>().CountAsync()));
     }
 }
+
+/// <summary>The access review's reminder reaches the agency's ATA and the HMIS team.</summary>
+public sealed class AccessReviewReminderTests(NotificationsFixture service) : IClassFixture<NotificationsFixture>
+{
+    [Fact]
+    public async Task TheReminder_GoesToTheAgencysAta_AndTheHmisTeam()
+    {
+        var journey = new Journey(service);
+        await journey.DeliverAsync(journey.Submitted());
+        var reminder = new AccessReviewReminderDue
+        {
+            EventId = Guid.NewGuid().ToString(), OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), ReviewId = Guid.NewGuid().ToString(),
+            AgencyId = journey.AgencyId, Deadline = "2026-12-31", Pending = 4, Quarter = "2026 Q4",
+        };
+
+        await journey.DeliverAsync(reminder);
+        await service.Delivery.RunOnceAsync(CancellationToken.None);
+
+        var toAta = service.Smtp.To(journey.AtaEmail).Single(m => (m.Subject ?? "").Contains("Access review 2026 Q4", StringComparison.Ordinal));
+        Assert.Contains("4 HMIS account(s) not yet reviewed", toAta.TextBody ?? "", StringComparison.Ordinal);
+        Assert.Contains(service.Smtp.To("hmis-team@hmis.example.org"), m => (m.Subject ?? "").Contains("Access review 2026 Q4", StringComparison.Ordinal));
+    }
+}

@@ -20,6 +20,7 @@ internal static class Extensions
         builder.Services.AddScoped<AccountIssuance>();
         builder.Services.Configure<InactivitySweepOptions>(builder.Configuration.GetSection("Inactivity"));
         builder.Services.AddRecurringWork<InactivitySweep>();
+        builder.Services.AddRecurringWork<AccessReviewReminders>();
         builder.AddDomainService<CredentialingDbContext>("credentialing", ResourceNames.CredentialingDb)
             .Subscribe<AccessRequestApproved, KeepApplicant>()
             .Subscribe<AssessmentPassed, IssuePendingAccount>()

@@ -25,6 +25,7 @@ public static class NotificationKinds
     public const string AccessExtended = "ACCESS_EXTENDED";
     public const string HelpDeskNotified = "HELP_DESK_NOTIFIED";
     public const string Digest = "DAILY_DIGEST";
+    public const string AccessReviewReminder = "ACCESS_REVIEW_REMINDER";
     /// <summary>A person's invitation to set their password (the gateway asks; not an event's).</summary>
     public const string StaffInvited = "STAFF_INVITED";
 
@@ -48,6 +49,7 @@ public static class NotificationKinds
         [HelpDeskReady] = Audience.Ata,
         [AccessExtended] = Audience.User | Audience.Ata,
         [HelpDeskNotified] = Audience.HmisTeam,
+        [AccessReviewReminder] = Audience.Ata | Audience.HmisTeam,
         [StaffInvited] = Audience.User,
     };
 

@@ -44,7 +44,8 @@ internal static class Extensions
             .Subscribe<AssessmentWaived, NotifyOnEvents>()
             .Subscribe<HelpDeskNotified, NotifyOnEvents>()
             .Subscribe<AccessExtended, NotifyOnEvents>()
-            .Subscribe<AccountImported, NotifyOnEvents>();
+            .Subscribe<AccountImported, NotifyOnEvents>()
+            .Subscribe<AccessReviewReminderDue, NotifyOnEvents>();
     }
 
     /// <summary>

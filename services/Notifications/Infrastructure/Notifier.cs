@@ -33,7 +33,7 @@ public sealed class Notifier(NotificationsDbContext db, Templates templates, Ema
             recipients.Add(person.AsRecipient());
         }
         // An account from before go-live came by no request: only the person and the teams hear about it.
-        var byRequest = ata is not null || accessRequestId != Guid.Empty;
+        var byRequest = ata is not null || accessRequestId is { } requested && requested != Guid.Empty;
         if (audience.HasFlag(Audience.Ata) && byRequest)
         {
             recipients.Add(ata ?? (request ?? throw new ContactNotYetKnownException("request's ATA")).AsRecipient());

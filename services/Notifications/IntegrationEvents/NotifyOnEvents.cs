@@ -29,8 +29,22 @@ public sealed class NotifyOnEvents(NotificationsDbContext db, Notifier notifier,
     IEventHandler<AssessmentWaived>,
     IEventHandler<HelpDeskNotified>,
     IEventHandler<AccessExtended>,
-    IEventHandler<AccountImported>
+    IEventHandler<AccountImported>,
+    IEventHandler<AccessReviewReminderDue>
 {
+    /// <summary>
+    /// An agency has accounts to review before the deadline: its ATA (the one who last asked for access, as this service
+    /// knows them) and the HMIS team hear of it. An agency that never asked has no ATA known here: the team follows up.
+    /// </summary>
+    public async Task HandleAsync(AccessReviewReminderDue e, CancellationToken cancellationToken)
+    {
+        var agencyId = Guid.Parse(e.AgencyId);
+        var ata = await db.Requests.AsNoTracking().Where(r => r.AgencyId == agencyId).OrderByDescending(r => r.AccessRequestId).FirstOrDefaultAsync(cancellationToken);
+        await notifier.NotifyAsync(Guid.Parse(e.EventId), NotificationKinds.AccessReviewReminder, null, null, agencyId,
+            new Dictionary<string, object?> { ["deadline"] = e.Deadline, ["pending"] = e.Pending, ["quarter"] = e.Quarter },
+            cancellationToken, ata: ata?.AsRecipient());
+    }
+
     /// <summary>A person brought in by the go-live import: known from now on, as an approved person is.</summary>
     public async Task HandleAsync(AccountImported e, CancellationToken cancellationToken)
     {

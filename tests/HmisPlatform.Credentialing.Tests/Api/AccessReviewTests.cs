@@ -4,7 +4,13 @@ using Hmis.Credentialing.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.Credentialing.Domain.Reviews;
 using HmisPlatform.Testing;
+using HmisPlatform.BuildingBlocks.Messaging;
+using HmisPlatform.Credentialing.IntegrationEvents;
+using Hmis.Events.V1;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using AccessReview = HmisPlatform.Credentialing.Domain.Reviews.AccessReview;
 using AccessReviewItem = HmisPlatform.Credentialing.Domain.Reviews.AccessReviewItem;
 using AccountStatus = Hmis.Credentialing.V1.AccountStatus;
@@ -127,5 +133,28 @@ public sealed class AccessReviewTests(CredentialingFixture service) : IClassFixt
         Assert.Equal((accounts[1], true), (pending.AccountId, pending.Overdue));
         Assert.Equal((StatusCode.FailedPrecondition, AccessReviewItem.DeadlinePassedReason), (late.StatusCode, late.Reason()));
         Assert.Equal(ReviewDecision.Removed, byTeam.Item.Decision);
+    }
+
+    [Fact]
+    public async Task AWeekBeforeTheDeadline_EachAgencyWithAccountsToReview_IsRemindedOnce()
+    {
+        var (agency, accounts) = await AgencyWithAccountsAsync(2);
+        var review = (await OpenAsync(2036, agency)).Review;
+        await As(TestTokens.Person(Guid.NewGuid(), Caller.AtaRole, agency)).DecideAccessReviewItemAsync(new DecideAccessReviewItemRequest
+            { RequestId = Guid.NewGuid().ToString(), ReviewId = review.Id, AccountId = accounts[0], Decision = ReviewDecision.Confirmed });
+        var deadline = DateOnly.Parse(review.Deadline, System.Globalization.CultureInfo.InvariantCulture);
+        AccessReviewReminders At(DateOnly day) => new(service.Services.GetRequiredService<IServiceScopeFactory>(),
+            new FakeTimeProvider(Continuum.StartOf(day).AddHours(12)), service.Services.GetRequiredService<OutboxSignal>(), NullLogger<AccessReviewReminders>.Instance);
+
+        await At(deadline.AddDays(-8)).RunOnceAsync(default);
+        var early = await service.QueryAsync(db => db.AccessReviews.SingleAsync(r => r.Id == Guid.Parse(review.Id)));
+        await At(deadline.AddDays(-7)).RunOnceAsync(default);
+        await At(deadline.AddDays(-6)).RunOnceAsync(default);
+
+        Assert.Null(early.RemindedAt);
+        var reminders = await Eventually.ReturnsAsync(() => service.Redis.ReadAllAsync<AccessReviewReminderDue>(service.StreamOf(AccessReviewReminderDue.Descriptor)),
+            events => events.Any(e => e.ReviewId == review.Id));
+        var reminder = Assert.Single(reminders, e => e.ReviewId == review.Id);
+        Assert.Equal((agency, 1, review.Deadline, "2036 Q4"), (reminder.AgencyId, reminder.Pending, reminder.Deadline, reminder.Quarter));
     }
 }
