@@ -95,6 +95,23 @@ public static class ExportEndpoints
                 }
             }));
 
+        exports.MapGet("/access-review.csv", (HttpContext http, AccessReviews.AccessReviewsClient reviews, Agencies.AgenciesClient agencies, string review_id) =>
+            CsvAsync(http, "access-review.csv", async (csv, options) =>
+            {
+                var names = await AgencyNamesAsync(agencies, options);
+                await csv.RowAsync(["agency_id", "agency_name", "username", "full_name", "email", "last_login_at", "decision", "decided_by", "decided_at", "reason", "overdue"], http.RequestAborted);
+                using var call = reviews.ExportAccessReview(new ExportAccessReviewRequest { ReviewId = review_id }, options);
+                await foreach (var batch in call.ResponseStream.ReadAllAsync(http.RequestAborted))
+                {
+                    foreach (var i in batch.Items)
+                    {
+                        await csv.RowAsync([i.AgencyId, names.GetValueOrDefault(i.AgencyId, ""), i.Username, i.FullName, i.Email, Instant(i.LastLoginAt),
+                            i.Decision == ReviewDecision.Unspecified ? "PENDING" : ProtoEnum.ShortNameOf(i.Decision, "REVIEW_DECISION_"), i.DecidedBy, Instant(i.DecidedAt), i.Reason,
+                            i.Overdue ? "yes" : "no"], http.RequestAborted);
+                    }
+                }
+            }));
+
         // The gateway's own audit: sign-ins, tokens, clients, refusals, imports. The HMIS team's alone.
         exports.MapGet("/security-audit.csv", (HttpContext http, GatewayDbContext db, string? from, string? to) =>
             CsvAsync(http, "security-audit.csv", async (csv, _) =>

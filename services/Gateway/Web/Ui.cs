@@ -97,6 +97,10 @@ public static class Ui
         [ProjectType.CoordinatedEntry1474] = "Coordinated Entry (HRS 1474)",
     };
 
+    /// <summary>Today in the Continuum (Chicago), as the contracts write a day (YYYY-MM-DD).</summary>
+    public static string Today() =>
+        BuildingBlocks.Domain.Continuum.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>An enum value as words: PROJECT_TYPE_EMERGENCY_SHELTER is "Emergency shelter".</summary>
     public static string Words<T>(T value) where T : struct, Enum
     {

@@ -34,6 +34,7 @@ public static class WebUi
         AddClient<SampleClientAssignments.SampleClientAssignmentsClient>(builder, ResourceNames.AssessmentApi);
         AddClient<Credentials.CredentialsClient>(builder, ResourceNames.CredentialingApi);
         AddClient<LicenseCredits.LicenseCreditsClient>(builder, ResourceNames.CredentialingApi);
+        AddClient<AccessReviews.AccessReviewsClient>(builder, ResourceNames.CredentialingApi);
         AddClient<Hmis.Notifications.V1.Notifications.NotificationsClient>(builder, ResourceNames.NotificationsApi);
     }
 
