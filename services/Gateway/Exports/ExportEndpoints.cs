@@ -116,7 +116,7 @@ public static class ExportEndpoints
         exports.MapGet("/security-audit.csv", (HttpContext http, GatewayDbContext db, string? from, string? to) =>
             CsvAsync(http, "security-audit.csv", async (csv, _) =>
             {
-                var (start, until) = ExportRange.Parse(from, to);
+                var (start, until) = BuildingBlocks.Domain.DayRange.Parse(from, to);
                 await csv.RowAsync(["occurred_at", "kind", "actor", "subject", "agency_id", "detail", "trace_id"], http.RequestAborted);
                 var events = db.SecurityEvents.AsNoTracking()
                     .Where(e => (start == null || e.OccurredAt >= start) && (until == null || e.OccurredAt < until))
@@ -184,26 +184,4 @@ public static class ExportEndpoints
     private static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static string Money(long cents) => (cents / 100m).ToString("0.00", CultureInfo.InvariantCulture);
-}
-
-/// <summary>A range of Chicago days (YYYY-MM-DD, both ends inclusive) as instants, for the gateway's own audit.</summary>
-public static class ExportRange
-{
-    public const string InvalidRangeReason = "INVALID_RANGE";
-
-    public static (DateTimeOffset? From, DateTimeOffset? Until) Parse(string? from, string? to)
-    {
-        DateOnly? Day(string? text, string field) => string.IsNullOrWhiteSpace(text) ? null
-            : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
-            : throw BuildingBlocks.Domain.DomainException.Invalid(InvalidRangeReason, $"{field} is a day as YYYY-MM-DD.",
-                new BuildingBlocks.Domain.FieldViolation(field, "YYYY-MM-DD", InvalidRangeReason));
-        var (first, last) = (Day(from, "from"), Day(to, "to"));
-        if (first is { } a && last is { } b && b < a)
-        {
-            throw BuildingBlocks.Domain.DomainException.Invalid(InvalidRangeReason, "The range ends before it starts.",
-                new BuildingBlocks.Domain.FieldViolation("to", "on or after from", InvalidRangeReason));
-        }
-        return (first is { } start ? BuildingBlocks.Domain.Continuum.StartOf(start) : null,
-            last is { } end ? BuildingBlocks.Domain.Continuum.StartOf(end.AddDays(1)) : null);
-    }
 }

@@ -20,7 +20,7 @@ public sealed partial class AccessRequestsService
     {
         var caller = context.Caller();
         Guid? agency = caller.IsHmisTeam || caller.IsCeTeam ? null : caller.EnsureMayReadAgency(caller.AgencyId ?? Guid.Empty);
-        var (start, until) = Days(request.From, request.To);
+        var (start, until) = DayRange.Parse(request.From, request.To);
         var entries =
             from entry in db.JourneyEntries.AsNoTracking()
             join submitted in db.AccessRequests.AsNoTracking() on entry.AccessRequestId equals submitted.Id
@@ -78,7 +78,7 @@ public sealed partial class AccessRequestsService
     public override async Task ExportRequestAudit(ExportRequestAuditRequest request, IServerStreamWriter<ExportRequestAuditResponse> responseStream, ServerCallContext context)
     {
         context.Caller().EnsureHmisTeam("exports the request audit");
-        var (start, until) = Days(request.From, request.To);
+        var (start, until) = DayRange.Parse(request.From, request.To);
         var changes = db.AccessRequestAudit.AsNoTracking()
             .Where(c => (start == null || c.OccurredAt >= start) && (until == null || c.OccurredAt < until))
             .OrderBy(c => c.Id)
@@ -101,16 +101,4 @@ public sealed partial class AccessRequestsService
 
     private static Duration? Of(StageTimes times, JourneyStage stage) =>
         times.Durations.TryGetValue(stage, out var spent) ? Duration.FromTimeSpan(spent) : null;
-
-    /// <summary>A range of Chicago days as instants: from the first day's start until the day after the last.</summary>
-    private static (DateTimeOffset? From, DateTimeOffset? Until) Days(string from, string to)
-    {
-        var first = IsoDate.Parse(from, "from");
-        var last = IsoDate.Parse(to, "to");
-        if (first is { } a && last is { } b && b < a)
-        {
-            throw DomainException.Invalid(IsoDate.InvalidDateReason, "The range ends before it starts.", new FieldViolation("to", "on or after from", IsoDate.InvalidDateReason));
-        }
-        return (first is { } start ? Continuum.StartOf(start) : null, last is { } end ? Continuum.StartOf(end.AddDays(1)) : null);
-    }
 }
