@@ -54,6 +54,17 @@ public sealed class ImportCommandTests(PlatformFixture platform, ITestOutputHelp
             Assert.Contains("users.csv            0 new, 0 updated, 900 unchanged, 0 refused", second.Output, StringComparison.Ordinal);
             Assert.Contains("lms.csv              0 new, 0 updated, 1798 unchanged, 0 refused", second.Output, StringComparison.Ordinal);
 
+            // Each run's summary is in the security audit, by file.
+            using (var http = platform.App.CreateHttpClient(ResourceNames.Gateway, "http"))
+            {
+                using var audit = new HttpRequestMessage(HttpMethod.Get, "/exports/security-audit.csv");
+                audit.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", platform.HmisTeamToken);
+                var lines = (await (await http.SendAsync(audit)).Content.ReadAsStringAsync()).Split("\r\n");
+                Assert.Contains(lines, l => l.Contains(",data_import_checked,", StringComparison.Ordinal) && l.Contains("agencies.csv: 89 new", StringComparison.Ordinal));
+                Assert.Contains(lines, l => l.Contains(",data_imported,", StringComparison.Ordinal) && l.Contains("users.csv: 900 new, 0 updated", StringComparison.Ordinal));
+                Assert.Contains(lines, l => l.Contains(",data_imported,", StringComparison.Ordinal) && l.Contains("users.csv: 0 new, 0 updated, 900 unchanged", StringComparison.Ordinal));
+            }
+
             // The imported agency's balance and accounts are there as the files stated them.
             var agencyId = (await new Agencies.AgenciesClient(platform.HmisTeamGateway).ListAgenciesAsync(new ListAgenciesRequest())).Agencies.Single(a => a.Name == returning.Name).Id;
             var balance = await new LicenseCredits.LicenseCreditsClient(platform.HmisTeamGateway).GetCreditBalanceAsync(new GetCreditBalanceRequest { AgencyId = agencyId });

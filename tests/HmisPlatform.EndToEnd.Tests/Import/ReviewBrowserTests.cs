@@ -76,5 +76,12 @@ public sealed class ReviewBrowserTests(PlatformFixture platform) : IAsyncLifetim
         await Expect(hmis.Locator("#access-reviews")).ToContainTextAsync($"{year} Q{quarter}");
         await Expect(hmis.Locator("#export-active-accounts")).ToHaveAttributeAsync("href", "/exports/active-accounts.csv");
         await Browser.ScreenshotAsync(hmis, "31-hmis-reports");
+
+        // An agency's quarter as a page to print: its totals and every ledger line.
+        var now = DateTime.UtcNow;
+        await hmis.GotoAsync($"/agencies/{JourneyDriver.LakeviewAgencyId}/statements/{now.Year}/{(now.Month - 1) / 3 + 1}");
+        await Expect(hmis.Locator("#statement-agency")).ToHaveTextAsync("Lakeview Family Services");
+        await Expect(hmis.Locator("#statement-amount")).ToContainTextAsync("a credit");
+        await Browser.ScreenshotAsync(hmis, "32-printable-statement");
     }
 }
