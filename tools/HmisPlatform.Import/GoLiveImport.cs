@@ -79,7 +79,7 @@ public sealed class GoLiveImport(ImportClients clients, Action<string, int, int>
             return check;
         }
         var done = new ImportReport { Applied = true };
-        await RunPassAsync(plan, done, apply: true, skipBadRows, cancellationToken);
+        await RunPassAsync(plan.Without(check), done, apply: true, skipBadRows, cancellationToken);
         return done;
     }
 

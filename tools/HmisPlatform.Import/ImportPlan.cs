@@ -15,7 +15,7 @@ public sealed record PlannedRow<T>(int Line, T? Message, IReadOnlyList<RowProble
 /// </summary>
 public sealed class ImportPlan(IReadOnlyDictionary<string, List<CsvRow>> files)
 {
-    public IReadOnlyList<PlannedRow<AgencyImportRow>> Agencies { get; } = Plan<AgencyImportRow>(files, ImportFiles.Agencies, row =>
+    public IReadOnlyList<PlannedRow<AgencyImportRow>> Agencies { get; private init; } = Plan<AgencyImportRow>(files, ImportFiles.Agencies, row =>
     {
         var message = new AgencyImportRow
         {
@@ -26,7 +26,7 @@ public sealed class ImportPlan(IReadOnlyDictionary<string, List<CsvRow>> files)
         return (message, row.Number("license_credits", required: false));
     });
 
-    public IReadOnlyList<PlannedRow<AdministratorImportRow>> Administrators { get; } = Plan<AdministratorImportRow>(files, ImportFiles.Administrators, row =>
+    public IReadOnlyList<PlannedRow<AdministratorImportRow>> Administrators { get; private init; } = Plan<AdministratorImportRow>(files, ImportFiles.Administrators, row =>
     {
         var role = row.Enum<AdministratorRole>("role", row.Text("role"), EnumOf(AgenciesReflection.Descriptor, "AdministratorRole"), "ADMINISTRATOR_ROLE_");
         return (new AdministratorImportRow
@@ -36,7 +36,7 @@ public sealed class ImportPlan(IReadOnlyDictionary<string, List<CsvRow>> files)
         }, (int?)null);
     });
 
-    public IReadOnlyList<PlannedRow<AccountImportRow>> Users { get; } = Plan<AccountImportRow>(files, ImportFiles.Users, row =>
+    public IReadOnlyList<PlannedRow<AccountImportRow>> Users { get; private init; } = Plan<AccountImportRow>(files, ImportFiles.Users, row =>
     {
         var status = row.Text("status").ToUpperInvariant() switch
         {
@@ -56,11 +56,29 @@ public sealed class ImportPlan(IReadOnlyDictionary<string, List<CsvRow>> files)
         return (message, (int?)null);
     });
 
-    public IReadOnlyList<PlannedRow<LmsRecordImportRow>> Lms { get; } = Plan<LmsRecordImportRow>(files, ImportFiles.Lms, row => (new LmsRecordImportRow
+    public IReadOnlyList<PlannedRow<LmsRecordImportRow>> Lms { get; private init; } = Plan<LmsRecordImportRow>(files, ImportFiles.Lms, row => (new LmsRecordImportRow
     {
         Line = row.Line, Email = row.Text("email"), LmsUsername = row.Text("lms_username"), Course = row.Text("course"),
         ProgressPercent = row.Number("progress_percent", required: true) ?? 0, CompletedOn = row.Text("completed_on"),
     }, (int?)null));
+
+    /// <summary>
+    /// The plan without the rows its check refused, for the import pass of --skip-bad-rows: each stays refused with the
+    /// check's problems and is not sent, also when a later service refused it (an agency's credits, an administrator's
+    /// sign-in), so no row is half imported across services.
+    /// </summary>
+    public ImportPlan Without(ImportReport check) => new(new Dictionary<string, List<CsvRow>>())
+    {
+        Agencies = Drop(Agencies, ImportFiles.Agencies, check),
+        Administrators = Drop(Administrators, ImportFiles.Administrators, check),
+        Users = Drop(Users, ImportFiles.Users, check),
+        Lms = Drop(Lms, ImportFiles.Lms, check),
+    };
+
+    private static List<PlannedRow<T>> Drop<T>(IReadOnlyList<PlannedRow<T>> rows, string file, ImportReport check) where T : class =>
+        [.. rows.Select(r => r.Message is not null && check.Get(file, r.Line) == ImportOutcome.Refused
+            ? new PlannedRow<T>(r.Line, null, [.. check.Problems.Where(p => p.File == file && p.Line == r.Line)])
+            : r)];
 
     private static IEnumerable<ProjectType> ProjectTypes(CsvRow row, string column) =>
         row.List(column).Select(t => row.Enum<ProjectType>(column, t, EnumOf(AccessReflection.Descriptor, "ProjectType"), "PROJECT_TYPE_") ?? ProjectType.Unspecified).ToList();

@@ -25,13 +25,14 @@ public sealed class GeneratedContinuum
 
     public List<User> Users { get; } = [];
 
-    public GeneratedContinuum(int agencies, int users, DateOnly today, int seed = 2026)
+    /// <param name="domainStem">Agency i's e-mail domain is {domainStem}{i}.example.org: each Continuum of a test run its own.</param>
+    public GeneratedContinuum(int agencies, int users, DateOnly today, int seed = 2026, string domainStem = "agency")
     {
         var faker = new Faker("en") { Random = new Randomizer(seed) };
         for (var i = 0; i < agencies; i++)
         {
             var name = $"{faker.Company.CompanyName().Replace(",", "", StringComparison.Ordinal)} {faker.PickRandom("Services", "Shelter", "Housing", "Outreach", "Center")} {i + 1}";
-            Agencies.Add(new Agency(name, $"agency{i + 1}.example.org", today.AddDays(-faker.Random.Int(60, 900)),
+            Agencies.Add(new Agency(name, $"{domainStem}{i + 1}.example.org", today.AddDays(-faker.Random.Int(60, 900)),
                 [.. faker.PickRandom(ProjectTypes, faker.Random.Int(1, 3)).Distinct()], faker.Random.Int(0, 60)));
         }
         var usernames = new HashSet<string>(StringComparer.Ordinal);

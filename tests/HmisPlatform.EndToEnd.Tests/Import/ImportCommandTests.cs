@@ -95,7 +95,7 @@ public sealed class ImportCommandTests(PlatformFixture platform, ITestOutputHelp
     public async Task FileWithBadRows_ImportsNothing_AndNamesEachByFileLineAndColumn()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
-        var continuum = new GeneratedContinuum(agencies: 2, users: 4, today, seed: 7);
+        var continuum = new GeneratedContinuum(agencies: 2, users: 4, today, seed: 7, domainStem: "badrows");
         var folder = Directory.CreateTempSubdirectory("hmis-import-bad-").FullName;
         try
         {
@@ -120,6 +120,16 @@ public sealed class ImportCommandTests(PlatformFixture platform, ITestOutputHelp
             Assert.DoesNotContain(await AgencyNamesAsync(), name => name == agency);
             var account = await new Credentials.CredentialsClient(platform.HmisTeamGateway).FindPersonAccessAsync(new FindPersonAccessRequest { Username = continuum.Users[1].Username });
             Assert.Empty(account.Accounts);
+
+            // Told to skip them, it imports the good rows and names the bad ones again.
+            var skipped = await RunAsync(folder, "--skip-bad-rows");
+            Assert.True(skipped.ExitCode == 0, skipped.Output);
+            Assert.Contains("users.csv            4 new, 0 updated, 0 unchanged, 4 refused", skipped.Output, StringComparison.Ordinal);
+            Assert.Contains("Refused and skipped:", skipped.Output, StringComparison.Ordinal);
+            Assert.Contains("users.csv line 6, column email:", skipped.Output, StringComparison.Ordinal);
+            var credentials = new Credentials.CredentialsClient(platform.HmisTeamGateway);
+            Assert.Single((await credentials.FindPersonAccessAsync(new FindPersonAccessRequest { Username = continuum.Users[1].Username })).Accounts);
+            Assert.Empty((await credentials.FindPersonAccessAsync(new FindPersonAccessRequest { Username = "ffuture" })).Accounts);
         }
         finally
         {
