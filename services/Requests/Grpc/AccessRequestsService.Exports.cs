@@ -4,7 +4,6 @@ using Hmis.Requests.V1;
 using HmisPlatform.BuildingBlocks.Domain;
 using HmisPlatform.BuildingBlocks.Grpc;
 using HmisPlatform.Requests.Contracts;
-using HmisPlatform.Requests.Domain.Agencies;
 using HmisPlatform.Requests.Domain.Journeys;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
