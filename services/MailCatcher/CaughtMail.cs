@@ -12,8 +12,14 @@ namespace HmisPlatform.MailCatcher;
 /// <summary>Where the catcher listens (configuration <c>MailCatcher</c>).</summary>
 public sealed class MailCatcherOptions
 {
-    /// <summary>The SMTP port on 127.0.0.1.</summary>
+    /// <summary>The SMTP port.</summary>
     public int SmtpPort { get; set; } = 2525;
+
+    /// <summary>
+    /// The address SMTP listens on: loopback unless told otherwise, as in a container, where the Notifications
+    /// replicas reach the catcher by its Service's name (deploy/kubernetes/podman-test).
+    /// </summary>
+    public string SmtpAddress { get; set; } = IPAddress.Loopback.ToString();
 
     /// <summary>How many messages are kept; the oldest go first.</summary>
     public int Keep { get; set; } = 1000;
@@ -42,13 +48,13 @@ public sealed class CaughtMail(IOptions<MailCatcherOptions> options, TimeProvide
     public void Clear() => _messages.Clear();
 }
 
-/// <summary>The SMTP server: accepts every message on loopback and keeps it.</summary>
+/// <summary>The SMTP server: accepts every message on its address (loopback by default) and keeps it.</summary>
 public sealed class SmtpListener(CaughtMail mail, IOptions<MailCatcherOptions> options) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var smtp = new SmtpServerOptionsBuilder().ServerName("localhost")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, options.Value.SmtpPort))).Build();
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Parse(options.Value.SmtpAddress), options.Value.SmtpPort))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(mail));
         return new SmtpServer.SmtpServer(smtp, services).StartAsync(stoppingToken);

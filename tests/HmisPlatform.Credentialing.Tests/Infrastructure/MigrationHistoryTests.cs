@@ -38,4 +38,38 @@ public sealed class MigrationHistoryTests(CredentialingFixture service) : IClass
             await service.QueryAsync(db => db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetDeleteScript(history.MigrationId)));
         }
     }
+
+    [Fact]
+    public async Task WaitingForMigrations_OnADatabaseOfThisVersion_ReturnsAtOnce()
+    {
+        await DatabaseMigrations.MigrateAsync<CredentialingDbContext>(service.Services);
+
+        await DatabaseMigrations.WaitForMigrationsAsync<CredentialingDbContext>(service.Services, TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task WaitingForMigrations_WhileOneIsPending_WaitsUntilItIsApplied_AndTimesOutWithoutIt()
+    {
+        await DatabaseMigrations.MigrateAsync<CredentialingDbContext>(service.Services);
+        var last = await service.QueryAsync(db => Task.FromResult(db.Database.GetMigrations().Last()));
+        var history = new HistoryRow(last, "10.0.0");
+        await service.QueryAsync(db => db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetDeleteScript(last)));
+        try
+        {
+            await Assert.ThrowsAsync<TimeoutException>(() =>
+                DatabaseMigrations.WaitForMigrationsAsync<CredentialingDbContext>(service.Services, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(100)));
+
+            var waiting = DatabaseMigrations.WaitForMigrationsAsync<CredentialingDbContext>(service.Services, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            Assert.False(waiting.IsCompleted);
+            await service.QueryAsync(db => db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetInsertScript(history)));
+            await waiting;
+        }
+        finally
+        {
+            // Whatever the test got to, the history ends as it was: with the row.
+            await service.QueryAsync(db => db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetDeleteScript(last)));
+            await service.QueryAsync(db => db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetInsertScript(history)));
+        }
+    }
 }
