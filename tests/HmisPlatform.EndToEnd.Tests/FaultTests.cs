@@ -22,10 +22,6 @@ namespace HmisPlatform.EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper output)
 {
-    /// <summary>The databases with an outbox and an inbox: every service's (the gateway publishes no events).</summary>
-    private static readonly string[] Databases =
-        [ResourceNames.RequestsDb, ResourceNames.TrainingDb, ResourceNames.AssessmentDb, ResourceNames.CredentialingDb, ResourceNames.NotificationsDb];
-
     [Fact]
     public async Task EveryDatabaseConnectionSevered_UnderLoad_CallersSeeOnlyUnavailable_AndRetriesMakeEachRequestOnce()
     {
@@ -87,10 +83,6 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
     private sealed record JourneyOutcome(string Name, Hmis.Credentialing.V1.Account? Account, Exception? Failure);
 
     private sealed record Load(IReadOnlyList<Outcome> Submissions, IReadOnlyList<JourneyOutcome> Journeys);
-
-    // As Credentialing stores them (services/Credentialing/Domain/Credits: CreditEntryKind.Consumption, ReservationStatus.Held).
-    private const int ConsumptionEntry = 3;
-    private const int HeldReservation = 1;
 
     /// <summary>How many people are on their way at once, each started as the one before finishes.</summary>
     private const int JourneysAtOnce = 2;
@@ -180,12 +172,12 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
             Assert.Equal(succeeded.Request.Users[0].Email, stored.AccessRequest.Users.Single().Email);
         }
         await AssertJourneysEndedOnceAsync(load.Journeys);
-        foreach (var database in Databases)
+        foreach (var database in PlatformInvariants.EventDatabases)
         {
+            await using var connection = await OpenAsync(database);
             Assert.Equal(0L, await Eventually.ReturnsAsync(
-                () => CountAsync(database, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL AND occurred_at < now() - interval '30 seconds'"),
-                n => n == 0, TimeSpan.FromSeconds(60)));
-            Assert.Equal(0L, await CountAsync(database, "SELECT count(*) FROM dead_letters"));
+                () => PlatformInvariants.UndeliveredAsync(connection, TimeSpan.FromSeconds(30)), n => n == 0, TimeSpan.FromSeconds(60)));
+            Assert.Equal(0L, await PlatformInvariants.DeadLettersAsync(connection));
         }
     }
 
@@ -199,44 +191,8 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
         Assert.All(journeys, j => Assert.True(j.Failure is null, $"{j.Name}'s journey failed: {j.Failure}"));
         Assert.All(journeys, j => Assert.Equal(Hmis.Credentialing.V1.AccountStatus.Active, j.Account!.Status));
         var people = journeys.Select(j => Guid.Parse(j.Account!.PersonId)).ToArray();
-
         await using var credentialing = await OpenAsync(ResourceNames.CredentialingDb);
-        await using var perPerson = new NpgsqlCommand(
-            """
-            SELECT a.person_id, count(DISTINCT a.id), count(l.sequence)
-            FROM accounts a LEFT JOIN credit_ledger l ON l.account_id = a.id AND l.kind = @consumption
-            WHERE a.person_id = ANY(@people) GROUP BY a.person_id
-            """, credentialing);
-        perPerson.Parameters.AddWithValue("consumption", ConsumptionEntry);
-        perPerson.Parameters.AddWithValue("people", people);
-        var held = new Dictionary<Guid, (long Accounts, long Consumed)>();
-        await using (var reader = await perPerson.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                held[reader.GetGuid(0)] = (reader.GetInt64(1), reader.GetInt64(2));
-            }
-        }
-        Assert.All(people, p => Assert.Equal((1L, 1L), held.GetValueOrDefault(p)));
-
-        await using var balance = new NpgsqlCommand(
-            """
-            SELECT c.consumed - (SELECT count(*) FROM credit_ledger l WHERE l.agency_id = c.agency_id AND l.kind = @consumption),
-                   c.reserved - (SELECT count(*) FROM credit_reservations r WHERE r.agency_id = c.agency_id AND r.status = @held),
-                   c.purchased - c.available - c.reserved - c.consumed,
-                   c.available - (SELECT l.available_after FROM credit_ledger l WHERE l.agency_id = c.agency_id ORDER BY l.sequence DESC LIMIT 1)
-            FROM agency_credits c WHERE c.agency_id = @agency
-            """, credentialing);
-        balance.Parameters.AddWithValue("consumption", ConsumptionEntry);
-        balance.Parameters.AddWithValue("held", HeldReservation);
-        balance.Parameters.AddWithValue("agency", Guid.Parse(JourneyDriver.LakeviewAgencyId));
-        await using (var reader = await balance.ExecuteReaderAsync())
-        {
-            Assert.True(await reader.ReadAsync());
-            // Consumed and held agree with the ledger and the reservations, the totals add up, and the ledger's last
-            // running balance is what the agency has.
-            Assert.Equal((0L, 0L, 0L, 0L), (reader.GetInt64(0), reader.GetInt64(1), (long)reader.GetInt32(2), (long)reader.GetInt32(3)));
-        }
+        Assert.Empty(await PlatformInvariants.AccountsAndCreditsAsync(credentialing, people, Guid.Parse(JourneyDriver.LakeviewAgencyId)));
     }
 
     private static async Task<Hmis.Requests.V1.AccessRequest?> RetryAsync(AccessRequests.AccessRequestsClient requests, SubmitAccessRequestRequest request)
@@ -293,13 +249,6 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
         await using var terminate = new NpgsqlCommand(
             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'", connection);
         output.WriteLine($"Severed {await terminate.ExecuteScalarAsync()} connections.");
-    }
-
-    private async Task<long> CountAsync(string database, string sql)
-    {
-        await using var connection = await OpenAsync(database);
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<NpgsqlConnection> OpenAsync(string database)

@@ -5,6 +5,7 @@ using Grpc.Net.Client;
 using HmisPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
 namespace HmisPlatform.EndToEnd.Tests;
 
@@ -12,10 +13,14 @@ namespace HmisPlatform.EndToEnd.Tests;
 /// The real AppHost in local mode, on its own data folder and free ports, with every resource healthy.
 /// Stopping it stops Postgres, Redis and every service it started.
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private DistributedApplication? _app;
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>The processes a test stops or crashes on purpose, whose exit is not news.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _stoppedOnPurpose = new();
     private string? _dataDirectory;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("Not started.");
@@ -62,6 +67,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             throw new TimeoutException($"The platform did not start within {StartTimeout.TotalMinutes} minutes. Resources: {DescribeResources()}");
         }
+        _ = ReportUnexpectedExitsAsync(_stopping.Token);
         using var http = _app.CreateHttpClient(ResourceNames.Gateway, "http");
         AccessToken = await GatewayTokens.TokenAsync(http, GatewayTokens.DemoClientId, GatewayTokens.DemoClientSecret,
             PlatformIdentity.Scopes.Where(s => s is not (PlatformIdentity.RequestsReview or PlatformIdentity.RequestsCeDecide or PlatformIdentity.CredentialsActivate
@@ -127,7 +133,11 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public Task StartRedisAsync() => StartResourceAsync(ResourceNames.Redis);
 
-    public Task StopResourceAsync(string resource) => RunAsync(resource, KnownResourceCommands.StopCommand, KnownResourceStates.Exited, KnownResourceStates.Finished);
+    public Task StopResourceAsync(string resource)
+    {
+        _stoppedOnPurpose[resource] = true;
+        return RunAsync(resource, KnownResourceCommands.StopCommand, KnownResourceStates.Exited, KnownResourceStates.Finished);
+    }
 
     /// <summary>
     /// Ends a service's process as a crash would (the orchestrator's stop command is unreliable for projects:
@@ -138,6 +148,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         var running = await App.ResourceNotifications.WaitForResourceAsync(resource, e => e.Snapshot.State?.Text == KnownResourceStates.Running)
             .WaitAsync(TimeSpan.FromMinutes(1));
         var pid = Convert.ToInt32(running.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value, System.Globalization.CultureInfo.InvariantCulture);
+        _stoppedOnPurpose[resource] = true;
         System.Diagnostics.Process.GetProcessById(pid).Kill(entireProcessTree: true);
         await App.ResourceNotifications.WaitForResourceAsync(resource, [KnownResourceStates.Exited, KnownResourceStates.Finished, KnownResourceStates.FailedToStart])
             .WaitAsync(TimeSpan.FromMinutes(1));
@@ -146,6 +157,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task StartResourceAsync(string resource)
     {
         await RunAsync(resource, KnownResourceCommands.StartCommand, KnownResourceStates.Running);
+        _stoppedOnPurpose.TryRemove(resource, out _);
         await App.ResourceNotifications.WaitForResourceHealthyAsync(resource).WaitAsync(TimeSpan.FromMinutes(1));
     }
 
@@ -174,6 +186,35 @@ public sealed class PlatformFixture : IAsyncLifetime
         return [.. lines.TakeLast(last)];
     }
 
+    /// <summary>
+    /// Says in the test run's output (xunit's diagnostic messages) when a process of the platform ends that no test
+    /// stopped, with its exit code and its last log lines: every test after it would fail with UNAVAILABLE, and this
+    /// is where the reason is.
+    /// </summary>
+    private async Task ReportUnexpectedExitsAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await foreach (var change in App.ResourceNotifications.WatchAsync(stopping))
+            {
+                var name = change.Resource.Name;
+                var state = change.Snapshot.State?.Text;
+                if (!ResourceNames.Processes.Contains(name) || _stoppedOnPurpose.ContainsKey(name)
+                    || !(state == KnownResourceStates.Exited || state == KnownResourceStates.Finished || state == KnownResourceStates.FailedToStart))
+                {
+                    continue;
+                }
+                var logs = await LogsOfAsync(name, 60);
+                diagnostics.OnMessage(new Xunit.Sdk.DiagnosticMessage(
+                    $"{name} ended unexpectedly ({state}, exit code {change.Snapshot.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}); its last lines:\n  " +
+                    string.Join("\n  ", logs)));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
     /// <summary>Each resource's state and health now, to say which one kept the platform from starting.</summary>
     private string DescribeResources() => string.Join("; ", _app!.Services.GetRequiredService<DistributedApplicationModel>().Resources
         .Select(r => _app.ResourceNotifications.TryGetCurrentState(r.Name, out var e)
@@ -182,6 +223,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await _stopping.CancelAsync();
         Gateway?.Dispose();
         HmisTeamGateway?.Dispose();
         LmsGateway?.Dispose();
@@ -200,5 +242,6 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             TemporaryFolders.Delete(_dataDirectory);
         }
+        _stopping.Dispose();
     }
 }

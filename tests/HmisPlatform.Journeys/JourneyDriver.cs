@@ -19,12 +19,15 @@ namespace HmisPlatform.Journeys;
 /// <remarks>
 /// With <paramref name="retryWhenUnavailable"/>, the driver's own connections (the people's browsers and the trainee's
 /// channel) send a call again when told UNAVAILABLE or 503, as <see cref="RetryingCalls"/> describes; the channels it is
-/// given should then retry too.
+/// given should then retry too. <paramref name="transport"/> makes the connections the driver opens itself (a deployment
+/// whose certificates chain to its own CA trusts that CA there); a plain <see cref="SocketsHttpHandler"/> by default.
 /// </remarks>
 public sealed class JourneyDriver(
     GrpcChannel gateway, GrpcChannel hmisTeamGateway, GrpcChannel lmsGateway, Uri gatewayHttp, Uri gatewayGrpc, JourneyMail mail,
-    bool retryWhenUnavailable = false)
+    bool retryWhenUnavailable = false, Func<SocketsHttpHandler>? transport = null)
 {
+    private readonly Func<SocketsHttpHandler> _transport = transport ?? (() => new SocketsHttpHandler());
+
     // The demo ATA of Lakeview (services/Gateway/Staff/DemoStaff.cs, listed in the README).
     private const string LakeviewAtaEmail = "alex.rivera@lakeview.example.org";
     private const string DemoPassword = "Demo-access-2026";
@@ -289,7 +292,7 @@ public sealed class JourneyDriver(
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
         var token = await PersonAuthorization.TokenThroughClientAsync(browser, system.ClientId, system.Secret, system.RedirectUri,
             [PlatformIdentity.TrainingRead, PlatformIdentity.AssessmentRead, PlatformIdentity.AssessmentWrite, PlatformIdentity.CredentialsRead, PlatformIdentity.CredentialsWrite]);
-        var handler = new BearerTokenHandler(token, new SocketsHttpHandler());
+        var handler = new BearerTokenHandler(token, _transport());
         _trainees[personId] = GrpcChannel.ForAddress(gatewayGrpc,
             retryWhenUnavailable ? RetryingCalls.ChannelOptions(handler) : new GrpcChannelOptions { HttpHandler = handler });
     }
@@ -312,7 +315,10 @@ public sealed class JourneyDriver(
     /// <summary>A person's browser on the gateway: cookies kept, redirects seen.</summary>
     private StaffBrowser NewBrowser(System.Net.CookieContainer? cookies = null)
     {
-        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies ?? new System.Net.CookieContainer() };
+        var handler = _transport();
+        handler.AllowAutoRedirect = false;
+        handler.UseCookies = true;
+        handler.CookieContainer = cookies ?? new System.Net.CookieContainer();
         return new StaffBrowser(new HttpClient(retryWhenUnavailable ? RetryingCalls.Http(handler) : handler) { BaseAddress = gatewayHttp });
     }
 
