@@ -9,6 +9,11 @@
 #                        Continuum's CSV files into a running platform, as the HMIS team (docs/import.md)
 #   ./platform.sh contracts [FOLDER]  the contracts for a client in any language, with every proto they import and
 #                        the google/rpc error details, in one folder (default artifacts/contracts)
+#   ./platform.sh images [--only NAME,...]  the container images, built with podman from this repository and the apt
+#                        mirror alone (deploy/images/build.sh)
+#   ./platform.sh deploy-test  the images, then deploy/kubernetes played with podman kube play (two replicas of every
+#                        service), journeys through a crashed replica of each and a Redis outage, then torn down
+#                        (docs/deploy.md)
 # Needs the .NET SDK; installs redis-server, PostgreSQL, Node.js and Chromium through apt when run as root and missing,
 # and buf (the protobuf linter and client) into .tools/ through npm.
 set -euo pipefail
@@ -17,6 +22,9 @@ cd "$(dirname "$0")"
 
 BUF_VERSION=1.75.0
 BUF=".tools/node_modules/.bin/buf"
+# The Kubernetes schema check (deploy/kubernetes/validate.mjs).
+KUBERNETES_MODELS_VERSION=5.1.0
+YAML_VERSION=2.9.1
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -64,11 +72,14 @@ setup() {
 }
 
 install_buf() {
-  if [ ! -x "$BUF" ] || [ "$("$BUF" --version 2>/dev/null)" != "$BUF_VERSION" ]; then
+  if [ ! -x "$BUF" ] || [ "$("$BUF" --version 2>/dev/null)" != "$BUF_VERSION" ] \
+    || ! grep -qs "\"version\": \"$KUBERNETES_MODELS_VERSION\"" .tools/node_modules/kubernetes-models/package.json \
+    || ! grep -qs "\"version\": \"$YAML_VERSION\"" .tools/node_modules/yaml/package.json; then
     command -v npm >/dev/null || { echo "npm is required to install buf: './platform.sh setup' as root installs it." >&2; exit 1; }
-    say "Installing buf $BUF_VERSION into .tools/"
+    say "Installing buf $BUF_VERSION and the Kubernetes schemas into .tools/"
     mkdir -p .tools
-    npm install --silent --no-audit --no-fund --prefix .tools "@bufbuild/buf@$BUF_VERSION" >/dev/null
+    npm install --silent --no-audit --no-fund --prefix .tools "@bufbuild/buf@$BUF_VERSION" \
+      "kubernetes-models@$KUBERNETES_MODELS_VERSION" "yaml@$YAML_VERSION" >/dev/null
   fi
 }
 
@@ -147,6 +158,8 @@ test_all() {
   "$BUF" lint protos
   say "Checking the contracts against v1 as released (buf breaking)"
   protos/check-breaking.sh
+  say "Checking the Kubernetes manifests against the API's schema"
+  node deploy/kubernetes/validate.mjs
 
   # Every server the tests start lives under this run's own temporary folder, and goes with it.
   run_dir=$(mktemp -d /tmp/hmis-test-run.XXXXXX)
@@ -168,6 +181,37 @@ test_all() {
   return "$status"
 }
 
+# The container images (deploy/images/build.sh): podman, buildah, mmdebstrap and runc from apt when missing.
+images() {
+  command -v dotnet >/dev/null || { echo "The .NET SDK is required: https://dotnet.microsoft.com/download" >&2; exit 1; }
+  deploy/images/build.sh "$@"
+}
+
+# The deployment proven on this machine: the images, the podman-test overlay rendered by kubectl's kustomize (Debian's
+# kubernetes-client when no kubectl is there), then the deploy test (tests/HmisPlatform.DeployTest), which plays it,
+# runs the journeys through the faults and tears everything down, also when it fails.
+deploy_test() {
+  local started=$SECONDS work=artifacts/deploy-test
+  command -v dotnet >/dev/null || { echo "The .NET SDK is required: https://dotnet.microsoft.com/download" >&2; exit 1; }
+  if ! command -v kubectl >/dev/null; then
+    [ "$(id -u)" -eq 0 ] || { echo "Missing: kubectl. Run this as root once, or install kubernetes-client with apt." >&2; exit 1; }
+    say "Installing kubernetes-client (kubectl)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends kubernetes-client >/dev/null
+  fi
+  deploy/images/build.sh
+  mkdir -p "$work"
+  kubectl kustomize deploy/kubernetes/podman-test > "$work/platform.yaml" 2> >(grep -v "patchesStrategicMerge' is deprecated" >&2)
+  say "Building the deploy test"
+  dotnet build tests/HmisPlatform.DeployTest --configuration Release --verbosity quiet >/dev/null
+  say "Running the deploy test"
+  local status=0
+  dotnet tests/HmisPlatform.DeployTest/bin/Release/net10.0/HmisPlatform.DeployTest.dll --manifests "$work/platform.yaml" \
+    --work "$work/run" --containers-conf deploy/podman/containers.conf || status=$?
+  say "deploy-test took $((SECONDS - started)) s"
+  return "$status"
+}
+
 case "${1:-}" in
   setup) setup ;;
   run) run ;;
@@ -175,5 +219,7 @@ case "${1:-}" in
   contracts) contracts "${2:-}" ;;
   load) shift; load "$@" ;;
   import) shift; import_data "$@" ;;
-  *) echo "usage: $0 run|test|setup|load [OPTIONS]|import FOLDER [OPTIONS]|contracts [FOLDER]" >&2; exit 2 ;;
+  images) shift; images "$@" ;;
+  deploy-test) deploy_test ;;
+  *) echo "usage: $0 run|test|setup|load [OPTIONS]|import FOLDER [OPTIONS]|contracts [FOLDER]|images|deploy-test" >&2; exit 2 ;;
 esac

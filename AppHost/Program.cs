@@ -2,11 +2,11 @@ using HmisPlatform.AppHost.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
-builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--infra"] = "Infrastructure:Mode" });
+builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--infra"] = "Infrastructure:Mode", ["--images"] = "Infrastructure:Images" });
 
 var options = builder.Configuration.GetSection("Infrastructure").Get<InfrastructureOptions>() ?? new InfrastructureOptions();
 var infrastructure = InfrastructureMode.Resolve(options.Mode) == InfrastructureMode.Containers
-    ? builder.AddContainerInfrastructure()
+    ? builder.AddContainerInfrastructure(options)
     : builder.AddLocalInfrastructure(options);
 
 // The gateway first: every service trusts the tokens its discovery document describes.

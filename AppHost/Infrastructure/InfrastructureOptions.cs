@@ -14,4 +14,11 @@ public sealed class InfrastructureOptions
 
     /// <summary>Where local mode keeps its data; defaults to <c>.data/local</c> in the repository (git ignores it).</summary>
     public string? DataDirectory { get; set; }
+
+    /// <summary>
+    /// Containers mode's images: <c>registry</c> (default), Aspire's Postgres and Redis from their registry; or <c>local</c>,
+    /// the <c>hmis/postgres</c> and <c>hmis/redis</c> images <c>./platform.sh images</c> builds from Debian's packages,
+    /// for a machine that reaches no registry (docs/deploy.md).
+    /// </summary>
+    public string Images { get; set; } = "registry";
 }
