@@ -86,7 +86,10 @@ public sealed class PodmanDeployment
         {
             await _podman.TryAsync(["pod", "rm", "--force", "--ignore", "--time", "2", .. pods]);
         }
-        var claims = Workloads.SelectMany(w => w.Claims).ToArray();
+        // podman keeps a ConfigMap mounted as a volume as a named volume of the ConfigMap's name.
+        var claims = Workloads.SelectMany(w => w.Claims)
+            .Concat(Workloads.SelectMany(w => w.Template.Spec.Volumes ?? []).Where(v => v.ConfigMap is not null).Select(v => v.ConfigMap.Name))
+            .Distinct().ToArray();
         if (claims.Length > 0)
         {
             await _podman.TryAsync(["volume", "rm", "--force", .. claims]);
