@@ -37,11 +37,7 @@ public sealed class DeployedPlatform : IDisposable
         }
         var platform = new DeployedPlatform(secrets) { GatewayHttp = gatewayHttp, GatewayGrpc = gatewayGrpc, MailCatcher = mailCatcher };
         using var http = new HttpClient(RetryingCalls.Http(platform.Transport())) { BaseAddress = gatewayHttp };
-        var agency = await GatewayTokens.TokenAsync(http, GatewayTokens.DemoClientId, GatewayTokens.DemoClientSecret,
-            PlatformIdentity.Scopes.Where(s => s is not (PlatformIdentity.RequestsReview or PlatformIdentity.RequestsCeDecide or PlatformIdentity.CredentialsActivate
-                or PlatformIdentity.TrainingProgressWrite or PlatformIdentity.StaffInviteTrainee or PlatformIdentity.DataImport)));
-        var hmisTeam = await GatewayTokens.TokenAsync(http, GatewayTokens.ReviewDeskClientId, GatewayTokens.ReviewDeskSecret, PlatformIdentity.Scopes);
-        var lms = await GatewayTokens.TokenAsync(http, GatewayTokens.LmsClientId, GatewayTokens.LmsSecret, [PlatformIdentity.TrainingRead, PlatformIdentity.TrainingProgressWrite]);
+        var (agency, hmisTeam, lms) = await GatewayTokens.DemoTokensAsync(http);
         platform._gateway = platform.Channel(agency);
         platform._hmisTeam = platform.Channel(hmisTeam);
         platform._lms = platform.Channel(lms);

@@ -69,11 +69,7 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
         }
         _ = ReportUnexpectedExitsAsync(_stopping.Token);
         using var http = _app.CreateHttpClient(ResourceNames.Gateway, "http");
-        AccessToken = await GatewayTokens.TokenAsync(http, GatewayTokens.DemoClientId, GatewayTokens.DemoClientSecret,
-            PlatformIdentity.Scopes.Where(s => s is not (PlatformIdentity.RequestsReview or PlatformIdentity.RequestsCeDecide or PlatformIdentity.CredentialsActivate
-                or PlatformIdentity.TrainingProgressWrite or PlatformIdentity.StaffInviteTrainee or PlatformIdentity.DataImport)));
-        HmisTeamToken = await GatewayTokens.TokenAsync(http, GatewayTokens.ReviewDeskClientId, GatewayTokens.ReviewDeskSecret, PlatformIdentity.Scopes);
-        LmsToken = await GatewayTokens.TokenAsync(http, GatewayTokens.LmsClientId, GatewayTokens.LmsSecret, [PlatformIdentity.TrainingRead, PlatformIdentity.TrainingProgressWrite]);
+        (AccessToken, HmisTeamToken, LmsToken) = await GatewayTokens.DemoTokensAsync(http);
         LmsGateway = ChannelTo(ResourceNames.Gateway, LmsToken);
         Gateway = ChannelTo(ResourceNames.Gateway, AccessToken);
         HmisTeamGateway = ChannelTo(ResourceNames.Gateway, HmisTeamToken);

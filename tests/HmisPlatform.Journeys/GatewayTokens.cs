@@ -32,5 +32,15 @@ public static class GatewayTokens
         return token?.AccessToken ?? throw new InvalidOperationException("The token endpoint answered without a token.");
     }
 
+    /// <summary>The demo callers' tokens: Lakeview's case system (an agency's scopes), the HMIS team's review desk, and the LMS.</summary>
+    public static async Task<DemoTokens> DemoTokensAsync(HttpClient gateway) => new(
+        await TokenAsync(gateway, DemoClientId, DemoClientSecret,
+            PlatformIdentity.Scopes.Where(s => s is not (PlatformIdentity.RequestsReview or PlatformIdentity.RequestsCeDecide or PlatformIdentity.CredentialsActivate
+                or PlatformIdentity.TrainingProgressWrite or PlatformIdentity.StaffInviteTrainee or PlatformIdentity.DataImport))),
+        await TokenAsync(gateway, ReviewDeskClientId, ReviewDeskSecret, PlatformIdentity.Scopes),
+        await TokenAsync(gateway, LmsClientId, LmsSecret, [PlatformIdentity.TrainingRead, PlatformIdentity.TrainingProgressWrite]));
+
     private sealed record TokenResponse([property: JsonPropertyName("access_token")] string AccessToken);
 }
+
+public sealed record DemoTokens(string Agency, string HmisTeam, string Lms);
