@@ -44,9 +44,15 @@ public sealed class DeployedPlatform : IDisposable
         return platform;
     }
 
-    /// <summary>A journey driver whose calls retry UNAVAILABLE and refused connections.</summary>
+    /// <summary>
+    /// A journey driver whose calls retry UNAVAILABLE and refused connections, and whose trainees wait up to two minutes
+    /// for an e-mail: one approved as Redis went away is sent only once the events flow again, after the outage and the
+    /// replicas' reconnection. Each phase prints how long the slowest took (<see cref="ApprovalMailTimeline"/>).
+    /// </summary>
     public JourneyDriver Driver() => new(_gateway, _hmisTeam, _lms, GatewayHttp, GatewayGrpc,
-        new JourneyMail(() => new HttpClient { BaseAddress = MailCatcher }, _hmisTeam), retryWhenUnavailable: true, transport: Transport);
+        new JourneyMail(() => new HttpClient { BaseAddress = MailCatcher }, _hmisTeam, MailPatience), retryWhenUnavailable: true, transport: Transport);
+
+    private static readonly TimeSpan MailPatience = TimeSpan.FromMinutes(2);
 
     /// <summary>A connection that trusts the run's CA, and a new connection per replica the ingress chooses.</summary>
     private SocketsHttpHandler Transport()

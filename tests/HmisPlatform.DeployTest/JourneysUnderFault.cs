@@ -18,6 +18,7 @@ public sealed class JourneysUnderFault(DeployedPlatform platform, Func<string, N
     public async Task<IReadOnlyList<string>> RunAsync(string fault, Func<Task> during)
     {
         var started = Stopwatch.StartNew();
+        var startedAt = DateTime.UtcNow;
         var driver = platform.Driver();
         using var ata = await driver.SignInAtaAsync();
         var journeys = new ConcurrentBag<(string Name, Hmis.Credentialing.V1.Account? Account, Exception? Failure)>();
@@ -73,6 +74,16 @@ public sealed class JourneysUnderFault(DeployedPlatform platform, Func<string, N
             {
                 problems.Add($"{name}: {dead} dead letters");
             }
+        }
+        var approvals = await ApprovalMailTimeline.SinceAsync(database, startedAt);
+        if (approvals.Count > 0)
+        {
+            var slowest = approvals.MaxBy(a => a.SecondsToMail)!;
+            say($"{fault}: {approvals.Count} approval e-mails; the slowest was sent {slowest.SecondsToMail:F1} s after its approval ({slowest})");
+        }
+        if (journeys.Any(j => j.Failure is not null))
+        {
+            say($"{fault}: every approval since the phase began:\n  " + string.Join("\n  ", approvals));
         }
         say($"{fault}: {journeys.Count} journeys, {journeys.Count(j => j.Failure is null)} ended with one live account; " +
             $"{problems.Count} problems; {started.Elapsed.TotalSeconds:F0} s");

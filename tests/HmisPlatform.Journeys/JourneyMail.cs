@@ -8,23 +8,32 @@ namespace HmisPlatform.Journeys;
 
 /// <summary>
 /// The e-mail a journey sent, as the local mail catcher caught it (<paramref name="mailCatcher"/> makes a client of its
-/// HTTP endpoint), and the HMIS team's list of failed deliveries.
+/// HTTP endpoint), and the HMIS team's list of failed deliveries. A person waits <paramref name="patience"/> for an
+/// e-mail (a minute unless told): longer where a fault the test made may hold it up.
 /// </summary>
-public sealed class JourneyMail(Func<HttpClient> mailCatcher, GrpcChannel hmisTeamGateway)
+public sealed class JourneyMail(Func<HttpClient> mailCatcher, GrpcChannel hmisTeamGateway, TimeSpan? patience = null)
 {
+    private readonly TimeSpan _patience = patience ?? TimeSpan.FromSeconds(60);
+
     public sealed record Caught(string From, IReadOnlyList<string> To, string Subject, string Text);
 
     /// <summary>The subjects an address received about one request, once all the expected ones arrived.</summary>
     public async Task<IReadOnlyList<string>> SubjectsAsync(string address, string accessRequestId, params string[] expected)
     {
         using var http = mailCatcher();
-        var caught = await Eventually.ReturnsAsync(
-            async () => (await http.GetFromJsonAsync<List<Caught>>(MessagesTo(address)))!
-                .Where(m => m.To.Contains(address, StringComparer.OrdinalIgnoreCase) && m.Text.Contains(accessRequestId, StringComparison.Ordinal))
-                .Select(m => m.Subject).ToList(),
-            subjects => expected.All(e => subjects.Any(s => s.Contains(e, StringComparison.Ordinal))),
-            TimeSpan.FromSeconds(60));
-        return caught;
+        async Task<List<string>> ReadAsync() => (await http.GetFromJsonAsync<List<Caught>>(MessagesTo(address)))!
+            .Where(m => m.To.Contains(address, StringComparer.OrdinalIgnoreCase) && m.Text.Contains(accessRequestId, StringComparison.Ordinal))
+            .Select(m => m.Subject).ToList();
+        try
+        {
+            return await Eventually.ReturnsAsync(ReadAsync, subjects => expected.All(e => subjects.Any(s => s.Contains(e, StringComparison.Ordinal))), _patience);
+        }
+        catch (TimeoutException)
+        {
+            var got = await ReadAsync();
+            throw new TimeoutException($"No e-mail \"{string.Join("\", \"", expected.Where(e => !got.Any(s => s.Contains(e, StringComparison.Ordinal))))}\" " +
+                $"about request {accessRequestId} reached the mail catcher in {_patience.TotalSeconds:F0} s; it had [{string.Join(", ", got)}]");
+        }
     }
 
     /// <summary>The text of the one message to the address about the request whose subject has the words.</summary>
@@ -58,7 +67,7 @@ public sealed class JourneyMail(Func<HttpClient> mailCatcher, GrpcChannel hmisTe
             async () => (await http.GetFromJsonAsync<List<Caught>>(MessagesTo(address)))!
                 .LastOrDefault(m => m.To.Contains(address, StringComparer.OrdinalIgnoreCase) && m.Subject == InvitationSubject),
             caught => caught is not null,
-            TimeSpan.FromSeconds(60));
+            _patience);
         return Regex.Match(invitation!.Text, @"/account/set-password\?\S+").Value;
     }
 
