@@ -175,8 +175,14 @@ test_all() {
   TMPDIR="$run_dir" PATH="$PWD/.tools/node_modules/.bin:$PATH" dotnet test HmisPlatform.sln --no-build \
     --filter "FullyQualifiedName!~HmisPlatform.EndToEnd.Tests" 2>&1 | tee "$log" || status=$?
   say "Running the end-to-end and browser tests"
-  TMPDIR="$run_dir" PATH="$PWD/.tools/node_modules/.bin:$PATH" dotnet test tests/HmisPlatform.EndToEnd.Tests --no-build \
-    2>&1 | tee -a "$log" || status=$?
+  # A platform process that ends unexpectedly is written down with its last log lines (PlatformFixture), and shown here.
+  local exits="$run_dir/unexpected-exits.log"
+  HMIS_UNEXPECTED_EXITS_LOG="$exits" TMPDIR="$run_dir" PATH="$PWD/.tools/node_modules/.bin:$PATH" \
+    dotnet test tests/HmisPlatform.EndToEnd.Tests --no-build 2>&1 | tee -a "$log" || status=$?
+  if [ -s "$exits" ]; then
+    say "Platform processes that ended unexpectedly during the end-to-end tests"
+    cat "$exits"
+  fi
   awk '/(Passed|Failed)! +- Failed:/ { gsub(",", ""); f += $4; p += $6; s += $8 } END { printf "Total: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
   return "$status"
 }

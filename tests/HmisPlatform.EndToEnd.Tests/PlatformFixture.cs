@@ -182,6 +182,9 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
         return [.. lines.TakeLast(last)];
     }
 
+    /// <summary>A file to which each unexpected exit is added too (./platform.sh test sets it and prints the file).</summary>
+    public const string UnexpectedExitsLogVariable = "HMIS_UNEXPECTED_EXITS_LOG";
+
     /// <summary>
     /// Says in the test run's output (xunit's diagnostic messages) when a process of the platform ends that no test
     /// stopped, with its exit code and its last log lines: every test after it would fail with UNAVAILABLE, and this
@@ -201,9 +204,14 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
                     continue;
                 }
                 var logs = await LogsOfAsync(name, 60);
-                diagnostics.OnMessage(new Xunit.Sdk.DiagnosticMessage(
-                    $"{name} ended unexpectedly ({state}, exit code {change.Snapshot.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}); its last lines:\n  " +
-                    string.Join("\n  ", logs)));
+                var report = $"{name} ended unexpectedly ({state}, exit code {change.Snapshot.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}); " +
+                    "its last lines:\n  " + string.Join("\n  ", logs);
+                diagnostics.OnMessage(new Xunit.Sdk.DiagnosticMessage(report));
+                // The test command shows this file after the run: dotnet test shows diagnostic messages only when verbose.
+                if (Environment.GetEnvironmentVariable(UnexpectedExitsLogVariable) is { Length: > 0 } file)
+                {
+                    await File.AppendAllTextAsync(file, report + "\n", stopping);
+                }
             }
         }
         catch (OperationCanceledException)
