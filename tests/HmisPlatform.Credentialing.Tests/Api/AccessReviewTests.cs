@@ -72,8 +72,7 @@ public sealed class AccessReviewTests(CredentialingFixture service) : IClassFixt
         var reversed = await RpcErrors.CatchAsync(() => ata.DecideAccessReviewItemAsync(new DecideAccessReviewItemRequest
             { RequestId = Guid.NewGuid().ToString(), ReviewId = review.Id, AccountId = accounts[1], Decision = ReviewDecision.Confirmed }).ResponseAsync);
         var summary = (await ata.ListAccessReviewsAsync(new ListAccessReviewsRequest())).Reviews.Single(r => r.Id == review.Id);
-        using var export = HmisTeam.ExportAccessReview(new ExportAccessReviewRequest { ReviewId = review.Id });
-        var exported = (await export.ResponseStream.ReadAllAsync().ToListAsync()).SelectMany(b => b.Items).ToList();
+        var exported = (await HmisTeam.ExportAccessReview(new ExportAccessReviewRequest { ReviewId = review.Id }).ReadAllAsync()).SelectMany(b => b.Items).ToList();
         var account = Assert.Single((await new Credentials.CredentialsClient(service.ChannelWithToken(TestTokens.HmisTeam()))
             .FindPersonAccessAsync(new FindPersonAccessRequest { Username = removed.Item.Username })).Accounts);
 

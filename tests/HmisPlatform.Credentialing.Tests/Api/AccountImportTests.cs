@@ -149,10 +149,10 @@ public sealed class ActiveAccountExportTests(CredentialingFixture service) : ICl
         });
         Assert.True(imported.Applied);
 
-        var batches = await ReadAsync(hmisTeam.ExportActiveAccounts(new ExportActiveAccountsRequest { AgencyId = agency }));
-        var otherAgency = await ReadAsync(new Credentials.CredentialsClient(service.ChannelWithToken(TestTokens.Issue())).ExportActiveAccounts(new ExportActiveAccountsRequest()));
-        var refused = await RpcErrors.CatchAsync(() => ReadAsync(new Credentials.CredentialsClient(service.ChannelWithToken(TestTokens.Issue()))
-            .ExportActiveAccounts(new ExportActiveAccountsRequest { AgencyId = agency })));
+        var batches = await hmisTeam.ExportActiveAccounts(new ExportActiveAccountsRequest { AgencyId = agency }).ReadAllAsync();
+        var otherAgency = await new Credentials.CredentialsClient(service.ChannelWithToken(TestTokens.Issue())).ExportActiveAccounts(new ExportActiveAccountsRequest()).ReadAllAsync();
+        var refused = await RpcErrors.CatchAsync(() => new Credentials.CredentialsClient(service.ChannelWithToken(TestTokens.Issue()))
+            .ExportActiveAccounts(new ExportActiveAccountsRequest { AgencyId = agency }).ReadAllAsync());
 
         var accounts = batches.SelectMany(b => b.Accounts).ToList();
         Assert.True(batches.Count >= 2, $"{batches.Count} batch(es)");
@@ -164,13 +164,5 @@ public sealed class ActiveAccountExportTests(CredentialingFixture service) : ICl
         Assert.Equal(Continuum.StartOf(new DateOnly(2026, 11, 1)), first.LastLoginAt.ToDateTimeOffset());
         Assert.DoesNotContain(otherAgency.SelectMany(b => b.Accounts), a => a.AgencyId == agency);
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
-    }
-
-    private static async Task<List<ExportActiveAccountsResponse>> ReadAsync(AsyncServerStreamingCall<ExportActiveAccountsResponse> call)
-    {
-        using (call)
-        {
-            return await call.ResponseStream.ReadAllAsync().ToListAsync();
-        }
     }
 }

@@ -167,6 +167,30 @@ public sealed class LicenseCreditsTests(CredentialingFixture service) : IClassFi
     }
 
     [Fact]
+    public async Task QuarterLedger_StreamsTheQuartersLinesInOrder_ToTheHmisTeam_NotToAnotherAgency()
+    {
+        var agency = await AgencyWithCreditsAsync(3);
+        await HmisTeam.ReserveCreditAsync(Reservation(agency));
+        await HmisTeam.ReserveCreditAsync(Reservation(agency));
+        var now = DateTimeOffset.UtcNow;
+        var quarter = new ExportQuarterLedgerRequest { AgencyId = agency.ToString(), Year = now.Year, Quarter = (now.Month - 1) / 3 + 1 };
+
+        var lines = (await HmisTeam.ExportQuarterLedger(quarter).ReadAllAsync()).SelectMany(b => b.Entries).ToList();
+        var lastYear = (await HmisTeam.ExportQuarterLedger(new ExportQuarterLedgerRequest { AgencyId = agency.ToString(), Year = now.Year - 1, Quarter = 4 }).ReadAllAsync())
+            .SelectMany(b => b.Entries);
+        var byAnotherAgency = await RpcErrors.CatchAsync(() => new LicenseCredits.LicenseCreditsClient(service.Channel).ExportQuarterLedger(quarter).ReadAllAsync());
+        var badQuarter = await RpcErrors.CatchAsync(() => HmisTeam.ExportQuarterLedger(new ExportQuarterLedgerRequest { AgencyId = agency.ToString(), Year = now.Year, Quarter = 5 }).ReadAllAsync());
+
+        Assert.Equal([CreditEntryKind.Purchase, CreditEntryKind.Reservation, CreditEntryKind.Reservation], lines.Select(l => l.Kind));
+        Assert.Equal([3, 2, 1], lines.Select(l => l.AvailableAfter));
+        Assert.Equal(lines.Select(l => l.Sequence).Order(), lines.Select(l => l.Sequence));
+        Assert.Empty(lastYear);
+        Assert.Equal(StatusCode.PermissionDenied, byAnotherAgency.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, badQuarter.StatusCode);
+        Assert.Equal(["quarter"], badQuarter.ViolatedFields());
+    }
+
+    [Fact]
     public async Task AnAgency_ReadsItsOwnCredits_NotAnothersAndCannotBuyOrReserve()
     {
         var other = await AgencyWithCreditsAsync(4);

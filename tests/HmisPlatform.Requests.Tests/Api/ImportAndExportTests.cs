@@ -111,10 +111,10 @@ public sealed class ImportAndExportTests(RequestsFixture service) : IClassFixtur
             From = DateOnly.FromDateTime(submitted.SubmittedAt.ToDateTime()).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         };
 
-        var all = (await ReadAllAsync(service.HmisTeam.ExportJourneys(range))).SelectMany(b => b.Journeys).ToList();
-        var lakeview = (await ReadAllAsync(service.Client.ExportJourneys(range))).SelectMany(b => b.Journeys).ToList();
-        var southside = (await ReadAllAsync(new AccessRequests.AccessRequestsClient(service.ChannelWithToken(
-            TestTokens.Issue(agencyId: DemoData.SouthsideAgencyId.ToString()))).ExportJourneys(range))).SelectMany(b => b.Journeys).ToList();
+        var all = (await service.HmisTeam.ExportJourneys(range).ReadAllAsync()).SelectMany(b => b.Journeys).ToList();
+        var lakeview = (await service.Client.ExportJourneys(range).ReadAllAsync()).SelectMany(b => b.Journeys).ToList();
+        var southside = (await new AccessRequests.AccessRequestsClient(service.ChannelWithToken(TestTokens.Issue(agencyId: DemoData.SouthsideAgencyId.ToString())))
+            .ExportJourneys(range).ReadAllAsync()).SelectMany(b => b.Journeys).ToList();
 
         var journey = Assert.Single(all, j => j.PersonId == personId);
         Assert.Equal((submitted.Id, JourneyStage.Training, RequestType.NewAgencyUsers), (journey.AccessRequestId, journey.CurrentStage, journey.RequestType));
@@ -127,7 +127,7 @@ public sealed class ImportAndExportTests(RequestsFixture service) : IClassFixtur
         Assert.All(lakeview, j => Assert.Equal(TestTokens.DefaultAgencyId, j.AgencyId));
         Assert.DoesNotContain(southside, j => j.AgencyId == TestTokens.DefaultAgencyId);
 
-        var backwards = await RpcErrors.CatchAsync(() => ReadAllAsync(service.HmisTeam.ExportJourneys(new ExportJourneysRequest { From = "2026-12-31", To = "2026-01-01" })));
+        var backwards = await RpcErrors.CatchAsync(() => service.HmisTeam.ExportJourneys(new ExportJourneysRequest { From = "2026-12-31", To = "2026-01-01" }).ReadAllAsync());
         Assert.Equal(StatusCode.InvalidArgument, backwards.StatusCode);
     }
 
@@ -137,25 +137,12 @@ public sealed class ImportAndExportTests(RequestsFixture service) : IClassFixtur
         var submitted = (await service.Client.SubmitAccessRequestAsync(Requests.NewAgencyUser($"audit.{Guid.NewGuid():N}"[..14] + "@lakeview.example.org"))).AccessRequest;
         await service.HmisTeam.ApproveAsync(submitted);
 
-        var changes = (await ReadAllAsync(service.HmisTeam.ExportRequestAudit(new ExportRequestAuditRequest()))).SelectMany(b => b.Changes)
+        var changes = (await service.HmisTeam.ExportRequestAudit(new ExportRequestAuditRequest()).ReadAllAsync()).SelectMany(b => b.Changes)
             .Where(c => c.AccessRequestId == submitted.Id).ToList();
-        var refused = await RpcErrors.CatchAsync(() => ReadAllAsync(service.Client.ExportRequestAudit(new ExportRequestAuditRequest())));
+        var refused = await RpcErrors.CatchAsync(() => service.Client.ExportRequestAudit(new ExportRequestAuditRequest()).ReadAllAsync());
 
         Assert.Contains(changes, c => c.FromStatus == AccessRequestStatus.Submitted && c.ToStatus == AccessRequestStatus.InProgress);
         Assert.Equal(changes.OrderBy(c => c.OccurredAt.ToDateTimeOffset()).Select(c => c.ToStatus), changes.Select(c => c.ToStatus));
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
-    }
-
-    private static async Task<List<T>> ReadAllAsync<T>(AsyncServerStreamingCall<T> call)
-    {
-        using (call)
-        {
-            var batches = new List<T>();
-            await foreach (var batch in call.ResponseStream.ReadAllAsync())
-            {
-                batches.Add(batch);
-            }
-            return batches;
-        }
     }
 }
