@@ -1,6 +1,6 @@
 // Checks every Kubernetes object under deploy/kubernetes against the Kubernetes API's schema (the kubernetes-models
 // package's validators: types, required fields, enums, formats), as kubeconform would. Patches (the files a
-// kustomization lists under patchesStrategicMerge) are partial objects and are checked once applied: deploy-test
+// kustomization lists under patches, or the older patchesStrategicMerge) are partial objects and are checked once applied: deploy-test
 // renders the podman-test overlay and reads it strictly (tests/HmisPlatform.DeployTest).
 // Usage: node deploy/kubernetes/validate.mjs   (./platform.sh test runs it; exit 1 names every problem)
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -27,6 +27,7 @@ const patches = new Set();
 for (const file of files.filter((f) => f.endsWith("kustomization.yaml"))) {
   const kustomization = parseAllDocuments(readFileSync(file, "utf8"))[0].toJS();
   for (const patch of kustomization.patchesStrategicMerge ?? []) patches.add(resolve(dirname(file), patch));
+  for (const patch of kustomization.patches ?? []) if (patch.path) patches.add(resolve(dirname(file), patch.path));
 }
 
 const problems = [];

@@ -19,6 +19,7 @@ public static class Manifests
             .SelectMany(f => KubernetesYaml.LoadAllFromString(File.ReadAllText(f), strict: true))];
     }
 
+    /// <summary>The files a kustomization applies as patches: <c>patches</c> items' <c>path</c>, or the older <c>patchesStrategicMerge</c> list.</summary>
     private static IEnumerable<string> PatchesOf(string kustomization)
     {
         var inPatches = false;
@@ -26,11 +27,12 @@ public static class Manifests
         {
             if (!line.StartsWith(' ') && !line.StartsWith('-'))
             {
-                inPatches = line.StartsWith("patchesStrategicMerge:", StringComparison.Ordinal);
+                inPatches = line.StartsWith("patches:", StringComparison.Ordinal) || line.StartsWith("patchesStrategicMerge:", StringComparison.Ordinal);
             }
             else if (inPatches && line.TrimStart().StartsWith("- ", StringComparison.Ordinal))
             {
-                yield return line.TrimStart()[2..].Trim();
+                var item = line.TrimStart()[2..].Trim();
+                yield return item.StartsWith("path:", StringComparison.Ordinal) ? item["path:".Length..].Trim() : item;
             }
         }
     }
