@@ -15,6 +15,7 @@ namespace HmisPlatform.BuildingBlocks.Messaging;
 /// The inbox row and the handler's changes commit in one transaction, so a redelivered event changes nothing.
 /// A failed delivery stays pending and is claimed again after <see cref="MessagingOptions.RetryDelay"/> (also from
 /// a replica that died); after <see cref="MessagingOptions.MaxDeliveries"/> it goes to the dead-letter table.
+/// Now and then it trims its stream of what every group has acknowledged (<see cref="StreamRetention"/>).
 /// Polling waits in real time; the TimeProvider only stamps rows, so a test's fake clock never stalls delivery.
 /// </summary>
 public sealed partial class EventConsumer<TDbContext, TEvent>(
@@ -35,6 +36,7 @@ public sealed partial class EventConsumer<TDbContext, TEvent>(
     private readonly MessagingOptions _options = options.Value;
     private readonly string _consumerName = $"{options.Value.ConsumerGroup}-{Environment.MachineName}-{Guid.NewGuid():N}";
     private long _nextClaim;
+    private long _nextTrim;
 
     private string Group => _options.ConsumerGroup;
 
@@ -103,6 +105,12 @@ public sealed partial class EventConsumer<TDbContext, TEvent>(
         }
         var fresh = await database.StreamReadGroupAsync(Stream, Group, _consumerName, ">", _options.BatchSize);
         await DeliverBySubjectAsync(database, fresh, cancellationToken);
+        if (Stopwatch.GetTimestamp() >= _nextTrim)
+        {
+            _nextTrim = Stopwatch.GetTimestamp() + (long)(_options.TrimInterval.TotalSeconds * Stopwatch.Frequency);
+            // Entry ids are Redis's wall clock, so the retention is measured on the real one, whatever a test clock says.
+            await StreamRetention.TrimAsync(database, Stream, _options.StreamRetention, DateTimeOffset.UtcNow);
+        }
         return claimed + fresh.Length;
     }
 

@@ -39,4 +39,13 @@ public sealed class MessagingOptions
 
     /// <summary>Longest wait between tries while Redis or Postgres is unreachable.</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a stream keeps an entry that every consumer group has acknowledged (<see cref="HmisPlatform.BuildingBlocks.Messaging.StreamRetention"/>): long
+    /// enough to look back at a week's events in Redis; an entry still pending anywhere is kept however old.
+    /// </summary>
+    public TimeSpan StreamRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often each consumer trims its stream to <see cref="StreamRetention"/>.</summary>
+    public TimeSpan TrimInterval { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Hmis.Events.V1;
 using HmisPlatform.BuildingBlocks.Messaging;
@@ -110,6 +111,27 @@ public sealed class EventConsumerTests : IAsyncLifetime
 
         Assert.Equal(1, await WidgetsAsync(person));
         Assert.Equal(0, await PendingAsync());
+    }
+
+    [Fact]
+    public async Task AnEventOlderThanTheRetention_OnceApplied_IsTrimmedFromItsStream_AndARecentOneStays()
+    {
+        var (old, recent) = (Guid.NewGuid(), Guid.NewGuid());
+        var oldEvent = Enrolled(old);
+        await _messaging.Redis.GetDatabase().StreamAddAsync(Stream,
+            [
+                new NameValueEntry(StreamFields.EventId, oldEvent.EventId),
+                new NameValueEntry(StreamFields.Payload, oldEvent.ToByteArray()),
+                new NameValueEntry(StreamFields.TraceParent, string.Empty),
+            ],
+            messageId: "1000-0");
+        await _messaging.Redis.PublishAsync(Stream, Enrolled(recent));
+
+        await PollOnceAsync();
+
+        Assert.Equal((1, 1), (await WidgetsAsync(old), await WidgetsAsync(recent)));
+        var left = Assert.Single(await _messaging.Redis.GetDatabase().StreamRangeAsync(Stream));
+        Assert.NotEqual("1000-0", left.Id.ToString());
     }
 
     [Fact]
